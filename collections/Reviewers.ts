@@ -1,0 +1,70 @@
+import type { CollectionConfig } from 'payload'
+
+import type { SanitizedVerdictsOptions } from '../src/options'
+
+import { appendToPanelOrder } from '../hooks/appendToPanelOrder'
+import { anyone, isAdmin, isEditor } from '../src/access/roles'
+import { slugField } from '../src/fields/slug'
+
+/** The panel's personas: public reviewer identities, each with its own lens. */
+export function createReviewersCollection(options: SanitizedVerdictsOptions): CollectionConfig {
+  const { collectionSlugs } = options
+  return {
+    slug: collectionSlugs.reviewers,
+    access: {
+      create: isEditor,
+      delete: isAdmin,
+      read: anyone,
+      update: isEditor,
+    },
+    admin: {
+      defaultColumns: ['position', 'name', 'lens', 'approvers'],
+      description: 'The panel. Each persona judges tools through one lens; its verdicts appear in this order on every scorecard.',
+      group: 'Panel',
+      useAsTitle: 'name',
+    },
+    defaultSort: 'position',
+    fields: [
+      { name: 'name', type: 'text', required: true },
+      slugField({ sourceField: 'name', withHooks: options.enabled }),
+      {
+        name: 'lens',
+        type: 'textarea',
+        admin: { description: 'What this persona judges a tool by, in a sentence.' },
+        required: true,
+      },
+      {
+        name: 'position',
+        type: 'number',
+        admin: {
+          description: 'Order on the scorecard, lowest first. New personas join the end.',
+          position: 'sidebar',
+          step: 1,
+        },
+        index: true,
+        min: 0,
+        required: true,
+      },
+      {
+        name: 'voiceMarkers',
+        type: 'text',
+        admin: {
+          description: 'Phrases that identify this persona\'s voice, such as "the moat" or "the DX bet".',
+        },
+        hasMany: true,
+      },
+      {
+        name: 'approvers',
+        type: 'relationship',
+        admin: {
+          description: 'Reviewer accounts allowed to approve verdicts written in this persona\'s voice.',
+        },
+        filterOptions: { role: { in: ['reviewer', 'admin'] } },
+        hasMany: true,
+        relationTo: collectionSlugs.users,
+      },
+    ],
+    hooks: options.enabled ? { beforeValidate: [appendToPanelOrder] } : undefined,
+    labels: { plural: 'Reviewer personas', singular: 'Reviewer persona' },
+  }
+}

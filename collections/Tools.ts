@@ -1,0 +1,92 @@
+import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
+
+import type { SanitizedVerdictsOptions } from '../src/options'
+
+import { anyone, isAdmin, isEditor } from '../src/access/roles'
+import { scoreGroupField } from '../src/fields/score'
+import { slugField } from '../src/fields/slug'
+
+const validateWebsite: TextFieldSingleValidation = (value) => {
+  if (!value) {
+    return true
+  }
+  try {
+    const url = new URL(value)
+    return url.protocol === 'https:' || url.protocol === 'http:'
+      ? true
+      : 'The website must be an http(s) address.'
+  } catch {
+    return 'The website must be a full address, such as https://example.com.'
+  }
+}
+
+export function createToolsCollection(options: SanitizedVerdictsOptions): CollectionConfig {
+  const { collectionSlugs, pricingTiers } = options
+  return {
+    slug: collectionSlugs.tools,
+    access: {
+      create: isEditor,
+      delete: isAdmin,
+      read: anyone,
+      update: isEditor,
+    },
+    admin: {
+      defaultColumns: ['name', 'category', 'pricing.tier', 'panelScore.percent', 'updatedAt'],
+      description: 'The AI tools the panel reviews. A variant of a product is its own tool.',
+      group: 'Content',
+      listSearchableFields: ['name', 'slug', 'tagline', 'vendor'],
+      useAsTitle: 'name',
+    },
+    defaultSort: 'name',
+    fields: [
+      { name: 'name', type: 'text', required: true },
+      slugField({ sourceField: 'name', withHooks: options.enabled }),
+      {
+        name: 'tagline',
+        type: 'text',
+        admin: { description: 'One line under the name on comparison pages.' },
+        maxLength: 160,
+      },
+      { name: 'category', type: 'relationship', relationTo: collectionSlugs.categories },
+      { name: 'description', type: 'richText' },
+      {
+        name: 'pricing',
+        type: 'group',
+        fields: [
+          {
+            name: 'tier',
+            type: 'select',
+            admin: { description: 'Printed as the "Entry" price on comparison pages.' },
+            defaultValue: pricingTiers[0].value,
+            options: pricingTiers,
+            required: true,
+          },
+          {
+            name: 'note',
+            type: 'text',
+            admin: { description: 'Optional detail, e.g. "pay per token, volume tiers".' },
+          },
+        ],
+      },
+      {
+        type: 'row',
+        fields: [
+          { name: 'vendor', type: 'text' },
+          { name: 'license', type: 'text' },
+          { name: 'website', type: 'text', validate: validateWebsite },
+        ],
+      },
+      scoreGroupField(
+        'panelScore',
+        'Panel score',
+        'Computed from the published verdicts of this tool.',
+      ),
+      scoreGroupField(
+        'communityScore',
+        'Community score',
+        'Computed from public votes.',
+      ),
+    ],
+    labels: { plural: 'Tools', singular: 'Tool' },
+  }
+}

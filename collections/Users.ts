@@ -1,0 +1,94 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import type { SanitizedVerdictsOptions } from '../src/options'
+
+import { makeFirstUserAdmin } from '../hooks/makeFirstUserAdmin'
+import { isAdmin, isAdminField, isAdminOrSelf } from '../src/access/roles'
+import { InvalidPluginOptionsError } from '../src/options'
+
+/** The fields the workflow relies on, added to the host's users collection or to ours. */
+function editorialUserFields(options: SanitizedVerdictsOptions): Field[] {
+  return [
+    { name: 'name', type: 'text' },
+    {
+      name: 'role',
+      type: 'select',
+      access: { create: isAdminField, update: isAdminField },
+      admin: {
+        description: 'Editors write and publish; reviewers approve for their personas; admins do everything.',
+        position: 'sidebar',
+      },
+      defaultValue: 'editor',
+      options: [
+        { label: 'Admin', value: 'admin' },
+        { label: 'Editor', value: 'editor' },
+        { label: 'Reviewer', value: 'reviewer' },
+      ],
+      required: true,
+      saveToJWT: true,
+    },
+    {
+      name: 'approvesFor',
+      type: 'join',
+      admin: {
+        condition: (data) => data?.role === 'reviewer' || data?.role === 'admin',
+        description: 'Personas this account may approve for. Edit the list on each persona.',
+      },
+      collection: options.collectionSlugs.reviewers,
+      on: 'approvers',
+    },
+  ]
+}
+
+export function createUsersCollection(options: SanitizedVerdictsOptions): CollectionConfig {
+  return {
+    slug: options.collectionSlugs.users,
+    access: {
+      admin: ({ req }) => Boolean(req.user),
+      create: isAdmin,
+      delete: isAdmin,
+      read: isAdminOrSelf,
+      update: isAdminOrSelf,
+    },
+    admin: {
+      defaultColumns: ['name', 'email', 'role'],
+      group: 'Admin',
+      useAsTitle: 'email',
+    },
+    auth: true,
+    fields: editorialUserFields(options),
+    hooks: options.enabled ? { beforeChange: [makeFirstUserAdmin] } : undefined,
+    labels: { plural: 'Users', singular: 'User' },
+  }
+}
+
+/**
+ * A host that already has its users collection keeps it, with its access rules and hooks;
+ * the plugin only appends the editorial fields (and the first-user hook).
+ */
+export function extendUsersCollection(
+  existing: CollectionConfig,
+  options: SanitizedVerdictsOptions,
+): CollectionConfig {
+  if (!existing.auth) {
+    throw new InvalidPluginOptionsError(
+      `collection "${existing.slug}" is used as the users collection but has no auth; set collectionSlugs.users`,
+    )
+  }
+  const ours = editorialUserFields(options)
+  const taken = new Set(existing.fields.flatMap((field) => ('name' in field ? [field.name] : [])))
+  const clash = ours.find((field) => 'name' in field && taken.has(field.name) && field.name !== 'name')
+  if (clash && 'name' in clash) {
+    throw new InvalidPluginOptionsError(
+      `users collection "${existing.slug}" already has a field named "${clash.name}"`,
+    )
+  }
+  const hooks = existing.hooks ?? {}
+  return {
+    ...existing,
+    fields: [...existing.fields, ...ours.filter((field) => !('name' in field) || !taken.has(field.name))],
+    hooks: options.enabled
+      ? { ...hooks, beforeChange: [...(hooks.beforeChange ?? []), makeFirstUserAdmin] }
+      : hooks,
+  }
+}

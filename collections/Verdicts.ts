@@ -1,0 +1,82 @@
+import type { CollectionConfig } from 'payload'
+
+import type { SanitizedVerdictsOptions } from '../src/options'
+
+import { deriveVerdictTitle } from '../hooks/deriveVerdictTitle'
+import { isEditor, isStaff, publishedOrStaff } from '../src/access/roles'
+import { oneVerdictPerPair, relationMustExist } from '../src/validation/pairRules'
+
+export const verdictDecisions = ['ship', 'skip'] as const
+export type VerdictDecision = (typeof verdictDecisions)[number]
+
+/** One persona's ship-or-skip call on one tool, with the quote that explains it. */
+export function createVerdictsCollection(options: SanitizedVerdictsOptions): CollectionConfig {
+  const { collectionSlugs } = options
+  return {
+    slug: collectionSlugs.verdicts,
+    access: {
+      create: isEditor,
+      delete: isEditor,
+      read: publishedOrStaff,
+      readVersions: isStaff,
+      update: isEditor,
+    },
+    admin: {
+      defaultColumns: ['title', 'tool', 'reviewer', 'decision', '_status', 'updatedAt'],
+      description: 'A verdict belongs to a (persona, tool) pair and appears on every page that tool is in.',
+      group: 'Content',
+      listSearchableFields: ['title'],
+      useAsTitle: 'title',
+    },
+    defaultSort: '-updatedAt',
+    fields: [
+      {
+        type: 'row',
+        fields: [
+          {
+            name: 'reviewer',
+            type: 'relationship',
+            label: 'Reviewer persona',
+            relationTo: collectionSlugs.reviewers,
+            required: true,
+            validate: relationMustExist(collectionSlugs.reviewers, 'reviewer persona'),
+          },
+          {
+            name: 'tool',
+            type: 'relationship',
+            relationTo: collectionSlugs.tools,
+            required: true,
+            validate: oneVerdictPerPair(collectionSlugs),
+          },
+        ],
+      },
+      {
+        name: 'decision',
+        type: 'radio',
+        options: [
+          { label: 'Ship', value: 'ship' },
+          { label: 'Skip', value: 'skip' },
+        ],
+        required: true,
+      },
+      {
+        name: 'quote',
+        type: 'richText',
+        admin: { description: 'Written in the persona\'s voice; shown verbatim on every page of this tool.' },
+        required: true,
+      },
+      {
+        name: 'title',
+        type: 'text',
+        admin: { description: 'Derived from the persona and the tool.', position: 'sidebar', readOnly: true },
+      },
+    ],
+    hooks: options.enabled ? { beforeValidate: [deriveVerdictTitle(collectionSlugs)] } : undefined,
+    indexes: [{ fields: ['reviewer', 'tool'], unique: true }],
+    labels: { plural: 'Verdicts', singular: 'Verdict' },
+    versions: {
+      drafts: { validate: true },
+      maxPerDoc: 50,
+    },
+  }
+}

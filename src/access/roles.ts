@@ -1,0 +1,53 @@
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
+
+export const userRoles = ['admin', 'editor', 'reviewer'] as const
+export type UserRole = (typeof userRoles)[number]
+
+type UserWithRole = { collection?: string; id: number | string; role?: UserRole | null }
+
+/** The signed-in user's role, or null for anonymous callers and users without one. */
+export function roleOf(req: Pick<PayloadRequest, 'user'>): null | UserRole {
+  const user = req.user as null | UserWithRole | undefined
+  return user?.role ?? null
+}
+
+export function hasRole(req: Pick<PayloadRequest, 'user'>, ...roles: UserRole[]): boolean {
+  const role = roleOf(req)
+  return role !== null && roles.includes(role)
+}
+
+export const anyone: Access = () => true
+
+export const isAdmin: Access = ({ req }) => hasRole(req, 'admin')
+
+/** Editors write content; admins may do everything an editor may. */
+export const isEditor: Access = ({ req }) => hasRole(req, 'admin', 'editor')
+
+/** Anyone on the editorial team: admins, editors and reviewers. */
+export const isStaff: Access = ({ req }) => hasRole(req, 'admin', 'editor', 'reviewer')
+
+/** The public sees published documents only; the editorial team sees every stage. */
+export const publishedOrStaff: Access = ({ req }) => {
+  if (hasRole(req, 'admin', 'editor', 'reviewer')) {
+    return true
+  }
+  const onlyPublished: Where = { _status: { equals: 'published' } }
+  return onlyPublished
+}
+
+/** Admins manage every account; everyone else reads and updates only their own. */
+export const isAdminOrSelf: Access = ({ req }) => {
+  if (hasRole(req, 'admin')) {
+    return true
+  }
+  if (!req.user) {
+    return false
+  }
+  const ownAccount: Where = { id: { equals: req.user.id } }
+  return ownAccount
+}
+
+export const isAdminField: FieldAccess = ({ req }) => hasRole(req, 'admin')
+
+/** For computed fields that only hooks (through the Local API) may write. */
+export const nobody: FieldAccess = () => false

@@ -1,0 +1,90 @@
+import type { CollectionConfig, Config } from 'payload'
+
+import type {
+  SanitizedVerdictsOptions,
+  VerdictsCollectionKey,
+  VerdictsPluginOptions,
+} from './options'
+
+import { createCategoriesCollection } from '../collections/Categories'
+import { createMatchupsCollection } from '../collections/Matchups'
+import { createReviewersCollection } from '../collections/Reviewers'
+import { createToolsCollection } from '../collections/Tools'
+import { createUsersCollection, extendUsersCollection } from '../collections/Users'
+import { createVerdictsCollection } from '../collections/Verdicts'
+import { InvalidPluginOptionsError, sanitizeOptions } from './options'
+
+/** Marks a config the plugin was applied to, so a second application adds nothing twice. */
+export const verdictsPluginMarker = 'verdictsPlugin'
+
+const contentCollectionFactories: Array<
+  [Exclude<VerdictsCollectionKey, 'users'>, (options: SanitizedVerdictsOptions) => CollectionConfig]
+> = [
+  ['tools', createToolsCollection],
+  ['categories', createCategoriesCollection],
+  ['reviewers', createReviewersCollection],
+  ['verdicts', createVerdictsCollection],
+  ['matchups', createMatchupsCollection],
+]
+
+function applyOverride(
+  key: VerdictsCollectionKey,
+  defaultCollection: CollectionConfig,
+  options: SanitizedVerdictsOptions,
+): CollectionConfig {
+  const override = options.overrideCollections[key]
+  return override ? override({ defaultCollection }) : defaultCollection
+}
+
+/**
+ * Adds the verdicts content model (tools, categories, reviewer personas, verdicts,
+ * matchups) and editorial roles on the users collection to a Payload config.
+ *
+ * ```ts
+ * export default buildConfig({ ...hostConfig, plugins: [verdictsPlugin({ pricingTiers })] })
+ * ```
+ */
+export const verdictsPlugin =
+  (pluginOptions: VerdictsPluginOptions = {}) =>
+  (incomingConfig: Config): Config => {
+    if (incomingConfig.custom?.[verdictsPluginMarker]) {
+      return incomingConfig
+    }
+    const options = sanitizeOptions(pluginOptions)
+    const { collectionSlugs } = options
+    const hostCollections = incomingConfig.collections ?? []
+
+    for (const [key] of contentCollectionFactories) {
+      if (hostCollections.some((collection) => collection.slug === collectionSlugs[key])) {
+        throw new InvalidPluginOptionsError(
+          `the host config already has a collection "${collectionSlugs[key]}"; choose another with collectionSlugs.${key}`,
+        )
+      }
+    }
+
+    const hasUsers = hostCollections.some((collection) => collection.slug === collectionSlugs.users)
+    const collections: CollectionConfig[] = hostCollections.map((collection) =>
+      collection.slug === collectionSlugs.users
+        ? applyOverride('users', extendUsersCollection(collection, options), options)
+        : collection,
+    )
+    if (!hasUsers) {
+      collections.push(applyOverride('users', createUsersCollection(options), options))
+    }
+    for (const [key, create] of contentCollectionFactories) {
+      collections.push(applyOverride(key, create(options), options))
+    }
+
+    return {
+      ...incomingConfig,
+      admin: {
+        ...incomingConfig.admin,
+        user: incomingConfig.admin?.user ?? collectionSlugs.users,
+      },
+      collections,
+      custom: {
+        ...incomingConfig.custom,
+        [verdictsPluginMarker]: { collectionSlugs, enabled: options.enabled },
+      },
+    }
+  }
