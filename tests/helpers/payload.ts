@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { BasePayload, buildConfig } from 'payload'
+import { buildConfig, getPayload } from 'payload'
 
 import type { VerdictsPluginOptions } from '../../src/options'
 
@@ -9,15 +9,14 @@ import { testDatabaseAdapter } from './database'
 
 export const testSecret = 'verdicts-test-secret'
 
-/** Boots the app's config on a fresh test database. Call `payload.destroy()` when done. */
-export async function startTestPayload(
-  suite: string,
-  plugin?: VerdictsPluginOptions,
-): Promise<Payload> {
+/**
+ * Boots the app's config on a fresh database for one suite. It is Payload's default
+ * instance in this test file, so the REST handlers in `rest.ts` use it too.
+ * End every suite with `payload.destroy()`.
+ */
+export async function startTestPayload(suite: string, plugin?: VerdictsPluginOptions): Promise<Payload> {
   const config = await buildConfig(
     createAppConfig({ db: testDatabaseAdapter(suite), plugin, secret: testSecret }),
   )
-  const payload = new BasePayload()
-  await payload.init({ config, cron: false })
-  return payload
+  return getPayload({ config, cron: false })
 }

@@ -1,0 +1,84 @@
+import type { Payload } from 'payload'
+
+import { richTextFromParagraphs } from '../../src/lib/richText'
+import { defaultCollectionSlugs as slugs } from '../../src/options'
+
+export { slugs }
+
+export const password = 'test-password-1'
+
+export const accounts = {
+  admin: { email: 'admin@test.local', role: 'admin' },
+  editor: { email: 'editor@test.local', role: 'editor' },
+  otherReviewer: { email: 'other-reviewer@test.local', role: 'reviewer' },
+  reviewer: { email: 'reviewer@test.local', role: 'reviewer' },
+} as const
+
+export type AccountName = keyof typeof accounts
+export type Id = number | string
+
+export type Fixtures = {
+  categoryId: Id
+  personaIds: { other: Id; skeptic: Id }
+  toolIds: { alpha: Id; beta: Id; gamma: Id }
+  userIds: Record<AccountName, Id>
+}
+
+export const quote = (text: string) => richTextFromParagraphs([text])
+
+/**
+ * A small newsroom: one account per role, two personas (each with its own reviewer),
+ * a category and three tools. Created through the Local API.
+ */
+export async function createFixtures(payload: Payload): Promise<Fixtures> {
+  const userIds = {} as Record<AccountName, Id>
+  for (const [name, account] of Object.entries(accounts) as [AccountName, (typeof accounts)[AccountName]][]) {
+    const user = await payload.create({
+      collection: slugs.users as never,
+      data: { ...account, password } as never,
+    })
+    userIds[name] = (user as { id: Id }).id
+  }
+  const category = await payload.create({
+    collection: slugs.categories as never,
+    data: { name: 'Developer Tools' } as never,
+  })
+  const persona = async (name: string, approver: Id) =>
+    (
+      (await payload.create({
+        collection: slugs.reviewers as never,
+        data: { approvers: [approver], lens: `${name} lens`, name } as never,
+      })) as { id: Id }
+    ).id
+  const tool = async (name: string) =>
+    (
+      (await payload.create({
+        collection: slugs.tools as never,
+        data: { category: (category as { id: Id }).id, name, pricing: { tier: 'free' } } as never,
+      })) as { id: Id }
+    ).id
+  return {
+    categoryId: (category as { id: Id }).id,
+    personaIds: {
+      other: await persona('The Futurist', userIds.otherReviewer),
+      skeptic: await persona('The Skeptic', userIds.reviewer),
+    },
+    toolIds: { alpha: await tool('Alpha Coder'), beta: await tool('Beta Chat'), gamma: await tool('Gamma Search') },
+    userIds,
+  }
+}
+
+type ErrorBody = { errors?: Array<{ data?: { errors?: Array<{ message: string; path: string }> }; message: string }> }
+
+/** The field paths a REST validation error names, e.g. ['tool']. */
+export function invalidFields(body: unknown): string[] {
+  return ((body as ErrorBody).errors ?? []).flatMap((error) => (error.data?.errors ?? []).map((field) => field.path))
+}
+
+/** The messages of a REST error response, flattened. */
+export function errorMessages(body: unknown): string[] {
+  return ((body as ErrorBody).errors ?? []).flatMap((error) => [
+    error.message,
+    ...(error.data?.errors ?? []).map((field) => field.message),
+  ])
+}

@@ -1,0 +1,230 @@
+import type { Payload } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { ValidationError } from 'payload'
+
+import type { Fixtures } from '../helpers/fixtures'
+
+import { createFixtures, quote, slugs } from '../helpers/fixtures'
+import { startTestPayload } from '../helpers/payload'
+
+let payload: Payload
+let fixtures: Fixtures
+
+beforeAll(async () => {
+  payload = await startTestPayload('content-model')
+  fixtures = await createFixtures(payload)
+})
+
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+/** Runs a Local API write that must fail validation and returns the field paths named. */
+async function rejectedFields(write: () => Promise<unknown>): Promise<string[]> {
+  try {
+    await write()
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError)
+    return (error as ValidationError).data.errors.map((field) => field.path)
+  }
+  throw new Error('expected the write to be rejected')
+}
+
+describe('tools', () => {
+  it('derives the slug from the name, keeping variants apart', async () => {
+    const variant = await payload.create({
+      collection: slugs.tools as never,
+      data: { name: 'Code Llama 4 (70B & 400B)', pricing: { tier: 'free' } } as never,
+    })
+    const base = await payload.create({
+      collection: slugs.tools as never,
+      data: { name: 'Code Llama 4', pricing: { tier: 'free' } } as never,
+    })
+    expect((variant as { slug: string }).slug).toBe('code-llama-4-70b-400b')
+    expect((base as { slug: string }).slug).toBe('code-llama-4')
+  })
+
+  it('normalises a slug typed by an editor', async () => {
+    const tool = await payload.create({
+      collection: slugs.tools as never,
+      data: { name: 'Delta', pricing: { tier: 'paid' }, slug: '  Delta Gateway ' } as never,
+    })
+    expect((tool as { slug: string }).slug).toBe('delta-gateway')
+  })
+
+  it('rejects a slug that is already taken', async () => {
+    const fields = await rejectedFields(() =>
+      payload.create({
+        collection: slugs.tools as never,
+        data: { name: 'Alpha Coder', pricing: { tier: 'free' } } as never,
+      }),
+    )
+    expect(fields).toContain('slug')
+  })
+
+  it('starts with empty computed scores', async () => {
+    const tool = (await payload.findByID({ collection: slugs.tools as never, id: fixtures.toolIds.alpha })) as {
+      communityScore: { percent: null | number; total: number }
+      panelScore: { percent: null | number; total: number }
+    }
+    expect(tool.panelScore).toMatchObject({ percent: null, total: 0 })
+    expect(tool.communityScore).toMatchObject({ percent: null, total: 0 })
+  })
+})
+
+describe('reviewer personas', () => {
+  it('appends a new persona to the end of the scorecard order', async () => {
+    const persona = (await payload.create({
+      collection: slugs.reviewers as never,
+      data: { lens: 'Product', name: 'The Product Lead' } as never,
+    })) as { position: number; slug: string }
+    expect(persona.slug).toBe('the-product-lead')
+    expect(persona.position).toBe(3)
+  })
+
+  it('shows on the reviewer account which personas it approves for', async () => {
+    const user = (await payload.findByID({
+      collection: slugs.users as never,
+      depth: 0,
+      id: fixtures.userIds.reviewer,
+    })) as { approvesFor?: { docs: unknown[] } }
+    expect(user.approvesFor?.docs.map(String)).toEqual([String(fixtures.personaIds.skeptic)])
+  })
+})
+
+describe('verdicts', () => {
+  it('gets a readable title from its persona and tool', async () => {
+    const verdict = (await payload.create({
+      collection: slugs.verdicts as never,
+      data: {
+        decision: 'ship',
+        quote: quote('Ships on day one.'),
+        reviewer: fixtures.personaIds.skeptic,
+        tool: fixtures.toolIds.alpha,
+      } as never,
+    })) as { _status: string; title: string }
+    expect(verdict.title).toBe('The Skeptic on Alpha Coder')
+    expect(verdict._status).toBe('draft')
+  })
+
+  it('allows one verdict per persona and tool, also for drafts', async () => {
+    const fields = await rejectedFields(() =>
+      payload.create({
+        collection: slugs.verdicts as never,
+        data: {
+          decision: 'skip',
+          quote: quote('A second opinion from the same voice.'),
+          reviewer: fixtures.personaIds.skeptic,
+          tool: fixtures.toolIds.alpha,
+        } as never,
+        draft: true,
+      }),
+    )
+    expect(fields).toEqual(['tool'])
+  })
+
+  it('lets the same persona review another tool, and another persona the same tool', async () => {
+    await payload.create({
+      collection: slugs.verdicts as never,
+      data: { decision: 'skip', quote: quote('Not yet.'), reviewer: fixtures.personaIds.skeptic, tool: fixtures.toolIds.beta } as never,
+    })
+    await payload.create({
+      collection: slugs.verdicts as never,
+      data: { decision: 'ship', quote: quote('The bet is right.'), reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.alpha } as never,
+    })
+    const { totalDocs } = await payload.count({
+      collection: slugs.verdicts as never,
+      where: { reviewer: { equals: fixtures.personaIds.skeptic } },
+    })
+    expect(totalDocs).toBe(2)
+  })
+
+  it('can be edited without tripping its own uniqueness rule', async () => {
+    const { docs } = await payload.find({
+      collection: slugs.verdicts as never,
+      where: { and: [{ reviewer: { equals: fixtures.personaIds.skeptic } }, { tool: { equals: fixtures.toolIds.beta } }] },
+    })
+    const updated = (await payload.update({
+      collection: slugs.verdicts as never,
+      data: { decision: 'ship' } as never,
+      id: (docs[0] as { id: number | string }).id,
+    })) as { decision: string }
+    expect(updated.decision).toBe('ship')
+  })
+
+  it('refuses moving a verdict onto a tool its persona already reviewed', async () => {
+    const { docs } = await payload.find({
+      collection: slugs.verdicts as never,
+      where: { and: [{ reviewer: { equals: fixtures.personaIds.skeptic } }, { tool: { equals: fixtures.toolIds.beta } }] },
+    })
+    const fields = await rejectedFields(() =>
+      payload.update({
+        collection: slugs.verdicts as never,
+        data: { tool: fixtures.toolIds.alpha } as never,
+        id: (docs[0] as { id: number | string }).id,
+      }),
+    )
+    expect(fields).toEqual(['tool'])
+  })
+
+  it('refuses a tool that does not exist', async () => {
+    const fields = await rejectedFields(() =>
+      payload.create({
+        collection: slugs.verdicts as never,
+        data: { decision: 'ship', quote: quote('Ghost.'), reviewer: fixtures.personaIds.other, tool: typeof fixtures.toolIds.alpha === 'number' ? 999_999 : '0123456789abcdef01234567' } as never,
+      }),
+    )
+    expect(fields).toEqual(['tool'])
+  })
+
+  it('requires a quote with text in it', async () => {
+    const fields = await rejectedFields(() =>
+      payload.create({
+        collection: slugs.verdicts as never,
+        data: { decision: 'ship', reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.gamma } as never,
+      }),
+    )
+    expect(fields).toEqual(['quote'])
+  })
+})
+
+describe('matchups', () => {
+  it('derives slug "<left>-vs-<right>" and title "Left vs Right"', async () => {
+    const matchup = (await payload.create({
+      collection: slugs.matchups as never,
+      data: { leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta } as never,
+    })) as { slug: string; title: string }
+    expect(matchup.slug).toBe('alpha-coder-vs-beta-chat')
+    expect(matchup.title).toBe('Alpha Coder vs Beta Chat')
+  })
+
+  it('keeps a custom title while the slug still follows the tools', async () => {
+    const matchup = (await payload.create({
+      collection: slugs.matchups as never,
+      data: { customTitle: 'Search or chat?', leftTool: fixtures.toolIds.gamma, rightTool: fixtures.toolIds.beta } as never,
+    })) as { slug: string; title: string }
+    expect(matchup.title).toBe('Search or chat?')
+    expect(matchup.slug).toBe('gamma-search-vs-beta-chat')
+  })
+
+  it('treats the same pair in either order as one matchup', async () => {
+    const fields = await rejectedFields(() =>
+      payload.create({
+        collection: slugs.matchups as never,
+        data: { leftTool: fixtures.toolIds.beta, rightTool: fixtures.toolIds.alpha } as never,
+      }),
+    )
+    expect(fields).toEqual(['rightTool'])
+  })
+
+  it('refuses the same tool on both sides', async () => {
+    const fields = await rejectedFields(() =>
+      payload.create({
+        collection: slugs.matchups as never,
+        data: { leftTool: fixtures.toolIds.gamma, rightTool: fixtures.toolIds.gamma } as never,
+      }),
+    )
+    expect(fields).toEqual(['rightTool'])
+  })
+})
