@@ -25,21 +25,3 @@ export function richTextFromParagraphs(paragraphs: string[]): SerializedEditorSt
     },
   } as SerializedEditorState
 }
-
-type LexicalNodeLike = { children?: LexicalNodeLike[]; text?: string; type?: string }
-
-/** The plain text of a Lexical state, paragraphs separated by blank lines. */
-export function plainTextFromRichText(state: unknown): string {
-  const root = (state as { root?: LexicalNodeLike } | null | undefined)?.root
-  if (!root?.children) {
-    return ''
-  }
-  const textOf = (node: LexicalNodeLike): string =>
-    typeof node.text === 'string' ? node.text : (node.children ?? []).map(textOf).join('')
-  return root.children.map(textOf).join('\n\n')
-}
-
-/** True when the state holds at least one non-blank character. */
-export function hasText(state: unknown): boolean {
-  return plainTextFromRichText(state).trim().length > 0
-}

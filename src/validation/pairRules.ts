@@ -27,7 +27,7 @@ export function oneVerdictPerPair(slugs: CollectionSlugs): RelationshipFieldSing
     if (exists !== true || value === null || value === undefined) {
       return exists
     }
-    const reviewer = idOf(args.data?.reviewer)
+    const reviewer = idOf((args.data as { reviewer?: unknown } | undefined)?.reviewer)
     if (reviewer === null) {
       return true
     }
@@ -51,7 +51,7 @@ export function distinctMatchupPair(slugs: CollectionSlugs): RelationshipFieldSi
     if (exists !== true || value === null || value === undefined) {
       return exists
     }
-    const left = idOf(args.data?.leftTool)
+    const left = idOf((args.data as { leftTool?: unknown } | undefined)?.leftTool)
     if (left === null) {
       return true
     }

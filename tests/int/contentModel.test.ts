@@ -41,8 +41,8 @@ describe('tools', () => {
       collection: slugs.tools as never,
       data: { name: 'Code Llama 4', pricing: { tier: 'free' } } as never,
     })
-    expect((variant as { slug: string }).slug).toBe('code-llama-4-70b-400b')
-    expect((base as { slug: string }).slug).toBe('code-llama-4')
+    expect((variant as unknown as { slug: string }).slug).toBe('code-llama-4-70b-400b')
+    expect((base as unknown as { slug: string }).slug).toBe('code-llama-4')
   })
 
   it('normalises a slug typed by an editor', async () => {
@@ -50,7 +50,7 @@ describe('tools', () => {
       collection: slugs.tools as never,
       data: { name: 'Delta', pricing: { tier: 'paid' }, slug: '  Delta Gateway ' } as never,
     })
-    expect((tool as { slug: string }).slug).toBe('delta-gateway')
+    expect((tool as unknown as { slug: string }).slug).toBe('delta-gateway')
   })
 
   it('rejects a slug that is already taken', async () => {
@@ -64,7 +64,7 @@ describe('tools', () => {
   })
 
   it('starts with empty computed scores', async () => {
-    const tool = (await payload.findByID({ collection: slugs.tools as never, id: fixtures.toolIds.alpha })) as {
+    const tool = (await payload.findByID({ collection: slugs.tools as never, id: fixtures.toolIds.alpha })) as unknown as {
       communityScore: { percent: null | number; total: number }
       panelScore: { percent: null | number; total: number }
     }
@@ -78,7 +78,7 @@ describe('reviewer personas', () => {
     const persona = (await payload.create({
       collection: slugs.reviewers as never,
       data: { lens: 'Product', name: 'The Product Lead' } as never,
-    })) as { position: number; slug: string }
+    })) as unknown as { position: number; slug: string }
     expect(persona.slug).toBe('the-product-lead')
     expect(persona.position).toBe(3)
   })
@@ -88,7 +88,7 @@ describe('reviewer personas', () => {
       collection: slugs.users as never,
       depth: 0,
       id: fixtures.userIds.reviewer,
-    })) as { approvesFor?: { docs: unknown[] } }
+    })) as unknown as { approvesFor?: { docs: unknown[] } }
     expect(user.approvesFor?.docs.map(String)).toEqual([String(fixtures.personaIds.skeptic)])
   })
 })
@@ -103,7 +103,7 @@ describe('verdicts', () => {
         reviewer: fixtures.personaIds.skeptic,
         tool: fixtures.toolIds.alpha,
       } as never,
-    })) as { _status: string; title: string }
+    })) as unknown as { _status: string; title: string }
     expect(verdict.title).toBe('The Skeptic on Alpha Coder')
     expect(verdict._status).toBe('draft')
   })
@@ -149,7 +149,7 @@ describe('verdicts', () => {
       collection: slugs.verdicts as never,
       data: { decision: 'ship' } as never,
       id: (docs[0] as { id: number | string }).id,
-    })) as { decision: string }
+    })) as unknown as { decision: string }
     expect(updated.decision).toBe('ship')
   })
 
@@ -194,7 +194,7 @@ describe('matchups', () => {
     const matchup = (await payload.create({
       collection: slugs.matchups as never,
       data: { leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta } as never,
-    })) as { slug: string; title: string }
+    })) as unknown as { slug: string; title: string }
     expect(matchup.slug).toBe('alpha-coder-vs-beta-chat')
     expect(matchup.title).toBe('Alpha Coder vs Beta Chat')
   })
@@ -203,7 +203,7 @@ describe('matchups', () => {
     const matchup = (await payload.create({
       collection: slugs.matchups as never,
       data: { customTitle: 'Search or chat?', leftTool: fixtures.toolIds.gamma, rightTool: fixtures.toolIds.beta } as never,
-    })) as { slug: string; title: string }
+    })) as unknown as { slug: string; title: string }
     expect(matchup.title).toBe('Search or chat?')
     expect(matchup.slug).toBe('gamma-search-vs-beta-chat')
   })

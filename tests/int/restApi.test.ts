@@ -119,7 +119,7 @@ describe('who may write', () => {
 
   it('denies editors deleting tools; allows admins', async () => {
     const tool = await payload.create({ collection: slugs.tools as never, data: { name: 'Doomed', pricing: { tier: 'free' } } as never })
-    const id = (tool as { id: number | string }).id
+    const id = (tool as unknown as { id: number | string }).id
     expect((await rest.request('DELETE', `/${slugs.tools}/${id}`, { token: tokens.editor })).status).toBe(403)
     expect((await rest.request('DELETE', `/${slugs.tools}/${id}`, { token: tokens.admin })).status).toBe(200)
   })

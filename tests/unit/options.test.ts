@@ -1,0 +1,49 @@
+import { describe, expect, it } from '@jest/globals'
+
+import { defaultCollectionSlugs, defaultPricingTiers, InvalidPluginOptionsError, sanitizeOptions } from '../../src/options'
+
+describe('sanitizeOptions', () => {
+  it('fills every option with its documented default', () => {
+    expect(sanitizeOptions()).toEqual({
+      collectionSlugs: {
+        categories: 'categories',
+        matchups: 'matchups',
+        reviewers: 'reviewers',
+        tools: 'tools',
+        users: 'users',
+        verdicts: 'verdicts',
+      },
+      enabled: true,
+      overrideCollections: {},
+      pricingTiers: [
+        { label: 'Free', value: 'free' },
+        { label: 'Freemium', value: 'freemium' },
+        { label: 'Paid', value: 'paid' },
+        { label: 'Enterprise', value: 'enterprise' },
+      ],
+    })
+  })
+
+  it('merges a partial slug map over the defaults', () => {
+    const { collectionSlugs } = sanitizeOptions({ collectionSlugs: { tools: 'ai-tools' } })
+    expect(collectionSlugs).toEqual({ ...defaultCollectionSlugs, tools: 'ai-tools' })
+  })
+
+  it('does not share or mutate the caller\'s objects', () => {
+    const tiers = [{ label: 'Open weights', value: 'open' }]
+    const sanitized = sanitizeOptions({ pricingTiers: tiers })
+    sanitized.pricingTiers[0].label = 'changed'
+    expect(tiers[0].label).toBe('Open weights')
+    expect(defaultPricingTiers[0].label).toBe('Free')
+  })
+
+  it.each([
+    [{ collectionSlugs: { tools: 'Tools!' } }, /collectionSlugs.tools/],
+    [{ collectionSlugs: { tools: 'verdicts' } }, /must all be different/],
+    [{ pricingTiers: [] }, /at least one tier/],
+    [{ pricingTiers: [{ label: 'A', value: 'a' }, { label: 'B', value: 'a' }] }, /values must all be different/],
+  ])('rejects %j', (options, message) => {
+    expect(() => sanitizeOptions(options)).toThrow(InvalidPluginOptionsError)
+    expect(() => sanitizeOptions(options)).toThrow(message)
+  })
+})

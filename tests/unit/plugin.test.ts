@@ -1,0 +1,109 @@
+import type { CollectionConfig, Config } from 'payload'
+
+import { describe, expect, it, jest } from '@jest/globals'
+
+import { verdictsPlugin } from '../../src/plugin'
+
+const ourSlugs = ['users', 'tools', 'categories', 'reviewers', 'verdicts', 'matchups']
+
+function hostConfig(): Config {
+  const afterChange = jest.fn()
+  return {
+    collections: [
+      { slug: 'posts', fields: [{ name: 'title', type: 'text' }], hooks: { afterChange: [afterChange] } },
+    ],
+    endpoints: [{ handler: () => Response.json({ ok: true }), method: 'get', path: '/host-health' }],
+    onInit: jest.fn(),
+    secret: 'x',
+  } as unknown as Config
+}
+
+const slugsOf = (config: Config) => (config.collections ?? []).map((collection) => collection.slug)
+const find = (config: Config, slug: string) =>
+  (config.collections ?? []).find((collection) => collection.slug === slug) as CollectionConfig
+
+describe('verdictsPlugin', () => {
+  it('adds its collections and keeps the host\'s collections, hooks and endpoints', () => {
+    const host = hostConfig()
+    const result = verdictsPlugin()(host)
+    expect(slugsOf(result)).toEqual(['posts', ...ourSlugs])
+    expect(find(result, 'posts')).toBe(host.collections![0])
+    expect(find(result, 'posts').hooks?.afterChange).toHaveLength(1)
+    expect(result.endpoints).toBe(host.endpoints)
+    expect(result.onInit).toBe(host.onInit)
+    expect(result.admin?.user).toBe('users')
+  })
+
+  it('does not mutate the incoming config', () => {
+    const host = hostConfig()
+    const snapshot = JSON.stringify(host)
+    verdictsPlugin()(host)
+    expect(JSON.stringify(host)).toBe(snapshot)
+    expect(host.collections).toHaveLength(1)
+  })
+
+  it('adds nothing twice when applied twice', () => {
+    const once = verdictsPlugin()(hostConfig())
+    const twice = verdictsPlugin()(once)
+    expect(slugsOf(twice)).toEqual(slugsOf(once))
+    expect(find(twice, 'users').fields).toHaveLength(find(once, 'users').fields.length)
+  })
+
+  it('follows the slug map in every relation', () => {
+    const result = verdictsPlugin({ collectionSlugs: { tools: 'ai-tools' } })(hostConfig())
+    expect(slugsOf(result)).toContain('ai-tools')
+    const verdicts = find(result, 'verdicts')
+    const row = verdicts.fields.find((field) => field.type === 'row') as { fields: Array<{ name: string; relationTo?: string }> }
+    expect(row.fields.find((field) => field.name === 'tool')?.relationTo).toBe('ai-tools')
+  })
+
+  it('when disabled, still adds every collection but registers no hooks', () => {
+    const result = verdictsPlugin({ enabled: false })(hostConfig())
+    expect(slugsOf(result)).toEqual(['posts', ...ourSlugs])
+    for (const slug of ourSlugs) {
+      const hooks = find(result, slug).hooks ?? {}
+      expect(Object.values(hooks).flat()).toHaveLength(0)
+    }
+    const tools = find(result, 'tools')
+    const slugField = tools.fields.find((field) => 'name' in field && field.name === 'slug') as { hooks?: unknown }
+    expect(slugField.hooks).toBeUndefined()
+  })
+
+  it('extends a host users collection instead of replacing it', () => {
+    const host = hostConfig()
+    const hostUsers: CollectionConfig = {
+      slug: 'users',
+      access: { read: () => true },
+      auth: true,
+      fields: [{ name: 'nickname', type: 'text' }],
+    }
+    host.collections!.push(hostUsers)
+    const users = find(verdictsPlugin()(host), 'users')
+    expect(users.access).toBe(hostUsers.access)
+    expect(users.fields.map((field) => ('name' in field ? field.name : field.type))).toEqual([
+      'nickname',
+      'name',
+      'role',
+      'approvesFor',
+    ])
+    expect(hostUsers.fields).toHaveLength(1)
+  })
+
+  it('refuses a host collection that clashes with one of its slugs', () => {
+    const host = hostConfig()
+    host.collections!.push({ slug: 'tools', fields: [] })
+    expect(() => verdictsPlugin()(host)).toThrow(/already has a collection "tools".*collectionSlugs.tools/)
+  })
+
+  it('lets the host override a collection it builds', () => {
+    const result = verdictsPlugin({
+      overrideCollections: {
+        tools: ({ defaultCollection }) => ({
+          ...defaultCollection,
+          fields: [...defaultCollection.fields, { name: 'githubStars', type: 'number' }],
+        }),
+      },
+    })(hostConfig())
+    expect(find(result, 'tools').fields.some((field) => 'name' in field && field.name === 'githubStars')).toBe(true)
+  })
+})
