@@ -45,7 +45,9 @@ export function resolveDatabaseTarget(uri: string | undefined, cwd = process.cwd
 /** The Payload database adapter for a target; creates the SQLite file's folder if needed. */
 export function databaseAdapterFor(target: DatabaseTarget): DatabaseAdapterObj {
   if (target.kind === 'mongodb') {
-    return mongooseAdapter({ url: target.url })
+    // Build unique indexes (slugs, verdict pairs) at start-up rather than in the background,
+    // so the first writes already rely on them.
+    return mongooseAdapter({ ensureIndexes: true, url: target.url })
   }
   mkdirSync(path.dirname(target.path), { recursive: true })
   return sqliteAdapter({ client: { url: target.url } })
