@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options'
 
 import { appendToPanelOrder } from '../hooks/appendToPanelOrder'
+import { deleteVerdictsOfPersona } from '../hooks/deleteVerdictsOfPersona'
 import { anyone, isAdmin, isEditor } from '../src/access/roles'
 import { slugField } from '../src/fields/slug'
 
@@ -64,7 +65,9 @@ export function createReviewersCollection(options: SanitizedVerdictsOptions): Co
         relationTo: collectionSlugs.users,
       },
     ],
-    hooks: options.enabled ? { beforeValidate: [appendToPanelOrder] } : undefined,
+    hooks: options.enabled
+      ? { beforeDelete: [deleteVerdictsOfPersona(options)], beforeValidate: [appendToPanelOrder] }
+      : undefined,
     labels: { plural: 'Reviewer personas', singular: 'Reviewer persona' },
   }
 }

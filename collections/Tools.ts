@@ -84,8 +84,21 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
       scoreGroupField(
         'communityScore',
         'Community score',
-        'Computed from public votes.',
+        `Computed from public votes; empty below ${options.community.minimumVotes} votes.`,
       ),
+      {
+        name: 'scoreHistory',
+        type: 'join',
+        admin: {
+          allowCreate: false,
+          defaultColumns: ['createdAt', 'kind', 'summary'],
+          description: 'Every change of this tool\'s scores, newest first, with its cause.',
+        },
+        collection: collectionSlugs.scoreHistory,
+        defaultLimit: 20,
+        defaultSort: '-createdAt',
+        on: 'tool',
+      },
     ],
     labels: { plural: 'Tools', singular: 'Tool' },
   }

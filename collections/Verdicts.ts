@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options'
 
 import { deriveVerdictTitle } from '../hooks/deriveVerdictTitle'
+import { recomputePanelScoreAfterChange, recomputePanelScoreAfterDelete } from '../hooks/recomputePanelScore'
 import { isEditor, isStaff, publishedOrStaff } from '../src/access/roles'
 import { oneVerdictPerPair, relationMustExist } from '../src/validation/pairRules'
 
@@ -71,7 +72,13 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
         admin: { description: 'Derived from the persona and the tool.', position: 'sidebar', readOnly: true },
       },
     ],
-    hooks: options.enabled ? { beforeValidate: [deriveVerdictTitle(collectionSlugs)] } : undefined,
+    hooks: options.enabled
+      ? {
+          afterChange: [recomputePanelScoreAfterChange(options)],
+          afterDelete: [recomputePanelScoreAfterDelete(options)],
+          beforeValidate: [deriveVerdictTitle(collectionSlugs)],
+        }
+      : undefined,
     indexes: [{ fields: ['reviewer', 'tool'], unique: true }],
     labels: { plural: 'Verdicts', singular: 'Verdict' },
     versions: {

@@ -5,9 +5,11 @@ export type VerdictsCollectionKey =
   | 'categories'
   | 'matchups'
   | 'reviewers'
+  | 'scoreHistory'
   | 'tools'
   | 'users'
   | 'verdicts'
+  | 'votes'
 
 export type CollectionSlugs = Record<VerdictsCollectionKey, string>
 
@@ -19,13 +21,35 @@ export type PricingTierOption = {
   value: string
 }
 
+export type CommunityVoteOptions = {
+  /**
+   * Below this many votes a tool's community percent is null (pages print "—"), so that
+   * two early votes cannot make a tool "100%".
+   * @default 10
+   */
+  minimumVotes?: number
+  /**
+   * Vote requests allowed per client IP (from X-Forwarded-For / X-Real-IP) in each window;
+   * more are answered 429 with Retry-After.
+   * @default { max: 30, windowSeconds: 60 }
+   */
+  rateLimit?: { max?: number; windowSeconds?: number }
+  /**
+   * Name of the signed, httpOnly cookie that identifies an anonymous voter.
+   * @default 'verdicts_voter'
+   */
+  voterCookieName?: string
+}
+
 export type VerdictsPluginOptions = {
   /**
    * Slugs of the collections the plugin adds. Override one to avoid a clash with a host
    * collection; every relation inside the plugin follows the map.
-   * @default { categories: 'categories', matchups: 'matchups', reviewers: 'reviewers', tools: 'tools', users: 'users', verdicts: 'verdicts' }
+   * @default { categories: 'categories', matchups: 'matchups', reviewers: 'reviewers', scoreHistory: 'score-history', tools: 'tools', users: 'users', verdicts: 'verdicts', votes: 'votes' }
    */
   collectionSlugs?: Partial<CollectionSlugs>
+  /** Community voting on tools. */
+  community?: CommunityVoteOptions
   /**
    * When false the plugin still adds its collections (so the schema, and with it any
    * migration, stays the same) but registers no hooks, endpoints or jobs.
@@ -48,6 +72,11 @@ export type VerdictsPluginOptions = {
 
 export type SanitizedVerdictsOptions = {
   collectionSlugs: CollectionSlugs
+  community: {
+    minimumVotes: number
+    rateLimit: { max: number; windowSeconds: number }
+    voterCookieName: string
+  }
   enabled: boolean
   overrideCollections: Partial<Record<VerdictsCollectionKey, CollectionOverride>>
   pricingTiers: PricingTierOption[]
@@ -57,9 +86,17 @@ export const defaultCollectionSlugs: CollectionSlugs = {
   categories: 'categories',
   matchups: 'matchups',
   reviewers: 'reviewers',
+  scoreHistory: 'score-history',
   tools: 'tools',
   users: 'users',
   verdicts: 'verdicts',
+  votes: 'votes',
+}
+
+export const defaultCommunityOptions: SanitizedVerdictsOptions['community'] = {
+  minimumVotes: 10,
+  rateLimit: { max: 30, windowSeconds: 60 },
+  voterCookieName: 'verdicts_voter',
 }
 
 export const defaultPricingTiers: PricingTierOption[] = [
@@ -103,8 +140,34 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     throw new InvalidPluginOptionsError('pricingTiers values must all be different')
   }
 
+  const community = {
+    minimumVotes: options.community?.minimumVotes ?? defaultCommunityOptions.minimumVotes,
+    rateLimit: {
+      max: options.community?.rateLimit?.max ?? defaultCommunityOptions.rateLimit.max,
+      windowSeconds:
+        options.community?.rateLimit?.windowSeconds ?? defaultCommunityOptions.rateLimit.windowSeconds,
+    },
+    voterCookieName: options.community?.voterCookieName ?? defaultCommunityOptions.voterCookieName,
+  }
+  const wholeNumbers: Array<[string, number, number]> = [
+    ['community.minimumVotes', community.minimumVotes, 1],
+    ['community.rateLimit.max', community.rateLimit.max, 1],
+    ['community.rateLimit.windowSeconds', community.rateLimit.windowSeconds, 1],
+  ]
+  for (const [name, value, minimum] of wholeNumbers) {
+    if (!Number.isInteger(value) || value < minimum) {
+      throw new InvalidPluginOptionsError(`${name} must be a whole number ≥ ${minimum}, got ${value}`)
+    }
+  }
+  if (!/^[A-Za-z0-9_-]+$/.test(community.voterCookieName)) {
+    throw new InvalidPluginOptionsError(
+      `community.voterCookieName must be letters, digits, _ or -, got "${community.voterCookieName}"`,
+    )
+  }
+
   return {
     collectionSlugs,
+    community,
     enabled: options.enabled ?? true,
     overrideCollections: { ...options.overrideCollections },
     pricingTiers: pricingTiers.map((tier) => ({ ...tier })),

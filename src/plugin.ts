@@ -9,9 +9,11 @@ import type {
 import { createCategoriesCollection } from '../collections/Categories'
 import { createMatchupsCollection } from '../collections/Matchups'
 import { createReviewersCollection } from '../collections/Reviewers'
+import { createScoreHistoryCollection } from '../collections/ScoreHistory'
 import { createToolsCollection } from '../collections/Tools'
 import { createUsersCollection, extendUsersCollection } from '../collections/Users'
 import { createVerdictsCollection } from '../collections/Verdicts'
+import { createVotesCollection } from '../collections/Votes'
 import { InvalidPluginOptionsError, sanitizeOptions } from './options'
 
 /** Marks a config the plugin was applied to, so a second application adds nothing twice. */
@@ -25,6 +27,8 @@ const contentCollectionFactories: Array<
   ['reviewers', createReviewersCollection],
   ['verdicts', createVerdictsCollection],
   ['matchups', createMatchupsCollection],
+  ['votes', createVotesCollection],
+  ['scoreHistory', createScoreHistoryCollection],
 ]
 
 function applyOverride(

@@ -9,9 +9,16 @@ describe('sanitizeOptions', () => {
         categories: 'categories',
         matchups: 'matchups',
         reviewers: 'reviewers',
+        scoreHistory: 'score-history',
         tools: 'tools',
         users: 'users',
         verdicts: 'verdicts',
+        votes: 'votes',
+      },
+      community: {
+        minimumVotes: 10,
+        rateLimit: { max: 30, windowSeconds: 60 },
+        voterCookieName: 'verdicts_voter',
       },
       enabled: true,
       overrideCollections: {},
@@ -41,6 +48,9 @@ describe('sanitizeOptions', () => {
     [{ collectionSlugs: { tools: 'Tools!' } }, /collectionSlugs.tools/],
     [{ collectionSlugs: { tools: 'verdicts' } }, /must all be different/],
     [{ pricingTiers: [] }, /at least one tier/],
+    [{ community: { minimumVotes: 0 } }, /community.minimumVotes must be a whole number/],
+    [{ community: { rateLimit: { max: 2.5 } } }, /community.rateLimit.max/],
+    [{ community: { voterCookieName: 'a b' } }, /voterCookieName/],
     [{ pricingTiers: [{ label: 'A', value: 'a' }, { label: 'B', value: 'a' }] }, /values must all be different/],
   ])('rejects %j', (options, message) => {
     expect(() => sanitizeOptions(options)).toThrow(InvalidPluginOptionsError)

@@ -1,0 +1,115 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+
+import type { ScoreAction } from '../collections/ScoreHistory'
+import type { SanitizedVerdictsOptions } from '../src/options'
+
+import { idOf, sameId } from '../src/lib/relations'
+import { recomputeToolScore } from '../src/scores/recomputeToolScore'
+
+type VerdictLike = { _status?: string; decision?: string; id?: number | string; title?: string; tool?: unknown }
+
+/** Set by the persona-deletion cascade so the history names the real cause. */
+export const personaDeletedContextFlag = 'verdictsPersonaDeleted'
+
+function userIdOf(req: PayloadRequest, options: SanitizedVerdictsOptions) {
+  const user = req.user as null | { collection?: string; id: number | string } | undefined
+  return user && user.collection === options.collectionSlugs.users ? user.id : null
+}
+
+async function recountTools(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  toolIds: unknown[],
+  action: ScoreAction,
+  verdict: VerdictLike,
+  keepVerdictLink: boolean,
+): Promise<void> {
+  const distinct = [...new Set(toolIds.map(idOf).filter((id) => id !== null).map(String))]
+  // A fixed order keeps two moves in opposite directions from locking each other's rows.
+  distinct.sort()
+  for (const key of distinct) {
+    const toolId = toolIds.map(idOf).find((id) => String(id) === key)!
+    await recomputeToolScore(req, options, toolId, 'panel', {
+      action,
+      label: verdict.title,
+      userId: userIdOf(req, options),
+      verdictId: keepVerdictLink ? verdict.id : null,
+    })
+  }
+}
+
+/**
+ * The tools of the verdict's two latest published versions. A draft that moved the verdict
+ * to another tool is the `previousDoc` when it gets published, so the tool that loses the
+ * verdict is found here rather than there.
+ */
+async function toolsOfLatestPublishedVersions(
+  req: PayloadRequest,
+  collection: string,
+  id: number | string,
+): Promise<unknown[]> {
+  const { docs } = await req.payload.findVersions({
+    collection: collection as never,
+    depth: 0,
+    limit: 2,
+    overrideAccess: true,
+    req,
+    sort: '-updatedAt',
+    where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
+  })
+  return docs.map((version) => (version as { version?: VerdictLike }).version?.tool)
+}
+
+/**
+ * Keeps every affected tool's panel score exact when a verdict's published state moves:
+ * publish, unpublish, a published edit that flips the decision, a move to another tool.
+ * Draft saves (also over a published verdict) change nothing that counts, so they skip
+ * the recount.
+ */
+export function recomputePanelScoreAfterChange(options: SanitizedVerdictsOptions): CollectionAfterChangeHook {
+  return async ({ collection, doc, previousDoc, req }) => {
+    const current = doc as VerdictLike
+    const previous = (previousDoc ?? {}) as VerdictLike
+    const isPublished = current._status === 'published'
+    const wasPublished = previous._status === 'published'
+    if (!isPublished && !wasPublished) {
+      return doc
+    }
+    const sameTool = previous.tool === undefined || sameId(previous.tool, current.tool)
+    if (isPublished && wasPublished && sameTool && previous.decision === current.decision) {
+      return doc
+    }
+    if (!isPublished && wasPublished) {
+      // Either an unpublish, or a draft saved over the published version. Only the first
+      // changes what counts, and it shows as the stored document no longer being published.
+      const stored = (await req.payload.findByID({
+        id: current.id!,
+        collection: collection.slug as never,
+        depth: 0,
+        disableErrors: true,
+        overrideAccess: true,
+        req,
+      })) as null | VerdictLike
+      if (stored?._status === 'published') {
+        return doc
+      }
+    }
+    const tools = [current.tool, previous.tool, ...(await toolsOfLatestPublishedVersions(req, collection.slug, current.id!))]
+    const moved = new Set(tools.map(idOf).filter((id) => id !== null).map(String)).size > 1
+    const action: ScoreAction = moved ? 'move' : !wasPublished ? 'publish' : !isPublished ? 'unpublish' : 'edit'
+    await recountTools(req, options, tools, action, current, true)
+    return doc
+  }
+}
+
+export function recomputePanelScoreAfterDelete(options: SanitizedVerdictsOptions): CollectionAfterDeleteHook {
+  return async ({ doc, req }) => {
+    const verdict = doc as VerdictLike
+    if (verdict._status !== 'published') {
+      return doc
+    }
+    const action: ScoreAction = req.context?.[personaDeletedContextFlag] ? 'persona-deleted' : 'delete'
+    await recountTools(req, options, [verdict.tool], action, verdict, false)
+    return doc
+  }
+}
