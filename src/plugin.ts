@@ -14,6 +14,7 @@ import { createToolsCollection } from '../collections/Tools'
 import { createUsersCollection, extendUsersCollection } from '../collections/Users'
 import { createVerdictsCollection } from '../collections/Verdicts'
 import { createVotesCollection } from '../collections/Votes'
+import { createVoteEndpoints } from './endpoints/vote'
 import { InvalidPluginOptionsError, sanitizeOptions } from './options'
 
 /** Marks a config the plugin was applied to, so a second application adds nothing twice. */
@@ -86,9 +87,12 @@ export const verdictsPlugin =
         user: incomingConfig.admin?.user ?? collectionSlugs.users,
       },
       collections,
+      endpoints: options.enabled
+        ? [...(incomingConfig.endpoints ?? []), ...createVoteEndpoints(options)]
+        : incomingConfig.endpoints,
       custom: {
         ...incomingConfig.custom,
-        [verdictsPluginMarker]: { collectionSlugs, enabled: options.enabled },
+        [verdictsPluginMarker]: options,
       },
     }
   }

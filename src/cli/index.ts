@@ -11,6 +11,8 @@ import { getPayload } from 'payload'
 
 import config from '../../payload.config'
 
+import { formatPercent } from '../lib/score'
+import { reconcileScores } from '../scores/reconcile'
 import { formatDemoLogins, formatSeedSummary, seedDemoContent } from '../seed/seedDemoContent'
 
 type Command = {
@@ -20,6 +22,31 @@ type Command = {
 }
 
 const commands: Record<string, Command> = {
+  reconcile: {
+    description:
+      'Recounts every tool\'s panel and community score, prints what was wrong and fixes it. With --check: only reports, and exits 1 on any drift.',
+    usage: 'reconcile [--check]',
+    run: async (payload, args) => {
+      const { values } = parseArgs({ args, options: { check: { type: 'boolean' } }, strict: true })
+      const check = Boolean(values.check)
+      const report = await reconcileScores(payload, {
+        fix: !check,
+        onProgress: (checked, total) => console.log(`  checked ${checked}/${total} tools`),
+      })
+      if (report.drift.length === 0) {
+        console.log(`All ${report.toolsChecked} tools' scores match a fresh recount.`)
+        return 0
+      }
+      console.log(`${report.drift.length} score(s) differed from a fresh recount:`)
+      console.log(`  ${'tool'.padEnd(32)} ${'score'.padEnd(10)} ${'stored'.padEnd(16)} actual`)
+      for (const row of report.drift) {
+        const show = (score: typeof row.actual) => `${formatPercent(score.percent)} ${score.ship}/${score.total}`
+        console.log(`  ${row.tool.padEnd(32)} ${row.kind.padEnd(10)} ${show(row.stored).padEnd(16)} ${show(row.actual)}`)
+      }
+      console.log(check ? 'Nothing changed (--check).' : 'Fixed; each correction is in the score history.')
+      return check ? 1 : 0
+    },
+  },
   seed: {
     description:
       'Adds the demo content and demo accounts to the database DATABASE_URI names. Creates only what is missing, so it is safe to run twice.',
@@ -41,16 +68,10 @@ function printHelp(): void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    args: argv,
-    options: { help: { short: 'h', type: 'boolean' } },
-    strict: false,
-  })
-  const [name, ...rest] = positionals
-  if (!name || values.help || name === 'help') {
+  const [name, ...rest] = argv
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
     printHelp()
-    return name || values.help ? 0 : 2
+    return name ? 0 : 2
   }
   const command = commands[name]
   if (!command) {

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { DatabaseTarget } from '../database'
 
-import { collectionSlugsOf } from '../pluginSlugs'
+import { collectionSlugsOf } from '../pluginOptions'
 import { demoUsers } from './demoContent'
 import { formatDemoLogins, formatSeedSummary, seedDemoContent } from './seedDemoContent'
 

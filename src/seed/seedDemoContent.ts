@@ -1,7 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 import { richTextFromParagraphs } from '../lib/richText'
-import { collectionSlugsOf } from '../pluginSlugs'
+import { collectionSlugsOf } from '../pluginOptions'
 import {
   demoCategories,
   demoMatchups,

@@ -29,7 +29,12 @@ describe('verdictsPlugin', () => {
     expect(slugsOf(result)).toEqual(['posts', ...ourSlugs])
     expect(find(result, 'posts')).toBe(host.collections![0])
     expect(find(result, 'posts').hooks?.afterChange).toHaveLength(1)
-    expect(result.endpoints).toBe(host.endpoints)
+    expect(result.endpoints?.[0]).toBe(host.endpoints![0])
+    expect(result.endpoints?.map((endpoint) => `${endpoint.method} ${endpoint.path}`)).toEqual([
+      'get /host-health',
+      'post /public/tools/:slug/vote',
+      'delete /public/tools/:slug/vote',
+    ])
     expect(result.onInit).toBe(host.onInit)
     expect(result.admin?.user).toBe('users')
   })
@@ -46,6 +51,7 @@ describe('verdictsPlugin', () => {
     const once = verdictsPlugin()(hostConfig())
     const twice = verdictsPlugin()(once)
     expect(slugsOf(twice)).toEqual(slugsOf(once))
+    expect(twice.endpoints).toHaveLength(once.endpoints!.length)
     expect(find(twice, 'users').fields).toHaveLength(find(once, 'users').fields.length)
   })
 
@@ -57,9 +63,11 @@ describe('verdictsPlugin', () => {
     expect(row.fields.find((field) => field.name === 'tool')?.relationTo).toBe('ai-tools')
   })
 
-  it('when disabled, still adds every collection but registers no hooks', () => {
-    const result = verdictsPlugin({ enabled: false })(hostConfig())
+  it('when disabled, still adds every collection but registers no hooks or endpoints', () => {
+    const host = hostConfig()
+    const result = verdictsPlugin({ enabled: false })(host)
     expect(slugsOf(result)).toEqual(['posts', ...ourSlugs])
+    expect(result.endpoints).toBe(host.endpoints)
     for (const slug of ourSlugs) {
       const hooks = find(result, slug).hooks ?? {}
       expect(Object.values(hooks).flat()).toHaveLength(0)

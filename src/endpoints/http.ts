@@ -1,0 +1,29 @@
+import type { PayloadRequest } from 'payload'
+
+/** A JSON error body in Payload's shape, naming the field when there is one. */
+export function errorResponse(
+  status: number,
+  message: string,
+  options: { field?: string; headers?: HeadersInit } = {},
+): Response {
+  const error = options.field ? { field: options.field, message } : { message }
+  return Response.json({ errors: [error] }, { headers: options.headers, status })
+}
+
+/** The request body as JSON, or undefined when it is missing or not JSON. */
+export async function readJsonBody(req: PayloadRequest): Promise<unknown> {
+  try {
+    return await req.json?.()
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The client address as reported by the proxy in front of the app (X-Forwarded-For's
+ * first entry, or X-Real-IP). Without a proxy setting them, all clients share one bucket.
+ */
+export function clientAddress(req: PayloadRequest): string {
+  const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
+  return forwarded || req.headers.get('x-real-ip')?.trim() || 'unknown'
+}

@@ -1,0 +1,16 @@
+import type { Payload } from 'payload'
+
+import type { CollectionSlugs, SanitizedVerdictsOptions } from './options'
+
+import { sanitizeOptions } from './options'
+import { verdictsPluginMarker } from './plugin'
+
+/** The sanitized options the plugin was applied with on this Payload instance. */
+export function pluginOptionsOf(payload: Payload): SanitizedVerdictsOptions {
+  const applied = payload.config.custom?.[verdictsPluginMarker] as SanitizedVerdictsOptions | undefined
+  return applied ?? sanitizeOptions()
+}
+
+export function collectionSlugsOf(payload: Payload): CollectionSlugs {
+  return pluginOptionsOf(payload).collectionSlugs
+}

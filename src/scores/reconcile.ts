@@ -1,0 +1,64 @@
+import type { Payload } from 'payload'
+
+import { createLocalReq } from 'payload'
+
+import type { ScoreKind } from '../../collections/ScoreHistory'
+import type { Score } from '../lib/score'
+
+import { sameScore } from '../lib/score'
+import { pluginOptionsOf } from '../pluginOptions'
+import { countToolScore, recomputeToolScore } from './recomputeToolScore'
+
+export type ScoreDrift = { actual: Score; kind: ScoreKind; stored: Score; tool: string }
+
+export type ReconcileReport = { drift: ScoreDrift[]; toolsChecked: number }
+
+const kinds: ScoreKind[] = ['panel', 'community']
+
+/**
+ * Recounts every tool's panel and community score from the source of truth and reports
+ * each stored figure that differs. With `fix`, corrects them (recorded in the score
+ * history as "reconcile").
+ */
+export async function reconcileScores(
+  payload: Payload,
+  { fix, onProgress }: { fix: boolean; onProgress?: (checked: number, total: number) => void },
+): Promise<ReconcileReport> {
+  const options = pluginOptionsOf(payload)
+  const req = await createLocalReq({}, payload)
+  const drift: ScoreDrift[] = []
+  let toolsChecked = 0
+  for (let page = 1; ; page += 1) {
+    const batch = await payload.find({
+      collection: options.collectionSlugs.tools as never,
+      depth: 0,
+      limit: 100,
+      page,
+      req,
+      sort: 'slug',
+    })
+    for (const tool of batch.docs as Array<Record<string, unknown> & { id: number | string; slug: string }>) {
+      for (const kind of kinds) {
+        const stored = (tool[kind === 'panel' ? 'panelScore' : 'communityScore'] ?? {}) as Partial<Score>
+        const actual = await countToolScore(req, options, tool.id, kind)
+        if (!sameScore(stored, actual)) {
+          drift.push({
+            actual,
+            kind,
+            stored: { percent: stored.percent ?? null, ship: stored.ship ?? 0, skip: stored.skip ?? 0, total: stored.total ?? 0 },
+            tool: tool.slug,
+          })
+          if (fix) {
+            await recomputeToolScore(req, options, tool.id, kind, { action: 'reconcile' })
+          }
+        }
+      }
+      toolsChecked += 1
+    }
+    onProgress?.(toolsChecked, batch.totalDocs)
+    if (!batch.hasNextPage) {
+      break
+    }
+  }
+  return { drift, toolsChecked }
+}
