@@ -50,5 +50,7 @@ export function databaseAdapterFor(target: DatabaseTarget): DatabaseAdapterObj {
     return mongooseAdapter({ ensureIndexes: true, url: target.url })
   }
   mkdirSync(path.dirname(target.path), { recursive: true })
-  return sqliteAdapter({ client: { url: target.url } })
+  // WAL lets readers work while another process writes; the busy timeout makes a second
+  // process wait for the write lock instead of failing with SQLITE_BUSY.
+  return sqliteAdapter({ busyTimeout: 10_000, client: { url: target.url }, wal: true })
 }

@@ -1,22 +1,37 @@
 import type { Payload } from 'payload'
 
-import { buildConfig, getPayload } from 'payload'
+import { BasePayload, buildConfig, getPayload } from 'payload'
 
 import type { VerdictsPluginOptions } from '../../src/options'
 
 import { createAppConfig } from '../../src/appConfig'
-import { testDatabaseAdapter } from './database'
+import { testDatabaseAdapter, testDatabaseUri } from './database'
 
 export const testSecret = 'verdicts-test-secret'
+
+type StartOptions = {
+  /** Share an existing test database instead of creating one for the suite. */
+  databaseUri?: string
+  plugin?: VerdictsPluginOptions
+}
+
+async function testConfig(databaseUri: string, plugin?: VerdictsPluginOptions) {
+  return buildConfig(createAppConfig({ db: testDatabaseAdapter(databaseUri), plugin, secret: testSecret }))
+}
 
 /**
  * Boots the app's config on a fresh database for one suite. It is Payload's default
  * instance in this test file, so the REST handlers in `rest.ts` use it too.
  * End every suite with `payload.destroy()`.
  */
-export async function startTestPayload(suite: string, plugin?: VerdictsPluginOptions): Promise<Payload> {
-  const config = await buildConfig(
-    createAppConfig({ db: testDatabaseAdapter(suite), plugin, secret: testSecret }),
-  )
+export async function startTestPayload(suite: string, options: StartOptions = {}): Promise<Payload> {
+  const config = await testConfig(options.databaseUri ?? testDatabaseUri(suite), options.plugin)
   return getPayload({ config, cron: false })
+}
+
+/** Another Payload instance on the same database, as a second server process would be. */
+export async function startSecondInstance(databaseUri: string, plugin?: VerdictsPluginOptions): Promise<Payload> {
+  const payload = new BasePayload()
+  await payload.init({ config: await testConfig(databaseUri, plugin), cron: false })
+  return payload
 }
