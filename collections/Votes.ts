@@ -54,6 +54,7 @@ export function createVotesCollection(options: SanitizedVerdictsOptions): Collec
         // the token itself, and it never leaves the server.
         name: 'voterKey',
         type: 'text',
+        access: { read: () => false },
         hidden: true,
         index: true,
         required: true,

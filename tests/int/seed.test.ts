@@ -79,6 +79,22 @@ describe('demo content', () => {
     expect(matchup.docs).toHaveLength(1)
   })
 
+  it('gives each demo tool the panel percentage its published verdicts add up to', async () => {
+    const { docs } = await payload.find({ collection: slugs.tools as never, limit: 100 })
+    const percents = Object.fromEntries(
+      (docs as unknown as Array<{ panelScore: { percent: number }; slug: string }>).map((tool) => [tool.slug, tool.panelScore.percent]),
+    )
+    expect(percents).toEqual({
+      'code-llama-4': 50,
+      'code-llama-4-70b-400b': 100,
+      'gemini-2-5-flash-lite': 100,
+      'mistral-3-small': 75,
+      'mistral-next-22b': 100,
+      ollama: 80,
+      openrouter: 67,
+    })
+  })
+
   it('lets each persona\'s demo reviewer approve for it', async () => {
     const personas = await payload.find({ collection: slugs.reviewers as never, depth: 1, sort: 'position' })
     for (const persona of personas.docs as unknown as Array<{ approvers: Array<{ email: string }>; slug: string }>) {
