@@ -3,12 +3,19 @@ import type { CollectionConfig } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options'
 
 import { deriveMatchupIdentity } from '../hooks/deriveMatchupIdentity'
-import { isEditor, isStaff, publishedOrStaff } from '../src/access/roles'
+import { enforceWorkflowRules } from '../hooks/enforceWorkflowRules'
+import { notifyWorkflowParticipants } from '../hooks/notifyWorkflowParticipants'
+import { recordWorkflowTransition } from '../hooks/recordWorkflowTransition'
+import { isEditor, isEditorOrCheckedTransition, isStaff, publishedOrStaff } from '../src/access/roles'
+import { createWorkflowEndpoints } from '../src/endpoints/workflow'
+import { workflowFields } from '../src/fields/workflow'
+import { workflowTargets, workflowTransitionContextField } from '../src/workflow/targets'
 import { distinctMatchupPair, relationMustExist } from '../src/validation/pairRules'
 
 /** An "X vs Y" comparison page. */
 export function createMatchupsCollection(options: SanitizedVerdictsOptions): CollectionConfig {
   const { collectionSlugs } = options
+  const workflow = workflowTargets(options).matchups
   return {
     slug: collectionSlugs.matchups,
     access: {
@@ -16,16 +23,17 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
       delete: isEditor,
       read: publishedOrStaff,
       readVersions: isStaff,
-      update: isEditor,
+      update: isEditorOrCheckedTransition(workflowTransitionContextField),
     },
     admin: {
-      defaultColumns: ['title', 'leftTool', 'rightTool', '_status', 'updatedAt'],
+      defaultColumns: ['title', 'leftTool', 'rightTool', 'workflowStage', '_status', 'updatedAt'],
       description: 'Comparison pages: two tools side by side with the panel\'s verdicts.',
       group: 'Content',
       listSearchableFields: ['title', 'slug'],
       useAsTitle: 'title',
     },
     defaultSort: '-updatedAt',
+    endpoints: options.enabled ? createWorkflowEndpoints(options, workflow) : [],
     fields: [
       {
         type: 'row',
@@ -68,8 +76,15 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
         index: true,
         unique: true,
       },
+      ...workflowFields(options),
     ],
-    hooks: options.enabled ? { beforeValidate: [deriveMatchupIdentity(collectionSlugs)] } : undefined,
+    hooks: options.enabled
+      ? {
+          afterChange: [recordWorkflowTransition(options, workflow), notifyWorkflowParticipants(options, workflow)],
+          beforeChange: [enforceWorkflowRules(options, workflow)],
+          beforeValidate: [deriveMatchupIdentity(collectionSlugs)],
+        }
+      : undefined,
     labels: { plural: 'Matchups', singular: 'Matchup' },
     versions: {
       drafts: { validate: true },

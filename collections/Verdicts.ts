@@ -4,7 +4,13 @@ import type { SanitizedVerdictsOptions } from '../src/options'
 
 import { deriveVerdictTitle } from '../hooks/deriveVerdictTitle'
 import { recomputePanelScoreAfterChange, recomputePanelScoreAfterDelete } from '../hooks/recomputePanelScore'
-import { isEditor, isStaff, publishedOrStaff } from '../src/access/roles'
+import { enforceWorkflowRules } from '../hooks/enforceWorkflowRules'
+import { notifyWorkflowParticipants } from '../hooks/notifyWorkflowParticipants'
+import { recordWorkflowTransition } from '../hooks/recordWorkflowTransition'
+import { isEditor, isEditorOrCheckedTransition, isStaff, publishedOrStaff } from '../src/access/roles'
+import { createWorkflowEndpoints } from '../src/endpoints/workflow'
+import { workflowFields } from '../src/fields/workflow'
+import { workflowTargets, workflowTransitionContextField } from '../src/workflow/targets'
 import { oneVerdictPerPair, relationMustExist } from '../src/validation/pairRules'
 
 export const verdictDecisions = ['ship', 'skip'] as const
@@ -13,6 +19,7 @@ export type VerdictDecision = (typeof verdictDecisions)[number]
 /** One persona's ship-or-skip call on one tool, with the quote that explains it. */
 export function createVerdictsCollection(options: SanitizedVerdictsOptions): CollectionConfig {
   const { collectionSlugs } = options
+  const workflow = workflowTargets(options).verdicts
   return {
     slug: collectionSlugs.verdicts,
     access: {
@@ -20,16 +27,17 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
       delete: isEditor,
       read: publishedOrStaff,
       readVersions: isStaff,
-      update: isEditor,
+      update: isEditorOrCheckedTransition(workflowTransitionContextField),
     },
     admin: {
-      defaultColumns: ['title', 'tool', 'reviewer', 'decision', '_status', 'updatedAt'],
+      defaultColumns: ['title', 'tool', 'reviewer', 'decision', 'workflowStage', '_status', 'updatedAt'],
       description: 'A verdict belongs to a (persona, tool) pair and appears on every page that tool is in.',
       group: 'Content',
       listSearchableFields: ['title'],
       useAsTitle: 'title',
     },
     defaultSort: '-updatedAt',
+    endpoints: options.enabled ? createWorkflowEndpoints(options, workflow) : [],
     fields: [
       {
         type: 'row',
@@ -71,11 +79,17 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
         type: 'text',
         admin: { description: 'Derived from the persona and the tool.', position: 'sidebar', readOnly: true },
       },
+      ...workflowFields(options),
     ],
     hooks: options.enabled
       ? {
-          afterChange: [recomputePanelScoreAfterChange(options)],
+          afterChange: [
+            recomputePanelScoreAfterChange(options),
+            recordWorkflowTransition(options, workflow),
+            notifyWorkflowParticipants(options, workflow),
+          ],
           afterDelete: [recomputePanelScoreAfterDelete(options)],
+          beforeChange: [enforceWorkflowRules(options, workflow)],
           beforeValidate: [deriveVerdictTitle(collectionSlugs)],
         }
       : undefined,

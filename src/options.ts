@@ -10,6 +10,7 @@ export type VerdictsCollectionKey =
   | 'users'
   | 'verdicts'
   | 'votes'
+  | 'workflowEvents'
 
 export type CollectionSlugs = Record<VerdictsCollectionKey, string>
 
@@ -45,7 +46,7 @@ export type VerdictsPluginOptions = {
   /**
    * Slugs of the collections the plugin adds. Override one to avoid a clash with a host
    * collection; every relation inside the plugin follows the map.
-   * @default { categories: 'categories', matchups: 'matchups', reviewers: 'reviewers', scoreHistory: 'score-history', tools: 'tools', users: 'users', verdicts: 'verdicts', votes: 'votes' }
+   * @default { categories: 'categories', matchups: 'matchups', reviewers: 'reviewers', scoreHistory: 'score-history', tools: 'tools', users: 'users', verdicts: 'verdicts', votes: 'votes', workflowEvents: 'workflow-events' }
    */
   collectionSlugs?: Partial<CollectionSlugs>
   /** Community voting on tools. */
@@ -91,6 +92,7 @@ export const defaultCollectionSlugs: CollectionSlugs = {
   users: 'users',
   verdicts: 'verdicts',
   votes: 'votes',
+  workflowEvents: 'workflow-events',
 }
 
 export const defaultCommunityOptions: SanitizedVerdictsOptions['community'] = {

@@ -14,6 +14,7 @@ import { createToolsCollection } from '../collections/Tools'
 import { createUsersCollection, extendUsersCollection } from '../collections/Users'
 import { createVerdictsCollection } from '../collections/Verdicts'
 import { createVotesCollection } from '../collections/Votes'
+import { createWorkflowEventsCollection } from '../collections/WorkflowEvents'
 import { createVoteEndpoints } from './endpoints/vote'
 import { InvalidPluginOptionsError, sanitizeOptions } from './options'
 
@@ -30,6 +31,7 @@ const contentCollectionFactories: Array<
   ['matchups', createMatchupsCollection],
   ['votes', createVotesCollection],
   ['scoreHistory', createScoreHistoryCollection],
+  ['workflowEvents', createWorkflowEventsCollection],
 ]
 
 function applyOverride(

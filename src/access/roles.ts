@@ -23,6 +23,15 @@ export const isAdmin: Access = ({ req }) => hasRole(req, 'admin')
 /** Editors write content; admins may do everything an editor may. */
 export const isEditor: Access = ({ req }) => hasRole(req, 'admin', 'editor')
 
+/**
+ * Editors write content. Reviewers may save a document only while the workflow operation
+ * carries out a transition it has already checked (approve, request changes).
+ */
+export function isEditorOrCheckedTransition(transitionContextField: string): Access {
+  return ({ req }) =>
+    hasRole(req, 'admin', 'editor') || (hasRole(req, 'reviewer') && Boolean(req.context?.[transitionContextField]))
+}
+
 /** Anyone on the editorial team: admins, editors and reviewers. */
 export const isStaff: Access = ({ req }) => hasRole(req, 'admin', 'editor', 'reviewer')
 

@@ -1,10 +1,11 @@
-import type { Payload } from 'payload'
+import type { EmailAdapter, Payload } from 'payload'
 
 import { BasePayload, buildConfig, getPayload } from 'payload'
 
 import type { VerdictsPluginOptions } from '../../src/options'
 
 import { createAppConfig } from '../../src/appConfig'
+import { createCaptureEmail } from '../../src/email/captureEmailAdapter'
 import { testDatabaseAdapter, testDatabaseUri } from './database'
 
 export const testSecret = 'verdicts-test-secret'
@@ -12,11 +13,20 @@ export const testSecret = 'verdicts-test-secret'
 type StartOptions = {
   /** Share an existing test database instead of creating one for the suite. */
   databaseUri?: string
+  /** Where mail goes; by default it is captured and dropped. */
+  email?: EmailAdapter
   plugin?: VerdictsPluginOptions
 }
 
-async function testConfig(databaseUri: string, plugin?: VerdictsPluginOptions) {
-  return buildConfig(createAppConfig({ db: testDatabaseAdapter(databaseUri), plugin, secret: testSecret }))
+async function testConfig(databaseUri: string, options: Omit<StartOptions, 'databaseUri'> = {}) {
+  return buildConfig(
+    createAppConfig({
+      db: testDatabaseAdapter(databaseUri),
+      email: options.email ?? createCaptureEmail().adapter,
+      plugin: options.plugin,
+      secret: testSecret,
+    }),
+  )
 }
 
 /**
@@ -25,13 +35,13 @@ async function testConfig(databaseUri: string, plugin?: VerdictsPluginOptions) {
  * End every suite with `payload.destroy()`.
  */
 export async function startTestPayload(suite: string, options: StartOptions = {}): Promise<Payload> {
-  const config = await testConfig(options.databaseUri ?? testDatabaseUri(suite), options.plugin)
+  const config = await testConfig(options.databaseUri ?? testDatabaseUri(suite), options)
   return getPayload({ config, cron: false })
 }
 
 /** Another Payload instance on the same database, as a second server process would be. */
 export async function startSecondInstance(databaseUri: string, plugin?: VerdictsPluginOptions): Promise<Payload> {
   const payload = new BasePayload()
-  await payload.init({ config: await testConfig(databaseUri, plugin), cron: false })
+  await payload.init({ config: await testConfig(databaseUri, { plugin }), cron: false })
   return payload
 }

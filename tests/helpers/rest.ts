@@ -71,6 +71,22 @@ export function restClient(payload: Payload): RestClient {
   }
 }
 
+/** Takes a workflow action through `POST /api/<collection>/:id/workflow`. */
+export function workflowAction(
+  rest: RestClient,
+  collection: string,
+  id: number | string,
+  action: string,
+  token?: string,
+  comment?: string,
+) {
+  return rest.request<{ errors?: Array<{ field?: string; message: string }>; stage?: string; status?: string }>(
+    'POST',
+    `/${collection}/${id}/workflow`,
+    { body: { action, comment }, token },
+  )
+}
+
 /** Logs a user in through the Local API and returns the JWT for REST calls. */
 export async function tokenFor(payload: Payload, email: string, password: string): Promise<string> {
   const result = await payload.login({ collection: 'users' as never, data: { email, password } as never })

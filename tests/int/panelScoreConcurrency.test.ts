@@ -34,7 +34,7 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-/** `count` personas with one draft verdict each on `tool`; every third one a skip. */
+/** `count` personas with one approved, unpublished verdict each on `tool`; every third one a skip. */
 async function draftVerdicts(prefix: string, tool: Id, count: number): Promise<Id[]> {
   const ids: Id[] = []
   for (let index = 0; index < count; index += 1) {
@@ -47,6 +47,7 @@ async function draftVerdicts(prefix: string, tool: Id, count: number): Promise<I
       data: {
         decision: index % 3 === 0 ? 'skip' : 'ship',
         quote: quote(`Verdict ${index}`),
+        workflowStage: 'approved',
         reviewer: (persona as unknown as { id: Id }).id,
         tool,
       } as never,
@@ -56,8 +57,12 @@ async function draftVerdicts(prefix: string, tool: Id, count: number): Promise<I
   return ids
 }
 
+/** Publishes or unpublishes through the workflow endpoint, as the admin's buttons do. */
 const setStatus = (id: Id, status: 'draft' | 'published') =>
-  rest.request('PATCH', `/${slugs.verdicts}/${id}`, { body: { _status: status }, token: editorToken })
+  rest.request('POST', `/${slugs.verdicts}/${id}/workflow`, {
+    body: { action: status === 'published' ? 'publish' : 'unpublish' },
+    token: editorToken,
+  })
 
 describe('panel score under concurrent writes', () => {
   it('stays exact when 100 verdicts of one tool are published at once, with unpublishes interleaved', async () => {

@@ -14,6 +14,7 @@ describe('sanitizeOptions', () => {
         users: 'users',
         verdicts: 'verdicts',
         votes: 'votes',
+        workflowEvents: 'workflow-events',
       },
       community: {
         minimumVotes: 10,

@@ -4,7 +4,7 @@ import { describe, expect, it, jest } from '@jest/globals'
 
 import { verdictsPlugin } from '../../src/plugin'
 
-const ourSlugs = ['users', 'tools', 'categories', 'reviewers', 'verdicts', 'matchups', 'votes', 'score-history']
+const ourSlugs = ['users', 'tools', 'categories', 'reviewers', 'verdicts', 'matchups', 'votes', 'score-history', 'workflow-events']
 
 function hostConfig(): Config {
   const afterChange = jest.fn()

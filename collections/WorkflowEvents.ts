@@ -1,0 +1,56 @@
+import type { CollectionConfig } from 'payload'
+
+import type { SanitizedVerdictsOptions } from '../src/options'
+
+import { isStaff } from '../src/access/roles'
+import { stageLabels, workflowStages } from '../src/lib/workflowRules'
+
+export const workflowEventActions = [
+  'create',
+  'submit',
+  'approve',
+  'request_changes',
+  'publish',
+  'unpublish',
+  'edit',
+] as const
+export type WorkflowEventAction = (typeof workflowEventActions)[number]
+
+/** Append-only audit trail: every stage change of a verdict or matchup. */
+export function createWorkflowEventsCollection(options: SanitizedVerdictsOptions): CollectionConfig {
+  const { collectionSlugs } = options
+  const nobody = () => false
+  const stageOptions = workflowStages.map((stage) => ({ label: stageLabels[stage], value: stage }))
+  return {
+    slug: collectionSlugs.workflowEvents,
+    access: {
+      create: nobody,
+      delete: nobody,
+      read: isStaff,
+      update: nobody,
+    },
+    admin: {
+      defaultColumns: ['createdAt', 'title', 'action', 'from', 'to', 'user'],
+      description: 'Who moved what, when, from which stage to which, and why. Read-only.',
+      group: 'Workflow',
+      useAsTitle: 'title',
+    },
+    defaultSort: '-createdAt',
+    fields: [
+      {
+        name: 'document',
+        type: 'relationship',
+        index: true,
+        relationTo: [collectionSlugs.verdicts, collectionSlugs.matchups],
+        required: true,
+      },
+      { name: 'title', type: 'text' },
+      { name: 'action', type: 'select', options: [...workflowEventActions], required: true },
+      { name: 'from', type: 'select', options: stageOptions },
+      { name: 'to', type: 'select', options: stageOptions, required: true },
+      { name: 'comment', type: 'textarea' },
+      { name: 'user', type: 'relationship', relationTo: collectionSlugs.users },
+    ],
+    labels: { plural: 'Workflow history', singular: 'Workflow event' },
+  }
+}

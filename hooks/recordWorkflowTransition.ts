@@ -1,0 +1,56 @@
+import type { CollectionAfterChangeHook } from 'payload'
+
+import type { WorkflowEventAction } from '../collections/WorkflowEvents'
+import type { SanitizedVerdictsOptions } from '../src/options'
+import type { TransitionContext, WorkflowTarget } from '../src/workflow/targets'
+
+import { workflowUserOf } from '../src/workflow/actor'
+import { workflowTransitionContextField } from '../src/workflow/targets'
+
+/**
+ * Appends a workflow event whenever a verdict's or matchup's stage changes, whether by a
+ * workflow button or as a consequence of an edit (an approval dismissed, a new draft).
+ */
+export function recordWorkflowTransition(
+  options: SanitizedVerdictsOptions,
+  target: WorkflowTarget,
+): CollectionAfterChangeHook {
+  return async ({ doc, operation, previousDoc, req }) => {
+    const from = operation === 'create' ? null : ((previousDoc?.workflowStage as string | undefined) ?? null)
+    const to = doc.workflowStage as string
+    if (from === to) {
+      return doc
+    }
+    const transition = req.context[workflowTransitionContextField] as TransitionContext | undefined
+    let action: WorkflowEventAction = transition?.action ?? (operation === 'create' ? 'create' : to === 'published' ? 'publish' : 'edit')
+    if (!transition && from === 'published' && doc._status === 'draft') {
+      // A save over a published document is either a new draft (the published version
+      // stays live) or an unpublish: the stored document tells them apart.
+      const stored = (await req.payload.findByID({
+        id: doc.id,
+        collection: target.slug as never,
+        depth: 0,
+        disableErrors: true,
+        overrideAccess: true,
+        req,
+      })) as null | { _status?: string }
+      action = stored?._status === 'published' ? 'edit' : 'unpublish'
+    }
+    await req.payload.create({
+      collection: options.collectionSlugs.workflowEvents as never,
+      data: {
+        action,
+        comment: transition?.comment,
+        document: { relationTo: target.slug, value: doc.id },
+        from,
+        title: doc.title,
+        to,
+        user: workflowUserOf(req, options)?.id,
+      } as never,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    return doc
+  }
+}

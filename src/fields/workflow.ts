@@ -1,0 +1,39 @@
+import type { Field } from 'payload'
+
+import type { SanitizedVerdictsOptions } from '../options'
+
+import { stageLabels, workflowStages } from '../lib/workflowRules'
+
+/**
+ * The workflow's state beside Payload's `_status`. Hooks own every one of these fields:
+ * values sent by clients are ignored.
+ */
+export function workflowFields(options: SanitizedVerdictsOptions): Field[] {
+  const users = options.collectionSlugs.users
+  const sidebarReadOnly = { position: 'sidebar' as const, readOnly: true }
+  return [
+    {
+      name: 'workflowStage',
+      type: 'select',
+      admin: { ...sidebarReadOnly, description: 'Moves only through the workflow buttons below.' },
+      defaultValue: 'draft',
+      index: true,
+      label: 'Stage',
+      options: workflowStages.map((stage) => ({ label: stageLabels[stage], value: stage })),
+      required: true,
+    },
+    {
+      name: 'workflow',
+      type: 'ui',
+      admin: {
+        components: { Field: '/src/admin/WorkflowPanel#WorkflowPanel' },
+        position: 'sidebar',
+      },
+    },
+    { name: 'approvedBy', type: 'relationship', admin: sidebarReadOnly, relationTo: users },
+    { name: 'approvedAt', type: 'date', admin: { ...sidebarReadOnly, date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'approvedFingerprint', type: 'text', admin: { hidden: true } },
+    { name: 'createdBy', type: 'relationship', admin: sidebarReadOnly, relationTo: users },
+    { name: 'lastEditedBy', type: 'relationship', admin: sidebarReadOnly, relationTo: users },
+  ]
+}

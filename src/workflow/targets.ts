@@ -1,0 +1,37 @@
+import type { SanitizedVerdictsOptions } from '../options'
+
+/** What the workflow needs to know about a collection that goes through review. */
+export type WorkflowTarget = {
+  /** The fields an approval covers: editing any of them dismisses the approval. */
+  fingerprint: { relations: string[]; values: string[] }
+  /** Names the document in messages: "only approved verdicts can be published". */
+  kind: 'matchup' | 'verdict'
+  /** For verdicts: the persona whose approvers may judge the document. */
+  personaField?: string
+  slug: string
+}
+
+export function workflowTargets(options: SanitizedVerdictsOptions): Record<'matchups' | 'verdicts', WorkflowTarget> {
+  return {
+    matchups: {
+      fingerprint: { relations: ['leftTool', 'rightTool'], values: ['customTitle', 'intro'] },
+      kind: 'matchup',
+      slug: options.collectionSlugs.matchups,
+    },
+    verdicts: {
+      fingerprint: { relations: ['reviewer', 'tool'], values: ['decision', 'quote'] },
+      kind: 'verdict',
+      personaField: 'reviewer',
+      slug: options.collectionSlugs.verdicts,
+    },
+  }
+}
+
+/** Set by the transition operation after it checked the rules; never by a client. */
+export const workflowTransitionContextField = 'verdictsWorkflowTransition'
+
+export type TransitionContext = {
+  action: 'approve' | 'publish' | 'request_changes' | 'submit' | 'unpublish'
+  comment?: string
+  to: 'approved' | 'changes_requested' | 'draft' | 'in_review' | 'published'
+}

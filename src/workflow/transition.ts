@@ -1,0 +1,103 @@
+import type { PayloadRequest } from 'payload'
+
+import { APIError, NotFound } from 'payload'
+
+import type { WorkflowAction, WorkflowStage } from '../lib/workflowRules'
+import type { SanitizedVerdictsOptions } from '../options'
+import type { TransitionContext, WorkflowTarget } from './targets'
+
+import { availableActions, checkTransition } from '../lib/workflowRules'
+import { actorFor } from './actor'
+import { workflowTransitionContextField } from './targets'
+
+type Id = number | string
+type WorkflowDoc = Record<string, unknown> & { _status?: string; id: Id; workflowStage?: WorkflowStage }
+
+/** The latest version of a document as the caller may see it, or a 404. */
+async function latestVersion(req: PayloadRequest, target: WorkflowTarget, id: Id): Promise<WorkflowDoc> {
+  const doc = (await req.payload.findByID({
+    id,
+    collection: target.slug as never,
+    depth: 0,
+    disableErrors: true,
+    draft: true,
+    overrideAccess: false,
+    req,
+  })) as null | WorkflowDoc
+  if (!doc) {
+    throw new NotFound(req.t)
+  }
+  return doc
+}
+
+/**
+ * Moves a verdict or matchup through the workflow on behalf of the caller: checks the
+ * rules for this user and document, then saves with the caller's own access. The stage
+ * change, the audit entry and the mail follow from the save's hooks.
+ */
+export async function transitionWorkflow(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  target: WorkflowTarget,
+  args: { action: WorkflowAction; comment?: string; id: Id },
+): Promise<WorkflowDoc> {
+  const doc = await latestVersion(req, target, args.id)
+  const actor = await actorFor(req, options, target, doc)
+  const check = checkTransition(args.action, doc.workflowStage ?? 'draft', actor, { comment: args.comment, kind: target.kind })
+  if (!check.ok) {
+    throw new APIError(check.message, check.status)
+  }
+  const changesLiveVersion = args.action === 'publish' || args.action === 'unpublish'
+  const transition: TransitionContext = { action: args.action, comment: args.comment?.trim() || undefined, to: check.to }
+  req.context[workflowTransitionContextField] = transition
+  try {
+    return (await req.payload.update({
+      id: args.id,
+      collection: target.slug as never,
+      data: (changesLiveVersion ? { _status: args.action === 'publish' ? 'published' : 'draft' } : {}) as never,
+      depth: 0,
+      draft: !changesLiveVersion,
+      overrideAccess: false,
+      req,
+    })) as WorkflowDoc
+  } finally {
+    delete req.context[workflowTransitionContextField]
+  }
+}
+
+export type WorkflowState = {
+  actions: WorkflowAction[]
+  history: unknown[]
+  stage: WorkflowStage
+  status: string
+}
+
+/** What the admin's workflow panel shows: the stage, the caller's buttons, the history. */
+export async function workflowState(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  target: WorkflowTarget,
+  id: Id,
+): Promise<WorkflowState> {
+  const doc = await latestVersion(req, target, id)
+  const actor = await actorFor(req, options, target, doc)
+  const history = await req.payload.find({
+    collection: options.collectionSlugs.workflowEvents as never,
+    depth: 1,
+    limit: 50,
+    overrideAccess: false,
+    req,
+    sort: '-createdAt',
+    where: { and: [{ 'document.relationTo': { equals: target.slug } }, { 'document.value': { equals: id } }] },
+  })
+  const stage = doc.workflowStage ?? 'draft'
+  return {
+    actions: availableActions(stage, actor),
+    history: history.docs.map((event) => {
+      const { action, comment, createdAt, from, to, user } = event as Record<string, unknown>
+      return { action, comment, createdAt, from, to, user: (user as null | { email?: string })?.email ?? null }
+    }),
+    stage,
+    status: String(doc._status ?? 'draft'),
+  }
+}
