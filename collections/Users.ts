@@ -3,7 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options'
 
 import { makeFirstUserAdmin } from '../hooks/makeFirstUserAdmin'
-import { isAdmin, isAdminField, isAdminOrSelf } from '../src/access/roles'
+import { isAdmin, isAdminField, isAdminOrSelf, isStaff } from '../src/access/roles'
 import { InvalidPluginOptionsError } from '../src/options'
 
 /** The fields the workflow relies on, added to the host's users collection or to ours. */
@@ -47,7 +47,8 @@ export function createUsersCollection(options: SanitizedVerdictsOptions): Collec
       admin: ({ req }) => Boolean(req.user),
       create: isAdmin,
       delete: isAdmin,
-      read: isAdminOrSelf,
+      // The team sees each other (approvers, history); the public sees no accounts.
+      read: isStaff,
       update: isAdminOrSelf,
     },
     admin: {

@@ -50,14 +50,25 @@ describe('editorial accounts', () => {
     expect(after.role).toBe('editor')
   })
 
-  it('denies non-admins creating accounts or reading other accounts', async () => {
+  it('denies non-admins creating accounts or changing other accounts', async () => {
     const token = await tokenFor(payload, 'writer@test.local', 'writer-pass-1')
     const create = await rest.request('POST', `/${slugs.users}`, {
       body: { email: 'sneaky@test.local', password: 'sneaky-pass-1', role: 'admin' },
       token,
     })
     expect(create.status).toBe(403)
-    const list = await rest.request<{ docs: Array<{ email: string }> }>('GET', `/${slugs.users}`, { token })
-    expect(list.body.docs.map((doc) => doc.email)).toEqual(['writer@test.local'])
+    const { docs } = await payload.find({ collection: slugs.users as never, where: { email: { equals: 'founder@test.local' } } })
+    const founderId = (docs[0] as unknown as UserDoc).id
+    const edit = await rest.request('PATCH', `/${slugs.users}/${founderId}`, { body: { name: 'Hijacked' }, token })
+    expect(edit.status).toBe(403)
+    expect((await rest.request('DELETE', `/${slugs.users}/${founderId}`, { token })).status).toBe(403)
+  })
+
+  it('shows the team to each other but no account to the public', async () => {
+    const token = await tokenFor(payload, 'writer@test.local', 'writer-pass-1')
+    const list = await rest.request<{ docs: Array<{ email: string; password?: string }> }>('GET', `/${slugs.users}`, { token })
+    expect(list.body.docs.map((doc) => doc.email).sort()).toEqual(['founder@test.local', 'writer@test.local'])
+    expect(list.body.docs.every((doc) => doc.password === undefined)).toBe(true)
+    expect((await rest.request('GET', `/${slugs.users}`)).status).toBe(403)
   })
 })
