@@ -26,6 +26,9 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
       update: isEditorOrCheckedTransition(workflowTransitionContextField),
     },
     admin: {
+      components: {
+        edit: { PublishButton: '/src/admin/ApprovedOnlyPublishButton#ApprovedOnlyPublishButton' },
+      },
       defaultColumns: ['title', 'leftTool', 'rightTool', 'workflowStage', '_status', 'updatedAt'],
       description: 'Comparison pages: two tools side by side with the panel\'s verdicts.',
       group: 'Content',

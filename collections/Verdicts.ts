@@ -30,6 +30,9 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
       update: isEditorOrCheckedTransition(workflowTransitionContextField),
     },
     admin: {
+      components: {
+        edit: { PublishButton: '/src/admin/ApprovedOnlyPublishButton#ApprovedOnlyPublishButton' },
+      },
       defaultColumns: ['title', 'tool', 'reviewer', 'decision', 'workflowStage', '_status', 'updatedAt'],
       description: 'A verdict belongs to a (persona, tool) pair and appears on every page that tool is in.',
       group: 'Content',

@@ -86,6 +86,20 @@ export const verdictsPlugin =
       ...incomingConfig,
       admin: {
         ...incomingConfig.admin,
+        components: {
+          ...incomingConfig.admin?.components,
+          beforeDashboard: [
+            ...(incomingConfig.admin?.components?.beforeDashboard ?? []),
+            ...(options.enabled
+              ? [
+                  {
+                    clientProps: { collections: [collectionSlugs.verdicts, collectionSlugs.matchups] },
+                    path: '/src/admin/AwaitingApproval#AwaitingApproval',
+                  },
+                ]
+              : []),
+          ],
+        },
         user: incomingConfig.admin?.user ?? collectionSlugs.users,
       },
       collections,

@@ -15,7 +15,7 @@ export function workflowFields(options: SanitizedVerdictsOptions): Field[] {
     {
       name: 'workflowStage',
       type: 'select',
-      admin: { ...sidebarReadOnly, description: 'Moves only through the workflow buttons below.' },
+      admin: { ...sidebarReadOnly, description: 'Changes only through the workflow buttons below.' },
       defaultValue: 'draft',
       index: true,
       label: 'Stage',

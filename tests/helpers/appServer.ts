@@ -1,0 +1,90 @@
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import path from 'node:path'
+
+const projectRoot = path.resolve(import.meta.dirname, '../..')
+
+export type AppServer = { stop: () => Promise<void>; url: string }
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Runs the verdicts CLI against a database, as `npm run verdicts -- …` would. */
+export function runCli(args: string[], databaseUri: string): string {
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/index.ts', ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URI: databaseUri, NODE_ENV: 'development', NODE_OPTIONS: '' },
+  })
+  if (result.status !== 0) {
+    throw new Error(`verdicts ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`)
+  }
+  return result.stdout
+}
+
+/**
+ * Starts the real app (`next dev`) on a free port and a given database, in its own build
+ * folder, and waits until its API answers.
+ */
+export async function startAppServer(databaseUri: string, { timeoutMs = 240_000 } = {}): Promise<AppServer> {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'dev', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: projectRoot,
+    detached: true,
+    env: {
+      ...process.env,
+      DATABASE_URI: databaseUri,
+      NEXT_DIST_DIR: '.next-test',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'development',
+      NODE_OPTIONS: '--no-deprecation',
+      SERVER_URL: url,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      process.kill(-child.pid!, 'SIGTERM')
+      await new Promise((resolve) => child.once('exit', resolve))
+    }
+  }
+
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`next dev exited with ${child.exitCode}:\n${output}`)
+    }
+    try {
+      const response = await fetch(`${url}/api/tools?limit=1`)
+      if (response.ok) {
+        return { stop, url }
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+  await stop()
+  throw new Error(`next dev did not answer within ${timeoutMs / 1000} s:\n${output}`)
+}
+
+/** Debian's Chromium, or the one CHROMIUM_PATH names; null when there is none. */
+export function chromiumPath(): null | string {
+  const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  return existsSync(candidate) ? candidate : null
+}
