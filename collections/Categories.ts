@@ -2,10 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../src/options'
 
+import { notifyConsumers } from '../hooks/notifyConsumers'
 import { anyone, isAdmin, isEditor } from '../src/access/roles'
 import { slugField } from '../src/fields/slug'
 
 export function createCategoriesCollection(options: SanitizedVerdictsOptions): CollectionConfig {
+  const consumers = notifyConsumers(options, options.collectionSlugs.categories, 'category')
   return {
     slug: options.collectionSlugs.categories,
     access: {
@@ -24,6 +26,7 @@ export function createCategoriesCollection(options: SanitizedVerdictsOptions): C
       { name: 'name', type: 'text', required: true },
       slugField({ sourceField: 'name', withHooks: options.enabled }),
     ],
+    hooks: options.enabled ? { afterChange: [consumers.afterChange], afterDelete: [consumers.afterDelete] } : undefined,
     labels: { plural: 'Categories', singular: 'Category' },
   }
 }

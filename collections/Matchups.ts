@@ -4,6 +4,7 @@ import type { SanitizedVerdictsOptions } from '../src/options'
 
 import { deriveMatchupIdentity } from '../hooks/deriveMatchupIdentity'
 import { enforceWorkflowRules } from '../hooks/enforceWorkflowRules'
+import { notifyConsumers } from '../hooks/notifyConsumers'
 import { notifyWorkflowParticipants } from '../hooks/notifyWorkflowParticipants'
 import { recordWorkflowTransition } from '../hooks/recordWorkflowTransition'
 import { isEditor, isEditorOrCheckedTransition, isStaff, publishedOrStaff } from '../src/access/roles'
@@ -16,6 +17,7 @@ import { distinctMatchupPair, relationMustExist } from '../src/validation/pairRu
 export function createMatchupsCollection(options: SanitizedVerdictsOptions): CollectionConfig {
   const { collectionSlugs } = options
   const workflow = workflowTargets(options).matchups
+  const consumers = notifyConsumers(options, collectionSlugs.matchups, 'matchup')
   return {
     slug: collectionSlugs.matchups,
     access: {
@@ -83,7 +85,12 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
     ],
     hooks: options.enabled
       ? {
-          afterChange: [recordWorkflowTransition(options, workflow), notifyWorkflowParticipants(options, workflow)],
+          afterChange: [
+            recordWorkflowTransition(options, workflow),
+            notifyWorkflowParticipants(options, workflow),
+            consumers.afterChange,
+          ],
+          afterDelete: [consumers.afterDelete],
           beforeChange: [enforceWorkflowRules(options, workflow)],
           beforeValidate: [deriveMatchupIdentity(collectionSlugs)],
         }

@@ -4,12 +4,14 @@ import type { SanitizedVerdictsOptions } from '../src/options'
 
 import { appendToPanelOrder } from '../hooks/appendToPanelOrder'
 import { deleteVerdictsOfPersona } from '../hooks/deleteVerdictsOfPersona'
+import { notifyConsumers } from '../hooks/notifyConsumers'
 import { anyone, isAdmin, isEditor } from '../src/access/roles'
 import { slugField } from '../src/fields/slug'
 
 /** The panel's personas: public reviewer identities, each with its own lens. */
 export function createReviewersCollection(options: SanitizedVerdictsOptions): CollectionConfig {
   const { collectionSlugs } = options
+  const consumers = notifyConsumers(options, collectionSlugs.reviewers, 'persona')
   return {
     slug: collectionSlugs.reviewers,
     access: {
@@ -66,7 +68,12 @@ export function createReviewersCollection(options: SanitizedVerdictsOptions): Co
       },
     ],
     hooks: options.enabled
-      ? { beforeDelete: [deleteVerdictsOfPersona(options)], beforeValidate: [appendToPanelOrder] }
+      ? {
+          afterChange: [consumers.afterChange],
+          afterDelete: [consumers.afterDelete],
+          beforeDelete: [deleteVerdictsOfPersona(options)],
+          beforeValidate: [appendToPanelOrder],
+        }
       : undefined,
     labels: { plural: 'Reviewer personas', singular: 'Reviewer persona' },
   }

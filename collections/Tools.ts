@@ -2,6 +2,7 @@ import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../src/options'
 
+import { notifyConsumers } from '../hooks/notifyConsumers'
 import { anyone, isAdmin, isEditor } from '../src/access/roles'
 import { scoreGroupField } from '../src/fields/score'
 import { slugField } from '../src/fields/slug'
@@ -22,6 +23,7 @@ const validateWebsite: TextFieldSingleValidation = (value) => {
 
 export function createToolsCollection(options: SanitizedVerdictsOptions): CollectionConfig {
   const { collectionSlugs, pricingTiers } = options
+  const consumers = notifyConsumers(options, collectionSlugs.tools, 'tool')
   return {
     slug: collectionSlugs.tools,
     access: {
@@ -100,6 +102,7 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
         on: 'tool',
       },
     ],
+    hooks: options.enabled ? { afterChange: [consumers.afterChange], afterDelete: [consumers.afterDelete] } : undefined,
     labels: { plural: 'Tools', singular: 'Tool' },
   }
 }

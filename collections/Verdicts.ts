@@ -5,6 +5,7 @@ import type { SanitizedVerdictsOptions } from '../src/options'
 import { deriveVerdictTitle } from '../hooks/deriveVerdictTitle'
 import { recomputePanelScoreAfterChange, recomputePanelScoreAfterDelete } from '../hooks/recomputePanelScore'
 import { enforceWorkflowRules } from '../hooks/enforceWorkflowRules'
+import { notifyConsumers } from '../hooks/notifyConsumers'
 import { notifyWorkflowParticipants } from '../hooks/notifyWorkflowParticipants'
 import { recordWorkflowTransition } from '../hooks/recordWorkflowTransition'
 import { isEditor, isEditorOrCheckedTransition, isStaff, publishedOrStaff } from '../src/access/roles'
@@ -20,6 +21,7 @@ export type VerdictDecision = (typeof verdictDecisions)[number]
 export function createVerdictsCollection(options: SanitizedVerdictsOptions): CollectionConfig {
   const { collectionSlugs } = options
   const workflow = workflowTargets(options).verdicts
+  const consumers = notifyConsumers(options, collectionSlugs.verdicts, 'verdict')
   return {
     slug: collectionSlugs.verdicts,
     access: {
@@ -90,8 +92,9 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
             recomputePanelScoreAfterChange(options),
             recordWorkflowTransition(options, workflow),
             notifyWorkflowParticipants(options, workflow),
+            consumers.afterChange,
           ],
-          afterDelete: [recomputePanelScoreAfterDelete(options)],
+          afterDelete: [recomputePanelScoreAfterDelete(options), consumers.afterDelete],
           beforeChange: [enforceWorkflowRules(options, workflow)],
           beforeValidate: [deriveVerdictTitle(collectionSlugs)],
         }

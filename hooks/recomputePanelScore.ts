@@ -5,6 +5,7 @@ import type { SanitizedVerdictsOptions } from '../src/options'
 
 import { idOf, sameId } from '../src/lib/relations'
 import { recomputeToolScore } from '../src/scores/recomputeToolScore'
+import { liveVersionIsPublished } from '../src/workflow/liveVersion'
 
 type VerdictLike = { _status?: string; decision?: string; id?: number | string; title?: string; tool?: unknown }
 
@@ -82,15 +83,7 @@ export function recomputePanelScoreAfterChange(options: SanitizedVerdictsOptions
     if (!isPublished && wasPublished) {
       // Either an unpublish, or a draft saved over the published version. Only the first
       // changes what counts, and it shows as the stored document no longer being published.
-      const stored = (await req.payload.findByID({
-        id: current.id!,
-        collection: collection.slug as never,
-        depth: 0,
-        disableErrors: true,
-        overrideAccess: true,
-        req,
-      })) as null | VerdictLike
-      if (stored?._status === 'published') {
+      if (await liveVersionIsPublished(req, collection.slug, current.id!)) {
         return doc
       }
     }

@@ -5,6 +5,7 @@ import type { SanitizedVerdictsOptions } from '../src/options'
 import type { TransitionContext, WorkflowTarget } from '../src/workflow/targets'
 
 import { workflowUserOf } from '../src/workflow/actor'
+import { liveVersionIsPublished } from '../src/workflow/liveVersion'
 import { workflowTransitionContextField } from '../src/workflow/targets'
 
 /**
@@ -26,15 +27,7 @@ export function recordWorkflowTransition(
     if (!transition && from === 'published' && doc._status === 'draft') {
       // A save over a published document is either a new draft (the published version
       // stays live) or an unpublish: the stored document tells them apart.
-      const stored = (await req.payload.findByID({
-        id: doc.id,
-        collection: target.slug as never,
-        depth: 0,
-        disableErrors: true,
-        overrideAccess: true,
-        req,
-      })) as null | { _status?: string }
-      action = stored?._status === 'published' ? 'edit' : 'unpublish'
+      action = (await liveVersionIsPublished(req, target.slug, doc.id)) ? 'edit' : 'unpublish'
     }
     await req.payload.create({
       collection: options.collectionSlugs.workflowEvents as never,

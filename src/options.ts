@@ -10,6 +10,8 @@ export type VerdictsCollectionKey =
   | 'users'
   | 'verdicts'
   | 'votes'
+  | 'webhookDeliveries'
+  | 'webhookSubscriptions'
   | 'workflowEvents'
 
 export type CollectionSlugs = Record<VerdictsCollectionKey, string>
@@ -42,11 +44,44 @@ export type CommunityVoteOptions = {
   voterCookieName?: string
 }
 
+export type PublicApiOptions = {
+  /**
+   * Cache-Control of public responses: browsers revalidate (cheap, with ETags); shared
+   * caches keep a copy for `sMaxAge` seconds and may serve it stale for
+   * `staleWhileRevalidate` more while they refetch.
+   * @default { sMaxAge: 60, staleWhileRevalidate: 300 }
+   */
+  cacheControl?: { sMaxAge?: number; staleWhileRevalidate?: number }
+  /**
+   * Origins allowed to read the public API from a browser, or '*' for any.
+   * @default '*'
+   */
+  corsOrigins?: '*' | string[]
+}
+
+export type WebhookOptions = {
+  /**
+   * First retry delay; each later retry waits twice as long as the one before.
+   * @default 2
+   */
+  backoffSeconds?: number
+  /**
+   * Delivery attempts per event and subscriber before giving up.
+   * @default 5
+   */
+  maxAttempts?: number
+  /**
+   * How long one delivery may take before it counts as failed.
+   * @default 10
+   */
+  timeoutSeconds?: number
+}
+
 export type VerdictsPluginOptions = {
   /**
    * Slugs of the collections the plugin adds. Override one to avoid a clash with a host
    * collection; every relation inside the plugin follows the map.
-   * @default { categories: 'categories', matchups: 'matchups', reviewers: 'reviewers', scoreHistory: 'score-history', tools: 'tools', users: 'users', verdicts: 'verdicts', votes: 'votes', workflowEvents: 'workflow-events' }
+   * @default { categories: 'categories', matchups: 'matchups', reviewers: 'reviewers', scoreHistory: 'score-history', tools: 'tools', users: 'users', verdicts: 'verdicts', votes: 'votes', webhookDeliveries: 'webhook-deliveries', webhookSubscriptions: 'webhook-subscriptions', workflowEvents: 'workflow-events' }
    */
   collectionSlugs?: Partial<CollectionSlugs>
   /** Community voting on tools. */
@@ -63,6 +98,10 @@ export type VerdictsPluginOptions = {
    * @default {}
    */
   overrideCollections?: Partial<Record<VerdictsCollectionKey, CollectionOverride>>
+  /** The public, published-only content API under /api/public. */
+  publicApi?: PublicApiOptions
+  /** Signed webhooks to consumer sites when published content changes. */
+  webhooks?: WebhookOptions
   /**
    * The pricing tiers an editor can pick for a tool, in display order. `value` is stored,
    * `label` is what pages print as the "Entry" price.
@@ -81,6 +120,11 @@ export type SanitizedVerdictsOptions = {
   enabled: boolean
   overrideCollections: Partial<Record<VerdictsCollectionKey, CollectionOverride>>
   pricingTiers: PricingTierOption[]
+  publicApi: {
+    cacheControl: { sMaxAge: number; staleWhileRevalidate: number }
+    corsOrigins: '*' | string[]
+  }
+  webhooks: { backoffSeconds: number; maxAttempts: number; timeoutSeconds: number }
 }
 
 export const defaultCollectionSlugs: CollectionSlugs = {
@@ -92,6 +136,8 @@ export const defaultCollectionSlugs: CollectionSlugs = {
   users: 'users',
   verdicts: 'verdicts',
   votes: 'votes',
+  webhookDeliveries: 'webhook-deliveries',
+  webhookSubscriptions: 'webhook-subscriptions',
   workflowEvents: 'workflow-events',
 }
 
@@ -151,7 +197,24 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     },
     voterCookieName: options.community?.voterCookieName ?? defaultCommunityOptions.voterCookieName,
   }
+  const publicApi = {
+    cacheControl: {
+      sMaxAge: options.publicApi?.cacheControl?.sMaxAge ?? 60,
+      staleWhileRevalidate: options.publicApi?.cacheControl?.staleWhileRevalidate ?? 300,
+    },
+    corsOrigins: options.publicApi?.corsOrigins ?? ('*' as const),
+  }
+  const webhooks = {
+    backoffSeconds: options.webhooks?.backoffSeconds ?? 2,
+    maxAttempts: options.webhooks?.maxAttempts ?? 5,
+    timeoutSeconds: options.webhooks?.timeoutSeconds ?? 10,
+  }
   const wholeNumbers: Array<[string, number, number]> = [
+    ['publicApi.cacheControl.sMaxAge', publicApi.cacheControl.sMaxAge, 0],
+    ['publicApi.cacheControl.staleWhileRevalidate', publicApi.cacheControl.staleWhileRevalidate, 0],
+    ['webhooks.backoffSeconds', webhooks.backoffSeconds, 0],
+    ['webhooks.maxAttempts', webhooks.maxAttempts, 1],
+    ['webhooks.timeoutSeconds', webhooks.timeoutSeconds, 1],
     ['community.minimumVotes', community.minimumVotes, 1],
     ['community.rateLimit.max', community.rateLimit.max, 1],
     ['community.rateLimit.windowSeconds', community.rateLimit.windowSeconds, 1],
@@ -160,6 +223,9 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     if (!Number.isInteger(value) || value < minimum) {
       throw new InvalidPluginOptionsError(`${name} must be a whole number ≥ ${minimum}, got ${value}`)
     }
+  }
+  if (publicApi.corsOrigins !== '*' && !Array.isArray(publicApi.corsOrigins)) {
+    throw new InvalidPluginOptionsError(`publicApi.corsOrigins must be '*' or a list of origins`)
   }
   if (!/^[A-Za-z0-9_-]+$/.test(community.voterCookieName)) {
     throw new InvalidPluginOptionsError(
@@ -173,5 +239,10 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     enabled: options.enabled ?? true,
     overrideCollections: { ...options.overrideCollections },
     pricingTiers: pricingTiers.map((tier) => ({ ...tier })),
+    publicApi: {
+      ...publicApi,
+      corsOrigins: publicApi.corsOrigins === '*' ? '*' : [...publicApi.corsOrigins],
+    },
+    webhooks,
   }
 }

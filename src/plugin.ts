@@ -15,8 +15,12 @@ import { createUsersCollection, extendUsersCollection } from '../collections/Use
 import { createVerdictsCollection } from '../collections/Verdicts'
 import { createVotesCollection } from '../collections/Votes'
 import { createWorkflowEventsCollection } from '../collections/WorkflowEvents'
+import { createWebhookDeliveriesCollection } from '../collections/WebhookDeliveries'
+import { createWebhookSubscriptionsCollection } from '../collections/WebhookSubscriptions'
+import { createPublicEndpoints } from './endpoints/public'
 import { createVoteEndpoints } from './endpoints/vote'
 import { InvalidPluginOptionsError, sanitizeOptions } from './options'
+import { createDeliverWebhookTask, webhookQueue } from './webhooks/deliverWebhookTask'
 
 /** Marks a config the plugin was applied to, so a second application adds nothing twice. */
 export const verdictsPluginMarker = 'verdictsPlugin'
@@ -32,6 +36,8 @@ const contentCollectionFactories: Array<
   ['votes', createVotesCollection],
   ['scoreHistory', createScoreHistoryCollection],
   ['workflowEvents', createWorkflowEventsCollection],
+  ['webhookSubscriptions', createWebhookSubscriptionsCollection],
+  ['webhookDeliveries', createWebhookDeliveriesCollection],
 ]
 
 function applyOverride(
@@ -104,8 +110,19 @@ export const verdictsPlugin =
       },
       collections,
       endpoints: options.enabled
-        ? [...(incomingConfig.endpoints ?? []), ...createVoteEndpoints(options)]
+        ? [...(incomingConfig.endpoints ?? []), ...createVoteEndpoints(options), ...createPublicEndpoints(options)]
         : incomingConfig.endpoints,
+      jobs: options.enabled
+        ? {
+            ...incomingConfig.jobs,
+            autoRun: [
+              ...(Array.isArray(incomingConfig.jobs?.autoRun) ? incomingConfig.jobs.autoRun : []),
+              // Webhook deliveries go out within seconds of the change that caused them.
+              { cron: '*/5 * * * * *', limit: 20, queue: webhookQueue },
+            ],
+            tasks: [...(incomingConfig.jobs?.tasks ?? []), createDeliverWebhookTask(options)],
+          }
+        : incomingConfig.jobs,
       custom: {
         ...incomingConfig.custom,
         [verdictsPluginMarker]: options,

@@ -17,9 +17,6 @@ export type ScoreCause = {
   verdictId?: Id | null
 }
 
-/** Stops the tool update a recount makes from being mistaken for an editor's change. */
-export const scoreWriteContextFlag = 'verdictsScoreWrite'
-
 const scoreField: Record<ScoreKind, 'communityScore' | 'panelScore'> = {
   community: 'communityScore',
   panel: 'panelScore',
@@ -92,7 +89,6 @@ export async function recomputeToolScore(
     await req.payload.update({
       id: toolId,
       collection: collectionSlugs.tools as never,
-      context: { [scoreWriteContextFlag]: true },
       data: { [field]: { ...fresh, computedAt: new Date().toISOString() } } as never,
       depth: 0,
       overrideAccess: true,

@@ -44,6 +44,9 @@ async function apiLogin(email: string): Promise<string> {
 async function adminLogin(email: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { height: 1000, width: 1400 } })
   const page = await context.newPage()
+  // Pages compile on first use under `next dev`; on a loaded CI machine that takes a while.
+  page.setDefaultTimeout(180_000)
+  page.setDefaultNavigationTimeout(180_000)
   await page.goto(`${server.url}/admin/login`)
   await page.fill('#field-email', email)
   await page.fill('#field-password', demoPassword)
@@ -56,7 +59,7 @@ describeInBrowser('the workflow in the admin', () => {
   beforeAll(async () => {
     const databaseUri = `file:${path.join(mkdtempSync(path.join(tmpdir(), 'verdicts-browser-')), 'app.db')}`
     runCli(['seed'], databaseUri)
-    server = await startAppServer(databaseUri)
+    server = await startAppServer(databaseUri, { warm: ['/admin/login', '/admin'] })
     browser = await chromium.launch({
       args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu'],
       executablePath: browserPath!,
@@ -85,7 +88,7 @@ describeInBrowser('the workflow in the admin', () => {
       method: 'POST',
     })
     expect(submitted.status).toBe(200)
-  }, 400_000)
+  }, 600_000)
 
   afterAll(async () => {
     await browser?.close()

@@ -34,9 +34,13 @@ export function runCli(args: string[], databaseUri: string): string {
 
 /**
  * Starts the real app (`next dev`) on a free port and a given database, in its own build
- * folder, and waits until its API answers.
+ * folder, and waits until its API answers and every page in `warm` has been compiled
+ * (a cold compile of the admin can take minutes on a busy two-core machine).
  */
-export async function startAppServer(databaseUri: string, { timeoutMs = 240_000 } = {}): Promise<AppServer> {
+export async function startAppServer(
+  databaseUri: string,
+  { timeoutMs = 420_000, warm = [] as string[] } = {},
+): Promise<AppServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'dev', '-p', String(port), '-H', '127.0.0.1'], {
@@ -72,10 +76,13 @@ export async function startAppServer(databaseUri: string, { timeoutMs = 240_000 
     try {
       const response = await fetch(`${url}/api/tools?limit=1`)
       if (response.ok) {
+        for (const page of warm) {
+          await fetch(`${url}${page}`, { signal: AbortSignal.timeout(Math.max(1000, deadline - Date.now())) })
+        }
         return { stop, url }
       }
     } catch {
-      // not listening yet
+      // not listening (or compiling) yet
     }
     await new Promise((resolve) => setTimeout(resolve, 1000))
   }

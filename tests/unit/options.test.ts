@@ -14,6 +14,8 @@ describe('sanitizeOptions', () => {
         users: 'users',
         verdicts: 'verdicts',
         votes: 'votes',
+        webhookDeliveries: 'webhook-deliveries',
+        webhookSubscriptions: 'webhook-subscriptions',
         workflowEvents: 'workflow-events',
       },
       community: {
@@ -29,6 +31,11 @@ describe('sanitizeOptions', () => {
         { label: 'Paid', value: 'paid' },
         { label: 'Enterprise', value: 'enterprise' },
       ],
+      publicApi: {
+        cacheControl: { sMaxAge: 60, staleWhileRevalidate: 300 },
+        corsOrigins: '*',
+      },
+      webhooks: { backoffSeconds: 2, maxAttempts: 5, timeoutSeconds: 10 },
     })
   })
 
@@ -52,6 +59,8 @@ describe('sanitizeOptions', () => {
     [{ community: { minimumVotes: 0 } }, /community.minimumVotes must be a whole number/],
     [{ community: { rateLimit: { max: 2.5 } } }, /community.rateLimit.max/],
     [{ community: { voterCookieName: 'a b' } }, /voterCookieName/],
+    [{ webhooks: { maxAttempts: 0 } }, /webhooks.maxAttempts/],
+    [{ publicApi: { cacheControl: { sMaxAge: -1 } } }, /publicApi.cacheControl.sMaxAge/],
     [{ pricingTiers: [{ label: 'A', value: 'a' }, { label: 'B', value: 'a' }] }, /values must all be different/],
   ])('rejects %j', (options, message) => {
     expect(() => sanitizeOptions(options)).toThrow(InvalidPluginOptionsError)

@@ -4,7 +4,7 @@ import { describe, expect, it, jest } from '@jest/globals'
 
 import { verdictsPlugin } from '../../src/plugin'
 
-const ourSlugs = ['users', 'tools', 'categories', 'reviewers', 'verdicts', 'matchups', 'votes', 'score-history', 'workflow-events']
+const ourSlugs = ['users', 'tools', 'categories', 'reviewers', 'verdicts', 'matchups', 'votes', 'score-history', 'workflow-events', 'webhook-subscriptions', 'webhook-deliveries']
 
 function hostConfig(): Config {
   const afterChange = jest.fn()
@@ -34,6 +34,11 @@ describe('verdictsPlugin', () => {
       'get /host-health',
       'post /public/tools/:slug/vote',
       'delete /public/tools/:slug/vote',
+      'get /public/matchups/:slug',
+      'get /public/tools/:slug',
+      'get /public/matchups',
+      'get /public/tools',
+      'get /public/openapi.json',
     ])
     expect(result.onInit).toBe(host.onInit)
     expect(result.admin?.user).toBe('users')
@@ -52,6 +57,7 @@ describe('verdictsPlugin', () => {
     const twice = verdictsPlugin()(once)
     expect(slugsOf(twice)).toEqual(slugsOf(once))
     expect(twice.endpoints).toHaveLength(once.endpoints!.length)
+    expect(twice.jobs?.tasks).toHaveLength(1)
     expect(find(twice, 'users').fields).toHaveLength(find(once, 'users').fields.length)
   })
 
@@ -68,6 +74,7 @@ describe('verdictsPlugin', () => {
     const result = verdictsPlugin({ enabled: false })(host)
     expect(slugsOf(result)).toEqual(['posts', ...ourSlugs])
     expect(result.endpoints).toBe(host.endpoints)
+    expect(result.jobs).toBe(host.jobs)
     for (const slug of ourSlugs) {
       const hooks = find(result, slug).hooks ?? {}
       expect(Object.values(hooks).flat()).toHaveLength(0)

@@ -1,0 +1,29 @@
+/** One quote on a comparison page's reviewer scorecard. */
+export type ScorecardEntry<Quote> = {
+  decision: 'ship' | 'skip'
+  quote: Quote
+  reviewer: { lens: string; name: string; position: number; slug: string }
+  tool: string
+}
+
+/**
+ * The scorecard order: grouped by persona in the panel's order (position, then name for
+ * ties), and within a persona the left tool before the right one. A persona that did not
+ * review a tool simply has no entry for it.
+ */
+export function orderScorecard<Quote>(
+  entries: ScorecardEntry<Quote>[],
+  leftToolSlug: string,
+  rightToolSlug: string,
+): ScorecardEntry<Quote>[] {
+  const side = (entry: ScorecardEntry<Quote>) => (entry.tool === leftToolSlug ? 0 : entry.tool === rightToolSlug ? 1 : 2)
+  return entries
+    .filter((entry) => side(entry) < 2)
+    .sort(
+      (a, b) =>
+        a.reviewer.position - b.reviewer.position ||
+        a.reviewer.name.localeCompare(b.reviewer.name) ||
+        a.reviewer.slug.localeCompare(b.reviewer.slug) ||
+        side(a) - side(b),
+    )
+}

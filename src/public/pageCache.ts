@@ -1,0 +1,74 @@
+import type { Payload } from 'payload'
+
+import { strongEtag } from '../lib/httpCache'
+
+export type CachedResponse = { body: string; etag: string; tags: string[] }
+
+/** Lists depend on many records; every invalidation drops them. */
+export const listTag = 'list'
+
+/**
+ * Public responses, serialised once and served from memory until something they show
+ * changes. Entries carry cache tags (`tool:<slug>`, `matchup:<slug>`); a content change
+ * drops the entries whose tags it affects, and every list.
+ */
+export class PageCache {
+  private readonly entries = new Map<string, CachedResponse>()
+  /** Bumped on every invalidation, so a page built from older data is never stored. */
+  private generation = 0
+
+  get(key: string): CachedResponse | undefined {
+    return this.entries.get(key)
+  }
+
+  /** Builds (or reuses) the entry for `key`; null from `build` means "not found", not cached. */
+  async getOrBuild(key: string, build: () => Promise<null | { tags: string[]; value: unknown }>): Promise<CachedResponse | null> {
+    const cached = this.entries.get(key)
+    if (cached) {
+      return cached
+    }
+    const startedAt = this.generation
+    const built = await build()
+    if (!built) {
+      return null
+    }
+    const body = JSON.stringify(built.value)
+    const entry = { body, etag: strongEtag(body), tags: built.tags }
+    if (this.generation === startedAt) {
+      this.entries.set(key, entry)
+    }
+    return entry
+  }
+
+  invalidate(tags: Iterable<string>): void {
+    const affected = new Set(tags)
+    affected.add(listTag)
+    this.generation += 1
+    for (const [key, entry] of this.entries) {
+      if (entry.tags.some((tag) => affected.has(tag))) {
+        this.entries.delete(key)
+      }
+    }
+  }
+
+  clear(): void {
+    this.generation += 1
+    this.entries.clear()
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+}
+
+const caches = new WeakMap<Payload, PageCache>()
+
+/** The page cache of one Payload instance (one server process). */
+export function pageCacheOf(payload: Payload): PageCache {
+  let cache = caches.get(payload)
+  if (!cache) {
+    cache = new PageCache()
+    caches.set(payload, cache)
+  }
+  return cache
+}

@@ -1,0 +1,294 @@
+import type { Payload, PayloadRequest, Where } from 'payload'
+
+import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
+import { createLocalReq } from 'payload'
+
+import type { SanitizedVerdictsOptions } from '../options'
+
+import { idOf } from '../lib/relations'
+import { orderScorecard } from '../lib/scorecard'
+
+type Id = number | string
+type Doc = Record<string, unknown> & { id: Id; updatedAt?: string }
+
+export type PublicScore = { percent: null | number; ship: number; skip: number; total: number }
+export type PublicRichText = { html: string }
+export type PublicCategory = { name: string; slug: string } | null
+export type PublicPricing = { label: string; note: null | string; tier: string }
+export type PublicToolSummary = {
+  category: PublicCategory
+  community: PublicScore
+  name: string
+  panel: PublicScore
+  pricing: PublicPricing
+  slug: string
+  tagline: null | string
+}
+export type PublicTool = PublicToolSummary & { description: PublicRichText }
+export type PublicReviewer = { lens: string; name: string; slug: string }
+export type PublicScorecardEntry = { decision: 'ship' | 'skip'; quote: PublicRichText; reviewer: PublicReviewer; tool: string }
+export type PublicMatchupPage = {
+  intro: null | PublicRichText
+  scorecard: PublicScorecardEntry[]
+  slug: string
+  title: string
+  tools: [PublicTool, PublicTool]
+  updatedAt: string
+}
+export type PublicToolPage = PublicTool & {
+  matchups: Array<{ slug: string; title: string }>
+  updatedAt: string
+  verdicts: Array<{ decision: 'ship' | 'skip'; quote: PublicRichText; reviewer: PublicReviewer }>
+}
+
+/**
+ * Every public read runs as an anonymous caller, whoever asked: the answer (and so the
+ * cached copy) is the same for everyone, and drafts are out of reach of the query itself.
+ */
+export async function anonymousRequest(payload: Payload): Promise<PayloadRequest> {
+  return createLocalReq({}, payload)
+}
+
+function html(state: unknown): PublicRichText {
+  if (!state || typeof state !== 'object' || !('root' in state)) {
+    return { html: '' }
+  }
+  return { html: convertLexicalToHTML({ data: state as never, disableContainer: true }) }
+}
+
+function score(value: unknown): PublicScore {
+  const tally = (value ?? {}) as Partial<PublicScore>
+  return { percent: tally.percent ?? null, ship: tally.ship ?? 0, skip: tally.skip ?? 0, total: tally.total ?? 0 }
+}
+
+function latest(...dates: Array<string | undefined>): string {
+  return dates.filter((date): date is string => Boolean(date)).sort().at(-1) ?? new Date(0).toISOString()
+}
+
+export class PublicPages {
+  constructor(
+    private readonly payload: Payload,
+    private readonly options: SanitizedVerdictsOptions,
+  ) {}
+
+  private get slugs() {
+    return this.options.collectionSlugs
+  }
+
+  private async find(collection: string, where: Where, extra: { depth?: number; limit?: number; page?: number; sort?: string } = {}) {
+    return this.payload.find({
+      collection: collection as never,
+      depth: extra.depth ?? 0,
+      limit: extra.limit ?? 0,
+      overrideAccess: false,
+      page: extra.page,
+      pagination: extra.limit !== undefined,
+      req: await anonymousRequest(this.payload),
+      sort: extra.sort,
+      where,
+    })
+  }
+
+  private tierLabel(tier: string): string {
+    return this.options.pricingTiers.find((option) => option.value === tier)?.label ?? tier
+  }
+
+  summary(tool: Doc): PublicToolSummary {
+    const category = tool.category as null | { name?: string; slug?: string } | undefined
+    const pricing = (tool.pricing ?? {}) as { note?: null | string; tier?: string }
+    const tier = pricing.tier ?? this.options.pricingTiers[0].value
+    return {
+      category: category && typeof category === 'object' ? { name: String(category.name), slug: String(category.slug) } : null,
+      community: score(tool.communityScore),
+      name: String(tool.name),
+      panel: score(tool.panelScore),
+      pricing: { label: this.tierLabel(tier), note: pricing.note || null, tier },
+      slug: String(tool.slug),
+      tagline: (tool.tagline as null | string | undefined) || null,
+    }
+  }
+
+  private tool(doc: Doc): PublicTool {
+    return { ...this.summary(doc), description: html(doc.description) }
+  }
+
+  private reviewer(doc: unknown): PublicReviewer & { position: number } {
+    const persona = doc as { lens?: string; name?: string; position?: number; slug?: string }
+    return { lens: String(persona.lens ?? ''), name: String(persona.name), position: persona.position ?? 0, slug: String(persona.slug) }
+  }
+
+  /** Ids of the tools the public may see: in a published verdict or a published matchup. */
+  async publicToolIds(): Promise<Set<string>> {
+    const [verdicts, matchups] = await Promise.all([
+      this.find(this.slugs.verdicts, {}),
+      this.find(this.slugs.matchups, {}),
+    ])
+    const ids = new Set<string>()
+    for (const verdict of verdicts.docs as Doc[]) {
+      ids.add(String(idOf(verdict.tool)))
+    }
+    for (const matchup of matchups.docs as Doc[]) {
+      ids.add(String(idOf(matchup.leftTool)))
+      ids.add(String(idOf(matchup.rightTool)))
+    }
+    return ids
+  }
+
+  /** Everything one comparison page shows, or null when no published matchup has the slug. */
+  async matchupPage(slug: string): Promise<null | PublicMatchupPage> {
+    const { docs } = await this.find(this.slugs.matchups, { slug: { equals: slug } }, { depth: 2, limit: 1 })
+    const matchup = docs[0] as Doc | undefined
+    if (!matchup) {
+      return null
+    }
+    const left = matchup.leftTool as Doc
+    const right = matchup.rightTool as Doc
+    const verdicts = (await this.find(this.slugs.verdicts, { tool: { in: [left.id, right.id] } }, { depth: 1 })).docs as Doc[]
+    const scorecard = orderScorecard(
+      verdicts.map((verdict) => ({
+        decision: verdict.decision as 'ship' | 'skip',
+        quote: verdict.quote,
+        reviewer: this.reviewer(verdict.reviewer),
+        tool: String((verdict.tool as Doc).slug),
+      })),
+      String(left.slug),
+      String(right.slug),
+    ).map(({ decision, quote, reviewer: { lens, name, slug: reviewerSlug }, tool }) => ({
+      decision,
+      quote: html(quote),
+      reviewer: { lens, name, slug: reviewerSlug },
+      tool,
+    }))
+    return {
+      intro: matchup.intro ? html(matchup.intro) : null,
+      scorecard,
+      slug: String(matchup.slug),
+      title: String(matchup.title),
+      tools: [this.tool(left), this.tool(right)],
+      updatedAt: latest(matchup.updatedAt, left.updatedAt, right.updatedAt, ...verdicts.map((verdict) => verdict.updatedAt)),
+    }
+  }
+
+  /** A tool with its published verdicts (panel order) and the published matchups it is in. */
+  async toolPage(slug: string): Promise<null | PublicToolPage> {
+    const { docs } = await this.find(this.slugs.tools, { slug: { equals: slug } }, { depth: 1, limit: 1 })
+    const tool = docs[0] as Doc | undefined
+    if (!tool) {
+      return null
+    }
+    const [verdicts, matchups] = await Promise.all([
+      this.find(this.slugs.verdicts, { tool: { equals: tool.id } }, { depth: 1 }),
+      this.find(
+        this.slugs.matchups,
+        { or: [{ leftTool: { equals: tool.id } }, { rightTool: { equals: tool.id } }] },
+        { sort: 'title' },
+      ),
+    ])
+    if (verdicts.docs.length === 0 && matchups.docs.length === 0) {
+      return null
+    }
+    const ordered = orderScorecard(
+      (verdicts.docs as Doc[]).map((verdict) => ({
+        decision: verdict.decision as 'ship' | 'skip',
+        quote: verdict.quote,
+        reviewer: this.reviewer(verdict.reviewer),
+        tool: String(tool.slug),
+      })),
+      String(tool.slug),
+      '',
+    )
+    return {
+      ...this.tool(tool),
+      matchups: (matchups.docs as Doc[]).map((matchup) => ({ slug: String(matchup.slug), title: String(matchup.title) })),
+      updatedAt: latest(tool.updatedAt, ...(verdicts.docs as Doc[]).map((verdict) => verdict.updatedAt)),
+      verdicts: ordered.map(({ decision, quote, reviewer: { lens, name, slug: reviewerSlug } }) => ({
+        decision,
+        quote: html(quote),
+        reviewer: { lens, name, slug: reviewerSlug },
+      })),
+    }
+  }
+
+  private async idsBySlug(collection: string, slug: string): Promise<Id[]> {
+    const { docs } = await this.find(collection, { slug: { equals: slug } })
+    return (docs as Doc[]).map((doc) => doc.id)
+  }
+
+  /** Tools matching the list filters (category and tier by slug/value, name search). */
+  private async toolFilter(filters: ListFilters): Promise<null | Where[]> {
+    const conditions: Where[] = []
+    if (filters.category) {
+      const categoryIds = await this.idsBySlug(this.slugs.categories, filters.category)
+      if (categoryIds.length === 0) {
+        return null
+      }
+      conditions.push({ category: { in: categoryIds } })
+    }
+    if (filters.tier) {
+      conditions.push({ 'pricing.tier': { equals: filters.tier } })
+    }
+    return conditions
+  }
+
+  async listTools(filters: ListFilters, page: number, limit: number) {
+    const conditions = await this.toolFilter(filters)
+    const visible = [...(await this.publicToolIds())]
+    if (conditions === null || visible.length === 0) {
+      return emptyPage(page, limit)
+    }
+    if (filters.q) {
+      conditions.push({ name: { like: filters.q } })
+    }
+    const result = await this.find(this.slugs.tools, { and: [{ id: { in: visible } }, ...conditions] }, { depth: 1, limit, page, sort: 'name' })
+    return { ...pageInfo(result), docs: (result.docs as Doc[]).map((tool) => this.summary(tool)) }
+  }
+
+  async listMatchups(filters: ListFilters & { tool?: string }, page: number, limit: number) {
+    const conditions: Where[] = []
+    const toolConditions = await this.toolFilter(filters)
+    if (toolConditions === null) {
+      return emptyPage(page, limit)
+    }
+    const toolWheres: Where[] = [...toolConditions]
+    if (filters.tool) {
+      toolWheres.push({ slug: { equals: filters.tool } })
+    }
+    if (toolWheres.length > 0) {
+      const tools = await this.find(this.slugs.tools, { and: toolWheres })
+      const ids = (tools.docs as Doc[]).map((tool) => tool.id)
+      if (ids.length === 0) {
+        return emptyPage(page, limit)
+      }
+      conditions.push({ or: [{ leftTool: { in: ids } }, { rightTool: { in: ids } }] })
+    }
+    if (filters.q) {
+      conditions.push({ title: { like: filters.q } })
+    }
+    const result = await this.find(this.slugs.matchups, conditions.length ? { and: conditions } : {}, { depth: 1, limit, page, sort: 'title' })
+    return {
+      ...pageInfo(result),
+      docs: (result.docs as Doc[]).map((matchup) => ({
+        slug: String(matchup.slug),
+        title: String(matchup.title),
+        tools: [matchup.leftTool, matchup.rightTool].map((tool) => ({ name: String((tool as Doc).name), slug: String((tool as Doc).slug) })),
+        updatedAt: String(matchup.updatedAt),
+      })),
+    }
+  }
+
+  /** Slugs of every published matchup, sorted. */
+  async publishedMatchupSlugs(): Promise<string[]> {
+    const { docs } = await this.find(this.slugs.matchups, {}, { sort: 'slug' })
+    return (docs as Doc[]).map((matchup) => String(matchup.slug))
+  }
+}
+
+export type ListFilters = { category?: string; q?: string; tier?: string }
+
+function pageInfo(result: { limit: number; page?: number; totalDocs: number; totalPages: number }) {
+  return { limit: result.limit, page: result.page ?? 1, totalDocs: result.totalDocs, totalPages: result.totalPages }
+}
+
+function emptyPage(page: number, limit: number) {
+  return { docs: [], limit, page, totalDocs: 0, totalPages: 0 }
+}
