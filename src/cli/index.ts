@@ -12,6 +12,8 @@ import { getPayload } from 'payload'
 import config from '../../payload.config'
 
 import { formatPercent } from '../lib/score'
+import { pluginOptionsOf } from '../pluginOptions'
+import { PublicPages } from '../public/pages'
 import { reconcileScores } from '../scores/reconcile'
 import { formatDemoLogins, formatSeedSummary, seedDemoContent } from '../seed/seedDemoContent'
 
@@ -21,7 +23,45 @@ type Command = {
   usage: string
 }
 
+/**
+ * While a command runs, everything else that writes to stdout (Payload's logger, the
+ * schema push) is sent to stderr, so stdout carries only the command's own output and
+ * `npm run -s verdicts -- matchup <slug> > page.json` gives clean JSON.
+ */
+const writeStdout = process.stdout.write.bind(process.stdout)
+const say = (text = '') => {
+  writeStdout(`${text}\n`)
+}
+
 const commands: Record<string, Command> = {
+  matchup: {
+    description: 'Prints exactly the JSON of GET /api/public/matchups/<slug> (published content only).',
+    usage: 'matchup <slug>',
+    run: async (payload, args) => {
+      const [slug] = args
+      if (!slug || args.length > 1) {
+        console.error('Usage: npm run verdicts -- matchup <slug>')
+        return 2
+      }
+      const page = await new PublicPages(payload, pluginOptionsOf(payload)).matchupPage(slug)
+      if (!page) {
+        console.error(`No published matchup "${slug}".`)
+        return 1
+      }
+      say(JSON.stringify(page))
+      return 0
+    },
+  },
+  matchups: {
+    description: 'Lists the slugs of all published matchups, one per line.',
+    usage: 'matchups',
+    run: async (payload) => {
+      for (const slug of await new PublicPages(payload, pluginOptionsOf(payload)).publishedMatchupSlugs()) {
+        say(slug)
+      }
+      return 0
+    },
+  },
   reconcile: {
     description:
       'Recounts every tool\'s panel and community score, prints what was wrong and fixes it. With --check: only reports, and exits 1 on any drift.',
@@ -31,19 +71,19 @@ const commands: Record<string, Command> = {
       const check = Boolean(values.check)
       const report = await reconcileScores(payload, {
         fix: !check,
-        onProgress: (checked, total) => console.log(`  checked ${checked}/${total} tools`),
+        onProgress: (checked, total) => say(`  checked ${checked}/${total} tools`),
       })
       if (report.drift.length === 0) {
-        console.log(`All ${report.toolsChecked} tools' scores match a fresh recount.`)
+        say(`All ${report.toolsChecked} tools' scores match a fresh recount.`)
         return 0
       }
-      console.log(`${report.drift.length} score(s) differed from a fresh recount:`)
-      console.log(`  ${'tool'.padEnd(32)} ${'score'.padEnd(10)} ${'stored'.padEnd(16)} actual`)
+      say(`${report.drift.length} score(s) differed from a fresh recount:`)
+      say(`  ${'tool'.padEnd(32)} ${'score'.padEnd(10)} ${'stored'.padEnd(16)} actual`)
       for (const row of report.drift) {
         const show = (score: typeof row.actual) => `${formatPercent(score.percent)} ${score.ship}/${score.total}`
-        console.log(`  ${row.tool.padEnd(32)} ${row.kind.padEnd(10)} ${show(row.stored).padEnd(16)} ${show(row.actual)}`)
+        say(`  ${row.tool.padEnd(32)} ${row.kind.padEnd(10)} ${show(row.stored).padEnd(16)} ${show(row.actual)}`)
       }
-      console.log(check ? 'Nothing changed (--check).' : 'Fixed; each correction is in the score history.')
+      say(check ? 'Nothing changed (--check).' : 'Fixed; each correction is in the score history.')
       return check ? 1 : 0
     },
   },
@@ -52,19 +92,19 @@ const commands: Record<string, Command> = {
       'Adds the demo content and demo accounts to the database DATABASE_URI names. Creates only what is missing, so it is safe to run twice.',
     usage: 'seed',
     run: async (payload) => {
-      const summary = await seedDemoContent(payload, (line) => console.log(line))
-      console.log(`Done:\n${formatSeedSummary(summary)}\n\n${formatDemoLogins()}`)
+      const summary = await seedDemoContent(payload, (line) => say(line))
+      say(`Done:\n${formatSeedSummary(summary)}\n\n${formatDemoLogins()}`)
       return 0
     },
   },
 }
 
 function printHelp(): void {
-  console.log('Usage: npm run verdicts -- <command> [options]\n\nCommands:')
+  say('Usage: npm run verdicts -- <command> [options]\n\nCommands:')
   for (const [name, command] of Object.entries(commands)) {
-    console.log(`  ${command.usage.padEnd(24)} ${command.description}`)
+    say(`  ${command.usage.padEnd(24)} ${command.description}`)
   }
-  console.log('\nEnvironment: DATABASE_URI (unset: ./data/verdicts.db), PAYLOAD_SECRET.')
+  say('\nEnvironment: DATABASE_URI (unset: ./data/verdicts.db), PAYLOAD_SECRET.')
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -81,6 +121,7 @@ async function main(argv: string[]): Promise<number> {
   }
   // A CLI run is not a Next.js dev server: no HMR socket to connect to.
   process.env.DISABLE_PAYLOAD_HMR = 'true'
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
   const payload = await getPayload({ config, cron: false })
   try {
     return await command.run(payload, rest)

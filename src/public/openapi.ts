@@ -38,6 +38,15 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
         },
       ]),
     )
+  const toolProperties = {
+    category: { $ref: '#/components/schemas/Category' },
+    community: { $ref: '#/components/schemas/Score' },
+    name: { type: 'string' },
+    panel: { $ref: '#/components/schemas/Score' },
+    pricing: { $ref: '#/components/schemas/Pricing' },
+    slug: { type: 'string' },
+    tagline: { type: ['string', 'null'] },
+  }
   const notModified = { '304': { description: 'Not modified: the If-None-Match ETag is current.' } }
   const page = (item: string) => ({
     additionalProperties: false,
@@ -144,61 +153,42 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
         },
         Tool: {
           additionalProperties: false,
-          properties: {
-            category: { $ref: '#/components/schemas/Category' },
-            community: { $ref: '#/components/schemas/Score' },
-            description: { $ref: '#/components/schemas/RichText' },
-            name: { type: 'string' },
-            panel: { $ref: '#/components/schemas/Score' },
-            pricing: { $ref: '#/components/schemas/Pricing' },
-            slug: { type: 'string' },
-            tagline: { type: ['string', 'null'] },
-          },
+          properties: { ...toolProperties, description: { $ref: '#/components/schemas/RichText' } },
           required: ['slug', 'name', 'tagline', 'category', 'pricing', 'description', 'panel', 'community'],
           type: 'object',
         },
         ToolListItem: {
           additionalProperties: false,
-          properties: {
-            category: { $ref: '#/components/schemas/Category' },
-            community: { $ref: '#/components/schemas/Score' },
-            name: { type: 'string' },
-            panel: { $ref: '#/components/schemas/Score' },
-            pricing: { $ref: '#/components/schemas/Pricing' },
-            slug: { type: 'string' },
-            tagline: { type: ['string', 'null'] },
-          },
+          properties: toolProperties,
           required: ['slug', 'name', 'tagline', 'category', 'pricing', 'panel', 'community'],
           type: 'object',
         },
         ToolPage: {
-          allOf: [
-            { $ref: '#/components/schemas/Tool' },
-            {
-              properties: {
-                matchups: {
-                  items: { additionalProperties: false, properties: { slug: { type: 'string' }, title: { type: 'string' } }, required: ['slug', 'title'], type: 'object' },
-                  type: 'array',
-                },
-                updatedAt: { format: 'date-time', type: 'string' },
-                verdicts: {
-                  items: {
-                    additionalProperties: false,
-                    properties: {
-                      decision: { enum: ['ship', 'skip'], type: 'string' },
-                      quote: { $ref: '#/components/schemas/RichText' },
-                      reviewer: { $ref: '#/components/schemas/Reviewer' },
-                    },
-                    required: ['reviewer', 'decision', 'quote'],
-                    type: 'object',
-                  },
-                  type: 'array',
-                },
-              },
-              required: ['verdicts', 'matchups', 'updatedAt'],
-              type: 'object',
+          additionalProperties: false,
+          properties: {
+            ...toolProperties,
+            description: { $ref: '#/components/schemas/RichText' },
+            matchups: {
+              items: { additionalProperties: false, properties: { slug: { type: 'string' }, title: { type: 'string' } }, required: ['slug', 'title'], type: 'object' },
+              type: 'array',
             },
-          ],
+            updatedAt: { format: 'date-time', type: 'string' },
+            verdicts: {
+              items: {
+                additionalProperties: false,
+                properties: {
+                  decision: { enum: ['ship', 'skip'], type: 'string' },
+                  quote: { $ref: '#/components/schemas/RichText' },
+                  reviewer: { $ref: '#/components/schemas/Reviewer' },
+                },
+                required: ['reviewer', 'decision', 'quote'],
+                type: 'object',
+              },
+              type: 'array',
+            },
+          },
+          required: ['slug', 'name', 'tagline', 'category', 'pricing', 'description', 'panel', 'community', 'updatedAt', 'verdicts', 'matchups'],
+          type: 'object',
         },
         MatchupList: page('MatchupListItem'),
         ToolList: page('ToolListItem'),

@@ -58,7 +58,7 @@ function html(state: unknown): PublicRichText {
 
 function score(value: unknown): PublicScore {
   const tally = (value ?? {}) as Partial<PublicScore>
-  return { percent: tally.percent ?? null, ship: tally.ship ?? 0, skip: tally.skip ?? 0, total: tally.total ?? 0 }
+  return { ship: tally.ship ?? 0, skip: tally.skip ?? 0, total: tally.total ?? 0, percent: tally.percent ?? null }
 }
 
 function latest(...dates: Array<string | undefined>): string {
@@ -97,19 +97,21 @@ export class PublicPages {
     const category = tool.category as null | { name?: string; slug?: string } | undefined
     const pricing = (tool.pricing ?? {}) as { note?: null | string; tier?: string }
     const tier = pricing.tier ?? this.options.pricingTiers[0].value
+    // Keys in the order a page reads them; JSON consumers see the same order.
     return {
-      category: category && typeof category === 'object' ? { name: String(category.name), slug: String(category.slug) } : null,
-      community: score(tool.communityScore),
-      name: String(tool.name),
-      panel: score(tool.panelScore),
-      pricing: { label: this.tierLabel(tier), note: pricing.note || null, tier },
       slug: String(tool.slug),
+      name: String(tool.name),
       tagline: (tool.tagline as null | string | undefined) || null,
+      category: category && typeof category === 'object' ? { slug: String(category.slug), name: String(category.name) } : null,
+      pricing: { tier, label: this.tierLabel(tier), note: pricing.note || null },
+      panel: score(tool.panelScore),
+      community: score(tool.communityScore),
     }
   }
 
   private tool(doc: Doc): PublicTool {
-    return { ...this.summary(doc), description: html(doc.description) }
+    const { community, panel, ...identity } = this.summary(doc)
+    return { ...identity, description: html(doc.description), panel, community }
   }
 
   private reviewer(doc: unknown): PublicReviewer & { position: number } {
@@ -154,18 +156,18 @@ export class PublicPages {
       String(left.slug),
       String(right.slug),
     ).map(({ decision, quote, reviewer: { lens, name, slug: reviewerSlug }, tool }) => ({
+      reviewer: { slug: reviewerSlug, name, lens },
+      tool,
       decision,
       quote: html(quote),
-      reviewer: { lens, name, slug: reviewerSlug },
-      tool,
     }))
     return {
-      intro: matchup.intro ? html(matchup.intro) : null,
-      scorecard,
       slug: String(matchup.slug),
       title: String(matchup.title),
-      tools: [this.tool(left), this.tool(right)],
+      intro: matchup.intro ? html(matchup.intro) : null,
       updatedAt: latest(matchup.updatedAt, left.updatedAt, right.updatedAt, ...verdicts.map((verdict) => verdict.updatedAt)),
+      tools: [this.tool(left), this.tool(right)],
+      scorecard,
     }
   }
 
@@ -199,13 +201,13 @@ export class PublicPages {
     )
     return {
       ...this.tool(tool),
-      matchups: (matchups.docs as Doc[]).map((matchup) => ({ slug: String(matchup.slug), title: String(matchup.title) })),
       updatedAt: latest(tool.updatedAt, ...(verdicts.docs as Doc[]).map((verdict) => verdict.updatedAt)),
       verdicts: ordered.map(({ decision, quote, reviewer: { lens, name, slug: reviewerSlug } }) => ({
+        reviewer: { slug: reviewerSlug, name, lens },
         decision,
         quote: html(quote),
-        reviewer: { lens, name, slug: reviewerSlug },
       })),
+      matchups: (matchups.docs as Doc[]).map((matchup) => ({ slug: String(matchup.slug), title: String(matchup.title) })),
     }
   }
 
@@ -270,7 +272,7 @@ export class PublicPages {
       docs: (result.docs as Doc[]).map((matchup) => ({
         slug: String(matchup.slug),
         title: String(matchup.title),
-        tools: [matchup.leftTool, matchup.rightTool].map((tool) => ({ name: String((tool as Doc).name), slug: String((tool as Doc).slug) })),
+        tools: [matchup.leftTool, matchup.rightTool].map((tool) => ({ slug: String((tool as Doc).slug), name: String((tool as Doc).name) })),
         updatedAt: String(matchup.updatedAt),
       })),
     }
@@ -286,9 +288,9 @@ export class PublicPages {
 export type ListFilters = { category?: string; q?: string; tier?: string }
 
 function pageInfo(result: { limit: number; page?: number; totalDocs: number; totalPages: number }) {
-  return { limit: result.limit, page: result.page ?? 1, totalDocs: result.totalDocs, totalPages: result.totalPages }
+  return { page: result.page ?? 1, limit: result.limit, totalDocs: result.totalDocs, totalPages: result.totalPages }
 }
 
 function emptyPage(page: number, limit: number) {
-  return { docs: [], limit, page, totalDocs: 0, totalPages: 0 }
+  return { docs: [], page, limit, totalDocs: 0, totalPages: 0 }
 }

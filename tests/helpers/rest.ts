@@ -15,7 +15,7 @@ export type RestClient = {
   request: <T = Record<string, unknown>>(
     method: Method,
     path: string,
-    options?: { body?: unknown; token?: string },
+    options?: { body?: unknown; headers?: Record<string, string>; token?: string },
   ) => Promise<RestResponse<T>>
 }
 
@@ -60,9 +60,13 @@ export function restClient(payload: Payload): RestClient {
     async request(method, path, options = {}) {
       const url = new URL(`${base}${path}`)
       const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+      const headers = headersFor(options.token)
+      for (const [name, value] of Object.entries(options.headers ?? {})) {
+        headers.set(name, value)
+      }
       const request = new Request(url, {
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        headers: headersFor(options.token),
+        headers,
         method,
       })
       const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
