@@ -1,0 +1,155 @@
+import type { Payload } from 'payload'
+
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { Webhook } from 'standardwebhooks'
+
+import type { WebhookEvent } from '../../src/webhooks/events'
+
+import { seedDemoContent } from '../../src/seed/seedDemoContent'
+import { webhookQueue } from '../../src/webhooks/deliverWebhookTask'
+import { quote, slugs } from '../helpers/fixtures'
+import { startTestPayload } from '../helpers/payload'
+import { startWebhookReceiver } from '../helpers/webhookReceiver'
+
+type Id = number | string
+let payload: Payload
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>
+let subscription: { id: Id; secret: string }
+
+const idOf = async (collection: string, slug: string): Promise<Id> =>
+  ((await payload.find({ collection: collection as never, where: { slug: { equals: slug } } })).docs[0] as unknown as { id: Id }).id
+
+/** Runs the webhook queue until it is empty (retries have no backoff in this suite). */
+async function deliverAll(): Promise<void> {
+  for (let round = 0; round < 10; round += 1) {
+    await payload.jobs.run({ queue: webhookQueue })
+    const pending = await payload.count({
+      collection: 'payload-jobs' as never,
+      where: { and: [{ queue: { equals: webhookQueue } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
+    })
+    if (pending.totalDocs === 0) {
+      return
+    }
+  }
+}
+
+beforeAll(async () => {
+  payload = await startTestPayload('webhooks', { plugin: { webhooks: { backoffSeconds: 0, maxAttempts: 3 } } })
+  await seedDemoContent(payload)
+  receiver = await startWebhookReceiver()
+  subscription = (await payload.create({
+    collection: slugs.webhookSubscriptions as never,
+    data: { url: receiver.url } as never,
+  })) as unknown as { id: Id; secret: string }
+})
+
+beforeEach(() => {
+  receiver.received.length = 0
+})
+
+afterAll(async () => {
+  await receiver?.stop()
+  await payload?.destroy()
+})
+
+async function findVerdict(tool: string, persona: string): Promise<Id> {
+  const { docs } = await payload.find({
+    collection: slugs.verdicts as never,
+    where: { and: [{ tool: { equals: await idOf(slugs.tools, tool) } }, { reviewer: { equals: await idOf(slugs.reviewers, persona) } }] },
+  })
+  return (docs[0] as unknown as { id: Id }).id
+}
+
+describe('webhooks to consumer sites', () => {
+  it('sends a signed POST naming every page a verdict change affects', async () => {
+    await payload.update({
+      collection: slugs.verdicts as never,
+      data: { _status: 'published', decision: 'skip' } as never,
+      id: await findVerdict('code-llama-4-70b-400b', 'builder'),
+    })
+    expect(receiver.received).toHaveLength(0) // nothing leaves before the queue runs
+    await deliverAll()
+
+    expect(receiver.received).toHaveLength(1)
+    const [delivery] = receiver.received
+    const event = new Webhook(subscription.secret).verify(delivery.body, delivery.headers as Record<string, string>) as WebhookEvent
+    expect(event.type).toBe('verdict.updated')
+    expect(event.data.tags).toEqual([
+      'matchup:code-llama-4-70b-400b-vs-mistral-3-small',
+      'matchup:code-llama-4-70b-400b-vs-mistral-next-22b',
+      'matchup:code-llama-4-vs-code-llama-4-70b-400b',
+      'matchup:gemini-2-5-flash-lite-vs-code-llama-4-70b-400b',
+      'tool:code-llama-4-70b-400b',
+    ])
+    expect(event.data.paths).toContain('/api/public/tools/code-llama-4-70b-400b')
+    expect(event.data.paths).toContain('/api/public/matchups/code-llama-4-vs-code-llama-4-70b-400b')
+  })
+
+  it('names the matchup and both tools when a matchup changes', async () => {
+    await payload.update({
+      collection: slugs.matchups as never,
+      data: { _status: 'published', customTitle: 'Local or hosted?' } as never,
+      id: await idOf(slugs.matchups, 'ollama-vs-openrouter'),
+    })
+    await deliverAll()
+    const event = JSON.parse(receiver.received[0].body) as WebhookEvent
+    expect(event.type).toBe('matchup.updated')
+    expect(event.data.tags).toEqual(['matchup:ollama-vs-openrouter', 'tool:ollama', 'tool:openrouter'])
+  })
+
+  it('stays silent for a draft saved over a published verdict', async () => {
+    await payload.update({
+      collection: slugs.verdicts as never,
+      data: { quote: quote('Draft thoughts only.') } as never,
+      draft: true,
+      id: await findVerdict('ollama', 'builder'),
+    })
+    await deliverAll()
+    expect(receiver.received).toHaveLength(0)
+  })
+
+  it('retries a failing receiver with backoff and logs every attempt', async () => {
+    receiver.failNext(500, 503)
+    await payload.update({
+      collection: slugs.verdicts as never,
+      data: { _status: 'draft' } as never,
+      id: await findVerdict('ollama', 'skeptic'),
+    })
+    await deliverAll()
+    expect(receiver.received).toHaveLength(3)
+    const ids = new Set(receiver.received.map((delivery) => delivery.headers['webhook-id']))
+    expect(ids.size).toBe(1) // one event, the same id on every attempt
+    expect(JSON.parse(receiver.received[2].body).type).toBe('verdict.unpublished')
+
+    const { docs } = await payload.find({
+      collection: slugs.webhookDeliveries as never,
+      sort: 'createdAt',
+      where: { eventId: { equals: [...ids][0] } },
+    })
+    expect((docs as unknown as Array<{ attempt: number; outcome: string; responseStatus: number }>).map((entry) => [entry.attempt, entry.outcome, entry.responseStatus])).toEqual([
+      [1, 'failed', 500],
+      [2, 'failed', 503],
+      [3, 'delivered', 200],
+    ])
+  })
+
+  it('gives up after the last attempt, and says so in the log', async () => {
+    receiver.failNext(500, 500, 500)
+    await payload.update({
+      collection: slugs.tools as never,
+      data: { tagline: 'A new line for the page' } as never,
+      id: await idOf(slugs.tools, 'ollama'),
+    })
+    await deliverAll()
+    expect(receiver.received).toHaveLength(3)
+    const eventId = receiver.received[0].headers['webhook-id']
+    const { docs } = await payload.find({ collection: slugs.webhookDeliveries as never, sort: 'createdAt', where: { eventId: { equals: eventId } } })
+    expect((docs as unknown as Array<{ outcome: string }>).map((entry) => entry.outcome)).toEqual(['failed', 'failed', 'gave-up'])
+  })
+
+  it('keeps subscriptions and the delivery log to admins', async () => {
+    const editor = (await payload.find({ collection: slugs.users as never, where: { email: { equals: 'editor@verdicts.test' } } })).docs[0] as never
+    await expect(payload.find({ collection: slugs.webhookSubscriptions as never, overrideAccess: false, user: editor })).rejects.toThrow(/not allowed/i)
+    await expect(payload.find({ collection: slugs.webhookDeliveries as never, overrideAccess: false, user: editor })).rejects.toThrow(/not allowed/i)
+  })
+})
