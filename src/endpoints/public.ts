@@ -3,11 +3,11 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import type { SanitizedVerdictsOptions } from '../options'
 import type { CachedResponse } from '../public/pageCache'
 
-import { ifNoneMatchHits, publicCacheControl, strongEtag } from '../lib/httpCache'
 import { isValidSlug } from '../lib/slugify'
 import { matchupTag, toolTag } from '../public/affectedPages'
+import { cachedResponse, corsHeaders } from '../public/cachedResponse'
 import { buildOpenApiDocument } from '../public/openapi'
-import { listTag, pageCacheOf } from '../public/pageCache'
+import { cachedResponseFor, listTag, pageCacheOf } from '../public/pageCache'
 import { PublicPages } from '../public/pages'
 import { errorResponse } from './http'
 
@@ -57,36 +57,18 @@ export function parseListQuery(
  * Cache-Control for CDNs, and CORS for the configured origins.
  */
 export function createPublicEndpoints(options: SanitizedVerdictsOptions): Endpoint[] {
-  const cacheControl = publicCacheControl(options.publicApi.cacheControl)
-  const { corsOrigins } = options.publicApi
   const tiers = options.pricingTiers.map((tier) => tier.value)
 
-  function headersFor(req: PayloadRequest, extra: Record<string, string> = {}): Headers {
-    const headers = new Headers(extra)
-    if (corsOrigins === '*') {
-      headers.set('Access-Control-Allow-Origin', '*')
-    } else {
-      headers.set('Vary', 'Origin')
-      const origin = req.headers.get('origin')
-      if (origin && corsOrigins.includes(origin)) {
-        headers.set('Access-Control-Allow-Origin', origin)
-      }
-    }
-    return headers
-  }
-
   function respond(req: PayloadRequest, entry: CachedResponse | null, notFound: string): Response {
-    if (!entry) {
-      const response = errorResponse(404, notFound)
-      headersFor(req, { 'Cache-Control': 'no-store' }).forEach((value, key) => response.headers.set(key, value))
-      return response
+    if (entry) {
+      return cachedResponse(entry, req.headers, options)
     }
-    const headers = headersFor(req, { 'Cache-Control': cacheControl, ETag: entry.etag })
-    if (ifNoneMatchHits(req.headers.get('if-none-match'), entry.etag)) {
-      return new Response(null, { headers, status: 304 })
+    const response = errorResponse(404, notFound)
+    response.headers.set('Cache-Control', 'no-store')
+    for (const [name, value] of Object.entries(corsHeaders(req.headers, options))) {
+      response.headers.set(name, value)
     }
-    headers.set('Content-Type', 'application/json; charset=utf-8')
-    return new Response(entry.body, { headers, status: 200 })
+    return response
   }
 
   const pagesOf = (req: PayloadRequest) => new PublicPages(req.payload, options)
@@ -156,8 +138,7 @@ export function createPublicEndpoints(options: SanitizedVerdictsOptions): Endpoi
     {
       handler: (req) => {
         if (!openApiBody) {
-          const body = JSON.stringify(buildOpenApiDocument(options, req.payload.config.serverURL))
-          openApiBody = { body, etag: strongEtag(body), tags: [] }
+          openApiBody = cachedResponseFor(JSON.stringify(buildOpenApiDocument(options, req.payload.config.serverURL)), [])
         }
         return respond(req, openApiBody, '')
       },

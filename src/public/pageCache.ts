@@ -2,7 +2,17 @@ import type { Payload } from 'payload'
 
 import { strongEtag } from '../lib/httpCache'
 
-export type CachedResponse = { body: string; etag: string; tags: string[] }
+export type CachedResponse = {
+  body: string
+  /** The body encoded once, so serving it costs no re-encoding. */
+  bytes: Uint8Array<ArrayBuffer>
+  etag: string
+  tags: string[]
+}
+
+export function cachedResponseFor(body: string, tags: string[]): CachedResponse {
+  return { body, bytes: new TextEncoder().encode(body), etag: strongEtag(body), tags }
+}
 
 /** Lists depend on many records; every invalidation drops them. */
 export const listTag = 'list'
@@ -32,8 +42,7 @@ export class PageCache {
     if (!built) {
       return null
     }
-    const body = JSON.stringify(built.value)
-    const entry = { body, etag: strongEtag(body), tags: built.tags }
+    const entry = cachedResponseFor(JSON.stringify(built.value), built.tags)
     if (this.generation === startedAt) {
       this.entries.set(key, entry)
     }

@@ -66,6 +66,8 @@ function latest(...dates: Array<string | undefined>): string {
 }
 
 export class PublicPages {
+  private request: Promise<PayloadRequest> | undefined
+
   constructor(
     private readonly payload: Payload,
     private readonly options: SanitizedVerdictsOptions,
@@ -76,14 +78,17 @@ export class PublicPages {
   }
 
   private async find(collection: string, where: Where, extra: { depth?: number; limit?: number; page?: number; sort?: string } = {}) {
+    this.request ??= anonymousRequest(this.payload)
     return this.payload.find({
       collection: collection as never,
       depth: extra.depth ?? 0,
+      // Join fields (a tool's score history) are editorial; pages never show them.
+      joins: false,
       limit: extra.limit ?? 0,
       overrideAccess: false,
       page: extra.page,
       pagination: extra.limit !== undefined,
-      req: await anonymousRequest(this.payload),
+      req: await this.request,
       sort: extra.sort,
       where,
     })
@@ -138,34 +143,49 @@ export class PublicPages {
 
   /** Everything one comparison page shows, or null when no published matchup has the slug. */
   async matchupPage(slug: string): Promise<null | PublicMatchupPage> {
-    const { docs } = await this.find(this.slugs.matchups, { slug: { equals: slug } }, { depth: 2, limit: 1 })
+    // Relations are resolved in a few batched queries rather than by Payload's populate,
+    // which reads each related document on its own (several times slower).
+    const { docs } = await this.find(this.slugs.matchups, { slug: { equals: slug } }, { limit: 1 })
     const matchup = docs[0] as Doc | undefined
     if (!matchup) {
       return null
     }
-    const left = matchup.leftTool as Doc
-    const right = matchup.rightTool as Doc
-    const verdicts = (await this.find(this.slugs.verdicts, { tool: { in: [left.id, right.id] } }, { depth: 1 })).docs as Doc[]
-    const scorecard = orderScorecard(
-      verdicts.map((verdict) => ({
-        decision: verdict.decision as 'ship' | 'skip',
-        quote: verdict.quote,
-        reviewer: this.reviewer(verdict.reviewer),
-        tool: String((verdict.tool as Doc).slug),
-      })),
-      String(left.slug),
-      String(right.slug),
-    ).map(({ decision, quote, reviewer: { lens, name, slug: reviewerSlug }, tool }) => ({
-      reviewer: { slug: reviewerSlug, name, lens },
-      tool,
-      decision,
-      quote: html(quote),
-    }))
+    const toolIds = [idOf(matchup.leftTool), idOf(matchup.rightTool)]
+    const [tools, verdicts] = await Promise.all([
+      this.find(this.slugs.tools, { id: { in: toolIds } }, { depth: 1 }),
+      this.find(this.slugs.verdicts, { tool: { in: toolIds } }),
+    ])
+    const toolById = new Map((tools.docs as Doc[]).map((tool) => [String(tool.id), tool]))
+    const left = toolById.get(String(toolIds[0]))
+    const right = toolById.get(String(toolIds[1]))
+    if (!left || !right) {
+      return null
+    }
+    const reviewerIds = [...new Set((verdicts.docs as Doc[]).map((verdict) => idOf(verdict.reviewer)))]
+    const reviewers = reviewerIds.length
+      ? ((await this.find(this.slugs.reviewers, { id: { in: reviewerIds } })).docs as Doc[])
+      : []
+    const reviewerById = new Map(reviewers.map((reviewer) => [String(reviewer.id), reviewer]))
+    const entries = (verdicts.docs as Doc[]).flatMap((verdict) => {
+      const reviewer = reviewerById.get(String(idOf(verdict.reviewer)))
+      const tool = toolById.get(String(idOf(verdict.tool)))
+      return reviewer && tool
+        ? [{ decision: verdict.decision as 'ship' | 'skip', quote: verdict.quote, reviewer: this.reviewer(reviewer), tool: String(tool.slug) }]
+        : []
+    })
+    const scorecard = orderScorecard(entries, String(left.slug), String(right.slug)).map(
+      ({ decision, quote, reviewer: { lens, name, slug: reviewerSlug }, tool }) => ({
+        reviewer: { slug: reviewerSlug, name, lens },
+        tool,
+        decision,
+        quote: html(quote),
+      }),
+    )
     return {
       slug: String(matchup.slug),
       title: String(matchup.title),
       intro: matchup.intro ? html(matchup.intro) : null,
-      updatedAt: latest(matchup.updatedAt, left.updatedAt, right.updatedAt, ...verdicts.map((verdict) => verdict.updatedAt)),
+      updatedAt: latest(matchup.updatedAt, left.updatedAt, right.updatedAt, ...(verdicts.docs as Doc[]).map((verdict) => verdict.updatedAt)),
       tools: [this.tool(left), this.tool(right)],
       scorecard,
     }

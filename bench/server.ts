@@ -1,0 +1,151 @@
+/**
+ * The server side of `npm run bench`: boots the app on a fresh SQLite file with N
+ * published matchups and serves four scenarios on loopback ports, each behind the same
+ * minimal node:http adapter. Prints one JSON line with the ports and slugs when ready.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import { REST_GET } from '@payloadcms/next/routes'
+import { mkdtempSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { buildConfig, getPayload } from 'payload'
+
+import { createAppConfig } from '../src/appConfig'
+import { databaseAdapterFor, resolveDatabaseTarget } from '../src/database'
+import { createCaptureEmail } from '../src/email/captureEmailAdapter'
+import { richTextFromParagraphs } from '../src/lib/richText'
+import { createMatchupRoute } from '../src/public/matchupRoute'
+import { pageCacheOf } from '../src/public/pageCache'
+
+async function main(): Promise<void> {
+  const matchupCount = Number(process.argv[2] ?? 10)
+  const log = (line: string) => process.stderr.write(`${line}\n`)
+
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'verdicts-bench-')), 'bench.db')
+  const config = await buildConfig(
+    createAppConfig({
+      db: databaseAdapterFor(resolveDatabaseTarget(`file:${file}`)),
+      email: createCaptureEmail().adapter,
+      secret: 'bench',
+    }),
+  )
+  // stdout carries only the ready line; start-up chatter (schema push, logs) goes to stderr.
+  const writeStdout = process.stdout.write.bind(process.stdout)
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+  // The default instance, so the REST handlers below use this very one (and its cache).
+  const payload = await getPayload({ config, cron: false })
+  payload.logger.level = 'warn'
+
+  // Enough tools that every matchup is a distinct pair: t tools give t(t-1)/2 pairs.
+  let toolCount = 2
+  while ((toolCount * (toolCount - 1)) / 2 < matchupCount) {
+    toolCount += 1
+  }
+  log(`seeding ${toolCount} tools, 4 personas, ${toolCount * 4} verdicts, ${matchupCount} matchups…`)
+  const category = await payload.create({ collection: 'categories' as never, data: { name: 'Benchmarks' } as never })
+  const personas = []
+  for (const name of ['Builder', 'Skeptic', 'Futurist', 'Buyer']) {
+    personas.push(await payload.create({ collection: 'reviewers' as never, data: { lens: `${name} lens`, name } as never }))
+  }
+  const tools = []
+  for (let index = 0; index < toolCount; index += 1) {
+    const tool = await payload.create({
+      collection: 'tools' as never,
+      data: {
+        category: (category as { id: number }).id,
+        description: richTextFromParagraphs([`Benchmark tool number ${index}, with a paragraph of description text.`]),
+        name: `Bench Tool ${index}`,
+        pricing: { tier: index % 2 ? 'paid' : 'free' },
+        tagline: `Tagline of tool ${index}`,
+      } as never,
+    })
+    tools.push(tool as unknown as { id: number })
+    for (const [position, persona] of personas.entries()) {
+      await payload.create({
+        collection: 'verdicts' as never,
+        data: {
+          _status: 'published',
+          decision: (index + position) % 3 ? 'ship' : 'skip',
+          quote: richTextFromParagraphs([`Verdict ${position} on tool ${index}: a sentence or two of the reviewer's reasoning.`]),
+          reviewer: (persona as unknown as { id: number }).id,
+          tool: (tool as unknown as { id: number }).id,
+        } as never,
+      })
+    }
+  }
+  const slugs: string[] = []
+  outer: for (let left = 0; left < toolCount; left += 1) {
+    for (let right = left + 1; right < toolCount; right += 1) {
+      if (slugs.length >= matchupCount) {
+        break outer
+      }
+      const matchup = await payload.create({
+        collection: 'matchups' as never,
+        data: { _status: 'published', leftTool: tools[left].id, rightTool: tools[right].id } as never,
+      })
+      slugs.push((matchup as unknown as { slug: string }).slug)
+      if (slugs.length % 200 === 0) {
+        log(`  ${slugs.length}/${matchupCount} matchups`)
+      }
+    }
+  }
+
+  const slugFrom = (url = '') => url.split('/').pop()!.split('?')[0]
+  const restGet = REST_GET(payload.config)
+  const matchupRoute = createMatchupRoute(payload.config)
+  const cache = pageCacheOf(payload)
+
+  /** The same thin adapter for every Payload scenario: node:http in, Fetch API to the handler. */
+  async function send(response: ServerResponse, result: Response) {
+    response.writeHead(result.status, Object.fromEntries(result.headers))
+    response.end(Buffer.from(await result.arrayBuffer()))
+  }
+  const toRequest = (request: IncomingMessage, url: URL) => new Request(url, { headers: request.headers as Record<string, string> })
+  async function viaRestHandler(request: IncomingMessage, response: ServerResponse, apiPath: string) {
+    const url = new URL(`http://127.0.0.1${apiPath}`)
+    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    await send(response, await restGet(toRequest(request, url), { params: Promise.resolve({ slug }) }))
+  }
+  /** The app's /api/public/matchups/[slug] route, as Next.js would call it. */
+  async function viaMatchupRoute(request: IncomingMessage, response: ServerResponse) {
+    const slug = slugFrom(request.url)
+    const url = new URL(`http://127.0.0.1/api/public/matchups/${slug}`)
+    await send(response, await matchupRoute(toRequest(request, url), { params: Promise.resolve({ slug }) }))
+  }
+
+  const sampleBody = Buffer.from(JSON.stringify((await (await restGet(new Request(`http://127.0.0.1/api/public/matchups/${slugs[0]}`), { params: Promise.resolve({ slug: ['public', 'matchups', slugs[0]] }) })).json())))
+
+  const scenarios: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void> | void> = {
+    bare: (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+      response.end(sampleBody)
+    },
+    cold: async (request, response) => {
+      cache.clear()
+      await viaMatchupRoute(request, response)
+    },
+    payloadRest: (request, response) =>
+      viaRestHandler(request, response, `/api/matchups?where[slug][equals]=${slugFrom(request.url)}&depth=2&limit=1`),
+    warm: (request, response) => viaMatchupRoute(request, response),
+  }
+
+  const ports: Record<string, number> = {}
+  for (const [name, handle] of Object.entries(scenarios)) {
+    const server = createServer((request, response) => {
+      Promise.resolve(handle(request, response)).catch((error: unknown) => {
+        response.statusCode = 500
+        response.end(String(error))
+      })
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    ports[name] = (server.address() as { port: number }).port
+  }
+  writeStdout(`${JSON.stringify({ bodyBytes: sampleBody.length, ports, slugs })}\n`)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`)
+  process.exit(1)
+})

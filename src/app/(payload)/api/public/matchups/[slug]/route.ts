@@ -1,0 +1,5 @@
+import config from '@payload-config'
+
+import { createMatchupRoute } from '../../../../../../public/matchupRoute'
+
+export const GET = createMatchupRoute(config)

@@ -1,0 +1,31 @@
+import type { Payload, SanitizedConfig } from 'payload'
+
+import { REST_GET } from '@payloadcms/next/routes'
+import { getPayload } from 'payload'
+
+import { pluginOptionsOf } from '../pluginOptions'
+import { cachedResponse } from './cachedResponse'
+import { pageCacheOf } from './pageCache'
+
+type RouteContext = { params: Promise<{ slug: string }> }
+
+/**
+ * The read path of the comparison page, mounted by the app at
+ * /api/public/matchups/[slug]: a page already in memory is answered straight from there,
+ * without Payload's request pipeline (auth, i18n, routing); anything else — a first read,
+ * an unknown slug — goes through the plugin's endpoint, which builds and caches the page.
+ */
+export function createMatchupRoute(config: Promise<SanitizedConfig> | SanitizedConfig) {
+  const throughPayload = REST_GET(config)
+  // Payload keeps one instance per process (HMR reloads it in place), so it is looked up once.
+  let instance: Payload | undefined
+  return async function GET(request: Request, context: RouteContext): Promise<Response> {
+    const { slug } = await context.params
+    const payload = (instance ??= await getPayload({ config }))
+    const entry = pageCacheOf(payload).get(`matchup:${slug}`)
+    if (entry) {
+      return cachedResponse(entry, request.headers, pluginOptionsOf(payload))
+    }
+    return throughPayload(request, { params: Promise.resolve({ slug: ['public', 'matchups', slug] }) })
+  }
+}
