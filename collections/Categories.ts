@@ -3,19 +3,14 @@ import type { CollectionConfig } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options'
 
 import { notifyConsumers } from '../hooks/notifyConsumers'
-import { anyone, isAdmin, isEditor } from '../src/access/roles'
+import { referenceDataAccess } from '../src/access/roles'
 import { slugField } from '../src/fields/slug'
 
 export function createCategoriesCollection(options: SanitizedVerdictsOptions): CollectionConfig {
   const consumers = notifyConsumers(options, options.collectionSlugs.categories, 'category')
   return {
     slug: options.collectionSlugs.categories,
-    access: {
-      create: isEditor,
-      delete: isAdmin,
-      read: anyone,
-      update: isEditor,
-    },
+    access: referenceDataAccess,
     admin: {
       defaultColumns: ['name', 'slug', 'updatedAt'],
       group: 'Content',

@@ -7,9 +7,9 @@ import { enforceWorkflowRules } from '../hooks/enforceWorkflowRules'
 import { notifyConsumers } from '../hooks/notifyConsumers'
 import { notifyWorkflowParticipants } from '../hooks/notifyWorkflowParticipants'
 import { recordWorkflowTransition } from '../hooks/recordWorkflowTransition'
-import { isEditor, isEditorOrCheckedTransition, isStaff, publishedOrStaff } from '../src/access/roles'
+import { reviewedContentAccess } from '../src/access/roles'
 import { createWorkflowEndpoints } from '../src/endpoints/workflow'
-import { workflowFields } from '../src/fields/workflow'
+import { workflowAdminComponents, workflowFields } from '../src/fields/workflow'
 import { workflowTargets, workflowTransitionContextField } from '../src/workflow/targets'
 import { distinctMatchupPair, relationMustExist } from '../src/validation/pairRules'
 
@@ -20,17 +20,9 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
   const consumers = notifyConsumers(options, collectionSlugs.matchups, 'matchup')
   return {
     slug: collectionSlugs.matchups,
-    access: {
-      create: isEditor,
-      delete: isEditor,
-      read: publishedOrStaff,
-      readVersions: isStaff,
-      update: isEditorOrCheckedTransition(workflowTransitionContextField),
-    },
+    access: reviewedContentAccess(workflowTransitionContextField),
     admin: {
-      components: {
-        edit: { PublishButton: '/src/admin/ApprovedOnlyPublishButton#ApprovedOnlyPublishButton' },
-      },
+      components: workflowAdminComponents,
       defaultColumns: ['title', 'leftTool', 'rightTool', 'workflowStage', '_status', 'updatedAt'],
       description: 'Comparison pages: two tools side by side with the panel\'s verdicts.',
       group: 'Content',

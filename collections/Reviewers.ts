@@ -5,7 +5,7 @@ import type { SanitizedVerdictsOptions } from '../src/options'
 import { appendToPanelOrder } from '../hooks/appendToPanelOrder'
 import { deleteVerdictsOfPersona } from '../hooks/deleteVerdictsOfPersona'
 import { notifyConsumers } from '../hooks/notifyConsumers'
-import { anyone, isAdmin, isEditor } from '../src/access/roles'
+import { referenceDataAccess } from '../src/access/roles'
 import { slugField } from '../src/fields/slug'
 
 /** The panel's personas: public reviewer identities, each with its own lens. */
@@ -14,12 +14,7 @@ export function createReviewersCollection(options: SanitizedVerdictsOptions): Co
   const consumers = notifyConsumers(options, collectionSlugs.reviewers, 'persona')
   return {
     slug: collectionSlugs.reviewers,
-    access: {
-      create: isEditor,
-      delete: isAdmin,
-      read: anyone,
-      update: isEditor,
-    },
+    access: referenceDataAccess,
     admin: {
       defaultColumns: ['position', 'name', 'lens', 'approvers'],
       description: 'The panel. Each persona judges tools through one lens; its verdicts appear in this order on every scorecard.',

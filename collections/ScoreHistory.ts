@@ -2,7 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../src/options'
 
-import { isStaff } from '../src/access/roles'
+import { appendOnlyAccess, isStaff } from '../src/access/roles'
 
 export const scoreKinds = ['panel', 'community'] as const
 export type ScoreKind = (typeof scoreKinds)[number]
@@ -33,15 +33,9 @@ const tallyFields: Field[] = [
  */
 export function createScoreHistoryCollection(options: SanitizedVerdictsOptions): CollectionConfig {
   const { collectionSlugs } = options
-  const nobody = () => false
   return {
     slug: collectionSlugs.scoreHistory,
-    access: {
-      create: nobody,
-      delete: nobody,
-      read: isStaff,
-      update: nobody,
-    },
+    access: appendOnlyAccess(isStaff),
     admin: {
       defaultColumns: ['createdAt', 'tool', 'kind', 'summary'],
       description: 'Why a tool\'s score moved: every change, with its cause. Read-only.',

@@ -3,7 +3,7 @@ import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options'
 
 import { notifyConsumers } from '../hooks/notifyConsumers'
-import { anyone, isAdmin, isEditor } from '../src/access/roles'
+import { referenceDataAccess } from '../src/access/roles'
 import { scoreGroupField } from '../src/fields/score'
 import { slugField } from '../src/fields/slug'
 
@@ -26,12 +26,7 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
   const consumers = notifyConsumers(options, collectionSlugs.tools, 'tool')
   return {
     slug: collectionSlugs.tools,
-    access: {
-      create: isEditor,
-      delete: isAdmin,
-      read: anyone,
-      update: isEditor,
-    },
+    access: referenceDataAccess,
     admin: {
       defaultColumns: ['name', 'category', 'pricing.tier', 'panelScore.percent', 'updatedAt'],
       description: 'The AI tools the panel reviews. A variant of a product is its own tool.',

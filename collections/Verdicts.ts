@@ -8,14 +8,17 @@ import { enforceWorkflowRules } from '../hooks/enforceWorkflowRules'
 import { notifyConsumers } from '../hooks/notifyConsumers'
 import { notifyWorkflowParticipants } from '../hooks/notifyWorkflowParticipants'
 import { recordWorkflowTransition } from '../hooks/recordWorkflowTransition'
-import { isEditor, isEditorOrCheckedTransition, isStaff, publishedOrStaff } from '../src/access/roles'
+import { reviewedContentAccess } from '../src/access/roles'
 import { createWorkflowEndpoints } from '../src/endpoints/workflow'
-import { workflowFields } from '../src/fields/workflow'
+import { workflowAdminComponents, workflowFields } from '../src/fields/workflow'
 import { workflowTargets, workflowTransitionContextField } from '../src/workflow/targets'
 import { oneVerdictPerPair, relationMustExist } from '../src/validation/pairRules'
 
-export const verdictDecisions = ['ship', 'skip'] as const
-export type VerdictDecision = (typeof verdictDecisions)[number]
+/** Ship or skip: what a verdict (and a community vote) says. */
+export const decisionOptions = [
+  { label: 'Ship', value: 'ship' },
+  { label: 'Skip', value: 'skip' },
+]
 
 /** One persona's ship-or-skip call on one tool, with the quote that explains it. */
 export function createVerdictsCollection(options: SanitizedVerdictsOptions): CollectionConfig {
@@ -24,17 +27,9 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
   const consumers = notifyConsumers(options, collectionSlugs.verdicts, 'verdict')
   return {
     slug: collectionSlugs.verdicts,
-    access: {
-      create: isEditor,
-      delete: isEditor,
-      read: publishedOrStaff,
-      readVersions: isStaff,
-      update: isEditorOrCheckedTransition(workflowTransitionContextField),
-    },
+    access: reviewedContentAccess(workflowTransitionContextField),
     admin: {
-      components: {
-        edit: { PublishButton: '/src/admin/ApprovedOnlyPublishButton#ApprovedOnlyPublishButton' },
-      },
+      components: workflowAdminComponents,
       defaultColumns: ['title', 'tool', 'reviewer', 'decision', 'workflowStage', '_status', 'updatedAt'],
       description: 'A verdict belongs to a (persona, tool) pair and appears on every page that tool is in.',
       group: 'Content',
@@ -67,10 +62,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
       {
         name: 'decision',
         type: 'radio',
-        options: [
-          { label: 'Ship', value: 'ship' },
-          { label: 'Skip', value: 'skip' },
-        ],
+        options: decisionOptions,
         required: true,
       },
       {

@@ -3,6 +3,7 @@ import type { Access, CollectionConfig, Where } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options'
 
 import { bindVoterKey } from '../hooks/bindVoterKey'
+import { decisionOptions } from './Verdicts'
 import { recomputeCommunityScore } from '../hooks/recomputeCommunityScore'
 import { hasRole } from '../src/access/roles'
 import { voterKeyOf } from '../src/lib/voterContext'
@@ -43,10 +44,7 @@ export function createVotesCollection(options: SanitizedVerdictsOptions): Collec
       {
         name: 'decision',
         type: 'radio',
-        options: [
-          { label: 'Ship', value: 'ship' },
-          { label: 'Skip', value: 'skip' },
-        ],
+        options: decisionOptions,
         required: true,
       },
       {

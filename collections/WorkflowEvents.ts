@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../src/options'
 
-import { isStaff } from '../src/access/roles'
+import { appendOnlyAccess, isStaff } from '../src/access/roles'
 import { stageLabels, workflowStages } from '../src/lib/workflowRules'
 
 export const workflowEventActions = [
@@ -19,16 +19,10 @@ export type WorkflowEventAction = (typeof workflowEventActions)[number]
 /** Append-only audit trail: every stage change of a verdict or matchup. */
 export function createWorkflowEventsCollection(options: SanitizedVerdictsOptions): CollectionConfig {
   const { collectionSlugs } = options
-  const nobody = () => false
   const stageOptions = workflowStages.map((stage) => ({ label: stageLabels[stage], value: stage }))
   return {
     slug: collectionSlugs.workflowEvents,
-    access: {
-      create: nobody,
-      delete: nobody,
-      read: isStaff,
-      update: nobody,
-    },
+    access: appendOnlyAccess(isStaff),
     admin: {
       defaultColumns: ['createdAt', 'title', 'action', 'from', 'to', 'user'],
       description: 'Who moved what, when, from which stage to which, and why. Read-only.',

@@ -32,6 +32,15 @@ export function isEditorOrCheckedTransition(transitionContextField: string): Acc
     hasRole(req, 'admin', 'editor') || (hasRole(req, 'reviewer') && Boolean(req.context?.[transitionContextField]))
 }
 
+/** Reference data (tools, categories, personas): anyone reads, editors write, admins delete. */
+export const referenceDataAccess = { create: isEditor, delete: isAdmin, read: anyone, update: isEditor }
+
+/** Logs that only the plugin's hooks write (through the Local API); nobody edits them. */
+export function appendOnlyAccess(read: Access) {
+  const nobody: Access = () => false
+  return { create: nobody, delete: nobody, read, update: nobody }
+}
+
 /** Anyone on the editorial team: admins, editors and reviewers. */
 export const isStaff: Access = ({ req }) => hasRole(req, 'admin', 'editor', 'reviewer')
 
@@ -60,3 +69,18 @@ export const isAdminField: FieldAccess = ({ req }) => hasRole(req, 'admin')
 
 /** For computed fields that only hooks (through the Local API) may write. */
 export const nobody: FieldAccess = () => false
+
+/**
+ * Content that goes through review (verdicts, matchups): the public reads what is
+ * published, the team reads everything, editors write, and reviewers save only through a
+ * checked workflow transition.
+ */
+export function reviewedContentAccess(transitionContextField: string) {
+  return {
+    create: isEditor,
+    delete: isEditor,
+    read: publishedOrStaff,
+    readVersions: isStaff,
+    update: isEditorOrCheckedTransition(transitionContextField),
+  }
+}

@@ -4,6 +4,11 @@ import type { SanitizedVerdictsOptions } from '../options'
 
 import { stageLabels, workflowStages } from '../lib/workflowRules'
 
+/** Payload's publish button, shown only for approved documents. */
+export const workflowAdminComponents = {
+  edit: { PublishButton: '/src/admin/ApprovedOnlyPublishButton#ApprovedOnlyPublishButton' },
+}
+
 /**
  * The workflow's state beside Payload's `_status`. Hooks own every one of these fields:
  * values sent by clients are ignored.
