@@ -37,7 +37,7 @@ async function startServers(matchups: number): Promise<{ ready: Ready; stop: () 
 async function startServersOnce(matchups: number): Promise<{ ready: Ready; stop: () => void }> {
   const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'bench/server.ts', String(matchups)], {
     cwd: root,
-    env: { ...process.env, DISABLE_PAYLOAD_HMR: 'true', NODE_OPTIONS: '--no-deprecation' },
+    env: { ...process.env, DISABLE_PAYLOAD_HMR: 'true', NODE_OPTIONS: '--no-deprecation --expose-gc' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const lines = createInterface({ input: child.stdout })

@@ -93,6 +93,10 @@ async function main(): Promise<void> {
   }
 
   const slugFrom = (url = '') => url.split('/').pop()!.split('?')[0]
+  // Let the garbage of seeding go before anything is measured.
+  ;(globalThis as { gc?: () => void }).gc?.()
+  await new Promise((resolve) => setTimeout(resolve, 2000))
+
   const restGet = REST_GET(payload.config)
   const matchupRoute = createMatchupRoute(payload.config)
   const cache = pageCacheOf(payload)

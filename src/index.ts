@@ -13,3 +13,6 @@ export type {
   VerdictsCollectionKey,
   VerdictsPluginOptions,
 } from './options'
+export { createMatchupRoute } from './public/matchupRoute'
+export { PublicPages } from './public/pages'
+export type { PublicMatchupPage, PublicToolPage } from './public/pages'
