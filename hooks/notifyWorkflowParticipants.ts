@@ -4,7 +4,7 @@ import type { SanitizedVerdictsOptions } from '../src/options'
 import type { TransitionContext, WorkflowTarget } from '../src/workflow/targets'
 
 import { idOf, sameId } from '../src/lib/relations'
-import { workflowUserOf } from '../src/workflow/actor'
+import { personaApproverIds, workflowUserOf } from '../src/workflow/actor'
 import { workflowTransitionContextField } from '../src/workflow/targets'
 
 type Id = number | string
@@ -33,16 +33,7 @@ async function reviewerIds(
   doc: Record<string, unknown>,
 ): Promise<Id[]> {
   if (target.personaField) {
-    const personaId = idOf(doc[target.personaField])
-    const persona = personaId === null ? null : ((await req.payload.findByID({
-      id: personaId,
-      collection: options.collectionSlugs.reviewers as never,
-      depth: 0,
-      disableErrors: true,
-      overrideAccess: true,
-      req,
-    })) as null | { approvers?: unknown[] })
-    return (persona?.approvers ?? []).map(idOf).filter((id): id is Id => id !== null)
+    return personaApproverIds(req, options, target, doc)
   }
   const { docs } = await req.payload.find({
     collection: options.collectionSlugs.users as never,

@@ -5,6 +5,7 @@ import type { SanitizedVerdictsOptions } from '../options'
 import type { WorkflowTarget } from './targets'
 
 import { idOf, sameId } from '../lib/relations'
+import { findRelated } from '../validation/lookups'
 
 type Id = number | string
 export type WorkflowUser = { email?: string; id: Id; role: null | WorkflowRole }
@@ -18,6 +19,19 @@ export function workflowUserOf(req: PayloadRequest, options: SanitizedVerdictsOp
   return { email: user.email, id: user.id, role: user.role ?? null }
 }
 
+/** The accounts listed as approvers on a verdict's persona (public data). */
+export async function personaApproverIds(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  target: WorkflowTarget,
+  doc: Record<string, unknown>,
+): Promise<Id[]> {
+  const persona = target.personaField
+    ? ((await findRelated(req, options.collectionSlugs.reviewers, doc[target.personaField])) as null | { approvers?: unknown[] })
+    : null
+  return (persona?.approvers ?? []).map(idOf).filter((id): id is Id => id !== null)
+}
+
 /** What the workflow rules need to know about the caller with respect to one document. */
 export async function actorFor(
   req: PayloadRequest,
@@ -29,22 +43,9 @@ export async function actorFor(
   if (!user) {
     return { approvesForDocument: false, role: null, touchedDocument: false }
   }
-  let approvesForDocument = user.role === 'reviewer'
-  if (target.personaField) {
-    const personaId = idOf(doc[target.personaField])
-    const persona =
-      personaId === null
-        ? null
-        : ((await req.payload.findByID({
-            id: personaId,
-            collection: options.collectionSlugs.reviewers as never,
-            depth: 0,
-            disableErrors: true,
-            overrideAccess: false,
-            req,
-          })) as null | { approvers?: unknown[] })
-    approvesForDocument = (persona?.approvers ?? []).some((approver) => sameId(approver, user.id))
-  }
+  const approvesForDocument = target.personaField
+    ? (await personaApproverIds(req, options, target, doc)).some((approver) => sameId(approver, user.id))
+    : user.role === 'reviewer'
   return {
     approvesForDocument,
     role: user.role,

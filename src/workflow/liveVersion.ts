@@ -1,5 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
+import { findRelated } from '../validation/lookups'
+
 /**
  * Whether the live (non-draft) document is published. After a save over a published
  * document that left it a draft, this tells a new draft (still published) from an
@@ -10,13 +12,5 @@ export async function liveVersionIsPublished(
   collection: string,
   id: number | string,
 ): Promise<boolean> {
-  const live = (await req.payload.findByID({
-    id,
-    collection: collection as never,
-    depth: 0,
-    disableErrors: true,
-    overrideAccess: true,
-    req,
-  })) as null | { _status?: string }
-  return live?._status === 'published'
+  return (await findRelated(req, collection, id))?._status === 'published'
 }

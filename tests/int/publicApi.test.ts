@@ -11,6 +11,7 @@ import { runCli } from '../helpers/appServer'
 import { testDatabaseUri } from '../helpers/database'
 import { quote, slugs } from '../helpers/fixtures'
 import { schemaErrors } from '../helpers/openapi'
+import { demoMatchupSlugs } from '../helpers/demoMatchups'
 import { startTestPayload } from '../helpers/payload'
 import { restClient } from '../helpers/rest'
 
@@ -82,13 +83,13 @@ describe('GET /api/public/matchups/:slug', () => {
   })
 
   it('is exactly what `npm run verdicts -- matchup <slug>` prints', async () => {
-    const response = await rest.request('GET', '/public/matchups/code-llama-4-vs-code-llama-4-70b-400b')
-    expect(runCli(['matchup', 'code-llama-4-vs-code-llama-4-70b-400b'], databaseUri)).toBe(`${JSON.stringify(response.body)}\n`)
+    const response = await rest.request('GET', `/public/matchups/${demoMatchupSlugs.familyPair}`)
+    expect(runCli(['matchup', demoMatchupSlugs.familyPair], databaseUri)).toBe(`${JSON.stringify(response.body)}\n`)
     expect(runCli(['matchups'], databaseUri).trim().split('\n')).toEqual([
-      'code-llama-4-70b-400b-vs-mistral-3-small',
-      'code-llama-4-70b-400b-vs-mistral-next-22b',
-      'code-llama-4-vs-code-llama-4-70b-400b',
-      'gemini-2-5-flash-lite-vs-code-llama-4-70b-400b',
+      demoMatchupSlugs.vsMistralSmall,
+      demoMatchupSlugs.vsMistralNext,
+      demoMatchupSlugs.familyPair,
+      demoMatchupSlugs.flashLiteVsCodeLlama,
       'ollama-vs-openrouter',
     ])
   }, 60_000)
@@ -109,10 +110,10 @@ describe('GET /api/public/tools/:slug', () => {
     expect(schemaErrors(openapi, 'ToolPage', response.body)).toEqual([])
     expect(response.body.verdicts.map((verdict) => verdict.reviewer.slug)).toEqual(['builder', 'skeptic', 'futurist', 'buyer'])
     expect(response.body.matchups.map((matchup) => matchup.slug)).toEqual([
-      'code-llama-4-70b-400b-vs-mistral-3-small',
-      'code-llama-4-70b-400b-vs-mistral-next-22b',
-      'code-llama-4-vs-code-llama-4-70b-400b',
-      'gemini-2-5-flash-lite-vs-code-llama-4-70b-400b',
+      demoMatchupSlugs.vsMistralSmall,
+      demoMatchupSlugs.vsMistralNext,
+      demoMatchupSlugs.familyPair,
+      demoMatchupSlugs.flashLiteVsCodeLlama,
     ])
   })
 
@@ -134,7 +135,7 @@ describe('lists', () => {
     const byCategory = await rest.request<{ totalDocs: number }>('GET', '/public/matchups?category=developer-tools')
     expect(byCategory.body.totalDocs).toBe(4)
     const search = await rest.request<{ docs: Array<{ slug: string }> }>('GET', '/public/matchups?q=mistral')
-    expect(search.body.docs.map((doc) => doc.slug)).toEqual(['code-llama-4-70b-400b-vs-mistral-3-small', 'code-llama-4-70b-400b-vs-mistral-next-22b'])
+    expect(search.body.docs.map((doc) => doc.slug)).toEqual([demoMatchupSlugs.vsMistralSmall, demoMatchupSlugs.vsMistralNext])
   })
 
   it('lists only public tools, paginated', async () => {
@@ -195,9 +196,9 @@ describe('caching for consumer sites', () => {
   })
 
   it('shows a tool rename on every matchup page of that tool', async () => {
-    await rest.request('GET', '/public/matchups/code-llama-4-70b-400b-vs-mistral-3-small')
+    await rest.request('GET', `/public/matchups/${demoMatchupSlugs.vsMistralSmall}`)
     await payload.update({ collection: slugs.tools as never, data: { tagline: 'Renamed tagline' } as never, id: await idOf(slugs.tools, 'mistral-3-small') })
-    const page = await rest.request<PublicMatchupPage>('GET', '/public/matchups/code-llama-4-70b-400b-vs-mistral-3-small')
+    const page = await rest.request<PublicMatchupPage>('GET', `/public/matchups/${demoMatchupSlugs.vsMistralSmall}`)
     expect(page.body.tools[1].tagline).toBe('Renamed tagline')
   })
 })

@@ -8,6 +8,7 @@ import type { WebhookEvent } from '../../src/webhooks/events'
 import { seedDemoContent } from '../../src/seed/seedDemoContent'
 import { webhookQueue } from '../../src/webhooks/deliverWebhookTask'
 import { quote, slugs } from '../helpers/fixtures'
+import { demoMatchupSlugs } from '../helpers/demoMatchups'
 import { startTestPayload } from '../helpers/payload'
 import { startWebhookReceiver } from '../helpers/webhookReceiver'
 
@@ -75,14 +76,14 @@ describe('webhooks to consumer sites', () => {
     const event = new Webhook(subscription.secret).verify(delivery.body, delivery.headers as Record<string, string>) as WebhookEvent
     expect(event.type).toBe('verdict.updated')
     expect(event.data.tags).toEqual([
-      'matchup:code-llama-4-70b-400b-vs-mistral-3-small',
-      'matchup:code-llama-4-70b-400b-vs-mistral-next-22b',
-      'matchup:code-llama-4-vs-code-llama-4-70b-400b',
-      'matchup:gemini-2-5-flash-lite-vs-code-llama-4-70b-400b',
+      `matchup:${demoMatchupSlugs.vsMistralSmall}`,
+      `matchup:${demoMatchupSlugs.vsMistralNext}`,
+      `matchup:${demoMatchupSlugs.familyPair}`,
+      `matchup:${demoMatchupSlugs.flashLiteVsCodeLlama}`,
       'tool:code-llama-4-70b-400b',
     ])
     expect(event.data.paths).toContain('/api/public/tools/code-llama-4-70b-400b')
-    expect(event.data.paths).toContain('/api/public/matchups/code-llama-4-vs-code-llama-4-70b-400b')
+    expect(event.data.paths).toContain(`/api/public/matchups/${demoMatchupSlugs.familyPair}`)
   })
 
   it('names the matchup and both tools when a matchup changes', async () => {

@@ -1,0 +1,13 @@
+import { matchupSlug } from '../../src/lib/slugify'
+import { demoMatchups } from '../../src/seed/demoContent'
+
+/** Slugs of the demo matchups, built from their tools as the app builds them. */
+const slugOf = (index: number) => matchupSlug(demoMatchups[index].left, demoMatchups[index].right)
+
+export const demoMatchupSlugs = {
+  familyPair: slugOf(3),
+  flashLiteVsCodeLlama: slugOf(0),
+  localVsHosted: slugOf(4),
+  vsMistralNext: slugOf(2),
+  vsMistralSmall: slugOf(1),
+}
