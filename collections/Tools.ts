@@ -3,6 +3,7 @@ import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options'
 
 import { notifyConsumers } from '../hooks/notifyConsumers'
+import { refuseDeletingToolInUse } from '../hooks/refuseDeletingToolInUse'
 import { referenceDataAccess } from '../src/access/roles'
 import { scoreGroupField } from '../src/fields/score'
 import { slugField } from '../src/fields/slug'
@@ -97,7 +98,13 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
         on: 'tool',
       },
     ],
-    hooks: options.enabled ? { afterChange: [consumers.afterChange], afterDelete: [consumers.afterDelete] } : undefined,
+    hooks: options.enabled
+      ? {
+          afterChange: [consumers.afterChange],
+          afterDelete: [consumers.afterDelete],
+          beforeDelete: [refuseDeletingToolInUse(options)],
+        }
+      : undefined,
     labels: { plural: 'Tools', singular: 'Tool' },
   }
 }

@@ -124,6 +124,17 @@ describe('who may write', () => {
     expect((await rest.request('DELETE', `/${slugs.tools}/${id}`, { token: tokens.admin })).status).toBe(200)
   })
 
+  it('refuses deleting a tool that verdicts or matchups use, naming them', async () => {
+    await payload.create({
+      collection: slugs.verdicts as never,
+      data: { decision: 'ship', quote: quote('In use.'), reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.alpha } as never,
+    })
+    const response = await rest.request('DELETE', `/${slugs.tools}/${fixtures.toolIds.alpha}`, { token: tokens.admin })
+    expect(response.status).toBe(409)
+    expect(errorMessages(response.body).join(' ')).toMatch(/used by 1 verdict\(s\) and \d+ matchup\(s\); delete or move those first/)
+    expect(await payload.findByID({ collection: slugs.tools as never, disableErrors: true, id: fixtures.toolIds.alpha })).not.toBeNull()
+  })
+
   it('ignores writes to the computed scores through the API', async () => {
     const response = await rest.request<{ doc: { panelScore: { ship: number; total: number } } }>(
       'PATCH',
