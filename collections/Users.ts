@@ -3,7 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options'
 
 import { makeFirstUserAdmin } from '../hooks/makeFirstUserAdmin'
-import { isAdmin, isAdminField, isAdminOrSelf, isStaff } from '../src/access/roles'
+import { isAdmin, isAdminField, isAdminOrSelf, isStaff, userRoleLabels, userRoles } from '../src/access/roles'
 import { InvalidPluginOptionsError } from '../src/options'
 
 /** The fields the workflow relies on, added to the host's users collection or to ours. */
@@ -19,11 +19,7 @@ function editorialUserFields(options: SanitizedVerdictsOptions): Field[] {
         position: 'sidebar',
       },
       defaultValue: 'editor',
-      options: [
-        { label: 'Admin', value: 'admin' },
-        { label: 'Editor', value: 'editor' },
-        { label: 'Reviewer', value: 'reviewer' },
-      ],
+      options: userRoles.map((role) => ({ label: userRoleLabels[role], value: role })),
       required: true,
       saveToJWT: true,
     },

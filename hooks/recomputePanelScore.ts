@@ -5,17 +5,13 @@ import type { SanitizedVerdictsOptions } from '../src/options'
 
 import { idOf, sameId } from '../src/lib/relations'
 import { recomputeToolScore } from '../src/scores/recomputeToolScore'
+import { workflowUserOf } from '../src/workflow/actor'
 import { liveVersionIsPublished } from '../src/workflow/liveVersion'
 
 type VerdictLike = { _status?: string; decision?: string; id?: number | string; title?: string; tool?: unknown }
 
 /** Set by the persona-deletion cascade so the history names the real cause. */
 export const personaDeletedContextFlag = 'verdictsPersonaDeleted'
-
-function userIdOf(req: PayloadRequest, options: SanitizedVerdictsOptions) {
-  const user = req.user as null | { collection?: string; id: number | string } | undefined
-  return user && user.collection === options.collectionSlugs.users ? user.id : null
-}
 
 async function recountTools(
   req: PayloadRequest,
@@ -25,15 +21,18 @@ async function recountTools(
   verdict: VerdictLike,
   keepVerdictLink: boolean,
 ): Promise<void> {
-  const distinct = [...new Set(toolIds.map(idOf).filter((id) => id !== null).map(String))]
+  const distinct = new Map<string, number | string>()
+  for (const id of toolIds.map(idOf)) {
+    if (id !== null) {
+      distinct.set(String(id), id)
+    }
+  }
   // A fixed order keeps two moves in opposite directions from locking each other's rows.
-  distinct.sort()
-  for (const key of distinct) {
-    const toolId = toolIds.map(idOf).find((id) => String(id) === key)!
-    await recomputeToolScore(req, options, toolId, 'panel', {
+  for (const key of [...distinct.keys()].sort()) {
+    await recomputeToolScore(req, options, distinct.get(key)!, 'panel', {
       action,
       label: verdict.title,
-      userId: userIdOf(req, options),
+      userId: workflowUserOf(req, options)?.id ?? null,
       verdictId: keepVerdictLink ? verdict.id : null,
     })
   }

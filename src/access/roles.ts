@@ -3,6 +3,8 @@ import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 export const userRoles = ['admin', 'editor', 'reviewer'] as const
 export type UserRole = (typeof userRoles)[number]
 
+export const userRoleLabels: Record<UserRole, string> = { admin: 'Admin', editor: 'Editor', reviewer: 'Reviewer' }
+
 type UserWithRole = { collection?: string; id: number | string; role?: UserRole | null }
 
 /** The signed-in user's role, or null for anonymous callers and users without one. */

@@ -66,7 +66,7 @@ export function createVoteEndpoints(options: SanitizedVerdictsOptions): Endpoint
       req,
     })) as { communityScore?: Record<string, unknown> }
     const { computedAt: _computedAt, ...score } = tool.communityScore ?? {}
-    return { ...score, minimumVotes: minimumVotes }
+    return { ...score, minimumVotes }
   }
 
   const cast: Endpoint = {

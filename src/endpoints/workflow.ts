@@ -28,6 +28,10 @@ export function createWorkflowEndpoints(options: SanitizedVerdictsOptions, targe
         if (!user?.role) {
           return errorResponse(403, 'only the editorial team can see what awaits approval')
         }
+        // Matchups have no persona: any reviewer (or admin) judges them, editors never do.
+        if (!target.personaField && !hasRole(req, 'admin', 'reviewer')) {
+          return Response.json({ docs: [], totalDocs: 0 })
+        }
         const inReview: Where = { workflowStage: { equals: 'in_review' } }
         let where: Where = inReview
         if (target.personaField && !hasRole(req, 'admin')) {
@@ -42,8 +46,6 @@ export function createWorkflowEndpoints(options: SanitizedVerdictsOptions, targe
           })
           const personaIds = personas.docs.map((persona) => (persona as { id: number | string }).id)
           where = { and: [inReview, { [target.personaField]: { in: personaIds } }] }
-        } else if (!target.personaField && !hasRole(req, 'admin', 'reviewer')) {
-          where = { id: { exists: false } }
         }
         const result = await req.payload.find({
           collection: target.slug as never,

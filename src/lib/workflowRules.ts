@@ -1,3 +1,5 @@
+import type { UserRole } from '../access/roles'
+
 /**
  * The editorial workflow as plain rules: which transitions exist, who may make them, and
  * the message that explains a refusal. Shared by the server (which enforces) and the
@@ -26,17 +28,16 @@ export const actionLabels: Record<WorkflowAction, string> = {
   unpublish: 'Unpublish',
 }
 
-export type WorkflowRole = 'admin' | 'editor' | 'reviewer'
 
 export type WorkflowActor = {
   /** For a verdict: the user is an approver of its persona. For a matchup: any reviewer. */
   approvesForDocument: boolean
-  role: null | WorkflowRole
+  role: null | UserRole
   /** The user created the document or made its last content edit. */
   touchedDocument: boolean
 }
 
-type Transition = { from: WorkflowStage[]; roles: WorkflowRole[]; to: WorkflowStage }
+type Transition = { from: WorkflowStage[]; roles: UserRole[]; to: WorkflowStage }
 
 export const transitions: Record<WorkflowAction, Transition> = {
   approve: { from: ['in_review'], roles: ['admin', 'reviewer'], to: 'approved' },

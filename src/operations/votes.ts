@@ -4,23 +4,20 @@ import type { Score } from '../lib/score'
 import type { SanitizedVerdictsOptions } from '../options'
 
 import { voterKeyContextField } from '../lib/voterContext'
+import { PublicPages } from '../public/pages'
 
 type Id = number | string
 export type VoteDecision = 'ship' | 'skip'
 export type PublicTool = { communityScore?: Partial<Score>; id: Id; name: string; slug: string }
 
-/**
- * A tool by slug, if the public may see it: it has a published verdict or is in a
- * published matchup. Runs with the caller's access.
- */
+/** A tool by slug, if the public may see it (see `PublicPages.isPublicTool`). */
 export async function findPublicTool(
   req: PayloadRequest,
   options: SanitizedVerdictsOptions,
   slug: string,
 ): Promise<null | PublicTool> {
-  const { collectionSlugs } = options
   const { docs } = await req.payload.find({
-    collection: collectionSlugs.tools as never,
+    collection: options.collectionSlugs.tools as never,
     depth: 0,
     limit: 1,
     overrideAccess: false,
@@ -29,25 +26,7 @@ export async function findPublicTool(
     where: { slug: { equals: slug } },
   })
   const tool = docs[0] as PublicTool | undefined
-  if (!tool) {
-    return null
-  }
-  const published = { _status: { equals: 'published' } }
-  const [verdicts, matchups] = await Promise.all([
-    req.payload.count({
-      collection: collectionSlugs.verdicts as never,
-      overrideAccess: false,
-      req,
-      where: { and: [published, { tool: { equals: tool.id } }] },
-    }),
-    req.payload.count({
-      collection: collectionSlugs.matchups as never,
-      overrideAccess: false,
-      req,
-      where: { and: [published, { or: [{ leftTool: { equals: tool.id } }, { rightTool: { equals: tool.id } }] }] },
-    }),
-  ])
-  return verdicts.totalDocs + matchups.totalDocs > 0 ? tool : null
+  return tool && (await new PublicPages(req.payload, options).isPublicTool(tool.id)) ? tool : null
 }
 
 /** Runs `work` as the verified voter: the votes collection's access rules read this. */

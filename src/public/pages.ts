@@ -124,7 +124,16 @@ export class PublicPages {
     return { lens: String(persona.lens ?? ''), name: String(persona.name), position: persona.position ?? 0, slug: String(persona.slug) }
   }
 
-  /** Ids of the tools the public may see: in a published verdict or a published matchup. */
+  /** Whether the public may see a tool: it is in a published verdict or a published matchup. */
+  async isPublicTool(toolId: Id): Promise<boolean> {
+    const [verdicts, matchups] = await Promise.all([
+      this.find(this.slugs.verdicts, { tool: { equals: toolId } }, { limit: 1 }),
+      this.find(this.slugs.matchups, { or: [{ leftTool: { equals: toolId } }, { rightTool: { equals: toolId } }] }, { limit: 1 }),
+    ])
+    return verdicts.totalDocs + matchups.totalDocs > 0
+  }
+
+  /** Ids of every tool the public may see (as `isPublicTool`), for lists. */
   async publicToolIds(): Promise<Set<string>> {
     const [verdicts, matchups] = await Promise.all([
       this.find(this.slugs.verdicts, {}),

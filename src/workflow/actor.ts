@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import type { WorkflowActor, WorkflowRole } from '../lib/workflowRules'
+import type { UserRole } from '../access/roles'
+import type { WorkflowActor } from '../lib/workflowRules'
 import type { SanitizedVerdictsOptions } from '../options'
 import type { WorkflowTarget } from './targets'
 
@@ -8,11 +9,11 @@ import { idOf, sameId } from '../lib/relations'
 import { findRelated } from '../validation/lookups'
 
 type Id = number | string
-export type WorkflowUser = { email?: string; id: Id; role: null | WorkflowRole }
+export type WorkflowUser = { email?: string; id: Id; role: null | UserRole }
 
 /** The signed-in editorial user, or null for anonymous callers and system writes. */
 export function workflowUserOf(req: PayloadRequest, options: SanitizedVerdictsOptions): null | WorkflowUser {
-  const user = req.user as null | undefined | { collection?: string; email?: string; id: Id; role?: WorkflowRole }
+  const user = req.user as null | undefined | { collection?: string; email?: string; id: Id; role?: UserRole }
   if (!user || user.collection !== options.collectionSlugs.users) {
     return null
   }
