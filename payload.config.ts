@@ -4,6 +4,7 @@ import { createAppConfig, resolveSecret } from './src/appConfig'
 import { databaseAdapterFor, resolveDatabaseTarget } from './src/database'
 import { createCaptureEmail } from './src/email/captureEmailAdapter'
 import { seedDemoOnFirstDevStart } from './src/seed/devStart'
+import { ensureSiteSubscription } from './src/site/siteSubscription'
 
 const database = resolveDatabaseTarget(process.env.DATABASE_URI)
 
@@ -13,7 +14,13 @@ export default buildConfig(
     // Workflow mail is printed to the server log, not sent. A deployment passes a real
     // adapter here (for example @payloadcms/email-nodemailer).
     email: createCaptureEmail({ print: true }).adapter,
-    onInit: (payload) => seedDemoOnFirstDevStart(payload, database),
+    onInit: async (payload) => {
+      await seedDemoOnFirstDevStart(payload, database)
+      // Only the Next.js server serves /compare; the CLI and scripts leave webhooks alone.
+      if (process.env.NEXT_RUNTIME) {
+        await ensureSiteSubscription(payload)
+      }
+    },
     secret: resolveSecret(),
     serverURL: process.env.SERVER_URL,
   }),

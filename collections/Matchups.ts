@@ -8,6 +8,7 @@ import { notifyConsumers } from '../hooks/notifyConsumers'
 import { notifyWorkflowParticipants } from '../hooks/notifyWorkflowParticipants'
 import { recordWorkflowTransition } from '../hooks/recordWorkflowTransition'
 import { reviewedContentAccess } from '../src/access/roles'
+import { createMatchupPreviewEndpoint } from '../src/endpoints/preview'
 import { createWorkflowEndpoints } from '../src/endpoints/workflow'
 import { workflowAdminComponents, workflowFields } from '../src/fields/workflow'
 import { workflowTargets, workflowTransitionContextField } from '../src/workflow/targets'
@@ -30,7 +31,7 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
       useAsTitle: 'title',
     },
     defaultSort: '-updatedAt',
-    endpoints: options.enabled ? createWorkflowEndpoints(options, workflow) : [],
+    endpoints: options.enabled ? [...createWorkflowEndpoints(options, workflow), createMatchupPreviewEndpoint(options)] : [],
     fields: [
       {
         type: 'row',

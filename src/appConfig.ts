@@ -6,29 +6,12 @@ import { fileURLToPath } from 'node:url'
 
 import type { VerdictsPluginOptions } from './options'
 
+import { sanitizeOptions } from './options'
 import { verdictsPlugin } from './plugin'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-/** Used only outside production so that `npm run dev` needs no setup; never in production. */
-const developmentSecret = 'verdicts-cms-development-secret-change-me'
-
-export class MissingSecretError extends Error {
-  constructor() {
-    super('PAYLOAD_SECRET must be set in production (a long random string).')
-    this.name = 'MissingSecretError'
-  }
-}
-
-export function resolveSecret(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.PAYLOAD_SECRET) {
-    return env.PAYLOAD_SECRET
-  }
-  if (env.NODE_ENV === 'production') {
-    throw new MissingSecretError()
-  }
-  return developmentSecret
-}
+export { MissingSecretError, resolveSecret } from './secret'
 
 export type AppConfigArgs = {
   db: DatabaseAdapterObj
@@ -44,6 +27,15 @@ export function createAppConfig(args: AppConfigArgs): Config {
   return {
     admin: {
       importMap: { baseDir: projectRoot },
+      // The reference site renders a matchup's drafts at /compare/preview/<id>.
+      livePreview: {
+        breakpoints: [
+          { height: 844, label: 'Mobile', name: 'mobile', width: 390 },
+          { height: 900, label: 'Desktop', name: 'desktop', width: 1280 },
+        ],
+        collections: [sanitizeOptions(args.plugin).collectionSlugs.matchups],
+        url: ({ data }) => (data?.id ? `/compare/preview/${data.id}` : null),
+      },
       meta: { titleSuffix: ' · Verdicts CMS' },
     },
     collections: [],

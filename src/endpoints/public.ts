@@ -4,7 +4,7 @@ import type { SanitizedVerdictsOptions } from '../options'
 import type { CachedResponse } from '../public/pageCache'
 
 import { isValidSlug } from '../lib/slugify'
-import { matchupTag, toolTag } from '../public/affectedPages'
+import { matchupTag, toolTag } from '../public/cacheTags'
 import { cachedResponse, corsHeaders } from '../public/cachedResponse'
 import { buildOpenApiDocument } from '../public/openapi'
 import { cachedResponseFor, listTag, pageCacheOf } from '../public/pageCache'

@@ -27,3 +27,23 @@ export function orderScorecard<Quote>(
         side(a) - side(b),
     )
 }
+
+/** A persona's row on the scorecard: its quotes in page order (left tool first). */
+export type ScorecardRow<Entry extends { reviewer: { slug: string } }> = { entries: Entry[]; reviewer: Entry['reviewer'] }
+
+/**
+ * Splits an ordered scorecard into one row per persona, keeping the order; rendering
+ * needs the rows, the API keeps the flat list that consumers sort and filter themselves.
+ */
+export function scorecardRows<Entry extends { reviewer: { slug: string } }>(entries: Entry[]): ScorecardRow<Entry>[] {
+  const rows: ScorecardRow<Entry>[] = []
+  for (const entry of entries) {
+    const current = rows.at(-1)
+    if (current && current.reviewer.slug === entry.reviewer.slug) {
+      current.entries.push(entry)
+    } else {
+      rows.push({ entries: [entry], reviewer: entry.reviewer })
+    }
+  }
+  return rows
+}

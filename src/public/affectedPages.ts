@@ -3,12 +3,11 @@ import type { PayloadRequest } from 'payload'
 import type { SanitizedVerdictsOptions } from '../options'
 
 import { idOf } from '../lib/relations'
+import { matchupTag, toolTag } from './cacheTags'
 
 type Id = number | string
 type Doc = Record<string, unknown> & { id: Id }
 
-export const toolTag = (slug: string) => `tool:${slug}`
-export const matchupTag = (slug: string) => `matchup:${slug}`
 
 /**
  * The pages a change affects, as cache tags: a verdict change affects its tool and every

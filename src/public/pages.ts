@@ -6,6 +6,7 @@ import { createLocalReq } from 'payload'
 import type { SanitizedVerdictsOptions } from '../options'
 
 import { idOf } from '../lib/relations'
+import { computeScore } from '../lib/score'
 import { orderScorecard } from '../lib/scorecard'
 
 type Id = number | string
@@ -68,9 +69,15 @@ function latest(...dates: Array<string | undefined>): string {
 export class PublicPages {
   private request: Promise<PayloadRequest> | undefined
 
+  /**
+   * `preview` reads as that signed-in user and sees the newest version of everything,
+   * drafts included, so editors can look at a page before it is published. Without it
+   * every read is anonymous and published-only.
+   */
   constructor(
     private readonly payload: Payload,
     private readonly options: SanitizedVerdictsOptions,
+    private readonly preview?: { req: PayloadRequest },
   ) {}
 
   private get slugs() {
@@ -78,10 +85,11 @@ export class PublicPages {
   }
 
   private async find(collection: string, where: Where, extra: { depth?: number; limit?: number; page?: number; sort?: string } = {}) {
-    this.request ??= anonymousRequest(this.payload)
+    this.request ??= this.preview ? Promise.resolve(this.preview.req) : anonymousRequest(this.payload)
     return this.payload.find({
       collection: collection as never,
       depth: extra.depth ?? 0,
+      draft: Boolean(this.preview),
       // Join fields (a tool's score history) are editorial; pages never show them.
       joins: false,
       limit: extra.limit ?? 0,
@@ -152,13 +160,26 @@ export class PublicPages {
 
   /** Everything one comparison page shows, or null when no published matchup has the slug. */
   async matchupPage(slug: string): Promise<null | PublicMatchupPage> {
+    const { docs } = await this.find(this.slugs.matchups, { slug: { equals: slug } }, { limit: 1 })
+    return docs[0] ? this.assembleMatchupPage(docs[0] as Doc) : null
+  }
+
+  /**
+   * The comparison page as it will read once everything now in draft is published: the
+   * newest version of the matchup and of every verdict of its tools, with panel figures
+   * counted from those versions. Only for a `preview` instance.
+   */
+  async matchupPreview(id: Id): Promise<null | PublicMatchupPage> {
+    if (!this.preview) {
+      throw new Error('matchupPreview needs a PublicPages made with a preview request')
+    }
+    const { docs } = await this.find(this.slugs.matchups, { id: { equals: id } }, { limit: 1 })
+    return docs[0] ? this.assembleMatchupPage(docs[0] as Doc) : null
+  }
+
+  private async assembleMatchupPage(matchup: Doc): Promise<null | PublicMatchupPage> {
     // Relations are resolved in a few batched queries rather than by Payload's populate,
     // which reads each related document on its own (several times slower).
-    const { docs } = await this.find(this.slugs.matchups, { slug: { equals: slug } }, { limit: 1 })
-    const matchup = docs[0] as Doc | undefined
-    if (!matchup) {
-      return null
-    }
     const toolIds = [idOf(matchup.leftTool), idOf(matchup.rightTool)]
     const [tools, verdicts] = await Promise.all([
       this.find(this.slugs.tools, { id: { in: toolIds } }, { depth: 1 }),
@@ -195,9 +216,20 @@ export class PublicPages {
       title: String(matchup.title),
       intro: matchup.intro ? html(matchup.intro) : null,
       updatedAt: latest(matchup.updatedAt, left.updatedAt, right.updatedAt, ...(verdicts.docs as Doc[]).map((verdict) => verdict.updatedAt)),
-      tools: [this.tool(left), this.tool(right)],
+      tools: [this.pageTool(left, verdicts.docs as Doc[]), this.pageTool(right, verdicts.docs as Doc[])],
       scorecard,
     }
+  }
+
+  /** A page's tool; in a preview its panel figure counts the newest version of each verdict. */
+  private pageTool(tool: Doc, verdicts: Doc[]): PublicTool {
+    const shown = this.tool(tool)
+    if (!this.preview) {
+      return shown
+    }
+    const decisions = verdicts.filter((verdict) => String(idOf(verdict.tool)) === String(tool.id)).map((verdict) => verdict.decision)
+    const ship = decisions.filter((decision) => decision === 'ship').length
+    return { ...shown, panel: computeScore(ship, decisions.length - ship) }
   }
 
   /** A tool with its published verdicts (panel order) and the published matchups it is in. */

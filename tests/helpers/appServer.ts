@@ -34,12 +34,12 @@ export function runCli(args: string[], databaseUri: string): string {
 
 /**
  * Starts the real app (`next dev`) on a free port and a given database, in its own build
- * folder, and waits until its API answers and every page in `warm` has been compiled
+ * folder (one per suite), and waits until its API answers and every page in `warm` has been compiled
  * (a cold compile of the admin can take minutes on a busy two-core machine).
  */
 export async function startAppServer(
   databaseUri: string,
-  { timeoutMs = 420_000, warm = [] as string[] } = {},
+  { buildFolder = '.next-test', timeoutMs = 420_000, warm = [] as string[] } = {},
 ): Promise<AppServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
@@ -49,7 +49,8 @@ export async function startAppServer(
     env: {
       ...process.env,
       DATABASE_URI: databaseUri,
-      NEXT_DIST_DIR: '.next-test',
+      // Suites running side by side each need their own build folder.
+      NEXT_DIST_DIR: buildFolder,
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_ENV: 'development',
       NODE_OPTIONS: '--no-deprecation',

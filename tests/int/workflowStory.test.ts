@@ -172,4 +172,13 @@ describe('a verdict from draft to published, and through an edit', () => {
     expect(otherList.body.docs.map((doc) => doc.id)).toEqual([(other as unknown as { id: Id }).id])
     expect((await rest.request('GET', `/${slugs.verdicts}/awaiting-approval`)).status).toBe(403)
   })
+
+  it('answers 404 for an unknown or malformed id, on reads and on actions', async () => {
+    for (const missing of ['999999', 'not-an-id', '0123456789abcdef01234567']) {
+      const state = await rest.request<{ errors: Array<{ message: string }> }>('GET', `/${slugs.verdicts}/${missing}/workflow`, { token: tokens.editor })
+      expect([missing, state.status]).toEqual([missing, 404])
+      const action = await workflowAction(rest, slugs.verdicts, missing, 'submit', tokens.editor)
+      expect([missing, action.status]).toEqual([missing, 404])
+    }
+  })
 })

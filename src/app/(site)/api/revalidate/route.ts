@@ -1,0 +1,35 @@
+import { revalidateTag } from 'next/cache'
+
+import { MalformedWebhookEventError, matchupIndexTag, tagsOfWebhookEvent } from '../../../../site/revalidation'
+import { siteSettings } from '../../../../site/settings'
+import { verifyWebhook, WebhookVerificationError } from '../../../../webhooks/signature'
+
+/**
+ * Receives the CMS's signed webhooks and expires the cached API reads of every page they
+ * name, so the next visit renders fresh content. A consumer site on another host does the
+ * same with its own copy of this handler.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const body = await request.text()
+  try {
+    verifyWebhook(siteSettings().webhookSecret, request.headers, body)
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) {
+      return Response.json({ errors: [{ message: error.message }] }, { status: 401 })
+    }
+    throw error
+  }
+  let tags: string[]
+  try {
+    tags = tagsOfWebhookEvent(JSON.parse(body))
+  } catch (error) {
+    if (error instanceof MalformedWebhookEventError || error instanceof SyntaxError) {
+      return Response.json({ errors: [{ field: 'data.tags', message: error.message }] }, { status: 400 })
+    }
+    throw error
+  }
+  const expired = [...tags, matchupIndexTag]
+  // Expire at once: the next visitor gets the new figures, not one more stale render.
+  expired.forEach((tag) => revalidateTag(tag, { expire: 0 }))
+  return Response.json({ revalidated: expired })
+}

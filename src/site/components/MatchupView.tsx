@@ -1,0 +1,42 @@
+import type { PublicMatchupPage } from '../../public/pages'
+
+import { NewsletterCta } from './NewsletterCta'
+import { Scorecard } from './Scorecard'
+import { ToolCard } from './ToolCard'
+
+/** A whole comparison page, from the public API's matchup JSON and nothing else. */
+export function MatchupView({ page, preview = false }: { page: PublicMatchupPage; preview?: boolean }) {
+  const [left, right] = page.tools
+  return (
+    <article aria-labelledby="matchup-title" className="matchup">
+      {preview ? (
+        <p className="preview-banner" role="status">
+          Preview: drafts included, panel figures as they will read once everything here is published.
+        </p>
+      ) : null}
+      <header className="matchup-header">
+        <p className="eyebrow">AI tool comparison</p>
+        <h1 id="matchup-title">{page.title}</h1>
+        {page.intro?.html ? (
+          <div className="matchup-intro prose" dangerouslySetInnerHTML={{ __html: page.intro.html }} />
+        ) : (
+          <p className="matchup-intro">
+            {left.name} or {right.name}? The panel&apos;s verdict, the pricing and the community vote, side by side.
+          </p>
+        )}
+        <p className="matchup-updated">
+          Updated <time dateTime={page.updatedAt}>{new Date(page.updatedAt).toISOString().slice(0, 10)}</time>
+        </p>
+      </header>
+      <section aria-labelledby="tools-title" className="tools">
+        <h2 className="visually-hidden" id="tools-title">
+          The two tools
+        </h2>
+        <ToolCard tool={left} />
+        <ToolCard tool={right} />
+      </section>
+      <Scorecard entries={page.scorecard} tools={page.tools} />
+      <NewsletterCta />
+    </article>
+  )
+}

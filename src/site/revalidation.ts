@@ -1,0 +1,21 @@
+/** The cache tag of the `/compare` index; every delivery refreshes it (titles, additions, removals). */
+export const matchupIndexTag = 'site:matchup-index'
+
+/** The path that receives the CMS's webhooks and revalidates the pages they name. */
+export const revalidationPath = '/api/revalidate'
+
+export class MalformedWebhookEventError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'MalformedWebhookEventError'
+  }
+}
+
+/** The cache tags a verdicts webhook event names (`data.tags`), checked for shape. */
+export function tagsOfWebhookEvent(event: unknown): string[] {
+  const tags = (event as { data?: { tags?: unknown } } | null)?.data?.tags
+  if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string' && /^(matchup|tool):[a-z0-9-]+$/.test(tag))) {
+    throw new MalformedWebhookEventError('data.tags must be a list of cache tags such as "matchup:<slug>" or "tool:<slug>"')
+  }
+  return tags
+}
