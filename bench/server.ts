@@ -16,6 +16,7 @@ import { createAppConfig } from '../src/appConfig'
 import { databaseAdapterFor, resolveDatabaseTarget } from '../src/database'
 import { createCaptureEmail } from '../src/email/captureEmailAdapter'
 import { richTextFromParagraphs } from '../src/lib/richText'
+import { createMatchupFastPath } from '../src/public/fastPath'
 import { createMatchupRoute } from '../src/public/matchupRoute'
 import { pageCacheOf } from '../src/public/pageCache'
 
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
   const restGet = REST_GET(payload.config)
   const matchupRoute = createMatchupRoute(payload.config)
   const cache = pageCacheOf(payload)
+  const fastPath = createMatchupFastPath(payload)
 
   /** The same thin adapter for every Payload scenario: node:http in, Fetch API to the handler. */
   async function send(response: ServerResponse, result: Response) {
@@ -132,7 +134,10 @@ async function main(): Promise<void> {
     },
     payloadRest: (request, response) =>
       viaRestHandler(request, response, `/api/matchups?where[slug][equals]=${slugFrom(request.url)}&depth=2&limit=1`),
-    warm: (request, response) => viaMatchupRoute(request, response),
+    // What server.ts (`npm start`) does: the node-level fast path, then the route.
+    warm: (request, response) => (fastPath(request, response) ? undefined : viaMatchupRoute(request, response)),
+    // What a plain Next.js server (`next dev`, `next start`) does: the route handler only.
+    warmRoute: (request, response) => viaMatchupRoute(request, response),
   }
 
   const ports: Record<string, number> = {}

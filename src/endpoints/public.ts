@@ -65,7 +65,7 @@ export function createPublicEndpoints(options: SanitizedVerdictsOptions): Endpoi
     }
     const response = errorResponse(404, notFound)
     response.headers.set('Cache-Control', 'no-store')
-    for (const [name, value] of Object.entries(corsHeaders(req.headers, options))) {
+    for (const [name, value] of Object.entries(corsHeaders((name) => req.headers.get(name), options))) {
       response.headers.set(name, value)
     }
     return response
@@ -107,9 +107,9 @@ export function createPublicEndpoints(options: SanitizedVerdictsOptions): Endpoi
         const slug = slugParam(req)
         const cache = pageCacheOf(req.payload)
         const entry =
-          cache.get(`matchup:${slug}`) ??
+          cache.get(matchupTag(slug)) ??
           (isValidSlug(slug)
-            ? await cache.getOrBuild(`matchup:${slug}`, async () => {
+            ? await cache.getOrBuild(matchupTag(slug), async () => {
                 const page = await pagesOf(req).matchupPage(slug)
                 return page && { tags: [matchupTag(slug), ...page.tools.map((tool) => toolTag(tool.slug))], value: page }
               })
@@ -123,7 +123,7 @@ export function createPublicEndpoints(options: SanitizedVerdictsOptions): Endpoi
       handler: async (req) => {
         const slug = slugParam(req)
         const entry = isValidSlug(slug)
-          ? await pageCacheOf(req.payload).getOrBuild(`tool:${slug}`, async () => {
+          ? await pageCacheOf(req.payload).getOrBuild(toolTag(slug), async () => {
               const page = await pagesOf(req).toolPage(slug)
               return page && { tags: [toolTag(slug), ...page.matchups.map((matchup) => matchupTag(matchup.slug))], value: page }
             })

@@ -5,6 +5,7 @@ import { getPayload } from 'payload'
 
 import { pluginOptionsOf } from '../pluginOptions'
 import { cachedResponse } from './cachedResponse'
+import { matchupTag } from './cacheTags'
 import { pageCacheOf } from './pageCache'
 
 type RouteContext = { params: Promise<{ slug: string }> }
@@ -22,7 +23,7 @@ export function createMatchupRoute(config: Promise<SanitizedConfig> | SanitizedC
   return async function GET(request: Request, context: RouteContext): Promise<Response> {
     const { slug } = await context.params
     const payload = (instance ??= await getPayload({ config }))
-    const entry = pageCacheOf(payload).get(`matchup:${slug}`)
+    const entry = pageCacheOf(payload).get(matchupTag(slug))
     if (entry) {
       return cachedResponse(entry, request.headers, pluginOptionsOf(payload))
     }

@@ -70,14 +70,17 @@ export class PageCache {
   }
 }
 
-const caches = new WeakMap<Payload, PageCache>()
+/**
+ * Kept on the Payload instance under a registered symbol rather than in a module-level
+ * map: Next.js bundles this module into its route code while the production server
+ * (server.ts) loads its own copy, and both must see one cache per instance.
+ */
+const cacheSlot = Symbol.for('verdicts-cms.page-cache')
+type WithPageCache = Payload & { [cacheSlot]?: PageCache }
 
 /** The page cache of one Payload instance (one server process). */
 export function pageCacheOf(payload: Payload): PageCache {
-  let cache = caches.get(payload)
-  if (!cache) {
-    cache = new PageCache()
-    caches.set(payload, cache)
-  }
-  return cache
+  const holder = payload as WithPageCache
+  holder[cacheSlot] ??= new PageCache()
+  return holder[cacheSlot]
 }

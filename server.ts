@@ -1,0 +1,40 @@
+/**
+ * The production server (`npm run build && npm start`): Next.js (admin, APIs, /compare)
+ * behind a plain node:http server whose first stop is the comparison page's fast path, so
+ * a page in memory is answered without Next.js's per-request work.
+ */
+import next from 'next'
+import { createServer } from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { getPayload } from 'payload'
+
+import config from './payload.config'
+import { createMatchupFastPath } from './src/public/fastPath'
+import { ensureSiteSubscription } from './src/site/siteSubscription'
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT || 3000)
+  const hostname = process.env.HOSTNAME || '0.0.0.0'
+  const app = next({ dev: false, dir: path.dirname(fileURLToPath(import.meta.url)), hostname, port })
+  const handle = app.getRequestHandler()
+  await app.prepare()
+  // The one Payload instance of this process; Next.js's routes get the same one back
+  // from getPayload, so the fast path and the API share its page cache.
+  const payload = await getPayload({ config, cron: true })
+  await ensureSiteSubscription(payload)
+  const fastPath = createMatchupFastPath(payload)
+
+  createServer((request, response) => {
+    if (!fastPath(request, response)) {
+      void handle(request, response)
+    }
+  }).listen(port, hostname, () => {
+    payload.logger.info(`Verdicts CMS on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port} (admin at /admin, pages at /compare)`)
+  })
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,39 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Payload } from 'payload'
+
+import { pluginOptionsOf } from '../pluginOptions'
+import { cachedAnswer } from './cachedResponse'
+import { matchupTag } from './cacheTags'
+import { pageCacheOf } from './pageCache'
+
+/**
+ * The comparison page's read path at the node:http level, for a server in front of
+ * Next.js (server.ts): a page already in memory is written straight to the socket, with
+ * the same headers the API route sends, before any Fetch API object or Next.js routing is
+ * created. Anything else (a first read, an unknown slug, another path) returns false and
+ * goes on to Next.js, which builds and caches the page.
+ */
+export function createMatchupFastPath(payload: Payload): (request: IncomingMessage, response: ServerResponse) => boolean {
+  const options = pluginOptionsOf(payload)
+  const cache = pageCacheOf(payload)
+  const prefix = `${payload.config.routes.api}/public/matchups/`
+  return (request, response) => {
+    const url = request.url
+    if (!url?.startsWith(prefix) || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      return false
+    }
+    const queryAt = url.indexOf('?')
+    const entry = cache.get(matchupTag(url.slice(prefix.length, queryAt === -1 ? undefined : queryAt)))
+    if (!entry) {
+      return false
+    }
+    const { body, headers, status } = cachedAnswer(entry, (name) => headerValue(request.headers[name]), options)
+    response.writeHead(status, headers)
+    response.end(request.method === 'HEAD' ? undefined : body)
+    return true
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value
+}
