@@ -9,6 +9,7 @@ import { notifyWorkflowParticipants } from '../hooks/notifyWorkflowParticipants'
 import { recordWorkflowTransition } from '../hooks/recordWorkflowTransition'
 import { reviewedContentAccess } from '../src/access/roles'
 import { createWorkflowEndpoints } from '../src/endpoints/workflow'
+import { importSourceField } from '../src/fields/importSource'
 import { workflowAdminComponents, workflowFields } from '../src/fields/workflow'
 import { workflowTargets, workflowTransitionContextField } from '../src/workflow/targets'
 import { distinctMatchupPair, relationMustExist } from '../src/validation/pairRules'
@@ -74,6 +75,7 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
         unique: true,
       },
       ...workflowFields(options),
+      importSourceField(),
     ],
     hooks: options.enabled
       ? {
