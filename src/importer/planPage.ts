@@ -155,6 +155,11 @@ export async function planPage(
     if (!tier) {
       fail(tool.entry.line, `unknown pricing label "${tool.entry.value}"; the pricing tiers are ${options.pricingTiers.map((option) => option.label).join(', ')}`)
     }
+    for (const named of [tool.name, tool.category]) {
+      if (!slugify(named.value)) {
+        fail(named.line, `"${named.value}" has no letters or digits to make a slug from`)
+      }
+    }
     if (tool.tagline.value.length > taglineMaxLength) {
       fail(tool.tagline.line, `the tagline is ${tool.tagline.value.length} characters long; tools allow ${taglineMaxLength}`)
     }
