@@ -106,9 +106,7 @@ export async function applyPlan(
       toolIds[tool.side] = tool.id!
       if (tool.action === 'update') {
         // Only what the page changed: the pricing note and anything else an editor added stay.
-        const changed = Object.fromEntries(
-          Object.entries(fields).filter(([field]) => tool.changes.includes(field === 'pricing' ? 'pricing' : field)),
-        )
+        const changed = Object.fromEntries(Object.entries(fields).filter(([field]) => tool.changes.includes(field)))
         await update(slugs.tools, tool.id!, { ...changed, source: toolSource })
       }
     }

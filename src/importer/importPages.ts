@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { createLocalReq, ValidationError } from 'payload'
 
-import type { RecordAction, PagePlan, StoredPersona } from './planPage'
+import type { PagePlan, RecordAction, StoredPersona } from './planPage'
 
 import { formatPercent } from '../lib/score'
 import { defaultPanel } from '../panel/defaultPanel'
