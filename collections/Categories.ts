@@ -4,6 +4,7 @@ import type { SanitizedVerdictsOptions } from '../src/options'
 
 import { notifyConsumers } from '../hooks/notifyConsumers'
 import { referenceDataAccess } from '../src/access/roles'
+import { importSourceField } from '../src/fields/importSource'
 import { slugField } from '../src/fields/slug'
 
 export function createCategoriesCollection(options: SanitizedVerdictsOptions): CollectionConfig {
@@ -20,6 +21,7 @@ export function createCategoriesCollection(options: SanitizedVerdictsOptions): C
     fields: [
       { name: 'name', type: 'text', required: true },
       slugField({ sourceField: 'name', withHooks: options.enabled }),
+      importSourceField(),
     ],
     hooks: options.enabled ? { afterChange: [consumers.afterChange], afterDelete: [consumers.afterDelete] } : undefined,
     labels: { plural: 'Categories', singular: 'Category' },

@@ -10,6 +10,7 @@ import { recordWorkflowTransition } from '../hooks/recordWorkflowTransition'
 import { reviewedContentAccess } from '../src/access/roles'
 import { createMatchupPreviewEndpoint } from '../src/endpoints/preview'
 import { createWorkflowEndpoints } from '../src/endpoints/workflow'
+import { importSourceField } from '../src/fields/importSource'
 import { workflowAdminComponents, workflowFields } from '../src/fields/workflow'
 import { workflowTargets, workflowTransitionContextField } from '../src/workflow/targets'
 import { distinctMatchupPair, relationMustExist } from '../src/validation/pairRules'
@@ -75,6 +76,7 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
         unique: true,
       },
       ...workflowFields(options),
+      importSourceField(),
     ],
     hooks: options.enabled
       ? {

@@ -6,6 +6,7 @@ import { appendToPanelOrder } from '../hooks/appendToPanelOrder'
 import { deleteVerdictsOfPersona } from '../hooks/deleteVerdictsOfPersona'
 import { notifyConsumers } from '../hooks/notifyConsumers'
 import { referenceDataAccess } from '../src/access/roles'
+import { importSourceField } from '../src/fields/importSource'
 import { slugField } from '../src/fields/slug'
 
 /** The panel's personas: public reviewer identities, each with its own lens. */
@@ -16,7 +17,7 @@ export function createReviewersCollection(options: SanitizedVerdictsOptions): Co
     slug: collectionSlugs.reviewers,
     access: referenceDataAccess,
     admin: {
-      defaultColumns: ['position', 'name', 'lens', 'approvers'],
+      defaultColumns: ['position', 'name', 'lens', 'approvers', 'needsAttention'],
       description: 'The panel. Each persona judges tools through one lens; its verdicts appear in this order on every scorecard.',
       group: 'Panel',
       useAsTitle: 'name',
@@ -61,6 +62,19 @@ export function createReviewersCollection(options: SanitizedVerdictsOptions): Co
         hasMany: true,
         relationTo: collectionSlugs.users,
       },
+      {
+        name: 'needsAttention',
+        type: 'checkbox',
+        admin: {
+          description:
+            'Set by the importer on a placeholder persona: a quote in a voice no persona\'s markers matched. Name the persona, write its lens and voice markers (or move its verdicts), then clear this.',
+          position: 'sidebar',
+        },
+        defaultValue: false,
+        index: true,
+        label: 'Needs an editor',
+      },
+      importSourceField(),
     ],
     hooks: options.enabled
       ? {

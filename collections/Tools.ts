@@ -5,8 +5,12 @@ import type { SanitizedVerdictsOptions } from '../src/options'
 import { notifyConsumers } from '../hooks/notifyConsumers'
 import { refuseDeletingToolInUse } from '../hooks/refuseDeletingToolInUse'
 import { referenceDataAccess } from '../src/access/roles'
+import { importSourceField } from '../src/fields/importSource'
 import { scoreGroupField } from '../src/fields/score'
 import { slugField } from '../src/fields/slug'
+
+/** Pages print the tagline on one line under the name. */
+export const taglineMaxLength = 160
 
 const validateWebsite: TextFieldSingleValidation = (value) => {
   if (!value) {
@@ -43,7 +47,7 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
         name: 'tagline',
         type: 'text',
         admin: { description: 'One line under the name on comparison pages.' },
-        maxLength: 160,
+        maxLength: taglineMaxLength,
       },
       { name: 'category', type: 'relationship', relationTo: collectionSlugs.categories },
       { name: 'description', type: 'richText' },
@@ -84,6 +88,11 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
         'Community score',
         `Computed from public votes; empty below ${options.community.minimumVotes} votes.`,
       ),
+      importSourceField([
+        { name: 'printedPanel', type: 'text', label: 'Printed panel ship' },
+        { name: 'printedCommunity', type: 'text', label: 'Printed community' },
+        { name: 'printedEntry', type: 'text', label: 'Printed entry price' },
+      ]),
       {
         name: 'scoreHistory',
         type: 'join',

@@ -2,13 +2,15 @@ import type { CollectionConfig } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../src/options'
 
+import { confirmInferredDecision } from '../hooks/confirmInferredDecision'
 import { deriveVerdictTitle } from '../hooks/deriveVerdictTitle'
 import { recomputePanelScoreAfterChange, recomputePanelScoreAfterDelete } from '../hooks/recomputePanelScore'
 import { enforceWorkflowRules } from '../hooks/enforceWorkflowRules'
 import { notifyConsumers } from '../hooks/notifyConsumers'
 import { notifyWorkflowParticipants } from '../hooks/notifyWorkflowParticipants'
 import { recordWorkflowTransition } from '../hooks/recordWorkflowTransition'
-import { reviewedContentAccess } from '../src/access/roles'
+import { nobody, reviewedContentAccess } from '../src/access/roles'
+import { importSourceField } from '../src/fields/importSource'
 import { createWorkflowEndpoints } from '../src/endpoints/workflow'
 import { workflowAdminComponents, workflowFields } from '../src/fields/workflow'
 import { workflowTargets, workflowTransitionContextField } from '../src/workflow/targets'
@@ -30,7 +32,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
     access: reviewedContentAccess(workflowTransitionContextField),
     admin: {
       components: workflowAdminComponents,
-      defaultColumns: ['title', 'tool', 'reviewer', 'decision', 'workflowStage', '_status', 'updatedAt'],
+      defaultColumns: ['title', 'tool', 'reviewer', 'decision', 'decisionInferred', 'workflowStage', '_status', 'updatedAt'],
       description: 'A verdict belongs to a (persona, tool) pair and appears on every page that tool is in.',
       group: 'Content',
       listSearchableFields: ['title'],
@@ -66,6 +68,20 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
         required: true,
       },
       {
+        name: 'decisionInferred',
+        type: 'checkbox',
+        access: { create: nobody, update: nobody },
+        admin: {
+          description:
+            'The importer chose this decision to match the percentage the page printed. Approving the verdict confirms it (and clears this).',
+          position: 'sidebar',
+          readOnly: true,
+        },
+        defaultValue: false,
+        index: true,
+        label: 'Decision inferred',
+      },
+      {
         name: 'quote',
         type: 'richText',
         admin: { description: 'Written in the persona\'s voice; shown verbatim on every page of this tool.' },
@@ -77,6 +93,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
         admin: { description: 'Derived from the persona and the tool.', position: 'sidebar', readOnly: true },
       },
       ...workflowFields(options),
+      importSourceField(),
     ],
     hooks: options.enabled
       ? {
@@ -87,7 +104,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
             consumers.afterChange,
           ],
           afterDelete: [recomputePanelScoreAfterDelete(options), consumers.afterDelete],
-          beforeChange: [enforceWorkflowRules(options, workflow)],
+          beforeChange: [enforceWorkflowRules(options, workflow), confirmInferredDecision(options)],
           beforeValidate: [deriveVerdictTitle(collectionSlugs)],
         }
       : undefined,

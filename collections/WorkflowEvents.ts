@@ -13,6 +13,7 @@ export const workflowEventActions = [
   'publish',
   'unpublish',
   'edit',
+  'import',
 ] as const
 export type WorkflowEventAction = (typeof workflowEventActions)[number]
 

@@ -1,11 +1,11 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../src/options'
-import type { TransitionContext, WorkflowTarget } from '../src/workflow/targets'
+import type { TransitionContext, WorkflowNote, WorkflowTarget } from '../src/workflow/targets'
 
 import { idOf, sameId } from '../src/lib/relations'
 import { personaApproverIds, workflowUserOf } from '../src/workflow/actor'
-import { workflowTransitionContextField } from '../src/workflow/targets'
+import { workflowNoteContextField, workflowTransitionContextField } from '../src/workflow/targets'
 
 type Id = number | string
 
@@ -63,6 +63,7 @@ export function notifyWorkflowParticipants(
     }
     const actor = workflowUserOf(req, options)
     const transition = req.context[workflowTransitionContextField] as TransitionContext | undefined
+    const note = req.context[workflowNoteContextField] as undefined | WorkflowNote
     const adminUrl = `${req.payload.config.serverURL || ''}${req.payload.config.routes.admin}/collections/${target.slug}/${doc.id}`
     const title = String(doc.title ?? `${target.kind} ${doc.id}`)
     try {
@@ -80,7 +81,7 @@ export function notifyWorkflowParticipants(
         to === 'in_review'
           ? {
               subject: `Review requested: ${title}`,
-              text: `${who} asks for your review of the ${target.kind} "${title}".\n\nOpen it: ${adminUrl}`,
+              text: `${who} asks for your review of the ${target.kind} "${title}".\n\n${note ? `${note.comment}\n\n` : ''}Open it: ${adminUrl}`,
             }
           : {
               subject: `Changes requested: ${title}`,

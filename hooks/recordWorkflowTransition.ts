@@ -2,11 +2,11 @@ import type { CollectionAfterChangeHook } from 'payload'
 
 import type { WorkflowEventAction } from '../collections/WorkflowEvents'
 import type { SanitizedVerdictsOptions } from '../src/options'
-import type { TransitionContext, WorkflowTarget } from '../src/workflow/targets'
+import type { TransitionContext, WorkflowNote, WorkflowTarget } from '../src/workflow/targets'
 
 import { workflowUserOf } from '../src/workflow/actor'
 import { liveVersionIsPublished } from '../src/workflow/liveVersion'
-import { workflowTransitionContextField } from '../src/workflow/targets'
+import { workflowNoteContextField, workflowTransitionContextField } from '../src/workflow/targets'
 
 /**
  * Appends a workflow event whenever a verdict's or matchup's stage changes, whether by a
@@ -23,8 +23,10 @@ export function recordWorkflowTransition(
       return doc
     }
     const transition = req.context[workflowTransitionContextField] as TransitionContext | undefined
-    let action: WorkflowEventAction = transition?.action ?? (operation === 'create' ? 'create' : to === 'published' ? 'publish' : 'edit')
-    if (!transition && from === 'published' && doc._status === 'draft') {
+    const note = req.context[workflowNoteContextField] as undefined | WorkflowNote
+    let action: WorkflowEventAction =
+      transition?.action ?? note?.action ?? (operation === 'create' ? 'create' : to === 'published' ? 'publish' : 'edit')
+    if (!transition && !note && from === 'published' && doc._status === 'draft') {
       // A save over a published document is either a new draft (the published version
       // stays live) or an unpublish: the stored document tells them apart.
       action = (await liveVersionIsPublished(req, target.slug, doc.id)) ? 'edit' : 'unpublish'
@@ -33,7 +35,7 @@ export function recordWorkflowTransition(
       collection: options.collectionSlugs.workflowEvents as never,
       data: {
         action,
-        comment: transition?.comment,
+        comment: transition?.comment ?? note?.comment,
         document: { relationTo: target.slug, value: doc.id },
         from,
         title: doc.title,

@@ -11,6 +11,9 @@ import { getPayload } from 'payload'
 
 import config from '../../payload.config'
 
+import { formatImportReport } from '../importer/formatReport'
+import { importPages } from '../importer/importPages'
+import { readPageFiles } from '../importer/readPageFiles'
 import { formatPercent } from '../lib/score'
 import { pluginOptionsOf } from '../pluginOptions'
 import { PublicPages } from '../public/pages'
@@ -34,6 +37,30 @@ const say = (text = '') => {
 }
 
 const commands: Record<string, Command> = {
+  import: {
+    description:
+      'Imports comparison pages (plain-text files, or directories of .txt files): categories, tools, personas, verdicts, matchups. New content waits in review unless --publish; --dry-run only reports; --json prints the summary as JSON. Exits 1 if any page failed.',
+    usage: 'import <file|dir>... [--publish] [--dry-run] [--json]',
+    run: async (payload, args) => {
+      const { positionals, values } = parseArgs({
+        allowPositionals: true,
+        args,
+        options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, publish: { type: 'boolean' } },
+        strict: true,
+      })
+      if (positionals.length === 0) {
+        console.error('Usage: npm run verdicts -- import <file|dir>... [--publish] [--dry-run] [--json]')
+        return 2
+      }
+      const report = await importPages(payload, await readPageFiles(positionals), {
+        dryRun: Boolean(values['dry-run']),
+        onProgress: (line) => process.stderr.write(`${line}\n`),
+        publish: Boolean(values.publish),
+      })
+      say(values.json ? JSON.stringify(report, null, 2) : formatImportReport(report))
+      return report.pages.some((page) => page.outcome === 'failed') ? 1 : 0
+    },
+  },
   matchup: {
     description: 'Prints exactly the JSON of GET /api/public/matchups/<slug> (published content only).',
     usage: 'matchup <slug>',

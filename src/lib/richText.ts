@@ -25,3 +25,19 @@ export function richTextFromParagraphs(paragraphs: string[]): SerializedEditorSt
     },
   } as SerializedEditorState
 }
+
+type LexicalNode = { children?: LexicalNode[]; text?: string; type?: string }
+
+/**
+ * The text of a Lexical editor state, paragraphs separated by a blank line; '' for no
+ * state. The importer compares stored quotes and descriptions with page text through it.
+ */
+export function plainTextOf(state: unknown): string {
+  const root = (state as null | { root?: LexicalNode } | undefined)?.root
+  if (!root) {
+    return ''
+  }
+  const textOf = (node: LexicalNode): string =>
+    typeof node.text === 'string' ? node.text : (node.children ?? []).map(textOf).join('')
+  return (root.children ?? []).map(textOf).join('\n\n')
+}

@@ -1,3 +1,6 @@
+/** What a verdict (and a community vote) says about a tool. */
+export type Decision = 'ship' | 'skip'
+
 /** A ship/skip tally as stored on a tool and printed on comparison pages. */
 export type Score = {
   percent: null | number

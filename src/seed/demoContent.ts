@@ -3,11 +3,15 @@
  * percentages follow the publication's real pages; every sentence here is our own.
  */
 
+import type { PanelPersona } from '../panel/defaultPanel'
+
+import { defaultPanel } from '../panel/defaultPanel'
+
 export const demoPassword = 'verdicts-demo'
 
 export type DemoUser = { email: string; name: string; persona?: string; role: 'admin' | 'editor' | 'reviewer' }
 
-export type DemoPersona = { lens: string; name: string; slug: string; voiceMarkers: string[] }
+export type DemoPersona = PanelPersona
 
 export type DemoTool = {
   category: string
@@ -31,38 +35,8 @@ export const demoCategories = [
   { name: 'Local Runtimes', slug: 'local-runtimes' },
 ]
 
-export const demoPersonas: DemoPersona[] = [
-  {
-    name: 'The Builder',
-    slug: 'builder',
-    lens: 'Developer experience: what the primitive is, the DX bet behind it, and the moment of truth when you first wire it in.',
-    voiceMarkers: ['the primitive', 'the DX bet', 'the moment of truth'],
-  },
-  {
-    name: 'The Skeptic',
-    slug: 'skeptic',
-    lens: 'Competition: who the direct competitors are, where the tool breaks, and what kills it in twelve months.',
-    voiceMarkers: ['direct competitors', 'where this breaks', 'what kills it in 12 months'],
-  },
-  {
-    name: 'The Futurist',
-    slug: 'futurist',
-    lens: 'The thesis a tool bets on, and the second-order effects if that bet is right.',
-    voiceMarkers: ['the thesis', 'second-order effect'],
-  },
-  {
-    name: 'The Buyer',
-    slug: 'buyer',
-    lens: 'Business: who signs the cheque, whether the pricing holds up, and the moat.',
-    voiceMarkers: ['the buyer', 'the moat'],
-  },
-  {
-    name: 'The Product Lead',
-    slug: 'product-lead',
-    lens: 'Product: the job-to-be-done, the first hour of onboarding, and how complete the thing feels.',
-    voiceMarkers: ['the job-to-be-done', 'onboarding', 'completeness'],
-  },
-]
+/** The demo panel is the default panel: one definition of the personas. */
+export const demoPersonas: DemoPersona[] = defaultPanel
 
 export const demoUsers: DemoUser[] = [
   { email: 'admin@verdicts.test', name: 'Ada Admin', role: 'admin' },

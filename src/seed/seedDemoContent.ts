@@ -65,14 +65,13 @@ export async function seedDemoContent(
     categoryIds.set(category.slug, await ensure('categories', slugs.categories, { slug: { equals: category.slug } }, category))
   }
   const personaIds = new Map<string, Id>()
-  for (const [index, persona] of demoPersonas.entries()) {
+  for (const persona of demoPersonas) {
     const approver = userIds.get(persona.slug)
     personaIds.set(
       persona.slug,
       await ensure('personas', slugs.reviewers, { slug: { equals: persona.slug } }, {
         ...persona,
         approvers: approver === undefined ? [] : [approver],
-        position: index + 1,
       }),
     )
   }

@@ -30,6 +30,14 @@ export function workflowTargets(options: SanitizedVerdictsOptions): Record<'matc
 /** Set by the transition operation after it checked the rules; never by a client. */
 export const workflowTransitionContextField = 'verdictsWorkflowTransition'
 
+/**
+ * Set by a trusted system write (the importer) to say why it changed a stage; the
+ * workflow history records it as the event's action and comment, and review mail quotes it.
+ */
+export const workflowNoteContextField = 'verdictsWorkflowNote'
+
+export type WorkflowNote = { action: 'import'; comment: string }
+
 export type TransitionContext = {
   action: 'approve' | 'publish' | 'request_changes' | 'submit' | 'unpublish'
   comment?: string

@@ -19,13 +19,21 @@ async function freePort(): Promise<number> {
   })
 }
 
-/** Runs the verdicts CLI against a database, as `npm run verdicts -- …` would. */
-export function runCli(args: string[], databaseUri: string): string {
+export type CliRun = { status: null | number; stderr: string; stdout: string }
+
+/** Runs the verdicts CLI against a database, as `npm run verdicts -- …` would, whatever its exit code. */
+export function runCliProcess(args: string[], databaseUri: string): CliRun {
   const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/index.ts', ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URI: databaseUri, NODE_ENV: 'development', NODE_OPTIONS: '' },
   })
+  return { status: result.status, stderr: result.stderr, stdout: result.stdout }
+}
+
+/** Runs the verdicts CLI and returns its stdout; a non-zero exit fails. */
+export function runCli(args: string[], databaseUri: string): string {
+  const result = runCliProcess(args, databaseUri)
   if (result.status !== 0) {
     throw new Error(`verdicts ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`)
   }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+
+import type { ImportReport } from '../../src/importer/importPages'
+import type { PublicMatchupPage } from '../../src/public/pages'
+
+import { runCli, runCliProcess } from '../helpers/appServer'
+import { testDatabaseUri } from '../helpers/database'
+
+const malformed = 'tests/fixtures/import/malformed.txt'
+const good = 'tests/fixtures/import/different-panels.txt'
+
+describe('npm run verdicts -- import', () => {
+  it('imports the good page, names the bad one\'s file and line, and exits 1', () => {
+    const databaseUri = testDatabaseUri('import-cli')
+    const badLine = readFileSync(malformed, 'utf8').split('\n').indexOf('Panel score') + 1
+
+    const first = runCliProcess(['import', malformed, good, '--publish'], databaseUri)
+    expect(first.status).toBe(1)
+    expect(first.stdout).toContain(`✗ ${malformed}:${badLine}: expected "Panel ship" after the panel percentage, found "Panel score"`)
+    expect(first.stdout).toContain('nothing was written from this page')
+    expect(first.stdout).toContain(`✓ ${good} — Alpha Coder vs Beta Chat`)
+    expect(first.stdout).toMatch(/Beta Chat\s+67%\s+2\/3\s+67%\s+67%\s+inferred/)
+    expect(first.stdout).toContain('2 page(s): 1 imported, 1 failed.')
+    expect(first.stderr).toContain(`${good}: done`)
+    expect(first.stdout).not.toContain(`${good}: done`)
+
+    const page = JSON.parse(runCli(['matchup', 'alpha-coder-vs-beta-chat'], databaseUri)) as PublicMatchupPage
+    expect(page.tools.map((tool) => tool.panel.percent)).toEqual([100, 67])
+
+    const again = runCliProcess(['import', good, '--publish', '--json'], databaseUri)
+    expect(again.status).toBe(0)
+    const report = JSON.parse(again.stdout) as ImportReport
+    expect(report.pages[0].counts.verdicts).toEqual({ created: 0, unchanged: 7, updated: 0 })
+    expect(report.pages[0].counts.matchups).toEqual({ created: 0, unchanged: 1, updated: 0 })
+  }, 120_000)
+})
