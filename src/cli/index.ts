@@ -19,6 +19,7 @@ import { pluginOptionsOf } from '../pluginOptions'
 import { PublicPages } from '../public/pages'
 import { reconcileScores } from '../scores/reconcile'
 import { formatDemoLogins, formatSeedSummary, seedDemoContent } from '../seed/seedDemoContent'
+import { withLoggerOnStderr } from './stderrLogger'
 
 type Command = {
   description: string
@@ -149,7 +150,7 @@ async function main(argv: string[]): Promise<number> {
   // A CLI run is not a Next.js dev server: no HMR socket to connect to.
   process.env.DISABLE_PAYLOAD_HMR = 'true'
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
-  const payload = await getPayload({ config, cron: false })
+  const payload = await getPayload({ config: withLoggerOnStderr(await config), cron: false })
   try {
     return await command.run(payload, rest)
   } finally {

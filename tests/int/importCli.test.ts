@@ -28,6 +28,12 @@ describe('npm run verdicts -- import', () => {
     const page = JSON.parse(runCli(['matchup', 'alpha-coder-vs-beta-chat'], databaseUri)) as PublicMatchupPage
     expect(page.tools.map((tool) => tool.panel.percent)).toEqual([100, 67])
 
+    // On a brand-new database file Payload logs while it connects; that goes to stderr.
+    const fresh = runCliProcess(['import', good, '--dry-run', '--json'], testDatabaseUri('import-cli-fresh'))
+    expect(fresh.status).toBe(0)
+    expect((JSON.parse(fresh.stdout) as ImportReport).pages).toHaveLength(1)
+    expect(fresh.stderr).toContain('INFO:')
+
     const again = runCliProcess(['import', good, '--publish', '--json'], databaseUri)
     expect(again.status).toBe(0)
     const report = JSON.parse(again.stdout) as ImportReport
