@@ -4,7 +4,7 @@
  */
 import './checkDatabaseUri'
 
-import type { Payload } from 'payload'
+import type { Payload, SanitizedConfig } from 'payload'
 
 import { parseArgs } from 'node:util'
 import { getPayload } from 'payload'
@@ -29,6 +29,22 @@ type Command = {
  * `npm run -s verdicts -- matchup <slug> > page.json` gives clean JSON.
  */
 const writeStdout = process.stdout.write.bind(process.stdout)
+
+/**
+ * Payload's default logger writes to file descriptor 1 itself, past the redirect below,
+ * so the CLI gives it a destination that prints each message as a line on stderr.
+ */
+async function withLogsOnStderr(configPromise: typeof config): Promise<SanitizedConfig> {
+  const destination = {
+    write: (line: string) => {
+      const entry = JSON.parse(line) as { err?: { message?: string }; msg?: string }
+      process.stderr.write(`${entry.msg ?? ''}${entry.err?.message ? `: ${entry.err.message}` : ''}\n`)
+    },
+  }
+  // Payload types these options with every pino field required; pino itself needs none.
+  const options = { level: 'info' } as Extract<SanitizedConfig['logger'], { options: unknown }>['options']
+  return { ...(await configPromise), logger: { destination, options } }
+}
 const say = (text = '') => {
   writeStdout(`${text}\n`)
 }
@@ -122,7 +138,7 @@ async function main(argv: string[]): Promise<number> {
   // A CLI run is not a Next.js dev server: no HMR socket to connect to.
   process.env.DISABLE_PAYLOAD_HMR = 'true'
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
-  const payload = await getPayload({ config, cron: false })
+  const payload = await getPayload({ config: withLogsOnStderr(config), cron: false })
   try {
     return await command.run(payload, rest)
   } finally {
