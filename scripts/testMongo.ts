@@ -9,7 +9,7 @@ import type { FerretdbServer } from './lib/ferretdb'
 
 import { newTestRunId, testRunEnvName } from '../tests/helpers/database'
 import { ensureFerretdbBinary, ferretdbVersion, startFerretdb } from './lib/ferretdb'
-import { formatSeconds, runJest, say } from './lib/runJest'
+import { formatSeconds, runJest, say, withoutCredentials } from './lib/runJest'
 import { dropRunDatabases, dropTestDatabases } from './lib/testDatabases'
 
 /** Per test, on the FerretDB this script starts; jest.config.js has 120 s for the others. */
@@ -35,7 +35,7 @@ async function main(): Promise<number> {
       say(`FerretDB accepts connections at ${ferretdb.uri}`)
     }
     const serverUri = given ?? ferretdb!.uri
-    const shown = serverUri.replace(/\/\/[^@/]*@/, '//…@')
+    const shown = withoutCredentials(serverUri)
     if (given) {
       const stale = await dropTestDatabases('mongodb', serverUri)
       if (stale.length > 0) {

@@ -4,15 +4,15 @@
  * `npm run test:postgres -- --check` only says whether that server answers (exit 0 or 2).
  */
 import { newTestRunId, testRunEnvName } from '../tests/helpers/database'
-import { formatSeconds, runJest, say } from './lib/runJest'
+import { formatSeconds, runJest, say, withoutCredentials } from './lib/runJest'
 import { dropRunDatabases, dropTestDatabases, openServer } from './lib/testDatabases'
 
 /** The server on the machines this project is built on: trust auth, database `test`. */
-export const defaultPostgresUrl = 'postgres://postgres@127.0.0.1:5432/test'
+const defaultPostgresUrl = 'postgres://postgres@127.0.0.1:5432/test'
 
 async function main(): Promise<number> {
   const serverUri = process.env.POSTGRES_URL?.trim() || defaultPostgresUrl
-  const shown = serverUri.replace(/\/\/[^@/]*@/, '//…@')
+  const shown = withoutCredentials(serverUri)
   try {
     await (await openServer('postgres', serverUri)).close()
   } catch (error) {

@@ -1,9 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { connect, createServer } from 'node:net'
+import { connect } from 'node:net'
 import { homedir, tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { freePort } from '../../tests/helpers/appServer'
 import { say } from './runJest'
 
 /** v1 is FerretDB's last line that stores data in SQLite files, so it needs no other server. */
@@ -40,7 +41,7 @@ export function ensureFerretdbBinary(): string {
     throw new Error(`FerretDB is not built yet (${binary}) and there is no \`go\` to build it; install Go or set MONGODB_URI.`)
   }
   const goEnv = { ...process.env, GOFLAGS: '-mod=readonly', GOTOOLCHAIN: 'local' }
-  say(`building FerretDB ${ferretdbVersion} into ${path.dirname(binary)} (once; a few minutes on two cores)…`)
+  say(`building FerretDB ${ferretdbVersion} into ${path.dirname(binary)} (once; a minute or two)…`)
   const started = Date.now()
   const download = JSON.parse(
     execFileSync('go', ['mod', 'download', '-json', `${ferretdbModule}@${ferretdbVersion}`], { encoding: 'utf8', env: goEnv }),
@@ -51,9 +52,9 @@ export function ensureFerretdbBinary(): string {
   const source = mkdtempSync(path.join(tmpdir(), 'verdicts-ferretdb-src-'))
   try {
     cpSync(download.Dir, source, { recursive: true })
+    // The module cache's files are read-only, and the release's version.txt is not in it.
     const versionFolder = path.join(source, 'build', 'version')
     chmodSync(versionFolder, 0o755)
-    chmodSync(path.join(versionFolder, 'version.txt'), 0o644)
     writeFileSync(path.join(versionFolder, 'version.txt'), `${ferretdbVersion}\n`)
     mkdirSync(path.dirname(binary), { recursive: true })
     // Built beside its final name and renamed, so a run in parallel never starts half a file.
@@ -61,23 +62,12 @@ export function ensureFerretdbBinary(): string {
     execFileSync('go', ['build', '-o', partial, './cmd/ferretdb'], { cwd: source, env: goEnv, stdio: ['ignore', 'inherit', 'inherit'] })
     renameSync(partial, binary)
   } finally {
-    // The module cache's copy is read-only; our copy is made writable before removal.
+    // Copied from the read-only module cache, the folders must be made writable to be removed.
     execFileSync('chmod', ['-R', 'u+w', source])
     rmSync(source, { force: true, recursive: true })
   }
   say(`built FerretDB in ${((Date.now() - started) / 1000).toFixed(0)} s`)
   return binary
-}
-
-async function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 async function accepts(port: number): Promise<boolean> {
@@ -100,7 +90,7 @@ export type FerretdbServer = { stop: () => Promise<void>; uri: string }
  */
 export async function startFerretdb(binary: string): Promise<FerretdbServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'verdicts-ferretdb-'))
-  const port = await freeLoopbackPort()
+  const port = await freePort()
   const child = spawn(
     binary,
     [

@@ -8,6 +8,11 @@ export function say(line: string): void {
   process.stderr.write(`[${path.basename(process.argv[1] ?? 'test')}] ${line}\n`)
 }
 
+/** A server URI fit to print: any user and password replaced by "…". */
+export function withoutCredentials(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//…@')
+}
+
 export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(0)} s`
 }
