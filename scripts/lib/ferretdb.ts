@@ -95,7 +95,10 @@ export async function startFerretdb(binary: string): Promise<FerretdbServer> {
     binary,
     [
       '--handler=sqlite',
-      `--sqlite-url=file:${dataDir}/`,
+      // Writers to one SQLite file take turns. Under 100 concurrent publishes FerretDB's
+      // defaults (deferred transactions, 10 s busy timeout) fail some with SQLITE_BUSY:
+      // take the write lock when a transaction begins, and wait up to 60 s for it.
+      `--sqlite-url=file:${dataDir}/?_txlock=immediate&_pragma=busy_timeout(60000)`,
       `--state-dir=${dataDir}`,
       `--listen-addr=127.0.0.1:${port}`,
       '--debug-addr=-',
