@@ -33,6 +33,7 @@ type Command = {
  * `npm run -s verdicts -- matchup <slug> > page.json` gives clean JSON.
  */
 const writeStdout = process.stdout.write.bind(process.stdout)
+
 const say = (text = '') => {
   writeStdout(`${text}\n`)
 }

@@ -22,10 +22,10 @@ export function formatLogLine(line: string): string {
 export function withLoggerOnStderr(config: SanitizedConfig): SanitizedConfig {
   return {
     ...config,
-    // SanitizedConfig types the logger options as fully filled in; pino needs only these.
     logger: {
       destination: { write: (line: string) => process.stderr.write(formatLogLine(line)) },
-      options: { level: 'info' },
-    } as unknown as SanitizedConfig['logger'],
+      // Payload types these options with every pino field required; pino itself needs none.
+      options: { level: 'info' } as Extract<SanitizedConfig['logger'], { options: unknown }>['options'],
+    },
   }
 }

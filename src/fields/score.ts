@@ -22,6 +22,9 @@ export function scoreGroupField(name: string, label: string, description: string
         type: 'number',
         access: readOnlyAccess,
         admin: { description: 'Rounded ship share; empty when there is nothing to count.' },
+        // A tool never recounted has no percent: SQL reads a NULL column, MongoDB no key at all.
+        // Every API answers null on every database.
+        hooks: { afterRead: [({ value }) => value ?? null] },
         max: 100,
         min: 0,
       },

@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 
@@ -10,6 +9,7 @@ import type { AppServer } from '../helpers/appServer'
 
 import { demoPassword } from '../../src/seed/demoContent'
 import { chromiumPath, runCli, startAppServer } from '../helpers/appServer'
+import { testDatabaseUri } from '../helpers/database'
 
 /**
  * The reviewer and the editor in the real admin, in real Chromium: the reviewer approves
@@ -57,7 +57,8 @@ async function adminLogin(email: string): Promise<Page> {
 
 describeInBrowser('the workflow in the admin', () => {
   beforeAll(async () => {
-    const databaseUri = `file:${path.join(mkdtempSync(path.join(tmpdir(), 'verdicts-browser-')), 'app.db')}`
+    // Its own database on whichever backend the run uses (a SQLite file by default).
+    const databaseUri = testDatabaseUri('browser-workflow')
     runCli(['seed'], databaseUri)
     server = await startAppServer(databaseUri, { warm: ['/admin/login', '/admin'] })
     browser = await chromium.launch({

@@ -7,7 +7,8 @@ const projectRoot = path.resolve(import.meta.dirname, '../..')
 
 export type AppServer = { stop: () => Promise<void>; url: string }
 
-async function freePort(): Promise<number> {
+/** A loopback port nobody listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.unref()

@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+
+export const projectRoot = path.resolve(import.meta.dirname, '../..')
+
+/** Prints a progress line of a test runner script to stderr, so stdout stays jest's. */
+export function say(line: string): void {
+  process.stderr.write(`[${path.basename(process.argv[1] ?? 'test')}] ${line}\n`)
+}
+
+/** A server URI fit to print: any user and password replaced by "…". */
+export function withoutCredentials(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//…@')
+}
+
+export function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(0)} s`
+}
+
+/**
+ * Runs the jest suite as `npm test` does, with extra environment and any arguments given
+ * to the script (`npm run test:postgres -- tests/int/votes.test.ts`). Ctrl-C and SIGTERM
+ * reach jest, and the caller still gets to clean up. Resolves with jest's exit code.
+ */
+export async function runJest(env: Record<string, string>, args: string[]): Promise<number> {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/jest/bin/jest.js'), ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env, NODE_OPTIONS: '--experimental-vm-modules --no-deprecation' },
+    stdio: 'inherit',
+  })
+  const forward = (signal: NodeJS.Signals) => child.kill(signal)
+  process.on('SIGINT', forward)
+  process.on('SIGTERM', forward)
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      child.once('error', reject)
+      child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+    })
+  } finally {
+    process.off('SIGINT', forward)
+    process.off('SIGTERM', forward)
+  }
+}
