@@ -1,16 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { chromium } from 'playwright-core'
 
 import type { AppServer } from '../helpers/appServer'
 
 import { computeScore, formatPercent } from '../../src/lib/score'
-import { demoCategories, demoPassword, demoPersonas, demoTools, demoVerdicts } from '../../src/seed/demoContent'
-import { chromiumPath, runCli, startAppServer } from '../helpers/appServer'
+import { demoCategories, demoPersonas, demoTools, demoVerdicts } from '../../src/seed/demoContent'
+import { runCli, startAppServer } from '../helpers/appServer'
+import { adminLogin, apiLogin as apiLoginAt, artifactsFolder, describeInBrowser, launchChromium } from '../helpers/browser'
+import { testDatabaseUri } from '../helpers/database'
 import { demoMatchupSlugs } from '../helpers/demoMatchups'
 
 /**
@@ -18,18 +18,6 @@ import { demoMatchupSlugs } from '../helpers/demoMatchups'
  * numbers, a published flip reaches it through the signed revalidation webhook, editors
  * preview drafts, and screenshots at desktop and mobile widths land in test-artifacts/.
  */
-const browserPath = chromiumPath()
-const artifacts = path.resolve(import.meta.dirname, '../../test-artifacts')
-
-if (!browserPath) {
-  const message = 'browser tests: no Chromium at /usr/bin/chromium or CHROMIUM_PATH'
-  if (process.env.CI) {
-    throw new Error(`${message}; CI must install it (apt-get install chromium).`)
-  }
-  console.warn(`SKIPPED ${message}. Install Debian's chromium to run them.`)
-}
-const describeInBrowser = browserPath ? describe : describe.skip
-
 const slug = demoMatchupSlugs.vsMistralSmall
 const [leftSlug, rightSlug] = ['code-llama-4-70b-400b', 'mistral-3-small']
 
@@ -43,14 +31,7 @@ function seededPanel(toolSlug: string): string {
   return formatPercent(computeScore(ship, decisions.length - ship).percent)
 }
 
-async function apiLogin(email: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/users/login`, {
-    body: JSON.stringify({ email, password: demoPassword }),
-    headers: { 'Content-Type': 'application/json' },
-    method: 'POST',
-  })
-  return ((await response.json()) as { token: string }).token
-}
+const apiLogin = (email: string) => apiLoginAt(server.url, email)
 
 type Delivery = { body: { data: { tags: string[] } }; outcome: string }
 type ListBody<Doc> = { docs: Doc[] }
@@ -73,16 +54,14 @@ async function openPage(context: BrowserContext, pagePath: string): Promise<Page
 
 const figure = (page: Page, tool: string, name: string) => page.locator(`.tool-card[data-tool="${tool}"] [data-figure="${name}"]`)
 
-describeInBrowser('the comparison page', () => {
+describeInBrowser()('the comparison page', () => {
   beforeAll(async () => {
-    const databaseUri = `file:${path.join(mkdtempSync(path.join(tmpdir(), 'verdicts-compare-')), 'app.db')}`
+    // Its own database on whichever backend the run uses (a SQLite file by default).
+    const databaseUri = testDatabaseUri('browser-compare')
     runCli(['seed'], databaseUri)
     server = await startAppServer(databaseUri, { buildFolder: '.next-test-compare', warm: ['/compare', `/compare/${slug}`] })
-    browser = await chromium.launch({
-      args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu'],
-      executablePath: browserPath!,
-    })
-    mkdirSync(artifacts, { recursive: true })
+    browser = await launchChromium()
+    mkdirSync(artifactsFolder, { recursive: true })
   }, 600_000)
 
   afterAll(async () => {
@@ -126,7 +105,7 @@ describeInBrowser('the comparison page', () => {
     expect(await page.title()).toContain('which one should you ship with?')
     expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toContain('Mistral 3 Small')
     expect(await page.locator('script[src^="http"], link[href^="http"][rel="stylesheet"]').count()).toBe(0)
-    await page.screenshot({ fullPage: true, path: path.join(artifacts, 'compare-desktop.png') })
+    await page.screenshot({ fullPage: true, path: path.join(artifactsFolder, 'compare-desktop.png') })
     await context.close()
   }, 300_000)
 
@@ -137,7 +116,7 @@ describeInBrowser('the comparison page', () => {
     expect(overflow).toBe(0)
     const [left, right] = await page.locator('.tool-card').evaluateAll((cards) => cards.map((card) => card.getBoundingClientRect().top))
     expect(right).toBeGreaterThan(left)
-    await page.screenshot({ fullPage: true, path: path.join(artifacts, 'compare-mobile.png') })
+    await page.screenshot({ fullPage: true, path: path.join(artifactsFolder, 'compare-mobile.png') })
     await context.close()
   }, 300_000)
 
@@ -215,14 +194,7 @@ describeInBrowser('the comparison page', () => {
   }, 300_000)
 
   it('live preview in the admin shows the draft, and refreshes when the editor saves', async () => {
-    const context = await browser.newContext({ viewport: { height: 1000, width: 1400 } })
-    const page = await context.newPage()
-    page.setDefaultTimeout(180_000)
-    await page.goto(`${server.url}/admin/login`)
-    await page.fill('#field-email', 'editor@verdicts.test')
-    await page.fill('#field-password', demoPassword)
-    await page.click('button[type=submit]')
-    await page.waitForURL(/\/admin$/, { timeout: 180_000 })
+    const page = await adminLogin(browser, server.url, 'editor@verdicts.test')
     const editor = await apiLogin('editor@verdicts.test')
     const matchup = (await api<ListBody<{ id: number }>>('GET', `/matchups?where[slug][equals]=${demoMatchupSlugs.localVsHosted}`, editor)).body.docs[0]
 
@@ -236,8 +208,8 @@ describeInBrowser('the comparison page', () => {
     await page.fill('#field-customTitle', draftTitle)
     await page.getByRole('button', { name: 'Save Draft' }).click()
     await preview.locator('h1', { hasText: draftTitle }).waitFor({ timeout: 60_000 })
-    await page.screenshot({ path: path.join(artifacts, 'compare-live-preview.png') })
-    await context.close()
+    await page.screenshot({ path: path.join(artifactsFolder, 'compare-live-preview.png') })
+    await page.context().close()
 
     const published = await fetch(`${server.url}/api/public/matchups/${demoMatchupSlugs.localVsHosted}`)
     expect(((await published.json()) as { title: string }).title).not.toBe(draftTitle)

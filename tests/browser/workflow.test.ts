@@ -1,14 +1,13 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { chromium } from 'playwright-core'
 
 import type { AppServer } from '../helpers/appServer'
 
-import { demoPassword } from '../../src/seed/demoContent'
-import { chromiumPath, runCli, startAppServer } from '../helpers/appServer'
+import { runCli, startAppServer } from '../helpers/appServer'
+import { adminLogin as adminLoginAt, apiLogin as apiLoginAt, artifactsFolder, describeInBrowser, launchChromium } from '../helpers/browser'
 import { testDatabaseUri } from '../helpers/database'
 
 /**
@@ -16,56 +15,21 @@ import { testDatabaseUri } from '../helpers/database'
  * a verdict that awaits them, the editor publishes it. Needs Debian's chromium (or
  * CHROMIUM_PATH); CI installs it. Without it the suite is skipped, and says so.
  */
-const browserPath = chromiumPath()
-const artifacts = path.resolve(import.meta.dirname, '../../test-artifacts')
-
-if (!browserPath) {
-  const message = 'browser tests: no Chromium at /usr/bin/chromium or CHROMIUM_PATH'
-  if (process.env.CI) {
-    throw new Error(`${message}; CI must install it (apt-get install chromium).`)
-  }
-  console.warn(`SKIPPED ${message}. Install Debian's chromium to run them.`)
-}
-const describeInBrowser = browserPath ? describe : describe.skip
-
 let server: AppServer
 let browser: Browser
 let verdictId: number | string
 
-async function apiLogin(email: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/users/login`, {
-    body: JSON.stringify({ email, password: demoPassword }),
-    headers: { 'Content-Type': 'application/json' },
-    method: 'POST',
-  })
-  return ((await response.json()) as { token: string }).token
-}
+const apiLogin = (email: string) => apiLoginAt(server.url, email)
+const adminLogin = (email: string) => adminLoginAt(browser, server.url, email)
 
-async function adminLogin(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { height: 1000, width: 1400 } })
-  const page = await context.newPage()
-  // Pages compile on first use under `next dev`; on a loaded CI machine that takes a while.
-  page.setDefaultTimeout(180_000)
-  page.setDefaultNavigationTimeout(180_000)
-  await page.goto(`${server.url}/admin/login`)
-  await page.fill('#field-email', email)
-  await page.fill('#field-password', demoPassword)
-  await page.click('button[type=submit]')
-  await page.waitForURL(/\/admin$/, { timeout: 120_000 })
-  return page
-}
-
-describeInBrowser('the workflow in the admin', () => {
+describeInBrowser()('the workflow in the admin', () => {
   beforeAll(async () => {
     // Its own database on whichever backend the run uses (a SQLite file by default).
     const databaseUri = testDatabaseUri('browser-workflow')
     runCli(['seed'], databaseUri)
     server = await startAppServer(databaseUri, { warm: ['/admin/login', '/admin'] })
-    browser = await chromium.launch({
-      args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu'],
-      executablePath: browserPath!,
-    })
-    mkdirSync(artifacts, { recursive: true })
+    browser = await launchChromium()
+    mkdirSync(artifactsFolder, { recursive: true })
 
     // An editor drafts a verdict for The Futurist on OpenRouter and submits it.
     const editorToken = await apiLogin('editor@verdicts.test')
@@ -100,7 +64,7 @@ describeInBrowser('the workflow in the admin', () => {
     const page = await adminLogin('futurist@verdicts.test')
     const awaiting = page.getByTestId('awaiting-approval').getByRole('link', { name: 'The Futurist on OpenRouter' })
     await awaiting.waitFor({ timeout: 120_000 })
-    await page.screenshot({ path: path.join(artifacts, 'workflow-dashboard.png') })
+    await page.screenshot({ path: path.join(artifactsFolder, 'workflow-dashboard.png') })
     await awaiting.click()
     await page.getByTestId('workflow-stage').waitFor({ timeout: 120_000 })
     expect(await page.getByTestId('workflow-stage').textContent()).toBe('In review')
@@ -108,7 +72,7 @@ describeInBrowser('the workflow in the admin', () => {
 
     await page.locator('#workflow-action-approve').click()
     await page.getByTestId('workflow-stage').filter({ hasText: 'Approved' }).waitFor({ timeout: 60_000 })
-    await page.screenshot({ path: path.join(artifacts, 'workflow-approved.png') })
+    await page.screenshot({ path: path.join(artifactsFolder, 'workflow-approved.png') })
     await page.context().close()
   }, 300_000)
 
@@ -120,7 +84,7 @@ describeInBrowser('the workflow in the admin', () => {
 
     await page.locator('#workflow-action-publish').click()
     await page.getByTestId('workflow-stage').filter({ hasText: 'Published' }).waitFor({ timeout: 60_000 })
-    await page.screenshot({ path: path.join(artifacts, 'workflow-published.png') })
+    await page.screenshot({ path: path.join(artifactsFolder, 'workflow-published.png') })
     await page.context().close()
 
     const publicRead = await fetch(`${server.url}/api/verdicts/${verdictId}`)
