@@ -17,25 +17,8 @@ const root = path.resolve(import.meta.dirname, '..')
 
 type Ready = { bodyBytes: number; ports: Record<string, number>; slugs: string[] }
 
-/**
- * Starts the bench server, trying again when it dies during start-up: under tsx, loading
- * Payload's ESM graph now and then stalls (Node exits with 13).
- */
 async function startServers(matchups: number): Promise<{ ready: Ready; stop: () => void }> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await startServersOnce(matchups)
-    } catch (error) {
-      if (attempt >= 3) {
-        throw error
-      }
-      process.stderr.write(`bench server failed to start (${String(error)}); trying again\n`)
-    }
-  }
-}
-
-async function startServersOnce(matchups: number): Promise<{ ready: Ready; stop: () => void }> {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'bench/server.ts', String(matchups)], {
+  const child = spawn(process.execPath, ['--conditions=production', path.join(root, 'scripts/runTs.mjs'), 'bench/server.ts', String(matchups)], {
     cwd: root,
     env: { ...process.env, DISABLE_PAYLOAD_HMR: 'true', NODE_OPTIONS: '--no-deprecation --expose-gc' },
     stdio: ['ignore', 'pipe', 'inherit'],

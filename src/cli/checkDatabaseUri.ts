@@ -1,8 +1,6 @@
 /**
  * Imported first by the CLI, before the Payload config is evaluated: a bad DATABASE_URI
  * then ends the run with one clear line instead of a stack trace from inside the config.
- * (The config is imported statically because a dynamic import of Payload's module graph
- * under tsx sometimes never settles.)
  */
 import { resolveDatabaseTarget, UnsupportedDatabaseUriError } from '../database'
 

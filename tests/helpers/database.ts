@@ -65,3 +65,18 @@ export function testRunStartOf(databaseName: string): null | number {
 export async function runsOnFerretdb(payload: Payload): Promise<boolean> {
   return payload.db.name === 'mongoose' && (await ferretdbVersionOf(payload.db as unknown as MongooseAdapter)) !== null
 }
+
+/**
+ * Whether this database can roll back a unit of work. Not on FerretDB v1 or a standalone
+ * MongoDB server, which have no transactions (README, Databases); SQLite and PostgreSQL can.
+ */
+export async function rollsBackWrites(payload: Payload): Promise<boolean> {
+  if (payload.db.name !== 'mongoose') {
+    return true
+  }
+  const transactionId = await payload.db.beginTransaction()
+  if (transactionId) {
+    await payload.db.rollbackTransaction(transactionId)
+  }
+  return Boolean(transactionId)
+}

@@ -2,7 +2,9 @@ import type { CollectionBeforeChangeHook, Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
+import { formatImportReport } from '../../src/importer/formatReport'
 import { importPages } from '../../src/importer/importPages'
+import { rollsBackWrites } from '../helpers/database'
 import { slugs } from '../helpers/fixtures'
 import { fixturePage } from '../helpers/importPages'
 import { startTestPayload } from '../helpers/payload'
@@ -42,6 +44,13 @@ describe('a page that fails while it is being written', () => {
     const failing = { ...fixturePage('different-panels.txt'), path: 'fails-late.txt' }
     const report = await importPages(payload, [failing, fixturePage('unknown-voice.txt')], { publish: true })
     expect(report.pages.map((page) => page.outcome)).toEqual(['failed', 'imported'])
+    if (!(await rollsBackWrites(payload))) {
+      // Limitation: without transactions (FerretDB v1, a standalone MongoDB) what the page
+      // wrote before the failure stays, and the report says so (README, Databases).
+      expect(report.pages[0]).toMatchObject({ atomic: false, error: { line: null, message: 'the matchup store is unavailable' } })
+      expect(formatImportReport(report)).toContain('this database has no transactions: records written before the failure remain')
+      return
+    }
     expect(report.pages[0]).toMatchObject({ atomic: true, error: { line: null, message: 'the matchup store is unavailable' } })
 
     // Its tools, category, verdicts, their score history and workflow events were all rolled back.
