@@ -43,8 +43,13 @@ export function appendOnlyAccess(read: Access) {
   return { create: nobody, delete: nobody, read, update: nobody }
 }
 
-/** Anyone on the editorial team: admins, editors and reviewers. */
-export const isStaff: Access = ({ req }) => hasRole(req, 'admin', 'editor', 'reviewer')
+/** Whether the caller is on the editorial team: an admin, an editor or a reviewer. */
+export function isEditorialUser(req: Pick<PayloadRequest, 'user'>): boolean {
+  return hasRole(req, ...userRoles)
+}
+
+/** Anyone on the editorial team, as an access rule. */
+export const isStaff: Access = ({ req }) => isEditorialUser(req)
 
 /** The public sees published documents only; the editorial team sees every stage. */
 export const publishedOrStaff: Access = ({ req }) => {

@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options'
 
-import { hasRole } from '../access/roles'
+import { isEditorialUser } from '../access/roles'
 import { PublicPages } from '../public/pages'
 import { documentIdParam, errorResponse } from './http'
 
@@ -17,7 +17,7 @@ export function createMatchupPreviewEndpoint(options: SanitizedVerdictsOptions):
       if (!req.user) {
         return errorResponse(401, 'sign in to the admin to preview a comparison page')
       }
-      if (!hasRole(req, 'admin', 'editor', 'reviewer')) {
+      if (!isEditorialUser(req)) {
         return errorResponse(403, 'only the editorial team can preview unpublished pages')
       }
       const id = documentIdParam(req)
