@@ -1,10 +1,10 @@
 import { buildConfig } from 'payload'
 
-import { createAppConfig, resolveSecret } from './src/appConfig'
-import { databaseAdapterFor, resolveDatabaseTarget } from './src/database'
-import { createCaptureEmail } from './src/email/captureEmailAdapter'
-import { seedDemoOnFirstDevStart } from './src/seed/devStart'
-import { ensureSiteSubscription } from './src/site/siteSubscription'
+import { createAppConfig, resolveSecret } from './src/demo/appConfig.js'
+import { databaseAdapterFor, resolveDatabaseTarget } from './src/demo/database.js'
+import { createCaptureEmail } from './src/email/captureEmailAdapter.js'
+import { seedDemoOnFirstDevStart } from './src/demo/devStart.js'
+import { ensureSiteSubscription } from './src/site/siteSubscription.js'
 
 const database = resolveDatabaseTarget(process.env.DATABASE_URI)
 

@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options'
+import type { SanitizedVerdictsOptions } from '../src/options.js'
 
-import { notifyConsumers } from '../hooks/notifyConsumers'
-import { referenceDataAccess } from '../src/access/roles'
-import { importSourceField } from '../src/fields/importSource'
-import { slugField } from '../src/fields/slug'
+import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.js'
+import { referenceDataAccess } from '../src/access/roles.js'
+import { importSourceField } from '../src/importer/importSourceField.js'
+import { slugField } from '../src/catalog/slugField.js'
 
 export function createCategoriesCollection(options: SanitizedVerdictsOptions): CollectionConfig {
   const consumers = notifyConsumers(options, options.collectionSlugs.categories, 'category')

@@ -1,19 +1,19 @@
 import type { CollectionConfig } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options'
+import type { SanitizedVerdictsOptions } from '../src/options.js'
 
-import { deriveMatchupIdentity } from '../hooks/deriveMatchupIdentity'
-import { enforceWorkflowRules } from '../hooks/enforceWorkflowRules'
-import { notifyConsumers } from '../hooks/notifyConsumers'
-import { notifyWorkflowParticipants } from '../hooks/notifyWorkflowParticipants'
-import { recordWorkflowTransition } from '../hooks/recordWorkflowTransition'
-import { reviewedContentAccess } from '../src/access/roles'
-import { createMatchupPreviewEndpoint } from '../src/endpoints/preview'
-import { createWorkflowEndpoints } from '../src/endpoints/workflow'
-import { importSourceField } from '../src/fields/importSource'
-import { workflowAdminComponents, workflowFields } from '../src/fields/workflow'
-import { workflowTargets, workflowTransitionContextField } from '../src/workflow/targets'
-import { distinctMatchupPair, relationMustExist } from '../src/validation/pairRules'
+import { deriveMatchupIdentity } from '../hooks/catalog/deriveMatchupIdentity.js'
+import { enforceWorkflowRules } from '../hooks/workflow/enforceWorkflowRules.js'
+import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.js'
+import { notifyWorkflowParticipants } from '../hooks/workflow/notifyWorkflowParticipants.js'
+import { recordWorkflowTransition } from '../hooks/workflow/recordWorkflowTransition.js'
+import { reviewedContentAccess } from '../src/access/roles.js'
+import { createMatchupPreviewEndpoint } from '../src/public/previewEndpoint.js'
+import { createWorkflowEndpoints } from '../src/workflow/endpoints.js'
+import { importSourceField } from '../src/importer/importSourceField.js'
+import { workflowAdminComponents, workflowFields } from '../src/workflow/fields.js'
+import { workflowTargets, workflowTransitionContextField } from '../src/workflow/targets.js'
+import { distinctMatchupPair, relationMustExist } from '../src/catalog/pairRules.js'
 
 /** An "X vs Y" comparison page. */
 export function createMatchupsCollection(options: SanitizedVerdictsOptions): CollectionConfig {

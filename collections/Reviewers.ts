@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options'
+import type { SanitizedVerdictsOptions } from '../src/options.js'
 
-import { appendToPanelOrder } from '../hooks/appendToPanelOrder'
-import { deleteVerdictsOfPersona } from '../hooks/deleteVerdictsOfPersona'
-import { notifyConsumers } from '../hooks/notifyConsumers'
-import { referenceDataAccess } from '../src/access/roles'
-import { importSourceField } from '../src/fields/importSource'
-import { slugField } from '../src/fields/slug'
+import { appendToPanelOrder } from '../hooks/catalog/appendToPanelOrder.js'
+import { deleteVerdictsOfPersona } from '../hooks/catalog/deleteVerdictsOfPersona.js'
+import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.js'
+import { referenceDataAccess } from '../src/access/roles.js'
+import { importSourceField } from '../src/importer/importSourceField.js'
+import { slugField } from '../src/catalog/slugField.js'
 
 /** The panel's personas: public reviewer identities, each with its own lens. */
 export function createReviewersCollection(options: SanitizedVerdictsOptions): CollectionConfig {

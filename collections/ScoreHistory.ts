@@ -1,8 +1,8 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options'
+import type { SanitizedVerdictsOptions } from '../src/options.js'
 
-import { appendOnlyAccess, isStaff } from '../src/access/roles'
+import { appendOnlyAccess, isStaff } from '../src/access/roles.js'
 
 export const scoreKinds = ['panel', 'community'] as const
 export type ScoreKind = (typeof scoreKinds)[number]

@@ -1,13 +1,13 @@
 import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options'
+import type { SanitizedVerdictsOptions } from '../src/options.js'
 
-import { notifyConsumers } from '../hooks/notifyConsumers'
-import { refuseDeletingToolInUse } from '../hooks/refuseDeletingToolInUse'
-import { referenceDataAccess } from '../src/access/roles'
-import { importSourceField } from '../src/fields/importSource'
-import { scoreGroupField } from '../src/fields/score'
-import { slugField } from '../src/fields/slug'
+import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.js'
+import { refuseDeletingToolInUse } from '../hooks/catalog/refuseDeletingToolInUse.js'
+import { referenceDataAccess } from '../src/access/roles.js'
+import { importSourceField } from '../src/importer/importSourceField.js'
+import { scoreGroupField } from '../src/scores/fields.js'
+import { slugField } from '../src/catalog/slugField.js'
 
 /** Pages print the tagline on one line under the name. */
 export const taglineMaxLength = 160

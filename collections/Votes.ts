@@ -1,12 +1,12 @@
 import type { Access, CollectionConfig, Where } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options'
+import type { SanitizedVerdictsOptions } from '../src/options.js'
 
-import { bindVoterKey } from '../hooks/bindVoterKey'
-import { decisionOptions } from './Verdicts'
-import { recomputeCommunityScore } from '../hooks/recomputeCommunityScore'
-import { hasRole } from '../src/access/roles'
-import { voterKeyOf } from '../src/lib/voterContext'
+import { bindVoterKey } from '../hooks/votes/bindVoterKey.js'
+import { decisionOptions } from './Verdicts.js'
+import { recomputeCommunityScore } from '../hooks/scores/recomputeCommunityScore.js'
+import { hasRole } from '../src/access/roles.js'
+import { voterKeyOf } from '../src/votes/voterContext.js'
 
 /**
  * The vote endpoint proves who the anonymous voter is (a signed cookie) and puts the

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options'
+import type { SanitizedVerdictsOptions } from '../src/options.js'
 
-import { isAdmin } from '../src/access/roles'
+import { isAdmin } from '../src/access/roles.js'
 
 /** One entry per delivery attempt: what was sent where, and what came back. Read-only. */
 export function createWebhookDeliveriesCollection(options: SanitizedVerdictsOptions): CollectionConfig {

@@ -1,10 +1,10 @@
 import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options'
+import type { SanitizedVerdictsOptions } from '../src/options.js'
 
-import { isAdmin } from '../src/access/roles'
-import { webhookSources } from '../src/webhooks/events'
-import { generateWebhookSecret } from '../src/webhooks/signature'
+import { isAdmin } from '../src/access/roles.js'
+import { webhookSources } from '../src/webhooks/events.js'
+import { generateWebhookSecret } from '../src/webhooks/signature.js'
 
 const validateUrl: TextFieldSingleValidation = (value) => {
   try {

@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options'
+import type { SanitizedVerdictsOptions } from '../src/options.js'
 
-import { appendOnlyAccess, isStaff } from '../src/access/roles'
-import { stageLabels, workflowStages } from '../src/lib/workflowRules'
+import { appendOnlyAccess, isStaff } from '../src/access/roles.js'
+import { stageLabels, workflowStages } from '../src/workflow/rules.js'
 
 export const workflowEventActions = [
   'create',

@@ -5,12 +5,12 @@
  * data in a temporary folder, and stops it afterwards. Each suite creates its own
  * database; they are dropped when jest ends.
  */
-import type { FerretdbServer } from './lib/ferretdb'
+import type { FerretdbServer } from './lib/ferretdb.js'
 
-import { newTestRunId, testRunEnvName } from '../tests/helpers/database'
-import { ensureFerretdbBinary, ferretdbVersion, startFerretdb } from './lib/ferretdb'
-import { formatSeconds, runJest, say, withoutCredentials } from './lib/runJest'
-import { dropRunDatabases, dropTestDatabases } from './lib/testDatabases'
+import { newTestRunId, testRunEnvName } from '../tests/helpers/database.js'
+import { ensureFerretdbBinary, ferretdbVersion, startFerretdb } from './lib/ferretdb.js'
+import { formatSeconds, runJest, say, withoutCredentials } from './lib/runJest.js'
+import { dropRunDatabases, dropTestDatabases } from './lib/testDatabases.js'
 
 /** Per test, on the FerretDB this script starts; jest.config.js has 120 s for the others. */
 const ferretdbTestTimeoutMs = 600_000

@@ -1,10 +1,11 @@
-export { verdictsPlugin, verdictsPluginMarker } from './plugin'
+export { verdictsPlugin } from './plugin.js'
 export {
   defaultCollectionSlugs,
   defaultPricingTiers,
   InvalidPluginOptionsError,
   sanitizeOptions,
-} from './options'
+  verdictsPluginMarker,
+} from './options.js'
 export type {
   CollectionOverride,
   CollectionSlugs,
@@ -12,7 +13,18 @@ export type {
   SanitizedVerdictsOptions,
   VerdictsCollectionKey,
   VerdictsPluginOptions,
-} from './options'
-export { createMatchupRoute } from './public/matchupRoute'
-export { PublicPages } from './public/pages'
-export type { PublicMatchupPage, PublicToolPage } from './public/pages'
+} from './options.js'
+export { collectionSlugsOf, pluginOptionsOf } from './pluginOptions.js'
+export { PublicPages } from './public/pages.js'
+export type {
+  PublicMatchupPage,
+  PublicScorecardEntry,
+  PublicTool,
+  PublicToolPage,
+} from './public/pages.js'
+export { matchupTag, toolTag } from './public/cacheTags.js'
+export { scorecardRows } from './public/scorecard.js'
+export { formatPercent } from './scores/score.js'
+export { reconcileScores } from './scores/reconcile.js'
+export type { ReconcileReport, ScoreDrift } from './scores/reconcile.js'
+export { verifyWebhook, WebhookVerificationError } from './webhooks/signature.js'

@@ -1,5 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
+/** Marks a config the plugin was applied to, so a second application adds nothing twice. */
+export const verdictsPluginMarker = 'verdictsPlugin'
+
 /** The collections the plugin adds, by role. */
 export type VerdictsCollectionKey =
   | 'categories'

@@ -4,26 +4,24 @@ import type {
   SanitizedVerdictsOptions,
   VerdictsCollectionKey,
   VerdictsPluginOptions,
-} from './options'
+} from './options.js'
 
-import { createCategoriesCollection } from '../collections/Categories'
-import { createMatchupsCollection } from '../collections/Matchups'
-import { createReviewersCollection } from '../collections/Reviewers'
-import { createScoreHistoryCollection } from '../collections/ScoreHistory'
-import { createToolsCollection } from '../collections/Tools'
-import { createUsersCollection, extendUsersCollection } from '../collections/Users'
-import { createVerdictsCollection } from '../collections/Verdicts'
-import { createVotesCollection } from '../collections/Votes'
-import { createWorkflowEventsCollection } from '../collections/WorkflowEvents'
-import { createWebhookDeliveriesCollection } from '../collections/WebhookDeliveries'
-import { createWebhookSubscriptionsCollection } from '../collections/WebhookSubscriptions'
-import { createPublicEndpoints } from './endpoints/public'
-import { createVoteEndpoints } from './endpoints/vote'
-import { InvalidPluginOptionsError, sanitizeOptions } from './options'
-import { createDeliverWebhookTask, webhookQueue } from './webhooks/deliverWebhookTask'
+import { createCategoriesCollection } from '../collections/Categories.js'
+import { createMatchupsCollection } from '../collections/Matchups.js'
+import { createReviewersCollection } from '../collections/Reviewers.js'
+import { createScoreHistoryCollection } from '../collections/ScoreHistory.js'
+import { createToolsCollection } from '../collections/Tools.js'
+import { createUsersCollection, extendUsersCollection } from '../collections/Users.js'
+import { createVerdictsCollection } from '../collections/Verdicts.js'
+import { createVotesCollection } from '../collections/Votes.js'
+import { createWorkflowEventsCollection } from '../collections/WorkflowEvents.js'
+import { createWebhookDeliveriesCollection } from '../collections/WebhookDeliveries.js'
+import { createWebhookSubscriptionsCollection } from '../collections/WebhookSubscriptions.js'
+import { createPublicEndpoints } from './public/endpoints.js'
+import { createVoteEndpoints } from './votes/endpoints.js'
+import { InvalidPluginOptionsError, sanitizeOptions, verdictsPluginMarker } from './options.js'
+import { createDeliverWebhookTask, webhookQueue } from './webhooks/deliverWebhookTask.js'
 
-/** Marks a config the plugin was applied to, so a second application adds nothing twice. */
-export const verdictsPluginMarker = 'verdictsPlugin'
 
 const contentCollectionFactories: Array<
   [Exclude<VerdictsCollectionKey, 'users'>, (options: SanitizedVerdictsOptions) => CollectionConfig]
@@ -100,7 +98,7 @@ export const verdictsPlugin =
               ? [
                   {
                     clientProps: { collections: [collectionSlugs.verdicts, collectionSlugs.matchups] },
-                    path: '/src/admin/AwaitingApproval#AwaitingApproval',
+                    path: 'verdicts-cms/client#AwaitingApproval',
                   },
                 ]
               : []),

@@ -1,9 +1,8 @@
 import type { Payload } from 'payload'
 
-import type { CollectionSlugs, SanitizedVerdictsOptions } from './options'
+import type { CollectionSlugs, SanitizedVerdictsOptions } from './options.js'
 
-import { sanitizeOptions } from './options'
-import { verdictsPluginMarker } from './plugin'
+import { sanitizeOptions, verdictsPluginMarker } from './options.js'
 
 /** The sanitized options the plugin was applied with on this Payload instance. */
 export function pluginOptionsOf(payload: Payload): SanitizedVerdictsOptions {

@@ -1,12 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../options'
-import type { WorkflowNote } from '../workflow/targets'
-import type { PagePlan, PlannedVerdict, StoredPersona } from './planPage'
+import type { SanitizedVerdictsOptions } from '../options.js'
+import type { WorkflowNote } from '../workflow/targets.js'
+import type { PagePlan, PlannedVerdict, StoredPersona } from './planPage.js'
 
-import { richTextFromParagraphs } from '../lib/richText'
-import { formatPercent } from '../lib/score'
-import { workflowNoteContextField } from '../workflow/targets'
+import { richTextFromParagraphs } from '../catalog/richText.js'
+import { formatPercent } from '../scores/score.js'
+import { workflowNoteContextField } from '../workflow/targets.js'
 
 type Id = number | string
 

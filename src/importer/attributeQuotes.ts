@@ -13,10 +13,10 @@
  * page fails with the line to look at; nothing is guessed.
  */
 
-import type { PageQuote, ParsedPage } from './parsePage'
+import type { PageQuote, ParsedPage } from './parsePage.js'
 
-import { PageError } from './parsePage'
-import { labelledOccurrences, phrasesFound, sameText } from './phrases'
+import { PageError } from './parsePage.js'
+import { labelledOccurrences, phrasesFound, sameText } from './phrases.js'
 
 export type Side = 'left' | 'right'
 

@@ -1,6 +1,6 @@
-import type { ImportReport, PageReport, RecordKind } from './importPages'
+import type { ImportReport, PageReport, RecordKind } from './importPages.js'
 
-import { formatPercent } from '../lib/score'
+import { formatPercent } from '../scores/score.js'
 
 const kinds: RecordKind[] = ['categories', 'personas', 'tools', 'verdicts', 'matchups']
 

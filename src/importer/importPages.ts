@@ -2,15 +2,15 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { createLocalReq, ValidationError } from 'payload'
 
-import type { PagePlan, RecordAction, StoredPersona } from './planPage'
+import type { PagePlan, RecordAction, StoredPersona } from './planPage.js'
 
-import { formatPercent } from '../lib/score'
-import { defaultPanel } from '../panel/defaultPanel'
-import { pluginOptionsOf } from '../pluginOptions'
-import { applyPlan } from './applyPlan'
-import { inTransaction } from './pageTransaction'
-import { PageError, parsePage } from './parsePage'
-import { planPage } from './planPage'
+import { formatPercent } from '../scores/score.js'
+import { defaultPanel } from '../catalog/defaultPanel.js'
+import { pluginOptionsOf } from '../pluginOptions.js'
+import { applyPlan } from './applyPlan.js'
+import { inTransaction } from './pageTransaction.js'
+import { PageError, parsePage } from './parsePage.js'
+import { planPage } from './planPage.js'
 
 export type ImportFile = { path: string; text: string }
 

@@ -15,7 +15,7 @@
  * ```
  */
 
-import { slugify } from '../lib/slugify'
+import { slugify } from '../catalog/slugify.js'
 
 export type Located<T> = { line: number; value: T }
 

@@ -1,9 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../options'
+import type { SanitizedVerdictsOptions } from '../options.js'
 
-import { idOf } from '../lib/relations'
-import { matchupTag, toolTag } from './cacheTags'
+import { idOf } from '../catalog/relations.js'
+import { matchupTag, toolTag } from './cacheTags.js'
 
 type Id = number | string
 type Doc = Record<string, unknown> & { id: Id }

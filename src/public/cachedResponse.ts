@@ -1,7 +1,7 @@
-import type { SanitizedVerdictsOptions } from '../options'
-import type { CachedResponse } from './pageCache'
+import type { SanitizedVerdictsOptions } from '../options.js'
+import type { CachedResponse } from './pageCache.js'
 
-import { ifNoneMatchHits, publicCacheControl } from '../lib/httpCache'
+import { ifNoneMatchHits, publicCacheControl } from './httpCache.js'
 
 /** Reads a request header, whichever server API the request came through. */
 export type HeaderLookup = (name: string) => null | string | undefined

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Payload } from 'payload'
 
-import { pluginOptionsOf } from '../pluginOptions'
-import { cachedAnswer } from './cachedResponse'
-import { matchupTag } from './cacheTags'
-import { pageCacheOf } from './pageCache'
+import { pluginOptionsOf } from '../pluginOptions.js'
+import { cachedAnswer } from './cachedResponse.js'
+import { matchupTag } from './cacheTags.js'
+import { pageCacheOf } from './pageCache.js'
 
 /**
  * The comparison page's read path at the node:http level, for a server in front of

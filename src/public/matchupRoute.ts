@@ -3,10 +3,10 @@ import type { Payload, SanitizedConfig } from 'payload'
 import { REST_GET } from '@payloadcms/next/routes'
 import { getPayload } from 'payload'
 
-import { pluginOptionsOf } from '../pluginOptions'
-import { cachedResponse } from './cachedResponse'
-import { matchupTag } from './cacheTags'
-import { pageCacheOf } from './pageCache'
+import { pluginOptionsOf } from '../pluginOptions.js'
+import { cachedResponse } from './cachedResponse.js'
+import { matchupTag } from './cacheTags.js'
+import { pageCacheOf } from './pageCache.js'
 
 type RouteContext = { params: Promise<{ slug: string }> }
 

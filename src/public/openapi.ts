@@ -1,4 +1,4 @@
-import type { SanitizedVerdictsOptions } from '../options'
+import type { SanitizedVerdictsOptions } from '../options.js'
 
 const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] })
 

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { strongEtag } from '../lib/httpCache'
+import { strongEtag } from './httpCache.js'
 
 export type CachedResponse = {
   body: string

@@ -3,11 +3,11 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import { createLocalReq } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../options'
+import type { SanitizedVerdictsOptions } from '../options.js'
 
-import { idOf } from '../lib/relations'
-import { computeScore } from '../lib/score'
-import { orderScorecard } from '../lib/scorecard'
+import { idOf } from '../catalog/relations.js'
+import { computeScore } from '../scores/score.js'
+import { orderScorecard } from './scorecard.js'
 
 type Id = number | string
 type Doc = Record<string, unknown> & { id: Id; updatedAt?: string }

@@ -1,10 +1,10 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import type { ScoreAction, ScoreKind } from '../../collections/ScoreHistory'
-import type { Score } from '../lib/score'
-import type { SanitizedVerdictsOptions } from '../options'
+import type { ScoreAction, ScoreKind } from '../../collections/ScoreHistory.js'
+import type { Score } from './score.js'
+import type { SanitizedVerdictsOptions } from '../options.js'
 
-import { computeScore, formatPercent, sameScore } from '../lib/score'
+import { computeScore, formatPercent, sameScore } from './score.js'
 
 type Id = number | string
 

@@ -2,12 +2,12 @@ import type { Payload } from 'payload'
 
 import { createLocalReq } from 'payload'
 
-import type { ScoreKind } from '../../collections/ScoreHistory'
-import type { Score } from '../lib/score'
+import type { ScoreKind } from '../../collections/ScoreHistory.js'
+import type { Score } from './score.js'
 
-import { sameScore } from '../lib/score'
-import { pluginOptionsOf } from '../pluginOptions'
-import { countToolScore, recomputeToolScore } from './recomputeToolScore'
+import { sameScore } from './score.js'
+import { pluginOptionsOf } from '../pluginOptions.js'
+import { countToolScore, recomputeToolScore } from './recomputeToolScore.js'
 
 export type ScoreDrift = { actual: Score; kind: ScoreKind; stored: Score; tool: string }
 

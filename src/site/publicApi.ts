@@ -1,8 +1,8 @@
-import type { PublicMatchupPage } from '../public/pages'
+import type { PublicMatchupPage } from 'verdicts-cms'
 
-import { matchupTag } from '../public/cacheTags'
-import { matchupIndexTag } from './revalidation'
-import { siteSettings } from './settings'
+import { matchupTag } from 'verdicts-cms'
+import { matchupIndexTag } from './revalidation.js'
+import { siteSettings } from './settings.js'
 
 /**
  * The reference site reads the CMS only through its public HTTP API, as any consumer

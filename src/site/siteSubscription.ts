@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import { collectionSlugsOf } from '../pluginOptions'
-import { revalidationPath } from './revalidation'
-import { siteSettings } from './settings'
+import { collectionSlugsOf } from 'verdicts-cms'
+import { revalidationPath } from './revalidation.js'
+import { siteSettings } from './settings.js'
 
 /** How the app recognises the subscription it manages for its own `/compare` pages. */
 export const siteSubscriptionDescription = 'Reference site (/compare): managed by the app, refreshes its cached pages'

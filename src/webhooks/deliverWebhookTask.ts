@@ -1,9 +1,9 @@
 import type { TaskConfig } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../options'
-import type { WebhookEvent } from './events'
+import type { SanitizedVerdictsOptions } from '../options.js'
+import type { WebhookEvent } from './events.js'
 
-import { webhookHeaders } from './signature'
+import { webhookHeaders } from './signature.js'
 
 export const deliverWebhookTaskSlug = 'verdictsDeliverWebhook'
 export const webhookQueue = 'verdicts-webhooks'

@@ -1,12 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
-import type { UserRole } from '../access/roles'
-import type { WorkflowActor } from '../lib/workflowRules'
-import type { SanitizedVerdictsOptions } from '../options'
-import type { WorkflowTarget } from './targets'
+import type { UserRole } from '../access/roles.js'
+import type { WorkflowActor } from './rules.js'
+import type { SanitizedVerdictsOptions } from '../options.js'
+import type { WorkflowTarget } from './targets.js'
 
-import { idOf, sameId } from '../lib/relations'
-import { findRelated } from '../validation/lookups'
+import { idOf, sameId } from '../catalog/relations.js'
+import { findRelated } from '../catalog/lookups.js'
 
 type Id = number | string
 export type WorkflowUser = { email?: string; id: Id; role: null | UserRole }

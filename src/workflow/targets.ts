@@ -1,4 +1,4 @@
-import type { SanitizedVerdictsOptions } from '../options'
+import type { SanitizedVerdictsOptions } from '../options.js'
 
 /** What the workflow needs to know about a collection that goes through review. */
 export type WorkflowTarget = {

@@ -2,13 +2,13 @@ import type { PayloadRequest } from 'payload'
 
 import { APIError, NotFound } from 'payload'
 
-import type { WorkflowAction, WorkflowStage } from '../lib/workflowRules'
-import type { SanitizedVerdictsOptions } from '../options'
-import type { TransitionContext, WorkflowTarget } from './targets'
+import type { WorkflowAction, WorkflowStage } from './rules.js'
+import type { SanitizedVerdictsOptions } from '../options.js'
+import type { TransitionContext, WorkflowTarget } from './targets.js'
 
-import { availableActions, checkTransition } from '../lib/workflowRules'
-import { actorFor } from './actor'
-import { workflowTransitionContextField } from './targets'
+import { availableActions, checkTransition } from './rules.js'
+import { actorFor } from './actor.js'
+import { workflowTransitionContextField } from './targets.js'
 
 type Id = number | string
 type WorkflowDoc = Record<string, unknown> & { _status?: string; id: Id; workflowStage?: WorkflowStage }

@@ -4,14 +4,14 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 
-import type { AppServer } from '../helpers/appServer'
+import type { AppServer } from '../helpers/appServer.js'
 
-import { computeScore, formatPercent } from '../../src/lib/score'
-import { demoCategories, demoPersonas, demoTools, demoVerdicts } from '../../src/seed/demoContent'
-import { runCli, startAppServer } from '../helpers/appServer'
-import { adminLogin, apiLogin as apiLoginAt, artifactsFolder, describeInBrowser, launchChromium } from '../helpers/browser'
-import { testDatabaseUri } from '../helpers/database'
-import { demoMatchupSlugs } from '../helpers/demoMatchups'
+import { computeScore, formatPercent } from '../../src/scores/score.js'
+import { demoCategories, demoPersonas, demoTools, demoVerdicts } from '../../src/demo/demoContent.js'
+import { runCli, startAppServer } from '../helpers/appServer.js'
+import { adminLogin, apiLogin as apiLoginAt, artifactsFolder, describeInBrowser, launchChromium } from '../helpers/browser.js'
+import { testDatabaseUri } from '../helpers/database.js'
+import { demoMatchupSlugs } from '../helpers/demoMatchups.js'
 
 /**
  * The reference consumer page in real Chromium against the real app: it shows the seeded

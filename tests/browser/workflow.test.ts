@@ -4,11 +4,11 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 
-import type { AppServer } from '../helpers/appServer'
+import type { AppServer } from '../helpers/appServer.js'
 
-import { runCli, startAppServer } from '../helpers/appServer'
-import { adminLogin as adminLoginAt, apiLogin as apiLoginAt, artifactsFolder, describeInBrowser, launchChromium } from '../helpers/browser'
-import { testDatabaseUri } from '../helpers/database'
+import { runCli, startAppServer } from '../helpers/appServer.js'
+import { adminLogin as adminLoginAt, apiLogin as apiLoginAt, artifactsFolder, describeInBrowser, launchChromium } from '../helpers/browser.js'
+import { testDatabaseUri } from '../helpers/database.js'
 
 /**
  * The reviewer and the editor in the real admin, in real Chromium: the reviewer approves

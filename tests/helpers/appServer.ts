@@ -24,7 +24,7 @@ export type CliRun = { status: null | number; stderr: string; stdout: string }
 
 /** Runs the verdicts CLI against a database, as `npm run verdicts -- …` would, whatever its exit code. */
 export function runCliProcess(args: string[], databaseUri: string): CliRun {
-  const result = spawnSync(process.execPath, ['--conditions=production', path.join(projectRoot, 'scripts/runTs.mjs'), 'src/cli/index.ts', ...args], {
+  const result = spawnSync(process.execPath, ['--conditions=production', path.join(projectRoot, 'scripts/runTs.mjs'), 'src/demo/cli/index.ts', ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URI: databaseUri, NODE_ENV: 'development', NODE_OPTIONS: '' },

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { richTextFromParagraphs } from '../../src/lib/richText'
-import { defaultCollectionSlugs as slugs } from '../../src/options'
+import { richTextFromParagraphs } from '../../src/catalog/richText.js'
+import { defaultCollectionSlugs as slugs } from '../../src/options.js'
 
 export { slugs }
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import type { ImportFile } from '../../src/importer/importPages'
+import type { ImportFile } from '../../src/importer/importPages.js'
 
 const projectRoot = path.resolve(import.meta.dirname, '../..')
 

@@ -2,11 +2,11 @@ import type { EmailAdapter, Payload } from 'payload'
 
 import { BasePayload, buildConfig, getPayload } from 'payload'
 
-import type { VerdictsPluginOptions } from '../../src/options'
+import type { VerdictsPluginOptions } from '../../src/options.js'
 
-import { createAppConfig } from '../../src/appConfig'
-import { createCaptureEmail } from '../../src/email/captureEmailAdapter'
-import { testDatabaseAdapter, testDatabaseUri } from './database'
+import { createAppConfig } from '../../src/demo/appConfig.js'
+import { createCaptureEmail } from '../../src/email/captureEmailAdapter.js'
+import { testDatabaseAdapter, testDatabaseUri } from './database.js'
 
 export const testSecret = 'verdicts-test-secret'
 

@@ -3,12 +3,12 @@ import type { Payload } from 'payload'
 import { expect } from '@jest/globals'
 import { createLocalReq } from 'payload'
 
-import type { ScoreKind } from '../../collections/ScoreHistory'
-import type { Score } from '../../src/lib/score'
+import type { ScoreKind } from '../../collections/ScoreHistory.js'
+import type { Score } from '../../src/scores/score.js'
 
-import { pluginOptionsOf } from '../../src/pluginOptions'
-import { countToolScore } from '../../src/scores/recomputeToolScore'
-import { slugs } from './fixtures'
+import { pluginOptionsOf } from '../../src/pluginOptions.js'
+import { countToolScore } from '../../src/scores/recomputeToolScore.js'
+import { slugs } from './fixtures.js'
 
 /** The tool's stored score, without the time it was computed. */
 export async function storedScore(payload: Payload, toolId: number | string, kind: ScoreKind = 'panel'): Promise<Score> {

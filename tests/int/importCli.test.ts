@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 
-import type { ImportReport } from '../../src/importer/importPages'
-import type { PublicMatchupPage } from '../../src/public/pages'
+import type { ImportReport } from '../../src/importer/importPages.js'
+import type { PublicMatchupPage } from '../../src/public/pages.js'
 
-import { runCli, runCliProcess } from '../helpers/appServer'
-import { testDatabaseUri } from '../helpers/database'
+import { runCli, runCliProcess } from '../helpers/appServer.js'
+import { testDatabaseUri } from '../helpers/database.js'
 
 const malformed = 'tests/fixtures/import/malformed.txt'
 const good = 'tests/fixtures/import/different-panels.txt'

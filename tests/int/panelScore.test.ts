@@ -2,12 +2,12 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import type { Fixtures, Id } from '../helpers/fixtures'
+import type { Fixtures, Id } from '../helpers/fixtures.js'
 
-import { reconcileScores } from '../../src/scores/reconcile'
-import { createFixtures, quote, slugs } from '../helpers/fixtures'
-import { startTestPayload } from '../helpers/payload'
-import { expectScoresExact, storedScore } from '../helpers/scores'
+import { reconcileScores } from '../../src/scores/reconcile.js'
+import { createFixtures, quote, slugs } from '../helpers/fixtures.js'
+import { startTestPayload } from '../helpers/payload.js'
+import { expectScoresExact, storedScore } from '../helpers/scores.js'
 
 let payload: Payload
 let fixtures: Fixtures

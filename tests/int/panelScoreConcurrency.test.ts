@@ -3,16 +3,16 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { createLocalReq } from 'payload'
 
-import type { Fixtures, Id } from '../helpers/fixtures'
-import type { RestClient } from '../helpers/rest'
+import type { Fixtures, Id } from '../helpers/fixtures.js'
+import type { RestClient } from '../helpers/rest.js'
 
-import { pluginOptionsOf } from '../../src/pluginOptions'
-import { recomputeToolScore } from '../../src/scores/recomputeToolScore'
-import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures'
-import { testDatabaseUri } from '../helpers/database'
-import { startSecondInstance, startTestPayload } from '../helpers/payload'
-import { restClient, tokenFor } from '../helpers/rest'
-import { expectScoresExact, storedScore } from '../helpers/scores'
+import { pluginOptionsOf } from '../../src/pluginOptions.js'
+import { recomputeToolScore } from '../../src/scores/recomputeToolScore.js'
+import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.js'
+import { testDatabaseUri } from '../helpers/database.js'
+import { startSecondInstance, startTestPayload } from '../helpers/payload.js'
+import { restClient, tokenFor } from '../helpers/rest.js'
+import { expectScoresExact, storedScore } from '../helpers/scores.js'
 
 const databaseUri = testDatabaseUri('panel-score-concurrency')
 let payload: Payload

@@ -2,18 +2,18 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import type { PublicMatchupPage, PublicToolPage } from '../../src/public/pages'
-import type { RestClient } from '../helpers/rest'
+import type { PublicMatchupPage, PublicToolPage } from '../../src/public/pages.js'
+import type { RestClient } from '../helpers/rest.js'
 
-import { demoPersonas } from '../../src/seed/demoContent'
-import { seedDemoContent } from '../../src/seed/seedDemoContent'
-import { runCli } from '../helpers/appServer'
-import { testDatabaseUri } from '../helpers/database'
-import { quote, slugs } from '../helpers/fixtures'
-import { schemaErrors } from '../helpers/openapi'
-import { demoMatchupSlugs } from '../helpers/demoMatchups'
-import { startTestPayload } from '../helpers/payload'
-import { restClient } from '../helpers/rest'
+import { demoPersonas } from '../../src/demo/demoContent.js'
+import { seedDemoContent } from '../../src/demo/seedDemoContent.js'
+import { runCli } from '../helpers/appServer.js'
+import { testDatabaseUri } from '../helpers/database.js'
+import { quote, slugs } from '../helpers/fixtures.js'
+import { schemaErrors } from '../helpers/openapi.js'
+import { demoMatchupSlugs } from '../helpers/demoMatchups.js'
+import { startTestPayload } from '../helpers/payload.js'
+import { restClient } from '../helpers/rest.js'
 
 const databaseUri = testDatabaseUri('public-api')
 let payload: Payload

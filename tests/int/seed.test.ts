@@ -2,13 +2,13 @@ import type { Payload } from 'payload'
 
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
 
-import type { DatabaseTarget } from '../../src/database'
+import type { DatabaseTarget } from '../../src/demo/database.js'
 
-import { demoMatchups, demoPersonas, demoTools, demoUsers, demoVerdicts } from '../../src/seed/demoContent'
-import { seedDemoOnFirstDevStart } from '../../src/seed/devStart'
-import { seedDemoContent } from '../../src/seed/seedDemoContent'
-import { slugs } from '../helpers/fixtures'
-import { startTestPayload } from '../helpers/payload'
+import { demoMatchups, demoPersonas, demoTools, demoUsers, demoVerdicts } from '../../src/demo/demoContent.js'
+import { seedDemoOnFirstDevStart } from '../../src/demo/devStart.js'
+import { seedDemoContent } from '../../src/demo/seedDemoContent.js'
+import { slugs } from '../helpers/fixtures.js'
+import { startTestPayload } from '../helpers/payload.js'
 
 let payload: Payload
 const originalEnv = process.env.NODE_ENV

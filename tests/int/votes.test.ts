@@ -2,14 +2,14 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import type { Fixtures, Id } from '../helpers/fixtures'
+import type { Fixtures, Id } from '../helpers/fixtures.js'
 
 import { GRAPHQL_POST, REST_DELETE, REST_POST } from '@payloadcms/next/routes'
 
-import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures'
-import { startTestPayload } from '../helpers/payload'
-import { restClient, tokenFor } from '../helpers/rest'
-import { expectScoresExact, storedScore } from '../helpers/scores'
+import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.js'
+import { startTestPayload } from '../helpers/payload.js'
+import { restClient, tokenFor } from '../helpers/rest.js'
+import { expectScoresExact, storedScore } from '../helpers/scores.js'
 
 const minimumVotes = 3
 const rateLimit = { max: 40, windowSeconds: 60 }

@@ -3,14 +3,14 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { Webhook } from 'standardwebhooks'
 
-import type { WebhookEvent } from '../../src/webhooks/events'
+import type { WebhookEvent } from '../../src/webhooks/events.js'
 
-import { seedDemoContent } from '../../src/seed/seedDemoContent'
-import { webhookQueue } from '../../src/webhooks/deliverWebhookTask'
-import { quote, slugs } from '../helpers/fixtures'
-import { demoMatchupSlugs } from '../helpers/demoMatchups'
-import { startTestPayload } from '../helpers/payload'
-import { startWebhookReceiver } from '../helpers/webhookReceiver'
+import { seedDemoContent } from '../../src/demo/seedDemoContent.js'
+import { webhookQueue } from '../../src/webhooks/deliverWebhookTask.js'
+import { quote, slugs } from '../helpers/fixtures.js'
+import { demoMatchupSlugs } from '../helpers/demoMatchups.js'
+import { startTestPayload } from '../helpers/payload.js'
+import { startWebhookReceiver } from '../helpers/webhookReceiver.js'
 
 type Id = number | string
 let payload: Payload

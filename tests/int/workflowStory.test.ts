@@ -2,14 +2,14 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import type { CapturedEmail } from '../../src/email/captureEmailAdapter'
-import type { Fixtures, Id } from '../helpers/fixtures'
-import type { RestClient } from '../helpers/rest'
+import type { CapturedEmail } from '../../src/email/captureEmailAdapter.js'
+import type { Fixtures, Id } from '../helpers/fixtures.js'
+import type { RestClient } from '../helpers/rest.js'
 
-import { createCaptureEmail } from '../../src/email/captureEmailAdapter'
-import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures'
-import { startTestPayload } from '../helpers/payload'
-import { restClient, tokenFor, workflowAction } from '../helpers/rest'
+import { createCaptureEmail } from '../../src/email/captureEmailAdapter.js'
+import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.js'
+import { startTestPayload } from '../helpers/payload.js'
+import { restClient, tokenFor, workflowAction } from '../helpers/rest.js'
 
 let payload: Payload
 let fixtures: Fixtures

@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 
-import type { VoicePersona } from '../../src/importer/attributeQuotes'
-import type { ParsedPage } from '../../src/importer/parsePage'
+import type { VoicePersona } from '../../src/importer/attributeQuotes.js'
+import type { ParsedPage } from '../../src/importer/parsePage.js'
 
-import { attributeQuotes, personaByVoice, sideNamed } from '../../src/importer/attributeQuotes'
-import { PageError, parsePage } from '../../src/importer/parsePage'
-import { defaultPanel } from '../../src/panel/defaultPanel'
-import { seedPages } from '../helpers/importPages'
+import { attributeQuotes, personaByVoice, sideNamed } from '../../src/importer/attributeQuotes.js'
+import { PageError, parsePage } from '../../src/importer/parsePage.js'
+import { defaultPanel } from '../../src/catalog/defaultPanel.js'
+import { seedPages } from '../helpers/importPages.js'
 
 const panel: VoicePersona[] = [
   { name: 'The Builder', position: 1, slug: 'builder', voiceMarkers: ['the primitive', 'the DX bet'] },

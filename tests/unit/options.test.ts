@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { defaultCollectionSlugs, defaultPricingTiers, InvalidPluginOptionsError, sanitizeOptions } from '../../src/options'
+import { defaultCollectionSlugs, defaultPricingTiers, InvalidPluginOptionsError, sanitizeOptions } from '../../src/options.js'
 
 describe('sanitizeOptions', () => {
   it('fills every option with its documented default', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 
-import type { ScorecardEntry } from '../../src/lib/scorecard'
+import type { ScorecardEntry } from '../../src/public/scorecard.js'
 
-import { ifNoneMatchHits, publicCacheControl, strongEtag } from '../../src/lib/httpCache'
-import { orderScorecard } from '../../src/lib/scorecard'
+import { ifNoneMatchHits, publicCacheControl, strongEtag } from '../../src/public/httpCache.js'
+import { orderScorecard } from '../../src/public/scorecard.js'
 
 const entry = (persona: string, position: number, tool: string): ScorecardEntry<string> => ({
   decision: 'ship',

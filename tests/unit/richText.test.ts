@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { richTextFromParagraphs } from '../../src/lib/richText'
+import { richTextFromParagraphs } from '../../src/catalog/richText.js'
 
 describe('richTextFromParagraphs', () => {
   it('makes one Lexical paragraph per entry', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { computeScore, formatPercent, sameScore } from '../../src/lib/score'
+import { computeScore, formatPercent, sameScore } from '../../src/scores/score.js'
 
 describe('computeScore', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { isValidSlug, matchupSlug, slugify } from '../../src/lib/slugify'
+import { isValidSlug, matchupSlug, slugify } from '../../src/catalog/slugify.js'
 
 describe('slugify', () => {
   it.each([

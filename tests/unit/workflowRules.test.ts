@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 
-import type { WorkflowActor } from '../../src/lib/workflowRules'
+import type { WorkflowActor } from '../../src/workflow/rules.js'
 
-import { contentFingerprint } from '../../src/lib/fingerprint'
-import { availableActions, checkTransition, stageAfterSave } from '../../src/lib/workflowRules'
+import { contentFingerprint } from '../../src/workflow/fingerprint.js'
+import { availableActions, checkTransition, stageAfterSave } from '../../src/workflow/rules.js'
 
 const editor: WorkflowActor = { approvesForDocument: false, role: 'editor', touchedDocument: true }
 const personaReviewer: WorkflowActor = { approvesForDocument: true, role: 'reviewer', touchedDocument: false }

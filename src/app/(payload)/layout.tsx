@@ -6,7 +6,7 @@ import '@payloadcms/next/css'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import React from 'react'
 
-import { importMap } from './admin/importMap'
+import { importMap } from './admin/importMap.js'
 
 type Args = {
   children: React.ReactNode

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 
-import { siteSettings } from '../../site/settings'
+import { siteSettings } from '../../site/settings.js'
 import './site.css'
 
 export const metadata: Metadata = {

@@ -1,8 +1,8 @@
-import type { PublicMatchupPage } from '../../public/pages'
+import type { PublicMatchupPage } from 'verdicts-cms'
 
-import { NewsletterCta } from './NewsletterCta'
-import { Scorecard } from './Scorecard'
-import { ToolCard } from './ToolCard'
+import { NewsletterCta } from './NewsletterCta.js'
+import { Scorecard } from './Scorecard.js'
+import { ToolCard } from './ToolCard.js'
 
 /** A whole comparison page, from the public API's matchup JSON and nothing else. */
 export function MatchupView({ page, preview = false }: { page: PublicMatchupPage; preview?: boolean }) {

@@ -1,4 +1,4 @@
-import { siteSettings } from '../settings'
+import { siteSettings } from '../settings.js'
 
 /** The call to action that closes every comparison page. */
 export function NewsletterCta() {

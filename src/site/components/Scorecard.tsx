@@ -1,6 +1,6 @@
-import type { PublicScorecardEntry, PublicTool } from '../../public/pages'
+import type { PublicScorecardEntry, PublicTool } from 'verdicts-cms'
 
-import { scorecardRows } from '../../lib/scorecard'
+import { scorecardRows } from 'verdicts-cms'
 
 /** The reviewer scorecard: one row per persona in panel order, left tool first within a row. */
 export function Scorecard({ entries, tools }: { entries: PublicScorecardEntry[]; tools: PublicTool[] }) {

@@ -1,6 +1,6 @@
-import type { PublicTool } from '../../public/pages'
+import type { PublicTool } from 'verdicts-cms'
 
-import { formatPercent } from '../../lib/score'
+import { formatPercent } from 'verdicts-cms'
 
 /** One tool's half of the comparison: identity, the three figures, the description. */
 export function ToolCard({ tool }: { tool: PublicTool }) {

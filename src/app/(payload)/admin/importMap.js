@@ -21,9 +21,9 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { WorkflowPanel as WorkflowPanel_df0a4002001ced1e11749f7cc8c36613 } from '../../../../src/admin/WorkflowPanel'
-import { ApprovedOnlyPublishButton as ApprovedOnlyPublishButton_fcc1412e7ad8c0caf59800c44c10d1e6 } from '../../../../src/admin/ApprovedOnlyPublishButton'
-import { AwaitingApproval as AwaitingApproval_2eae209037ba2f5b302bd73f3aca5841 } from '../../../../src/admin/AwaitingApproval'
+import { WorkflowPanel as WorkflowPanel_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
+import { ApprovedOnlyPublishButton as ApprovedOnlyPublishButton_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
+import { AwaitingApproval as AwaitingApproval_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -51,8 +51,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/src/admin/WorkflowPanel#WorkflowPanel": WorkflowPanel_df0a4002001ced1e11749f7cc8c36613,
-  "/src/admin/ApprovedOnlyPublishButton#ApprovedOnlyPublishButton": ApprovedOnlyPublishButton_fcc1412e7ad8c0caf59800c44c10d1e6,
-  "/src/admin/AwaitingApproval#AwaitingApproval": AwaitingApproval_2eae209037ba2f5b302bd73f3aca5841,
+  "verdicts-cms/client#WorkflowPanel": WorkflowPanel_39b4d9ff060162024b03ec155712374d,
+  "verdicts-cms/client#ApprovedOnlyPublishButton": ApprovedOnlyPublishButton_39b4d9ff060162024b03ec155712374d,
+  "verdicts-cms/client#AwaitingApproval": AwaitingApproval_39b4d9ff060162024b03ec155712374d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,8 +1,8 @@
 import { revalidateTag } from 'next/cache'
 
-import { MalformedWebhookEventError, matchupIndexTag, tagsOfWebhookEvent } from '../../../../site/revalidation'
-import { siteSettings } from '../../../../site/settings'
-import { verifyWebhook, WebhookVerificationError } from '../../../../webhooks/signature'
+import { MalformedWebhookEventError, matchupIndexTag, tagsOfWebhookEvent } from '../../../../site/revalidation.js'
+import { siteSettings } from '../../../../site/settings.js'
+import { verifyWebhook, WebhookVerificationError } from 'verdicts-cms'
 
 /**
  * Receives the CMS's signed webhooks and expires the cached API reads of every page they

@@ -1,5 +1,5 @@
 import config from '@payload-config'
 
-import { createMatchupRoute } from '../../../../../../public/matchupRoute'
+import { createMatchupRoute } from 'verdicts-cms/next'
 
 export const GET = createMatchupRoute(config)

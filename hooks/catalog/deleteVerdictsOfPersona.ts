@@ -1,0 +1,26 @@
+import type { CollectionBeforeDeleteHook } from 'payload'
+
+import type { SanitizedVerdictsOptions } from '../../src/options.js'
+
+import { personaDeletedContextFlag } from '../scores/recomputePanelScore.js'
+
+/**
+ * A persona's verdicts cannot be shown without the persona, so deleting a persona deletes
+ * its verdicts first; their own hooks then recount every affected tool.
+ */
+export function deleteVerdictsOfPersona(options: SanitizedVerdictsOptions): CollectionBeforeDeleteHook {
+  return async ({ id, req }) => {
+    const previousFlag = req.context[personaDeletedContextFlag]
+    req.context[personaDeletedContextFlag] = true
+    try {
+      await req.payload.delete({
+        collection: options.collectionSlugs.verdicts as never,
+        overrideAccess: true,
+        req,
+        where: { reviewer: { equals: id } },
+      })
+    } finally {
+      req.context[personaDeletedContextFlag] = previousFlag
+    }
+  }
+}

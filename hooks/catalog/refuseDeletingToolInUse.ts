@@ -1,0 +1,27 @@
+import type { CollectionBeforeDeleteHook } from 'payload'
+
+import { APIError } from 'payload'
+
+import type { SanitizedVerdictsOptions } from '../../src/options.js'
+
+/**
+ * A tool that verdicts or matchups point at cannot be deleted: the pages built on it
+ * would lose their subject. The editor is told what to remove first.
+ */
+export function refuseDeletingToolInUse(options: SanitizedVerdictsOptions): CollectionBeforeDeleteHook {
+  const { matchups, verdicts } = options.collectionSlugs
+  return async ({ id, req }) => {
+    const count = async (collection: string, where: Record<string, unknown>) =>
+      (await req.payload.count({ collection: collection as never, overrideAccess: true, req, where: where as never })).totalDocs
+    const [verdictCount, matchupCount] = await Promise.all([
+      count(verdicts, { tool: { equals: id } }),
+      count(matchups, { or: [{ leftTool: { equals: id } }, { rightTool: { equals: id } }] }),
+    ])
+    if (verdictCount + matchupCount > 0) {
+      throw new APIError(
+        `This tool is used by ${verdictCount} verdict(s) and ${matchupCount} matchup(s); delete or move those first.`,
+        409,
+      )
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+
+import type { ScoreAction } from '../../collections/ScoreHistory.js'
+import type { SanitizedVerdictsOptions } from '../../src/options.js'
+
+import { idOf, sameId } from '../../src/catalog/relations.js'
+import { recomputeToolScore } from '../../src/scores/recomputeToolScore.js'
+import { workflowUserOf } from '../../src/workflow/actor.js'
+import { liveVersionIsPublished } from '../../src/workflow/liveVersion.js'
+
+type VerdictLike = { _status?: string; decision?: string; id?: number | string; title?: string; tool?: unknown }
+
+/** Set by the persona-deletion cascade so the history names the real cause. */
+export const personaDeletedContextFlag = 'verdictsPersonaDeleted'
+
+async function recountTools(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  toolIds: unknown[],
+  action: ScoreAction,
+  verdict: VerdictLike,
+  keepVerdictLink: boolean,
+): Promise<void> {
+  const distinct = new Map<string, number | string>()
+  for (const id of toolIds.map(idOf)) {
+    if (id !== null) {
+      distinct.set(String(id), id)
+    }
+  }
+  // A fixed order keeps two moves in opposite directions from locking each other's rows.
+  for (const key of [...distinct.keys()].sort()) {
+    await recomputeToolScore(req, options, distinct.get(key)!, 'panel', {
+      action,
+      label: verdict.title,
+      userId: workflowUserOf(req, options)?.id ?? null,
+      verdictId: keepVerdictLink ? verdict.id : null,
+    })
+  }
+}
+
+/**
+ * The tools of the verdict's two latest published versions. A draft that moved the verdict
+ * to another tool is the `previousDoc` when it gets published, so the tool that loses the
+ * verdict is found here rather than there.
+ */
+async function toolsOfLatestPublishedVersions(
+  req: PayloadRequest,
+  collection: string,
+  id: number | string,
+): Promise<unknown[]> {
+  const { docs } = await req.payload.findVersions({
+    collection: collection as never,
+    depth: 0,
+    limit: 2,
+    overrideAccess: true,
+    req,
+    sort: '-updatedAt',
+    where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },
+  })
+  return docs.map((version) => (version as { version?: VerdictLike }).version?.tool)
+}
+
+/**
+ * Keeps every affected tool's panel score exact when a verdict's published state moves:
+ * publish, unpublish, a published edit that flips the decision, a move to another tool.
+ * Draft saves (also over a published verdict) change nothing that counts, so they skip
+ * the recount.
+ */
+export function recomputePanelScoreAfterChange(options: SanitizedVerdictsOptions): CollectionAfterChangeHook {
+  return async ({ collection, doc, previousDoc, req }) => {
+    const current = doc as VerdictLike
+    const previous = (previousDoc ?? {}) as VerdictLike
+    const isPublished = current._status === 'published'
+    const wasPublished = previous._status === 'published'
+    if (!isPublished && !wasPublished) {
+      return doc
+    }
+    const sameTool = previous.tool === undefined || sameId(previous.tool, current.tool)
+    if (isPublished && wasPublished && sameTool && previous.decision === current.decision) {
+      return doc
+    }
+    if (!isPublished && wasPublished) {
+      // Either an unpublish, or a draft saved over the published version. Only the first
+      // changes what counts, and it shows as the stored document no longer being published.
+      if (await liveVersionIsPublished(req, collection.slug, current.id!)) {
+        return doc
+      }
+    }
+    const tools = [current.tool, previous.tool, ...(await toolsOfLatestPublishedVersions(req, collection.slug, current.id!))]
+    const moved = new Set(tools.map(idOf).filter((id) => id !== null).map(String)).size > 1
+    const action: ScoreAction = moved ? 'move' : !wasPublished ? 'publish' : !isPublished ? 'unpublish' : 'edit'
+    await recountTools(req, options, tools, action, current, true)
+    return doc
+  }
+}
+
+export function recomputePanelScoreAfterDelete(options: SanitizedVerdictsOptions): CollectionAfterDeleteHook {
+  return async ({ doc, req }) => {
+    const verdict = doc as VerdictLike
+    if (verdict._status !== 'published') {
+      return doc
+    }
+    const action: ScoreAction = req.context?.[personaDeletedContextFlag] ? 'persona-deleted' : 'delete'
+    await recountTools(req, options, [verdict.tool], action, verdict, false)
+    return doc
+  }
+}

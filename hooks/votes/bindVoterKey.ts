@@ -1,0 +1,12 @@
+import type { CollectionBeforeValidateHook } from 'payload'
+
+import { voterKeyOf } from '../../src/votes/voterContext.js'
+
+/** A vote always belongs to the voter the endpoint verified, whatever the body says. */
+export const bindVoterKey: CollectionBeforeValidateHook = ({ data, operation, req }) => {
+  const voterKey = voterKeyOf(req)
+  if (!data || operation !== 'create' || !voterKey) {
+    return data
+  }
+  return { ...data, voterKey }
+}

@@ -1,0 +1,21 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import type { SanitizedVerdictsOptions } from '../../src/options.js'
+import type { TransitionContext } from '../../src/workflow/targets.js'
+
+import { workflowUserOf } from '../../src/workflow/actor.js'
+import { workflowTransitionContextField } from '../../src/workflow/targets.js'
+
+/**
+ * A decision the importer inferred is confirmed when a person approves the verdict: the
+ * approval covers the decision, so the "decision inferred" flag is cleared with it.
+ */
+export function confirmInferredDecision(options: SanitizedVerdictsOptions): CollectionBeforeChangeHook {
+  return ({ data, req }) => {
+    const transition = req.context[workflowTransitionContextField] as TransitionContext | undefined
+    if (transition?.action === 'approve' && workflowUserOf(req, options)) {
+      return { ...data, decisionInferred: false }
+    }
+    return data
+  }
+}

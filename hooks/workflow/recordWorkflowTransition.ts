@@ -1,0 +1,51 @@
+import type { CollectionAfterChangeHook } from 'payload'
+
+import type { WorkflowEventAction } from '../../collections/WorkflowEvents.js'
+import type { SanitizedVerdictsOptions } from '../../src/options.js'
+import type { TransitionContext, WorkflowNote, WorkflowTarget } from '../../src/workflow/targets.js'
+
+import { workflowUserOf } from '../../src/workflow/actor.js'
+import { liveVersionIsPublished } from '../../src/workflow/liveVersion.js'
+import { workflowNoteContextField, workflowTransitionContextField } from '../../src/workflow/targets.js'
+
+/**
+ * Appends a workflow event whenever a verdict's or matchup's stage changes, whether by a
+ * workflow button or as a consequence of an edit (an approval dismissed, a new draft).
+ */
+export function recordWorkflowTransition(
+  options: SanitizedVerdictsOptions,
+  target: WorkflowTarget,
+): CollectionAfterChangeHook {
+  return async ({ doc, operation, previousDoc, req }) => {
+    const from = operation === 'create' ? null : ((previousDoc?.workflowStage as string | undefined) ?? null)
+    const to = doc.workflowStage as string
+    if (from === to) {
+      return doc
+    }
+    const transition = req.context[workflowTransitionContextField] as TransitionContext | undefined
+    const note = req.context[workflowNoteContextField] as undefined | WorkflowNote
+    let action: WorkflowEventAction =
+      transition?.action ?? note?.action ?? (operation === 'create' ? 'create' : to === 'published' ? 'publish' : 'edit')
+    if (!transition && !note && from === 'published' && doc._status === 'draft') {
+      // A save over a published document is either a new draft (the published version
+      // stays live) or an unpublish: the stored document tells them apart.
+      action = (await liveVersionIsPublished(req, target.slug, doc.id)) ? 'edit' : 'unpublish'
+    }
+    await req.payload.create({
+      collection: options.collectionSlugs.workflowEvents as never,
+      data: {
+        action,
+        comment: transition?.comment ?? note?.comment,
+        document: { relationTo: target.slug, value: doc.id },
+        from,
+        title: doc.title,
+        to,
+        user: workflowUserOf(req, options)?.id,
+      } as never,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    return doc
+  }
+}

@@ -1,0 +1,48 @@
+import type { PayloadRequest, Where } from 'payload'
+
+import { idOf } from './relations.js'
+
+/** Looks a related record up inside the caller's transaction; null when it does not exist. */
+export async function findRelated(
+  req: PayloadRequest,
+  collection: string,
+  value: unknown,
+): Promise<null | Record<string, unknown>> {
+  const id = idOf(value)
+  if (id === null) {
+    return null
+  }
+  const doc = await req.payload.findByID({
+    id,
+    collection: collection as never,
+    depth: 0,
+    disableErrors: true,
+    overrideAccess: true,
+    req,
+  })
+  return (doc as null | Record<string, unknown>) ?? null
+}
+
+/**
+ * True when another record (not `ownId`) matches `where`. Uniqueness is a property of the
+ * whole collection, so this counts records the caller may not be allowed to read; it only
+ * ever answers yes or no.
+ */
+export async function anotherRecordMatches(
+  req: PayloadRequest,
+  collection: string,
+  where: Where,
+  ownId: number | string | undefined,
+): Promise<boolean> {
+  const conditions: Where[] = [where]
+  if (ownId !== undefined && ownId !== null) {
+    conditions.push({ id: { not_equals: ownId } })
+  }
+  const { totalDocs } = await req.payload.count({
+    collection: collection as never,
+    overrideAccess: true,
+    req,
+    where: { and: conditions },
+  })
+  return totalDocs > 0
+}

@@ -1,0 +1,22 @@
+import type { TextFieldSingleValidation } from 'payload'
+
+import { isValidSlug } from './slugify.js'
+import { anotherRecordMatches } from './lookups.js'
+
+/**
+ * A well-formed slug that no other record of the collection has. The unique index still
+ * guards against two writers racing; this check names the field on every database (a
+ * FerretDB duplicate-key error does not say which index it hit).
+ */
+export const validateSlug: TextFieldSingleValidation = async (value, { collectionSlug, id, req }) => {
+  if (value === null || value === undefined || value === '') {
+    return 'A slug is required (it is derived from the name when left empty).'
+  }
+  if (!isValidSlug(value)) {
+    return 'Use lowercase letters, digits and single dashes, for example "mistral-3-small".'
+  }
+  if (collectionSlug && (await anotherRecordMatches(req, collectionSlug, { slug: { equals: value } }, id))) {
+    return `The slug "${value}" is already taken; choose another.`
+  }
+  return true
+}

@@ -1,0 +1,51 @@
+import type { Config, DatabaseAdapterObj, EmailAdapter, Payload } from 'payload'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import type { VerdictsPluginOptions } from 'verdicts-cms'
+
+import { sanitizeOptions, verdictsPlugin } from 'verdicts-cms'
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+export { MissingSecretError, resolveSecret } from './secret.js'
+
+export type AppConfigArgs = {
+  db: DatabaseAdapterObj
+  email?: EmailAdapter | Promise<EmailAdapter>
+  onInit?: (payload: Payload) => Promise<void> | void
+  plugin?: VerdictsPluginOptions
+  secret: string
+  serverURL?: string
+}
+
+/** The app: Payload's admin and APIs with the verdicts plugin, on the database given. */
+export function createAppConfig(args: AppConfigArgs): Config {
+  return {
+    admin: {
+      importMap: { baseDir: projectRoot },
+      // The reference site renders a matchup's drafts at /compare/preview/<id>.
+      livePreview: {
+        breakpoints: [
+          { height: 844, label: 'Mobile', name: 'mobile', width: 390 },
+          { height: 900, label: 'Desktop', name: 'desktop', width: 1280 },
+        ],
+        collections: [sanitizeOptions(args.plugin).collectionSlugs.matchups],
+        url: ({ data }) => (data?.id ? `/compare/preview/${data.id}` : null),
+      },
+      meta: { titleSuffix: ' · Verdicts CMS' },
+    },
+    collections: [],
+    db: args.db,
+    editor: lexicalEditor(),
+    email: args.email,
+    onInit: args.onInit,
+    plugins: [verdictsPlugin(args.plugin)],
+    secret: args.secret,
+    serverURL: args.serverURL,
+    telemetry: false,
+    typescript: { autoGenerate: false, outputFile: path.resolve(projectRoot, 'payload-types.ts') },
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * `npm run verdicts -- <command>`: editorial tasks from the shell. Every command works
+ * on the database DATABASE_URI names (the embedded SQLite file when unset).
+ */
+import './checkDatabaseUri.js'
+
+import type { Payload } from 'payload'
+
+import { parseArgs } from 'node:util'
+import { getPayload } from 'payload'
+
+import config from '../../../payload.config.js'
+
+import { formatImportReport } from '../../importer/formatReport.js'
+import { importPages } from '../../importer/importPages.js'
+import { readPageFiles } from '../../importer/readPageFiles.js'
+import { formatPercent } from '../../scores/score.js'
+import { pluginOptionsOf } from '../../pluginOptions.js'
+import { PublicPages } from '../../public/pages.js'
+import { reconcileScores } from '../../scores/reconcile.js'
+import { formatDemoLogins, formatSeedSummary, seedDemoContent } from '../seedDemoContent.js'
+import { withLoggerOnStderr } from './stderrLogger.js'
+
+type Command = {
+  description: string
+  run: (payload: Payload, args: string[]) => Promise<number>
+  usage: string
+}
+
+/**
+ * While a command runs, everything else that writes to stdout (Payload's logger, the
+ * schema push) is sent to stderr, so stdout carries only the command's own output and
+ * `npm run -s verdicts -- matchup <slug> > page.json` gives clean JSON.
+ */
+const writeStdout = process.stdout.write.bind(process.stdout)
+
+const say = (text = '') => {
+  writeStdout(`${text}\n`)
+}
+
+const commands: Record<string, Command> = {
+  import: {
+    description:
+      'Imports comparison pages (plain-text files, or directories of .txt files): categories, tools, personas, verdicts, matchups. New content waits in review unless --publish; --dry-run only reports; --json prints the summary as JSON. Exits 1 if any page failed.',
+    usage: 'import <file|dir>... [--publish] [--dry-run] [--json]',
+    run: async (payload, args) => {
+      const { positionals, values } = parseArgs({
+        allowPositionals: true,
+        args,
+        options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, publish: { type: 'boolean' } },
+        strict: true,
+      })
+      if (positionals.length === 0) {
+        console.error('Usage: npm run verdicts -- import <file|dir>... [--publish] [--dry-run] [--json]')
+        return 2
+      }
+      const report = await importPages(payload, await readPageFiles(positionals), {
+        dryRun: Boolean(values['dry-run']),
+        onProgress: (line) => process.stderr.write(`${line}\n`),
+        publish: Boolean(values.publish),
+      })
+      say(values.json ? JSON.stringify(report, null, 2) : formatImportReport(report))
+      return report.pages.some((page) => page.outcome === 'failed') ? 1 : 0
+    },
+  },
+  matchup: {
+    description: 'Prints exactly the JSON of GET /api/public/matchups/<slug> (published content only).',
+    usage: 'matchup <slug>',
+    run: async (payload, args) => {
+      const [slug] = args
+      if (!slug || args.length > 1) {
+        console.error('Usage: npm run verdicts -- matchup <slug>')
+        return 2
+      }
+      const page = await new PublicPages(payload, pluginOptionsOf(payload)).matchupPage(slug)
+      if (!page) {
+        console.error(`No published matchup "${slug}".`)
+        return 1
+      }
+      say(JSON.stringify(page))
+      return 0
+    },
+  },
+  matchups: {
+    description: 'Lists the slugs of all published matchups, one per line.',
+    usage: 'matchups',
+    run: async (payload) => {
+      for (const slug of await new PublicPages(payload, pluginOptionsOf(payload)).publishedMatchupSlugs()) {
+        say(slug)
+      }
+      return 0
+    },
+  },
+  reconcile: {
+    description:
+      'Recounts every tool\'s panel and community score, prints what was wrong and fixes it. With --check: only reports, and exits 1 on any drift.',
+    usage: 'reconcile [--check]',
+    run: async (payload, args) => {
+      const { values } = parseArgs({ args, options: { check: { type: 'boolean' } }, strict: true })
+      const check = Boolean(values.check)
+      const report = await reconcileScores(payload, {
+        fix: !check,
+        onProgress: (checked, total) => say(`  checked ${checked}/${total} tools`),
+      })
+      if (report.drift.length === 0) {
+        say(`All ${report.toolsChecked} tools' scores match a fresh recount.`)
+        return 0
+      }
+      say(`${report.drift.length} score(s) differed from a fresh recount:`)
+      say(`  ${'tool'.padEnd(32)} ${'score'.padEnd(10)} ${'stored'.padEnd(16)} actual`)
+      for (const row of report.drift) {
+        const show = (score: typeof row.actual) => `${formatPercent(score.percent)} ${score.ship}/${score.total}`
+        say(`  ${row.tool.padEnd(32)} ${row.kind.padEnd(10)} ${show(row.stored).padEnd(16)} ${show(row.actual)}`)
+      }
+      say(check ? 'Nothing changed (--check).' : 'Fixed; each correction is in the score history.')
+      return check ? 1 : 0
+    },
+  },
+  seed: {
+    description:
+      'Adds the demo content and demo accounts to the database DATABASE_URI names. Creates only what is missing, so it is safe to run twice.',
+    usage: 'seed',
+    run: async (payload) => {
+      const summary = await seedDemoContent(payload, (line) => say(line))
+      say(`Done:\n${formatSeedSummary(summary)}\n\n${formatDemoLogins()}`)
+      return 0
+    },
+  },
+}
+
+function printHelp(): void {
+  say('Usage: npm run verdicts -- <command> [options]\n\nCommands:')
+  for (const [name, command] of Object.entries(commands)) {
+    say(`  ${command.usage.padEnd(24)} ${command.description}`)
+  }
+  say('\nEnvironment: DATABASE_URI (unset: ./data/verdicts.db), PAYLOAD_SECRET.')
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    printHelp()
+    return name ? 0 : 2
+  }
+  const command = commands[name]
+  if (!command) {
+    console.error(`Unknown command "${name}".\n`)
+    printHelp()
+    return 2
+  }
+  // A CLI run is not a Next.js dev server: no HMR socket to connect to.
+  process.env.DISABLE_PAYLOAD_HMR = 'true'
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+  const payload = await getPayload({ config: withLoggerOnStderr(await config), cron: false })
+  try {
+    return await command.run(payload, rest)
+  } finally {
+    await payload.destroy()
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  },
+)

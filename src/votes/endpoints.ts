@@ -1,0 +1,116 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import type { SanitizedVerdictsOptions } from '../options.js'
+import type { VoteDecision } from './operations.js'
+
+import { FixedWindowRateLimiter } from './rateLimit.js'
+import { issueVoterToken, readCookie, verifyVoterToken, voterKeyFor } from './voterToken.js'
+import { castVote, findPublicTool, withdrawVote } from './operations.js'
+import { clientAddress, errorResponse, readJsonBody } from '../http/endpointHelpers.js'
+
+export const votePath = '/public/tools/:slug/vote'
+const oneYearInSeconds = 365 * 24 * 60 * 60
+
+type Voter = { setCookie?: string; voterKey: string }
+
+/**
+ * `POST /api/public/tools/:slug/vote` with `{ "decision": "ship" | "skip" }` casts or
+ * changes the caller's vote; `DELETE` withdraws it. Anonymous; the voter is the signed
+ * cookie the first vote issues.
+ */
+export function createVoteEndpoints(options: SanitizedVerdictsOptions): Endpoint[] {
+  const { minimumVotes, rateLimit, voterCookieName } = options.community
+  const limiter = new FixedWindowRateLimiter(rateLimit.max, rateLimit.windowSeconds * 1000)
+
+  function voterOf(req: PayloadRequest, issueIfMissing: boolean): null | Voter {
+    const secret = req.payload.secret
+    const voterId = verifyVoterToken(secret, readCookie(req.headers.get('cookie'), voterCookieName))
+    if (voterId) {
+      return { voterKey: voterKeyFor(secret, voterId) }
+    }
+    if (!issueIfMissing) {
+      return null
+    }
+    const issued = issueVoterToken(secret)
+    const secure = req.url?.startsWith('https:') ? '; Secure' : ''
+    return {
+      setCookie: `${voterCookieName}=${issued.token}; Path=/api/public; Max-Age=${oneYearInSeconds}; HttpOnly; SameSite=Lax${secure}`,
+      voterKey: voterKeyFor(secret, issued.voterId),
+    }
+  }
+
+  /** Rate limit, then the public tool named in the path: the checks both methods share. */
+  async function preflight(req: PayloadRequest) {
+    const limited = limiter.hit(clientAddress(req))
+    if (!limited.allowed) {
+      return {
+        response: errorResponse(429, `Too many votes; try again in ${limited.retryAfterSeconds} s.`, {
+          headers: { 'Retry-After': String(limited.retryAfterSeconds) },
+        }),
+      }
+    }
+    const slug = String(req.routeParams?.slug ?? '')
+    const tool = await findPublicTool(req, options, slug)
+    if (!tool) {
+      return { response: errorResponse(404, `No published tool "${slug}".`) }
+    }
+    return { tool }
+  }
+
+  async function communityOf(req: PayloadRequest, toolId: number | string) {
+    const tool = (await req.payload.findByID({
+      id: toolId,
+      collection: options.collectionSlugs.tools as never,
+      depth: 0,
+      overrideAccess: false,
+      req,
+    })) as { communityScore?: Record<string, unknown> }
+    const { computedAt: _computedAt, ...score } = tool.communityScore ?? {}
+    return { ...score, minimumVotes }
+  }
+
+  const cast: Endpoint = {
+    handler: async (req) => {
+      const body = await readJsonBody(req)
+      const decision = (body as { decision?: unknown } | undefined)?.decision
+      if (decision !== 'ship' && decision !== 'skip') {
+        return errorResponse(400, 'decision must be "ship" or "skip".', { field: 'decision' })
+      }
+      const checked = await preflight(req)
+      if (!checked.tool) {
+        return checked.response
+      }
+      const voter = voterOf(req, true)!
+      const outcome = await castVote(req, options, { decision: decision as VoteDecision, toolId: checked.tool.id, voterKey: voter.voterKey })
+      const headers = new Headers({ 'Cache-Control': 'no-store' })
+      if (voter.setCookie) {
+        headers.append('Set-Cookie', voter.setCookie)
+      }
+      return Response.json(
+        { community: await communityOf(req, checked.tool.id), decision, outcome, tool: checked.tool.slug },
+        { headers, status: outcome === 'created' ? 201 : 200 },
+      )
+    },
+    method: 'post',
+    path: votePath,
+  }
+
+  const withdraw: Endpoint = {
+    handler: async (req) => {
+      const checked = await preflight(req)
+      if (!checked.tool) {
+        return checked.response
+      }
+      const voter = voterOf(req, false)
+      const withdrawn = voter ? await withdrawVote(req, options, { toolId: checked.tool.id, voterKey: voter.voterKey }) : false
+      return Response.json(
+        { community: await communityOf(req, checked.tool.id), tool: checked.tool.slug, withdrawn },
+        { headers: { 'Cache-Control': 'no-store' } },
+      )
+    },
+    method: 'delete',
+    path: votePath,
+  }
+
+  return [cast, withdraw]
+}

@@ -1,0 +1,122 @@
+import type { PayloadRequest } from 'payload'
+
+import type { Score } from '../scores/score.js'
+import type { SanitizedVerdictsOptions } from '../options.js'
+
+import { voterKeyContextField } from './voterContext.js'
+import { PublicPages } from '../public/pages.js'
+
+type Id = number | string
+export type VoteDecision = 'ship' | 'skip'
+export type PublicTool = { communityScore?: Partial<Score>; id: Id; name: string; slug: string }
+
+/** A tool by slug, if the public may see it (see `PublicPages.isPublicTool`). */
+export async function findPublicTool(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  slug: string,
+): Promise<null | PublicTool> {
+  const { docs } = await req.payload.find({
+    collection: options.collectionSlugs.tools as never,
+    depth: 0,
+    limit: 1,
+    overrideAccess: false,
+    pagination: false,
+    req,
+    where: { slug: { equals: slug } },
+  })
+  const tool = docs[0] as PublicTool | undefined
+  return tool && (await new PublicPages(req.payload, options).isPublicTool(tool.id)) ? tool : null
+}
+
+/** Runs `work` as the verified voter: the votes collection's access rules read this. */
+async function asVoter<T>(req: PayloadRequest, voterKey: string, work: () => Promise<T>): Promise<T> {
+  const previous = req.context[voterKeyContextField]
+  req.context[voterKeyContextField] = voterKey
+  try {
+    return await work()
+  } finally {
+    req.context[voterKeyContextField] = previous
+  }
+}
+
+async function ownVoteOn(req: PayloadRequest, options: SanitizedVerdictsOptions, toolId: Id) {
+  const { docs } = await req.payload.find({
+    collection: options.collectionSlugs.votes as never,
+    depth: 0,
+    limit: 1,
+    overrideAccess: false,
+    pagination: false,
+    req,
+    where: { tool: { equals: toolId } },
+  })
+  return docs[0] as undefined | { decision: VoteDecision; id: Id }
+}
+
+export type VoteOutcome = 'changed' | 'created' | 'unchanged'
+
+/** One vote per voter per tool: a new vote is created, a repeated one changes the decision. */
+export async function castVote(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  args: { decision: VoteDecision; toolId: Id; voterKey: string },
+): Promise<VoteOutcome> {
+  const collection = options.collectionSlugs.votes as never
+  return asVoter(req, args.voterKey, async () => {
+    for (let attempt = 1; ; attempt += 1) {
+      const existing = await ownVoteOn(req, options, args.toolId)
+      if (existing) {
+        if (existing.decision === args.decision) {
+          return 'unchanged'
+        }
+        await req.payload.update({
+          id: existing.id,
+          collection,
+          data: { decision: args.decision } as never,
+          depth: 0,
+          overrideAccess: false,
+          req,
+        })
+        return 'changed'
+      }
+      try {
+        await req.payload.create({
+          collection,
+          data: { decision: args.decision, tool: args.toolId } as never,
+          depth: 0,
+          overrideAccess: false,
+          req,
+        })
+        return 'created'
+      } catch (error) {
+        // The same voter's concurrent first vote won the unique (tool, voter) index:
+        // look again and change that one instead.
+        if (attempt >= 3) {
+          throw error
+        }
+      }
+    }
+  })
+}
+
+/** Withdraws the voter's vote on a tool; false when there was none. */
+export async function withdrawVote(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  args: { toolId: Id; voterKey: string },
+): Promise<boolean> {
+  return asVoter(req, args.voterKey, async () => {
+    const existing = await ownVoteOn(req, options, args.toolId)
+    if (!existing) {
+      return false
+    }
+    await req.payload.delete({
+      id: existing.id,
+      collection: options.collectionSlugs.votes as never,
+      depth: 0,
+      overrideAccess: false,
+      req,
+    })
+    return true
+  })
+}

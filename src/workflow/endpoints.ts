@@ -1,0 +1,112 @@
+import type { Endpoint, PayloadRequest, Where } from 'payload'
+
+import { APIError } from 'payload'
+
+import type { SanitizedVerdictsOptions } from '../options.js'
+import type { WorkflowTarget } from './targets.js'
+
+import { hasRole } from '../access/roles.js'
+import { workflowActions } from './rules.js'
+import { workflowUserOf } from './actor.js'
+import { transitionWorkflow, workflowState } from './transition.js'
+import { errorResponse, readJsonBody } from '../http/endpointHelpers.js'
+
+function idParam(req: PayloadRequest): string {
+  return String(req.routeParams?.id ?? '')
+}
+
+/**
+ * `POST /api/<collection>/:id/workflow` `{ action, comment? }` moves a document through
+ * the workflow; `GET` the same path returns its stage, the caller's allowed actions and
+ * its history; `GET /api/<collection>/awaiting-approval` lists what the caller may judge.
+ */
+export function createWorkflowEndpoints(options: SanitizedVerdictsOptions, target: WorkflowTarget): Endpoint[] {
+  return [
+    {
+      handler: async (req) => {
+        const user = workflowUserOf(req, options)
+        if (!user?.role) {
+          return errorResponse(403, 'only the editorial team can see what awaits approval')
+        }
+        // Matchups have no persona: any reviewer (or admin) judges them, editors never do.
+        if (!target.personaField && !hasRole(req, 'admin', 'reviewer')) {
+          return Response.json({ docs: [], totalDocs: 0 })
+        }
+        const inReview: Where = { workflowStage: { equals: 'in_review' } }
+        let where: Where = inReview
+        if (target.personaField && !hasRole(req, 'admin')) {
+          const personas = await req.payload.find({
+            collection: options.collectionSlugs.reviewers as never,
+            depth: 0,
+            limit: 0,
+            overrideAccess: false,
+            pagination: false,
+            req,
+            where: { approvers: { in: [user.id] } },
+          })
+          const personaIds = personas.docs.map((persona) => (persona as { id: number | string }).id)
+          where = { and: [inReview, { [target.personaField]: { in: personaIds } }] }
+        }
+        const result = await req.payload.find({
+          collection: target.slug as never,
+          depth: 0,
+          draft: true,
+          limit: 100,
+          overrideAccess: false,
+          req,
+          sort: 'updatedAt',
+          where,
+        })
+        return Response.json({
+          docs: result.docs.map((doc) => {
+            const { id, title, updatedAt } = doc as Record<string, unknown>
+            return { id, title, updatedAt }
+          }),
+          totalDocs: result.totalDocs,
+        })
+      },
+      method: 'get',
+      path: '/awaiting-approval',
+    },
+    {
+      handler: async (req) => {
+        if (!workflowUserOf(req, options)?.role) {
+          return errorResponse(403, 'only the editorial team can see the workflow')
+        }
+        return Response.json(await workflowState(req, options, target, idParam(req)))
+      },
+      method: 'get',
+      path: '/:id/workflow',
+    },
+    {
+      handler: async (req) => {
+        if (!workflowUserOf(req, options)?.role) {
+          return errorResponse(403, 'sign in as a member of the editorial team to move documents through the workflow')
+        }
+        const body = (await readJsonBody(req)) as undefined | { action?: unknown; comment?: unknown }
+        const action = body?.action
+        if (typeof action !== 'string' || !(workflowActions as readonly string[]).includes(action)) {
+          return errorResponse(400, `action must be one of: ${workflowActions.join(', ')}.`, { field: 'action' })
+        }
+        if (body?.comment !== undefined && body.comment !== null && typeof body.comment !== 'string') {
+          return errorResponse(400, 'comment must be text.', { field: 'comment' })
+        }
+        try {
+          const doc = await transitionWorkflow(req, options, target, {
+            action: action as (typeof workflowActions)[number],
+            comment: (body?.comment as string | undefined) ?? undefined,
+            id: idParam(req),
+          })
+          return Response.json({ id: doc.id, stage: doc.workflowStage, status: doc._status })
+        } catch (error) {
+          if (error instanceof APIError && error.status < 500) {
+            return errorResponse(error.status, error.message, error.status === 400 ? { field: 'comment' } : {})
+          }
+          throw error
+        }
+      },
+      method: 'post',
+      path: '/:id/workflow',
+    },
+  ]
+}

@@ -1,0 +1,44 @@
+import type { Field } from 'payload'
+
+import type { SanitizedVerdictsOptions } from '../options.js'
+
+import { stageLabels, workflowStages } from './rules.js'
+
+/** Payload's publish button, shown only for approved documents. */
+export const workflowAdminComponents = {
+  edit: { PublishButton: 'verdicts-cms/client#ApprovedOnlyPublishButton' },
+}
+
+/**
+ * The workflow's state beside Payload's `_status`. Hooks own every one of these fields:
+ * values sent by clients are ignored.
+ */
+export function workflowFields(options: SanitizedVerdictsOptions): Field[] {
+  const users = options.collectionSlugs.users
+  const sidebarReadOnly = { position: 'sidebar' as const, readOnly: true }
+  return [
+    {
+      name: 'workflowStage',
+      type: 'select',
+      admin: { ...sidebarReadOnly, description: 'Changes only through the workflow buttons below.' },
+      defaultValue: 'draft',
+      index: true,
+      label: 'Stage',
+      options: workflowStages.map((stage) => ({ label: stageLabels[stage], value: stage })),
+      required: true,
+    },
+    {
+      name: 'workflow',
+      type: 'ui',
+      admin: {
+        components: { Field: 'verdicts-cms/client#WorkflowPanel' },
+        position: 'sidebar',
+      },
+    },
+    { name: 'approvedBy', type: 'relationship', admin: sidebarReadOnly, relationTo: users },
+    { name: 'approvedAt', type: 'date', admin: { ...sidebarReadOnly, date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'approvedFingerprint', type: 'text', admin: { hidden: true } },
+    { name: 'createdBy', type: 'relationship', admin: sidebarReadOnly, relationTo: users },
+    { name: 'lastEditedBy', type: 'relationship', admin: sidebarReadOnly, relationTo: users },
+  ]
+}
