@@ -2,10 +2,9 @@
 const config = {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   maxWorkers: 2,
-  // Source imports carry Node ESM's `.js` extension; the demo app reaches the plugin by its
-  // package name, mapped to the sources as tsconfig.json's paths do.
+  // The demo app reaches the plugin by its package name, mapped to the sources as
+  // tsconfig.json's paths do.
   moduleNameMapper: {
-    '^(\\.{1,2}/.*)\\.js$': '$1',
     '^verdicts-cms$': '<rootDir>/src/index.ts',
     '^verdicts-cms/(client|next|node)$': '<rootDir>/src/exports/$1.ts',
   },

@@ -1,10 +1,10 @@
 import { buildConfig } from 'payload'
 
-import { createAppConfig, resolveSecret } from './src/demo/appConfig.js'
-import { databaseAdapterFor, resolveDatabaseTarget } from './src/demo/database.js'
-import { createCaptureEmail } from './src/email/captureEmailAdapter.js'
-import { seedDemoOnFirstDevStart } from './src/demo/devStart.js'
-import { ensureSiteSubscription } from './src/site/siteSubscription.js'
+import { createAppConfig, resolveSecret } from './src/demo/appConfig.ts'
+import { databaseAdapterFor, resolveDatabaseTarget } from './src/demo/database.ts'
+import { createCaptureEmail } from './src/email/captureEmailAdapter.ts'
+import { seedDemoOnFirstDevStart } from './src/demo/devStart.ts'
+import { ensureSiteSubscription } from './src/site/siteSubscription.ts'
 
 const database = resolveDatabaseTarget(process.env.DATABASE_URI)
 

@@ -9,9 +9,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { getPayload } from 'payload'
 
-import config from './payload.config.js'
+import config from './payload.config.ts'
 import { createMatchupFastPath } from 'verdicts-cms/node'
-import { ensureSiteSubscription } from './src/site/siteSubscription.js'
+import { ensureSiteSubscription } from './src/site/siteSubscription.ts'
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT || 3000)

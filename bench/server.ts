@@ -12,13 +12,13 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { buildConfig, getPayload } from 'payload'
 
-import { createAppConfig } from '../src/demo/appConfig.js'
-import { databaseAdapterFor, resolveDatabaseTarget } from '../src/demo/database.js'
-import { createCaptureEmail } from '../src/email/captureEmailAdapter.js'
-import { richTextFromParagraphs } from '../src/catalog/richText.js'
-import { createMatchupFastPath } from '../src/public/fastPath.js'
-import { createMatchupRoute } from '../src/public/matchupRoute.js'
-import { pageCacheOf } from '../src/public/pageCache.js'
+import { createAppConfig } from '../src/demo/appConfig.ts'
+import { databaseAdapterFor, resolveDatabaseTarget } from '../src/demo/database.ts'
+import { createCaptureEmail } from '../src/email/captureEmailAdapter.ts'
+import { richTextFromParagraphs } from '../src/catalog/richText.ts'
+import { createMatchupFastPath } from '../src/public/fastPath.ts'
+import { createMatchupRoute } from '../src/public/matchupRoute.ts'
+import { pageCacheOf } from '../src/public/pageCache.ts'
 
 async function main(): Promise<void> {
   const matchupCount = Number(process.argv[2] ?? 10)

@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options.js'
+import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
-import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.js'
-import { referenceDataAccess } from '../src/access/roles.js'
-import { importSourceField } from '../src/importer/importSourceField.js'
-import { slugField } from '../src/catalog/slugField.js'
+import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.ts'
+import { referenceDataAccess } from '../src/access/roles.ts'
+import { importSourceField } from '../src/importer/importSourceField.ts'
+import { slugField } from '../src/catalog/slugField.ts'
 
 export function createCategoriesCollection(options: SanitizedVerdictsOptions): CollectionConfig {
   const consumers = notifyConsumers(options, options.collectionSlugs.categories, 'category')

@@ -1,19 +1,19 @@
 import type { CollectionConfig } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options.js'
+import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
-import { deriveMatchupIdentity } from '../hooks/catalog/deriveMatchupIdentity.js'
-import { enforceWorkflowRules } from '../hooks/workflow/enforceWorkflowRules.js'
-import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.js'
-import { notifyWorkflowParticipants } from '../hooks/workflow/notifyWorkflowParticipants.js'
-import { recordWorkflowTransition } from '../hooks/workflow/recordWorkflowTransition.js'
-import { reviewedContentAccess } from '../src/access/roles.js'
-import { createMatchupPreviewEndpoint } from '../src/public/previewEndpoint.js'
-import { createWorkflowEndpoints } from '../src/workflow/endpoints.js'
-import { importSourceField } from '../src/importer/importSourceField.js'
-import { workflowAdminComponents, workflowFields } from '../src/workflow/fields.js'
-import { workflowTargets, workflowTransitionContextField } from '../src/workflow/targets.js'
-import { distinctMatchupPair, relationMustExist } from '../src/catalog/pairRules.js'
+import { deriveMatchupIdentity } from '../hooks/catalog/deriveMatchupIdentity.ts'
+import { enforceWorkflowRules } from '../hooks/workflow/enforceWorkflowRules.ts'
+import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.ts'
+import { notifyWorkflowParticipants } from '../hooks/workflow/notifyWorkflowParticipants.ts'
+import { recordWorkflowTransition } from '../hooks/workflow/recordWorkflowTransition.ts'
+import { reviewedContentAccess } from '../src/access/roles.ts'
+import { createMatchupPreviewEndpoint } from '../src/public/previewEndpoint.ts'
+import { createWorkflowEndpoints } from '../src/workflow/endpoints.ts'
+import { importSourceField } from '../src/importer/importSourceField.ts'
+import { workflowAdminComponents, workflowFields } from '../src/workflow/fields.ts'
+import { workflowTargets, workflowTransitionContextField } from '../src/workflow/targets.ts'
+import { distinctMatchupPair, relationMustExist } from '../src/catalog/pairRules.ts'
 
 /** An "X vs Y" comparison page. */
 export function createMatchupsCollection(options: SanitizedVerdictsOptions): CollectionConfig {

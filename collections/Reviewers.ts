@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options.js'
+import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
-import { appendToPanelOrder } from '../hooks/catalog/appendToPanelOrder.js'
-import { deleteVerdictsOfPersona } from '../hooks/catalog/deleteVerdictsOfPersona.js'
-import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.js'
-import { referenceDataAccess } from '../src/access/roles.js'
-import { importSourceField } from '../src/importer/importSourceField.js'
-import { slugField } from '../src/catalog/slugField.js'
+import { appendToPanelOrder } from '../hooks/catalog/appendToPanelOrder.ts'
+import { deleteVerdictsOfPersona } from '../hooks/catalog/deleteVerdictsOfPersona.ts'
+import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.ts'
+import { referenceDataAccess } from '../src/access/roles.ts'
+import { importSourceField } from '../src/importer/importSourceField.ts'
+import { slugField } from '../src/catalog/slugField.ts'
 
 /** The panel's personas: public reviewer identities, each with its own lens. */
 export function createReviewersCollection(options: SanitizedVerdictsOptions): CollectionConfig {

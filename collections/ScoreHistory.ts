@@ -1,8 +1,8 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options.js'
+import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
-import { appendOnlyAccess, isStaff } from '../src/access/roles.js'
+import { appendOnlyAccess, isStaff } from '../src/access/roles.ts'
 
 export const scoreKinds = ['panel', 'community'] as const
 export type ScoreKind = (typeof scoreKinds)[number]

@@ -1,13 +1,13 @@
 import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options.js'
+import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
-import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.js'
-import { refuseDeletingToolInUse } from '../hooks/catalog/refuseDeletingToolInUse.js'
-import { referenceDataAccess } from '../src/access/roles.js'
-import { importSourceField } from '../src/importer/importSourceField.js'
-import { scoreGroupField } from '../src/scores/fields.js'
-import { slugField } from '../src/catalog/slugField.js'
+import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.ts'
+import { refuseDeletingToolInUse } from '../hooks/catalog/refuseDeletingToolInUse.ts'
+import { referenceDataAccess } from '../src/access/roles.ts'
+import { importSourceField } from '../src/importer/importSourceField.ts'
+import { scoreGroupField } from '../src/scores/fields.ts'
+import { slugField } from '../src/catalog/slugField.ts'
 
 /** Pages print the tagline on one line under the name. */
 export const taglineMaxLength = 160

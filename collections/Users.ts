@@ -1,10 +1,10 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options.js'
+import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
-import { makeFirstUserAdmin } from '../hooks/accounts/makeFirstUserAdmin.js'
-import { isAdmin, isAdminField, isAdminOrSelf, isStaff, userRoleLabels, userRoles } from '../src/access/roles.js'
-import { InvalidPluginOptionsError } from '../src/options.js'
+import { makeFirstUserAdmin } from '../hooks/accounts/makeFirstUserAdmin.ts'
+import { isAdmin, isAdminField, isAdminOrSelf, isStaff, userRoleLabels, userRoles } from '../src/access/roles.ts'
+import { InvalidPluginOptionsError } from '../src/options.ts'
 
 /** The fields the workflow relies on, added to the host's users collection or to ours. */
 function editorialUserFields(options: SanitizedVerdictsOptions): Field[] {

@@ -1,12 +1,12 @@
 import type { Access, CollectionConfig, Where } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options.js'
+import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
-import { bindVoterKey } from '../hooks/votes/bindVoterKey.js'
-import { decisionOptions } from './Verdicts.js'
-import { recomputeCommunityScore } from '../hooks/scores/recomputeCommunityScore.js'
-import { hasRole } from '../src/access/roles.js'
-import { voterKeyOf } from '../src/votes/voterContext.js'
+import { bindVoterKey } from '../hooks/votes/bindVoterKey.ts'
+import { decisionOptions } from './Verdicts.ts'
+import { recomputeCommunityScore } from '../hooks/scores/recomputeCommunityScore.ts'
+import { hasRole } from '../src/access/roles.ts'
+import { voterKeyOf } from '../src/votes/voterContext.ts'
 
 /**
  * The vote endpoint proves who the anonymous voter is (a signed cookie) and puts the

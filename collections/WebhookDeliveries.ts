@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options.js'
+import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
-import { isAdmin } from '../src/access/roles.js'
+import { isAdmin } from '../src/access/roles.ts'
 
 /** One entry per delivery attempt: what was sent where, and what came back. Read-only. */
 export function createWebhookDeliveriesCollection(options: SanitizedVerdictsOptions): CollectionConfig {

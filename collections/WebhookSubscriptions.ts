@@ -1,10 +1,10 @@
 import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options.js'
+import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
-import { isAdmin } from '../src/access/roles.js'
-import { webhookSources } from '../src/webhooks/events.js'
-import { generateWebhookSecret } from '../src/webhooks/signature.js'
+import { isAdmin } from '../src/access/roles.ts'
+import { webhookSources } from '../src/webhooks/events.ts'
+import { generateWebhookSecret } from '../src/webhooks/signature.ts'
 
 const validateUrl: TextFieldSingleValidation = (value) => {
   try {

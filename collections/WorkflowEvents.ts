@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../src/options.js'
+import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
-import { appendOnlyAccess, isStaff } from '../src/access/roles.js'
-import { stageLabels, workflowStages } from '../src/workflow/rules.js'
+import { appendOnlyAccess, isStaff } from '../src/access/roles.ts'
+import { stageLabels, workflowStages } from '../src/workflow/rules.ts'
 
 export const workflowEventActions = [
   'create',

@@ -1,11 +1,11 @@
-export { verdictsPlugin } from './plugin.js'
+export { verdictsPlugin } from './plugin.ts'
 export {
   defaultCollectionSlugs,
   defaultPricingTiers,
   InvalidPluginOptionsError,
   sanitizeOptions,
   verdictsPluginMarker,
-} from './options.js'
+} from './options.ts'
 export type {
   CollectionOverride,
   CollectionSlugs,
@@ -13,18 +13,18 @@ export type {
   SanitizedVerdictsOptions,
   VerdictsCollectionKey,
   VerdictsPluginOptions,
-} from './options.js'
-export { collectionSlugsOf, pluginOptionsOf } from './pluginOptions.js'
-export { PublicPages } from './public/pages.js'
+} from './options.ts'
+export { collectionSlugsOf, pluginOptionsOf } from './pluginOptions.ts'
+export { PublicPages } from './public/pages.ts'
 export type {
   PublicMatchupPage,
   PublicScorecardEntry,
   PublicTool,
   PublicToolPage,
-} from './public/pages.js'
-export { matchupTag, toolTag } from './public/cacheTags.js'
-export { scorecardRows } from './public/scorecard.js'
-export { formatPercent } from './scores/score.js'
-export { reconcileScores } from './scores/reconcile.js'
-export type { ReconcileReport, ScoreDrift } from './scores/reconcile.js'
-export { verifyWebhook, WebhookVerificationError } from './webhooks/signature.js'
+} from './public/pages.ts'
+export { matchupTag, toolTag } from './public/cacheTags.ts'
+export { scorecardRows } from './public/scorecard.ts'
+export { formatPercent } from './scores/score.ts'
+export { reconcileScores } from './scores/reconcile.ts'
+export type { ReconcileReport, ScoreDrift } from './scores/reconcile.ts'
+export { verifyWebhook, WebhookVerificationError } from './webhooks/signature.ts'

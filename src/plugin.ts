@@ -4,23 +4,23 @@ import type {
   SanitizedVerdictsOptions,
   VerdictsCollectionKey,
   VerdictsPluginOptions,
-} from './options.js'
+} from './options.ts'
 
-import { createCategoriesCollection } from '../collections/Categories.js'
-import { createMatchupsCollection } from '../collections/Matchups.js'
-import { createReviewersCollection } from '../collections/Reviewers.js'
-import { createScoreHistoryCollection } from '../collections/ScoreHistory.js'
-import { createToolsCollection } from '../collections/Tools.js'
-import { createUsersCollection, extendUsersCollection } from '../collections/Users.js'
-import { createVerdictsCollection } from '../collections/Verdicts.js'
-import { createVotesCollection } from '../collections/Votes.js'
-import { createWorkflowEventsCollection } from '../collections/WorkflowEvents.js'
-import { createWebhookDeliveriesCollection } from '../collections/WebhookDeliveries.js'
-import { createWebhookSubscriptionsCollection } from '../collections/WebhookSubscriptions.js'
-import { createPublicEndpoints } from './public/endpoints.js'
-import { createVoteEndpoints } from './votes/endpoints.js'
-import { InvalidPluginOptionsError, sanitizeOptions, verdictsPluginMarker } from './options.js'
-import { createDeliverWebhookTask, webhookQueue } from './webhooks/deliverWebhookTask.js'
+import { createCategoriesCollection } from '../collections/Categories.ts'
+import { createMatchupsCollection } from '../collections/Matchups.ts'
+import { createReviewersCollection } from '../collections/Reviewers.ts'
+import { createScoreHistoryCollection } from '../collections/ScoreHistory.ts'
+import { createToolsCollection } from '../collections/Tools.ts'
+import { createUsersCollection, extendUsersCollection } from '../collections/Users.ts'
+import { createVerdictsCollection } from '../collections/Verdicts.ts'
+import { createVotesCollection } from '../collections/Votes.ts'
+import { createWorkflowEventsCollection } from '../collections/WorkflowEvents.ts'
+import { createWebhookDeliveriesCollection } from '../collections/WebhookDeliveries.ts'
+import { createWebhookSubscriptionsCollection } from '../collections/WebhookSubscriptions.ts'
+import { createPublicEndpoints } from './public/endpoints.ts'
+import { createVoteEndpoints } from './votes/endpoints.ts'
+import { InvalidPluginOptionsError, sanitizeOptions, verdictsPluginMarker } from './options.ts'
+import { createDeliverWebhookTask, webhookQueue } from './webhooks/deliverWebhookTask.ts'
 
 
 const contentCollectionFactories: Array<

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import type { CollectionSlugs, SanitizedVerdictsOptions } from './options.js'
+import type { CollectionSlugs, SanitizedVerdictsOptions } from './options.ts'
 
-import { sanitizeOptions, verdictsPluginMarker } from './options.js'
+import { sanitizeOptions, verdictsPluginMarker } from './options.ts'
 
 /** The sanitized options the plugin was applied with on this Payload instance. */
 export function pluginOptionsOf(payload: Payload): SanitizedVerdictsOptions {

@@ -1,8 +1,8 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../../src/options.js'
+import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 
-import { personaDeletedContextFlag } from '../scores/recomputePanelScore.js'
+import { personaDeletedContextFlag } from '../scores/recomputePanelScore.ts'
 
 /**
  * A persona's verdicts cannot be shown without the persona, so deleting a persona deletes

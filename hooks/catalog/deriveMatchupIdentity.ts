@@ -1,9 +1,9 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
-import type { CollectionSlugs } from '../../src/options.js'
+import type { CollectionSlugs } from '../../src/options.ts'
 
-import { findRelated } from '../../src/catalog/lookups.js'
-import { matchupSlug } from '../../src/catalog/slugify.js'
+import { findRelated } from '../../src/catalog/lookups.ts'
+import { matchupSlug } from '../../src/catalog/slugify.ts'
 
 /**
  * A matchup's slug is always `<left>-vs-<right>` from the tools' slugs, and its title is

@@ -1,6 +1,6 @@
 import type { FieldHook } from 'payload'
 
-import { slugify } from '../../src/catalog/slugify.js'
+import { slugify } from '../../src/catalog/slugify.ts'
 
 /**
  * Fills an empty slug from another field (usually `name`) and normalises a typed one,

@@ -1,8 +1,8 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
-import type { CollectionSlugs } from '../../src/options.js'
+import type { CollectionSlugs } from '../../src/options.ts'
 
-import { findRelated } from '../../src/catalog/lookups.js'
+import { findRelated } from '../../src/catalog/lookups.ts'
 
 /** Gives each verdict a readable admin title, "The Skeptic on Mistral 3 Small". */
 export function deriveVerdictTitle(slugs: CollectionSlugs): CollectionBeforeValidateHook {

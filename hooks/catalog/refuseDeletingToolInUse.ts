@@ -2,7 +2,7 @@ import type { CollectionBeforeDeleteHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../../src/options.js'
+import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 
 /**
  * A tool that verdicts or matchups point at cannot be deleted: the pages built on it

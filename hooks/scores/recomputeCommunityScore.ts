@@ -1,9 +1,9 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../../src/options.js'
+import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 
-import { idOf } from '../../src/catalog/relations.js'
-import { recomputeToolScore } from '../../src/scores/recomputeToolScore.js'
+import { idOf } from '../../src/catalog/relations.ts'
+import { recomputeToolScore } from '../../src/scores/recomputeToolScore.ts'
 
 /** Recounts a tool's community score after a vote is cast, changed or withdrawn. */
 export function recomputeCommunityScore(

@@ -1,12 +1,12 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import type { ScoreAction } from '../../collections/ScoreHistory.js'
-import type { SanitizedVerdictsOptions } from '../../src/options.js'
+import type { ScoreAction } from '../../collections/ScoreHistory.ts'
+import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 
-import { idOf, sameId } from '../../src/catalog/relations.js'
-import { recomputeToolScore } from '../../src/scores/recomputeToolScore.js'
-import { workflowUserOf } from '../../src/workflow/actor.js'
-import { liveVersionIsPublished } from '../../src/workflow/liveVersion.js'
+import { idOf, sameId } from '../../src/catalog/relations.ts'
+import { recomputeToolScore } from '../../src/scores/recomputeToolScore.ts'
+import { workflowUserOf } from '../../src/workflow/actor.ts'
+import { liveVersionIsPublished } from '../../src/workflow/liveVersion.ts'
 
 type VerdictLike = { _status?: string; decision?: string; id?: number | string; title?: string; tool?: unknown }
 

@@ -1,6 +1,6 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
-import { voterKeyOf } from '../../src/votes/voterContext.js'
+import { voterKeyOf } from '../../src/votes/voterContext.ts'
 
 /** A vote always belongs to the voter the endpoint verified, whatever the body says. */
 export const bindVoterKey: CollectionBeforeValidateHook = ({ data, operation, req }) => {

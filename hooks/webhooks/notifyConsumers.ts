@@ -2,14 +2,14 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 
 import { randomUUID } from 'node:crypto'
 
-import type { SanitizedVerdictsOptions } from '../../src/options.js'
-import type { WebhookAction, WebhookEvent, WebhookSource } from '../../src/webhooks/events.js'
+import type { SanitizedVerdictsOptions } from '../../src/options.ts'
+import type { WebhookAction, WebhookEvent, WebhookSource } from '../../src/webhooks/events.ts'
 
-import { affectedTags } from '../../src/public/affectedPages.js'
-import { pageCacheOf } from '../../src/public/pageCache.js'
-import { pathsForTags } from '../../src/webhooks/events.js'
-import { deliverWebhookTaskSlug, webhookQueue } from '../../src/webhooks/deliverWebhookTask.js'
-import { liveVersionIsPublished } from '../../src/workflow/liveVersion.js'
+import { affectedTags } from '../../src/public/affectedPages.ts'
+import { pageCacheOf } from '../../src/public/pageCache.ts'
+import { pathsForTags } from '../../src/webhooks/events.ts'
+import { deliverWebhookTaskSlug, webhookQueue } from '../../src/webhooks/deliverWebhookTask.ts'
+import { liveVersionIsPublished } from '../../src/workflow/liveVersion.ts'
 
 type Doc = Record<string, unknown> & { _status?: string; id: number | string }
 

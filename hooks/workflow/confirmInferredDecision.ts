@@ -1,10 +1,10 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../../src/options.js'
-import type { TransitionContext } from '../../src/workflow/targets.js'
+import type { SanitizedVerdictsOptions } from '../../src/options.ts'
+import type { TransitionContext } from '../../src/workflow/targets.ts'
 
-import { workflowUserOf } from '../../src/workflow/actor.js'
-import { workflowTransitionContextField } from '../../src/workflow/targets.js'
+import { workflowUserOf } from '../../src/workflow/actor.ts'
+import { workflowTransitionContextField } from '../../src/workflow/targets.ts'
 
 /**
  * A decision the importer inferred is confirmed when a person approves the verdict: the

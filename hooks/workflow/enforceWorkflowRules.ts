@@ -2,14 +2,14 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { APIError } from 'payload'
 
-import type { WorkflowStage } from '../../src/workflow/rules.js'
-import type { SanitizedVerdictsOptions } from '../../src/options.js'
-import type { TransitionContext, WorkflowTarget } from '../../src/workflow/targets.js'
+import type { WorkflowStage } from '../../src/workflow/rules.ts'
+import type { SanitizedVerdictsOptions } from '../../src/options.ts'
+import type { TransitionContext, WorkflowTarget } from '../../src/workflow/targets.ts'
 
-import { contentFingerprint } from '../../src/workflow/fingerprint.js'
-import { checkTransition, stageAfterSave } from '../../src/workflow/rules.js'
-import { actorFor, workflowUserOf } from '../../src/workflow/actor.js'
-import { workflowTransitionContextField } from '../../src/workflow/targets.js'
+import { contentFingerprint } from '../../src/workflow/fingerprint.ts'
+import { checkTransition, stageAfterSave } from '../../src/workflow/rules.ts'
+import { actorFor, workflowUserOf } from '../../src/workflow/actor.ts'
+import { workflowTransitionContextField } from '../../src/workflow/targets.ts'
 
 const approvalFields = ['approvedBy', 'approvedAt', 'approvedFingerprint'] as const
 const ownedFields = ['workflowStage', 'createdBy', 'lastEditedBy', ...approvalFields] as const

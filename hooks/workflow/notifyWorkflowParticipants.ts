@@ -1,11 +1,11 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../../src/options.js'
-import type { TransitionContext, WorkflowNote, WorkflowTarget } from '../../src/workflow/targets.js'
+import type { SanitizedVerdictsOptions } from '../../src/options.ts'
+import type { TransitionContext, WorkflowNote, WorkflowTarget } from '../../src/workflow/targets.ts'
 
-import { idOf, sameId } from '../../src/catalog/relations.js'
-import { personaApproverIds, workflowUserOf } from '../../src/workflow/actor.js'
-import { workflowNoteContextField, workflowTransitionContextField } from '../../src/workflow/targets.js'
+import { idOf, sameId } from '../../src/catalog/relations.ts'
+import { personaApproverIds, workflowUserOf } from '../../src/workflow/actor.ts'
+import { workflowNoteContextField, workflowTransitionContextField } from '../../src/workflow/targets.ts'
 
 type Id = number | string
 

@@ -1,12 +1,12 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import type { WorkflowEventAction } from '../../collections/WorkflowEvents.js'
-import type { SanitizedVerdictsOptions } from '../../src/options.js'
-import type { TransitionContext, WorkflowNote, WorkflowTarget } from '../../src/workflow/targets.js'
+import type { WorkflowEventAction } from '../../collections/WorkflowEvents.ts'
+import type { SanitizedVerdictsOptions } from '../../src/options.ts'
+import type { TransitionContext, WorkflowNote, WorkflowTarget } from '../../src/workflow/targets.ts'
 
-import { workflowUserOf } from '../../src/workflow/actor.js'
-import { liveVersionIsPublished } from '../../src/workflow/liveVersion.js'
-import { workflowNoteContextField, workflowTransitionContextField } from '../../src/workflow/targets.js'
+import { workflowUserOf } from '../../src/workflow/actor.ts'
+import { liveVersionIsPublished } from '../../src/workflow/liveVersion.ts'
+import { workflowNoteContextField, workflowTransitionContextField } from '../../src/workflow/targets.ts'
 
 /**
  * Appends a workflow event whenever a verdict's or matchup's stage changes, whether by a

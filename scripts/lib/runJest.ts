@@ -18,12 +18,19 @@ export function formatSeconds(ms: number): string {
 }
 
 /**
- * Runs the jest suite as `npm test` does, with extra environment and any arguments given
- * to the script (`npm run test:postgres -- tests/int/votes.test.ts`). Ctrl-C and SIGTERM
+ * Suites that prove something other than a database (the package installed from its
+ * tarball) run once, in `npm test` on SQLite, not again on each server database.
+ */
+export const databaseIndependentSuites = ['/tests/package/']
+
+/**
+ * Runs the jest suite on a server database (DATABASE_URI in `env`), with any arguments
+ * given to the script (`npm run test:postgres -- tests/int/votes.test.ts`). Ctrl-C and SIGTERM
  * reach jest, and the caller still gets to clean up. Resolves with jest's exit code.
  */
 export async function runJest(env: Record<string, string>, args: string[]): Promise<number> {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/jest/bin/jest.js'), ...args], {
+  const ignore = databaseIndependentSuites.map((pattern) => `--testPathIgnorePatterns=${pattern}`)
+  const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/jest/bin/jest.js'), ...ignore, ...args], {
     cwd: projectRoot,
     env: { ...process.env, ...env, NODE_OPTIONS: '--experimental-vm-modules --no-deprecation' },
     stdio: 'inherit',

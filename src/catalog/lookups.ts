@@ -1,6 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import { idOf } from './relations.js'
+import { idOf } from './relations.ts'
 
 /** Looks a related record up inside the caller's transaction; null when it does not exist. */
 export async function findRelated(

@@ -2,10 +2,10 @@ import type { RelationshipFieldSingleValidation } from 'payload'
 
 import { relationship } from 'payload/shared'
 
-import type { CollectionSlugs } from '../options.js'
+import type { CollectionSlugs } from '../options.ts'
 
-import { anotherRecordMatches, findRelated } from './lookups.js'
-import { idOf, sameId } from './relations.js'
+import { anotherRecordMatches, findRelated } from './lookups.ts'
+import { idOf, sameId } from './relations.ts'
 
 /** Payload's own relationship checks, then: the related record must exist. */
 export function relationMustExist(collection: string, label: string): RelationshipFieldSingleValidation {

@@ -1,7 +1,7 @@
 import type { TextField } from 'payload'
 
-import { deriveSlug } from '../../hooks/catalog/deriveSlug.js'
-import { validateSlug } from './validateSlug.js'
+import { deriveSlug } from '../../hooks/catalog/deriveSlug.ts'
+import { validateSlug } from './validateSlug.ts'
 
 type SlugFieldArgs = {
   /** Register the derivation hook; off when the plugin is disabled. */

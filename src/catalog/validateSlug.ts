@@ -1,7 +1,7 @@
 import type { TextFieldSingleValidation } from 'payload'
 
-import { isValidSlug } from './slugify.js'
-import { anotherRecordMatches } from './lookups.js'
+import { isValidSlug } from './slugify.ts'
+import { anotherRecordMatches } from './lookups.ts'
 
 /**
  * A well-formed slug that no other record of the collection has. The unique index still

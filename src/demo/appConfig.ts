@@ -10,7 +10,7 @@ import { sanitizeOptions, verdictsPlugin } from 'verdicts-cms'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-export { MissingSecretError, resolveSecret } from './secret.js'
+export { MissingSecretError, resolveSecret } from './secret.ts'
 
 export type AppConfigArgs = {
   db: DatabaseAdapterObj

@@ -3,9 +3,9 @@
  * percentages follow the publication's real pages; every sentence here is our own.
  */
 
-import type { PanelPersona } from '../catalog/defaultPanel.js'
+import type { PanelPersona } from '../catalog/defaultPanel.ts'
 
-import { defaultPanel } from '../catalog/defaultPanel.js'
+import { defaultPanel } from '../catalog/defaultPanel.ts'
 
 export const demoPassword = 'verdicts-demo'
 

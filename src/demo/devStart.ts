@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 
-import type { DatabaseTarget } from './database.js'
+import type { DatabaseTarget } from './database.ts'
 
-import { collectionSlugsOf } from '../pluginOptions.js'
-import { demoUsers } from './demoContent.js'
-import { formatDemoLogins, formatSeedSummary, seedDemoContent } from './seedDemoContent.js'
+import { collectionSlugsOf } from '../pluginOptions.ts'
+import { demoUsers } from './demoContent.ts'
+import { formatDemoLogins, formatSeedSummary, seedDemoContent } from './seedDemoContent.ts'
 
 const printedFlag = Symbol.for('verdicts-cms.demo-logins-printed')
 type GlobalWithFlag = typeof globalThis & { [printedFlag]?: boolean }

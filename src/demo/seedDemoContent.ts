@@ -1,7 +1,7 @@
 import type { Payload, Where } from 'payload'
 
-import { richTextFromParagraphs } from '../catalog/richText.js'
-import { collectionSlugsOf } from '../pluginOptions.js'
+import { richTextFromParagraphs } from '../catalog/richText.ts'
+import { collectionSlugsOf } from '../pluginOptions.ts'
 import {
   demoCategories,
   demoMatchups,
@@ -10,7 +10,7 @@ import {
   demoTools,
   demoUsers,
   demoVerdicts,
-} from './demoContent.js'
+} from './demoContent.ts'
 
 export type SeedCounts = { created: number; existing: number }
 export type SeedSummary = Record<'categories' | 'matchups' | 'personas' | 'tools' | 'users' | 'verdicts', SeedCounts>

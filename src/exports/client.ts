@@ -1,6 +1,6 @@
 'use client'
 // Admin components, referenced by package path (`verdicts-cms/client#WorkflowPanel`) so a
 // host app's `payload generate:importmap` resolves them from node_modules.
-export { ApprovedOnlyPublishButton } from '../workflow/admin/ApprovedOnlyPublishButton.js'
-export { AwaitingApproval } from '../workflow/admin/AwaitingApproval.js'
-export { WorkflowPanel } from '../workflow/admin/WorkflowPanel.js'
+export { ApprovedOnlyPublishButton } from '../workflow/admin/ApprovedOnlyPublishButton.tsx'
+export { AwaitingApproval } from '../workflow/admin/AwaitingApproval.tsx'
+export { WorkflowPanel } from '../workflow/admin/WorkflowPanel.tsx'

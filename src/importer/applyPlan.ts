@@ -1,12 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../options.js'
-import type { WorkflowNote } from '../workflow/targets.js'
-import type { PagePlan, PlannedVerdict, StoredPersona } from './planPage.js'
+import type { SanitizedVerdictsOptions } from '../options.ts'
+import type { WorkflowNote } from '../workflow/targets.ts'
+import type { PagePlan, PlannedVerdict, StoredPersona } from './planPage.ts'
 
-import { richTextFromParagraphs } from '../catalog/richText.js'
-import { formatPercent } from '../scores/score.js'
-import { workflowNoteContextField } from '../workflow/targets.js'
+import { richTextFromParagraphs } from '../catalog/richText.ts'
+import { formatPercent } from '../scores/score.ts'
+import { workflowNoteContextField } from '../workflow/targets.ts'
 
 type Id = number | string
 

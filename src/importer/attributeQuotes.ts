@@ -13,10 +13,10 @@
  * page fails with the line to look at; nothing is guessed.
  */
 
-import type { PageQuote, ParsedPage } from './parsePage.js'
+import type { PageQuote, ParsedPage } from './parsePage.ts'
 
-import { PageError } from './parsePage.js'
-import { labelledOccurrences, phrasesFound, sameText } from './phrases.js'
+import { PageError } from './parsePage.ts'
+import { labelledOccurrences, phrasesFound, sameText } from './phrases.ts'
 
 export type Side = 'left' | 'right'
 

@@ -1,6 +1,6 @@
-import type { ImportReport, PageReport, RecordKind } from './importPages.js'
+import type { ImportReport, PageReport, RecordKind } from './importPages.ts'
 
-import { formatPercent } from '../scores/score.js'
+import { formatPercent } from '../scores/score.ts'
 
 const kinds: RecordKind[] = ['categories', 'personas', 'tools', 'verdicts', 'matchups']
 

@@ -2,15 +2,15 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { createLocalReq, ValidationError } from 'payload'
 
-import type { PagePlan, RecordAction, StoredPersona } from './planPage.js'
+import type { PagePlan, RecordAction, StoredPersona } from './planPage.ts'
 
-import { formatPercent } from '../scores/score.js'
-import { defaultPanel } from '../catalog/defaultPanel.js'
-import { pluginOptionsOf } from '../pluginOptions.js'
-import { applyPlan } from './applyPlan.js'
-import { inTransaction } from './pageTransaction.js'
-import { PageError, parsePage } from './parsePage.js'
-import { planPage } from './planPage.js'
+import { formatPercent } from '../scores/score.ts'
+import { defaultPanel } from '../catalog/defaultPanel.ts'
+import { pluginOptionsOf } from '../pluginOptions.ts'
+import { applyPlan } from './applyPlan.ts'
+import { inTransaction } from './pageTransaction.ts'
+import { PageError, parsePage } from './parsePage.ts'
+import { planPage } from './planPage.ts'
 
 export type ImportFile = { path: string; text: string }
 

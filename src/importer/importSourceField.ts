@@ -1,6 +1,6 @@
 import type { Field, GroupField } from 'payload'
 
-import { nobody } from '../access/roles.js'
+import { nobody } from '../access/roles.ts'
 
 const readOnlyAccess = { create: nobody, update: nobody }
 

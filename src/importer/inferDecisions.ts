@@ -12,10 +12,10 @@
  * 3. On equal lean, the quote further down the page skips first.
  */
 
-import type { Decision } from '../scores/score.js'
+import type { Decision } from '../scores/score.ts'
 
-import { computeScore } from '../scores/score.js'
-import { labelledOccurrences } from './phrases.js'
+import { computeScore } from '../scores/score.ts'
+import { labelledOccurrences } from './phrases.ts'
 
 /** Short phrases that lean a quote towards a decision. Data, not prose: tune freely. */
 export const decisionCues: Record<Decision, string[]> = {

@@ -15,7 +15,7 @@
  * ```
  */
 
-import { slugify } from '../catalog/slugify.js'
+import { slugify } from '../catalog/slugify.ts'
 
 export type Located<T> = { line: number; value: T }
 

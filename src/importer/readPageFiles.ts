@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 
-import type { ImportFile } from './importPages.js'
+import type { ImportFile } from './importPages.ts'
 
 /**
  * The pages named on the command line: each file as given, and for a directory every

@@ -1,9 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../options.js'
+import type { SanitizedVerdictsOptions } from '../options.ts'
 
-import { idOf } from '../catalog/relations.js'
-import { matchupTag, toolTag } from './cacheTags.js'
+import { idOf } from '../catalog/relations.ts'
+import { matchupTag, toolTag } from './cacheTags.ts'
 
 type Id = number | string
 type Doc = Record<string, unknown> & { id: Id }

@@ -1,7 +1,7 @@
-import type { SanitizedVerdictsOptions } from '../options.js'
-import type { CachedResponse } from './pageCache.js'
+import type { SanitizedVerdictsOptions } from '../options.ts'
+import type { CachedResponse } from './pageCache.ts'
 
-import { ifNoneMatchHits, publicCacheControl } from './httpCache.js'
+import { ifNoneMatchHits, publicCacheControl } from './httpCache.ts'
 
 /** Reads a request header, whichever server API the request came through. */
 export type HeaderLookup = (name: string) => null | string | undefined

@@ -1,15 +1,15 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../options.js'
-import type { CachedResponse } from './pageCache.js'
+import type { SanitizedVerdictsOptions } from '../options.ts'
+import type { CachedResponse } from './pageCache.ts'
 
-import { isValidSlug } from '../catalog/slugify.js'
-import { matchupTag, toolTag } from './cacheTags.js'
-import { cachedResponse, corsHeaders } from './cachedResponse.js'
-import { buildOpenApiDocument } from './openapi.js'
-import { cachedResponseFor, listTag, pageCacheOf } from './pageCache.js'
-import { PublicPages } from './pages.js'
-import { errorResponse } from '../http/endpointHelpers.js'
+import { isValidSlug } from '../catalog/slugify.ts'
+import { matchupTag, toolTag } from './cacheTags.ts'
+import { cachedResponse, corsHeaders } from './cachedResponse.ts'
+import { buildOpenApiDocument } from './openapi.ts'
+import { cachedResponseFor, listTag, pageCacheOf } from './pageCache.ts'
+import { PublicPages } from './pages.ts'
+import { errorResponse } from '../http/endpointHelpers.ts'
 
 type ListQuery = { category?: string; limit: number; page: number; q?: string; tier?: string; tool?: string }
 

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Payload } from 'payload'
 
-import { pluginOptionsOf } from '../pluginOptions.js'
-import { cachedAnswer } from './cachedResponse.js'
-import { matchupTag } from './cacheTags.js'
-import { pageCacheOf } from './pageCache.js'
+import { pluginOptionsOf } from '../pluginOptions.ts'
+import { cachedAnswer } from './cachedResponse.ts'
+import { matchupTag } from './cacheTags.ts'
+import { pageCacheOf } from './pageCache.ts'
 
 /**
  * The comparison page's read path at the node:http level, for a server in front of

@@ -3,10 +3,10 @@ import type { Payload, SanitizedConfig } from 'payload'
 import { REST_GET } from '@payloadcms/next/routes'
 import { getPayload } from 'payload'
 
-import { pluginOptionsOf } from '../pluginOptions.js'
-import { cachedResponse } from './cachedResponse.js'
-import { matchupTag } from './cacheTags.js'
-import { pageCacheOf } from './pageCache.js'
+import { pluginOptionsOf } from '../pluginOptions.ts'
+import { cachedResponse } from './cachedResponse.ts'
+import { matchupTag } from './cacheTags.ts'
+import { pageCacheOf } from './pageCache.ts'
 
 type RouteContext = { params: Promise<{ slug: string }> }
 

@@ -1,4 +1,4 @@
-import type { SanitizedVerdictsOptions } from '../options.js'
+import type { SanitizedVerdictsOptions } from '../options.ts'
 
 const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] })
 

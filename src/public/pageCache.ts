@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { strongEtag } from './httpCache.js'
+import { strongEtag } from './httpCache.ts'
 
 export type CachedResponse = {
   body: string

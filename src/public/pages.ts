@@ -3,11 +3,11 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import { createLocalReq } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../options.js'
+import type { SanitizedVerdictsOptions } from '../options.ts'
 
-import { idOf } from '../catalog/relations.js'
-import { computeScore } from '../scores/score.js'
-import { orderScorecard } from './scorecard.js'
+import { idOf } from '../catalog/relations.ts'
+import { computeScore } from '../scores/score.ts'
+import { orderScorecard } from './scorecard.ts'
 
 type Id = number | string
 type Doc = Record<string, unknown> & { id: Id; updatedAt?: string }

@@ -1,10 +1,10 @@
 import type { Endpoint } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../options.js'
+import type { SanitizedVerdictsOptions } from '../options.ts'
 
-import { isEditorialUser } from '../access/roles.js'
-import { PublicPages } from './pages.js'
-import { documentIdParam, errorResponse } from '../http/endpointHelpers.js'
+import { isEditorialUser } from '../access/roles.ts'
+import { PublicPages } from './pages.ts'
+import { documentIdParam, errorResponse } from '../http/endpointHelpers.ts'
 
 /**
  * `GET /api/<matchups>/:id/preview`: the matchup's comparison page in the public API's

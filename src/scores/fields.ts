@@ -1,6 +1,6 @@
 import type { GroupField } from 'payload'
 
-import { nobody } from '../access/roles.js'
+import { nobody } from '../access/roles.ts'
 
 /**
  * A computed ship/skip tally. Only the plugin's hooks write it (through the Local API),

@@ -1,10 +1,10 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import type { ScoreAction, ScoreKind } from '../../collections/ScoreHistory.js'
-import type { Score } from './score.js'
-import type { SanitizedVerdictsOptions } from '../options.js'
+import type { ScoreAction, ScoreKind } from '../../collections/ScoreHistory.ts'
+import type { Score } from './score.ts'
+import type { SanitizedVerdictsOptions } from '../options.ts'
 
-import { computeScore, formatPercent, sameScore } from './score.js'
+import { computeScore, formatPercent, sameScore } from './score.ts'
 
 type Id = number | string
 

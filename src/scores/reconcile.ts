@@ -2,12 +2,12 @@ import type { Payload } from 'payload'
 
 import { createLocalReq } from 'payload'
 
-import type { ScoreKind } from '../../collections/ScoreHistory.js'
-import type { Score } from './score.js'
+import type { ScoreKind } from '../../collections/ScoreHistory.ts'
+import type { Score } from './score.ts'
 
-import { sameScore } from './score.js'
-import { pluginOptionsOf } from '../pluginOptions.js'
-import { countToolScore, recomputeToolScore } from './recomputeToolScore.js'
+import { sameScore } from './score.ts'
+import { pluginOptionsOf } from '../pluginOptions.ts'
+import { countToolScore, recomputeToolScore } from './recomputeToolScore.ts'
 
 export type ScoreDrift = { actual: Score; kind: ScoreKind; stored: Score; tool: string }
 

@@ -1,8 +1,8 @@
 import type { PublicMatchupPage } from 'verdicts-cms'
 
 import { matchupTag } from 'verdicts-cms'
-import { matchupIndexTag } from './revalidation.js'
-import { siteSettings } from './settings.js'
+import { matchupIndexTag } from './revalidation.ts'
+import { siteSettings } from './settings.ts'
 
 /**
  * The reference site reads the CMS only through its public HTTP API, as any consumer

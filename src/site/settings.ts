@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 
-import { resolveSecret } from '../demo/secret.js'
+import { resolveSecret } from '../demo/secret.ts'
 
 /** How the reference site (`/compare`) finds the API and introduces itself. */
 export type SiteSettings = {

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
 import { collectionSlugsOf } from 'verdicts-cms'
-import { revalidationPath } from './revalidation.js'
-import { siteSettings } from './settings.js'
+import { revalidationPath } from './revalidation.ts'
+import { siteSettings } from './settings.ts'
 
 /** How the app recognises the subscription it manages for its own `/compare` pages. */
 export const siteSubscriptionDescription = 'Reference site (/compare): managed by the app, refreshes its cached pages'

@@ -1,12 +1,12 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../options.js'
-import type { VoteDecision } from './operations.js'
+import type { SanitizedVerdictsOptions } from '../options.ts'
+import type { VoteDecision } from './operations.ts'
 
-import { FixedWindowRateLimiter } from './rateLimit.js'
-import { issueVoterToken, readCookie, verifyVoterToken, voterKeyFor } from './voterToken.js'
-import { castVote, findPublicTool, withdrawVote } from './operations.js'
-import { clientAddress, errorResponse, readJsonBody } from '../http/endpointHelpers.js'
+import { FixedWindowRateLimiter } from './rateLimit.ts'
+import { issueVoterToken, readCookie, verifyVoterToken, voterKeyFor } from './voterToken.ts'
+import { castVote, findPublicTool, withdrawVote } from './operations.ts'
+import { clientAddress, errorResponse, readJsonBody } from '../http/endpointHelpers.ts'
 
 export const votePath = '/public/tools/:slug/vote'
 const oneYearInSeconds = 365 * 24 * 60 * 60

@@ -1,10 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Score } from '../scores/score.js'
-import type { SanitizedVerdictsOptions } from '../options.js'
+import type { Score } from '../scores/score.ts'
+import type { SanitizedVerdictsOptions } from '../options.ts'
 
-import { voterKeyContextField } from './voterContext.js'
-import { PublicPages } from '../public/pages.js'
+import { voterKeyContextField } from './voterContext.ts'
+import { PublicPages } from '../public/pages.ts'
 
 type Id = number | string
 export type VoteDecision = 'ship' | 'skip'

@@ -1,9 +1,9 @@
 import type { TaskConfig } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../options.js'
-import type { WebhookEvent } from './events.js'
+import type { SanitizedVerdictsOptions } from '../options.ts'
+import type { WebhookEvent } from './events.ts'
 
-import { webhookHeaders } from './signature.js'
+import { webhookHeaders } from './signature.ts'
 
 export const deliverWebhookTaskSlug = 'verdictsDeliverWebhook'
 export const webhookQueue = 'verdicts-webhooks'

@@ -1,12 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
-import type { UserRole } from '../access/roles.js'
-import type { WorkflowActor } from './rules.js'
-import type { SanitizedVerdictsOptions } from '../options.js'
-import type { WorkflowTarget } from './targets.js'
+import type { UserRole } from '../access/roles.ts'
+import type { WorkflowActor } from './rules.ts'
+import type { SanitizedVerdictsOptions } from '../options.ts'
+import type { WorkflowTarget } from './targets.ts'
 
-import { idOf, sameId } from '../catalog/relations.js'
-import { findRelated } from '../catalog/lookups.js'
+import { idOf, sameId } from '../catalog/relations.ts'
+import { findRelated } from '../catalog/lookups.ts'
 
 type Id = number | string
 export type WorkflowUser = { email?: string; id: Id; role: null | UserRole }

@@ -2,14 +2,14 @@ import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { APIError } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../options.js'
-import type { WorkflowTarget } from './targets.js'
+import type { SanitizedVerdictsOptions } from '../options.ts'
+import type { WorkflowTarget } from './targets.ts'
 
-import { hasRole } from '../access/roles.js'
-import { workflowActions } from './rules.js'
-import { workflowUserOf } from './actor.js'
-import { transitionWorkflow, workflowState } from './transition.js'
-import { errorResponse, readJsonBody } from '../http/endpointHelpers.js'
+import { hasRole } from '../access/roles.ts'
+import { workflowActions } from './rules.ts'
+import { workflowUserOf } from './actor.ts'
+import { transitionWorkflow, workflowState } from './transition.ts'
+import { errorResponse, readJsonBody } from '../http/endpointHelpers.ts'
 
 function idParam(req: PayloadRequest): string {
   return String(req.routeParams?.id ?? '')

@@ -1,8 +1,8 @@
 import type { Field } from 'payload'
 
-import type { SanitizedVerdictsOptions } from '../options.js'
+import type { SanitizedVerdictsOptions } from '../options.ts'
 
-import { stageLabels, workflowStages } from './rules.js'
+import { stageLabels, workflowStages } from './rules.ts'
 
 /** Payload's publish button, shown only for approved documents. */
 export const workflowAdminComponents = {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 
-import { idOf } from '../catalog/relations.js'
+import { idOf } from '../catalog/relations.ts'
 
 /** Stable JSON: object keys sorted, so equal content always serialises the same way. */
 function stableStringify(value: unknown): string {

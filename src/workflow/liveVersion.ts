@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { findRelated } from '../catalog/lookups.js'
+import { findRelated } from '../catalog/lookups.ts'
 
 /**
  * Whether the live (non-draft) document is published. After a save over a published

@@ -1,4 +1,4 @@
-import type { UserRole } from '../access/roles.js'
+import type { UserRole } from '../access/roles.ts'
 
 /**
  * The editorial workflow as plain rules: which transitions exist, who may make them, and

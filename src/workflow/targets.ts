@@ -1,4 +1,4 @@
-import type { SanitizedVerdictsOptions } from '../options.js'
+import type { SanitizedVerdictsOptions } from '../options.ts'
 
 /** What the workflow needs to know about a collection that goes through review. */
 export type WorkflowTarget = {

@@ -2,13 +2,13 @@ import type { PayloadRequest } from 'payload'
 
 import { APIError, NotFound } from 'payload'
 
-import type { WorkflowAction, WorkflowStage } from './rules.js'
-import type { SanitizedVerdictsOptions } from '../options.js'
-import type { TransitionContext, WorkflowTarget } from './targets.js'
+import type { WorkflowAction, WorkflowStage } from './rules.ts'
+import type { SanitizedVerdictsOptions } from '../options.ts'
+import type { TransitionContext, WorkflowTarget } from './targets.ts'
 
-import { availableActions, checkTransition } from './rules.js'
-import { actorFor } from './actor.js'
-import { workflowTransitionContextField } from './targets.js'
+import { availableActions, checkTransition } from './rules.ts'
+import { actorFor } from './actor.ts'
+import { workflowTransitionContextField } from './targets.ts'
 
 type Id = number | string
 type WorkflowDoc = Record<string, unknown> & { _status?: string; id: Id; workflowStage?: WorkflowStage }

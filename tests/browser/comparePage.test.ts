@@ -4,14 +4,14 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 
-import type { AppServer } from '../helpers/appServer.js'
+import type { AppServer } from '../helpers/appServer.ts'
 
-import { computeScore, formatPercent } from '../../src/scores/score.js'
-import { demoCategories, demoPersonas, demoTools, demoVerdicts } from '../../src/demo/demoContent.js'
-import { runCli, startAppServer } from '../helpers/appServer.js'
-import { adminLogin, apiLogin as apiLoginAt, artifactsFolder, describeInBrowser, launchChromium } from '../helpers/browser.js'
-import { testDatabaseUri } from '../helpers/database.js'
-import { demoMatchupSlugs } from '../helpers/demoMatchups.js'
+import { computeScore, formatPercent } from '../../src/scores/score.ts'
+import { demoCategories, demoPersonas, demoTools, demoVerdicts } from '../../src/demo/demoContent.ts'
+import { runCli, startAppServer } from '../helpers/appServer.ts'
+import { adminLogin, apiLogin as apiLoginAt, artifactsFolder, describeInBrowser, launchChromium } from '../helpers/browser.ts'
+import { testDatabaseUri } from '../helpers/database.ts'
+import { demoMatchupSlugs } from '../helpers/demoMatchups.ts'
 
 /**
  * The reference consumer page in real Chromium against the real app: it shows the seeded

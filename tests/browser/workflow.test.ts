@@ -4,11 +4,11 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 
-import type { AppServer } from '../helpers/appServer.js'
+import type { AppServer } from '../helpers/appServer.ts'
 
-import { runCli, startAppServer } from '../helpers/appServer.js'
-import { adminLogin as adminLoginAt, apiLogin as apiLoginAt, artifactsFolder, describeInBrowser, launchChromium } from '../helpers/browser.js'
-import { testDatabaseUri } from '../helpers/database.js'
+import { runCli, startAppServer } from '../helpers/appServer.ts'
+import { adminLogin as adminLoginAt, apiLogin as apiLoginAt, artifactsFolder, describeInBrowser, launchChromium } from '../helpers/browser.ts'
+import { testDatabaseUri } from '../helpers/database.ts'
 
 /**
  * The reviewer and the editor in the real admin, in real Chromium: the reviewer approves

@@ -4,8 +4,8 @@ import { describe } from '@jest/globals'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 
-import { demoPassword } from '../../src/demo/demoContent.js'
-import { chromiumPath } from './appServer.js'
+import { demoPassword } from '../../src/demo/demoContent.ts'
+import { chromiumPath } from './appServer.ts'
 
 /** Where browser suites save screenshots (CI keeps the folder as an artifact). */
 export const artifactsFolder = path.resolve(import.meta.dirname, '../../test-artifacts')

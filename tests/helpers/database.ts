@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { databaseAdapterFor, ferretdbVersionOf, resolveDatabaseTarget } from '../../src/demo/database.js'
+import { databaseAdapterFor, ferretdbVersionOf, resolveDatabaseTarget } from '../../src/demo/database.ts'
 
 /** Every database the tests create on a server starts with this. */
 export const testDatabasePrefix = 'verdicts_test_'

@@ -1,5 +1,5 @@
-import { matchupSlug } from '../../src/catalog/slugify.js'
-import { demoMatchups } from '../../src/demo/demoContent.js'
+import { matchupSlug } from '../../src/catalog/slugify.ts'
+import { demoMatchups } from '../../src/demo/demoContent.ts'
 
 /** Slugs of the demo matchups, built from their tools as the app builds them. */
 const slugOf = (index: number) => matchupSlug(demoMatchups[index].left, demoMatchups[index].right)

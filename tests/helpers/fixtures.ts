@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { richTextFromParagraphs } from '../../src/catalog/richText.js'
-import { defaultCollectionSlugs as slugs } from '../../src/options.js'
+import { richTextFromParagraphs } from '../../src/catalog/richText.ts'
+import { defaultCollectionSlugs as slugs } from '../../src/options.ts'
 
 export { slugs }
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
-import type { ImportFile } from '../../src/importer/importPages.js'
+import type { ImportFile } from '../../src/importer/importPages.ts'
 
 const projectRoot = path.resolve(import.meta.dirname, '../..')
 

@@ -1,7 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020.js'
 
-import { buildOpenApiDocument } from '../../src/public/openapi.js'
-import { sanitizeOptions } from '../../src/options.js'
+import { buildOpenApiDocument } from '../../src/public/openapi.ts'
+import { sanitizeOptions } from '../../src/options.ts'
 
 /**
  * Validates a response body against a schema of the served OpenAPI document, e.g.

@@ -2,11 +2,11 @@ import type { EmailAdapter, Payload } from 'payload'
 
 import { BasePayload, buildConfig, getPayload } from 'payload'
 
-import type { VerdictsPluginOptions } from '../../src/options.js'
+import type { VerdictsPluginOptions } from '../../src/options.ts'
 
-import { createAppConfig } from '../../src/demo/appConfig.js'
-import { createCaptureEmail } from '../../src/email/captureEmailAdapter.js'
-import { testDatabaseAdapter, testDatabaseUri } from './database.js'
+import { createAppConfig } from '../../src/demo/appConfig.ts'
+import { createCaptureEmail } from '../../src/email/captureEmailAdapter.ts'
+import { testDatabaseAdapter, testDatabaseUri } from './database.ts'
 
 export const testSecret = 'verdicts-test-secret'
 

@@ -3,12 +3,12 @@ import type { Payload } from 'payload'
 import { expect } from '@jest/globals'
 import { createLocalReq } from 'payload'
 
-import type { ScoreKind } from '../../collections/ScoreHistory.js'
-import type { Score } from '../../src/scores/score.js'
+import type { ScoreKind } from '../../collections/ScoreHistory.ts'
+import type { Score } from '../../src/scores/score.ts'
 
-import { pluginOptionsOf } from '../../src/pluginOptions.js'
-import { countToolScore } from '../../src/scores/recomputeToolScore.js'
-import { slugs } from './fixtures.js'
+import { pluginOptionsOf } from '../../src/pluginOptions.ts'
+import { countToolScore } from '../../src/scores/recomputeToolScore.ts'
+import { slugs } from './fixtures.ts'
 
 /** The tool's stored score, without the time it was computed. */
 export async function storedScore(payload: Payload, toolId: number | string, kind: ScoreKind = 'panel'): Promise<Score> {

@@ -3,11 +3,11 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { ValidationError } from 'payload'
 
-import type { Fixtures } from '../helpers/fixtures.js'
+import type { Fixtures } from '../helpers/fixtures.ts'
 
-import { runsOnFerretdb } from '../helpers/database.js'
-import { createFixtures, quote, slugs } from '../helpers/fixtures.js'
-import { startTestPayload } from '../helpers/payload.js'
+import { runsOnFerretdb } from '../helpers/database.ts'
+import { createFixtures, quote, slugs } from '../helpers/fixtures.ts'
+import { startTestPayload } from '../helpers/payload.ts'
 
 let payload: Payload
 let fixtures: Fixtures

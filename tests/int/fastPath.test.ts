@@ -4,15 +4,15 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createServer } from 'node:http'
 
-import type { RestClient } from '../helpers/rest.js'
+import type { RestClient } from '../helpers/rest.ts'
 
-import { createMatchupFastPath } from '../../src/public/fastPath.js'
-import { demoPassword } from '../../src/demo/demoContent.js'
-import { seedDemoContent } from '../../src/demo/seedDemoContent.js'
-import { demoMatchupSlugs } from '../helpers/demoMatchups.js'
-import { slugs } from '../helpers/fixtures.js'
-import { startTestPayload } from '../helpers/payload.js'
-import { restClient, tokenFor, workflowAction } from '../helpers/rest.js'
+import { createMatchupFastPath } from '../../src/public/fastPath.ts'
+import { demoPassword } from '../../src/demo/demoContent.ts'
+import { seedDemoContent } from '../../src/demo/seedDemoContent.ts'
+import { demoMatchupSlugs } from '../helpers/demoMatchups.ts'
+import { slugs } from '../helpers/fixtures.ts'
+import { startTestPayload } from '../helpers/payload.ts'
+import { restClient, tokenFor, workflowAction } from '../helpers/rest.ts'
 
 /**
  * The node:http fast path that server.ts puts in front of Next.js: it answers only pages

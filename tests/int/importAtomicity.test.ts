@@ -2,12 +2,12 @@ import type { CollectionBeforeChangeHook, Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import { formatImportReport } from '../../src/importer/formatReport.js'
-import { importPages } from '../../src/importer/importPages.js'
-import { rollsBackWrites } from '../helpers/database.js'
-import { slugs } from '../helpers/fixtures.js'
-import { fixturePage } from '../helpers/importPages.js'
-import { startTestPayload } from '../helpers/payload.js'
+import { formatImportReport } from '../../src/importer/formatReport.ts'
+import { importPages } from '../../src/importer/importPages.ts'
+import { rollsBackWrites } from '../helpers/database.ts'
+import { slugs } from '../helpers/fixtures.ts'
+import { fixturePage } from '../helpers/importPages.ts'
+import { startTestPayload } from '../helpers/payload.ts'
 
 /** A matchup store that fails for one page: the last write of that page. */
 const failForOnePage: CollectionBeforeChangeHook = ({ data }) => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 
-import type { ImportReport } from '../../src/importer/importPages.js'
-import type { PublicMatchupPage } from '../../src/public/pages.js'
+import type { ImportReport } from '../../src/importer/importPages.ts'
+import type { PublicMatchupPage } from '../../src/public/pages.ts'
 
-import { runCli, runCliProcess } from '../helpers/appServer.js'
-import { testDatabaseUri } from '../helpers/database.js'
+import { runCli, runCliProcess } from '../helpers/appServer.ts'
+import { testDatabaseUri } from '../helpers/database.ts'
 
 const malformed = 'tests/fixtures/import/malformed.txt'
 const good = 'tests/fixtures/import/different-panels.txt'

@@ -2,15 +2,15 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import type { PublicMatchupPage } from '../../src/public/pages.js'
-import type { RestClient } from '../helpers/rest.js'
+import type { PublicMatchupPage } from '../../src/public/pages.ts'
+import type { RestClient } from '../helpers/rest.ts'
 
-import { demoPassword } from '../../src/demo/demoContent.js'
-import { seedDemoContent } from '../../src/demo/seedDemoContent.js'
-import { testDatabaseUri } from '../helpers/database.js'
-import { quote, slugs } from '../helpers/fixtures.js'
-import { startTestPayload } from '../helpers/payload.js'
-import { restClient, tokenFor } from '../helpers/rest.js'
+import { demoPassword } from '../../src/demo/demoContent.ts'
+import { seedDemoContent } from '../../src/demo/seedDemoContent.ts'
+import { testDatabaseUri } from '../helpers/database.ts'
+import { quote, slugs } from '../helpers/fixtures.ts'
+import { startTestPayload } from '../helpers/payload.ts'
+import { restClient, tokenFor } from '../helpers/rest.ts'
 
 /**
  * `GET /api/matchups/:id/preview` is what live preview renders: the page as it will read

@@ -2,12 +2,12 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import type { Fixtures, Id } from '../helpers/fixtures.js'
+import type { Fixtures, Id } from '../helpers/fixtures.ts'
 
-import { reconcileScores } from '../../src/scores/reconcile.js'
-import { createFixtures, quote, slugs } from '../helpers/fixtures.js'
-import { startTestPayload } from '../helpers/payload.js'
-import { expectScoresExact, storedScore } from '../helpers/scores.js'
+import { reconcileScores } from '../../src/scores/reconcile.ts'
+import { createFixtures, quote, slugs } from '../helpers/fixtures.ts'
+import { startTestPayload } from '../helpers/payload.ts'
+import { expectScoresExact, storedScore } from '../helpers/scores.ts'
 
 let payload: Payload
 let fixtures: Fixtures

@@ -3,16 +3,16 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { createLocalReq } from 'payload'
 
-import type { Fixtures, Id } from '../helpers/fixtures.js'
-import type { RestClient } from '../helpers/rest.js'
+import type { Fixtures, Id } from '../helpers/fixtures.ts'
+import type { RestClient } from '../helpers/rest.ts'
 
-import { pluginOptionsOf } from '../../src/pluginOptions.js'
-import { recomputeToolScore } from '../../src/scores/recomputeToolScore.js'
-import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.js'
-import { testDatabaseUri } from '../helpers/database.js'
-import { startSecondInstance, startTestPayload } from '../helpers/payload.js'
-import { restClient, tokenFor } from '../helpers/rest.js'
-import { expectScoresExact, storedScore } from '../helpers/scores.js'
+import { pluginOptionsOf } from '../../src/pluginOptions.ts'
+import { recomputeToolScore } from '../../src/scores/recomputeToolScore.ts'
+import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.ts'
+import { testDatabaseUri } from '../helpers/database.ts'
+import { startSecondInstance, startTestPayload } from '../helpers/payload.ts'
+import { restClient, tokenFor } from '../helpers/rest.ts'
+import { expectScoresExact, storedScore } from '../helpers/scores.ts'
 
 const databaseUri = testDatabaseUri('panel-score-concurrency')
 let payload: Payload

@@ -2,18 +2,18 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import type { PublicMatchupPage, PublicToolPage } from '../../src/public/pages.js'
-import type { RestClient } from '../helpers/rest.js'
+import type { PublicMatchupPage, PublicToolPage } from '../../src/public/pages.ts'
+import type { RestClient } from '../helpers/rest.ts'
 
-import { demoPersonas } from '../../src/demo/demoContent.js'
-import { seedDemoContent } from '../../src/demo/seedDemoContent.js'
-import { runCli } from '../helpers/appServer.js'
-import { testDatabaseUri } from '../helpers/database.js'
-import { quote, slugs } from '../helpers/fixtures.js'
-import { schemaErrors } from '../helpers/openapi.js'
-import { demoMatchupSlugs } from '../helpers/demoMatchups.js'
-import { startTestPayload } from '../helpers/payload.js'
-import { restClient } from '../helpers/rest.js'
+import { demoPersonas } from '../../src/demo/demoContent.ts'
+import { seedDemoContent } from '../../src/demo/seedDemoContent.ts'
+import { runCli } from '../helpers/appServer.ts'
+import { testDatabaseUri } from '../helpers/database.ts'
+import { quote, slugs } from '../helpers/fixtures.ts'
+import { schemaErrors } from '../helpers/openapi.ts'
+import { demoMatchupSlugs } from '../helpers/demoMatchups.ts'
+import { startTestPayload } from '../helpers/payload.ts'
+import { restClient } from '../helpers/rest.ts'
 
 const databaseUri = testDatabaseUri('public-api')
 let payload: Payload

@@ -2,13 +2,13 @@ import type { Payload } from 'payload'
 
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
 
-import type { DatabaseTarget } from '../../src/demo/database.js'
+import type { DatabaseTarget } from '../../src/demo/database.ts'
 
-import { demoMatchups, demoPersonas, demoTools, demoUsers, demoVerdicts } from '../../src/demo/demoContent.js'
-import { seedDemoOnFirstDevStart } from '../../src/demo/devStart.js'
-import { seedDemoContent } from '../../src/demo/seedDemoContent.js'
-import { slugs } from '../helpers/fixtures.js'
-import { startTestPayload } from '../helpers/payload.js'
+import { demoMatchups, demoPersonas, demoTools, demoUsers, demoVerdicts } from '../../src/demo/demoContent.ts'
+import { seedDemoOnFirstDevStart } from '../../src/demo/devStart.ts'
+import { seedDemoContent } from '../../src/demo/seedDemoContent.ts'
+import { slugs } from '../helpers/fixtures.ts'
+import { startTestPayload } from '../helpers/payload.ts'
 
 let payload: Payload
 const originalEnv = process.env.NODE_ENV

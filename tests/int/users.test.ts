@@ -2,11 +2,11 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import type { RestClient } from '../helpers/rest.js'
+import type { RestClient } from '../helpers/rest.ts'
 
-import { slugs } from '../helpers/fixtures.js'
-import { startTestPayload } from '../helpers/payload.js'
-import { restClient, tokenFor } from '../helpers/rest.js'
+import { slugs } from '../helpers/fixtures.ts'
+import { startTestPayload } from '../helpers/payload.ts'
+import { restClient, tokenFor } from '../helpers/rest.ts'
 
 let payload: Payload
 let rest: RestClient

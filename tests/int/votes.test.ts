@@ -2,14 +2,14 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import type { Fixtures, Id } from '../helpers/fixtures.js'
+import type { Fixtures, Id } from '../helpers/fixtures.ts'
 
 import { GRAPHQL_POST, REST_DELETE, REST_POST } from '@payloadcms/next/routes'
 
-import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.js'
-import { startTestPayload } from '../helpers/payload.js'
-import { restClient, tokenFor } from '../helpers/rest.js'
-import { expectScoresExact, storedScore } from '../helpers/scores.js'
+import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.ts'
+import { startTestPayload } from '../helpers/payload.ts'
+import { restClient, tokenFor } from '../helpers/rest.ts'
+import { expectScoresExact, storedScore } from '../helpers/scores.ts'
 
 const minimumVotes = 3
 const rateLimit = { max: 40, windowSeconds: 60 }

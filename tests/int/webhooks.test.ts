@@ -3,14 +3,14 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { Webhook } from 'standardwebhooks'
 
-import type { WebhookEvent } from '../../src/webhooks/events.js'
+import type { WebhookEvent } from '../../src/webhooks/events.ts'
 
-import { seedDemoContent } from '../../src/demo/seedDemoContent.js'
-import { webhookQueue } from '../../src/webhooks/deliverWebhookTask.js'
-import { quote, slugs } from '../helpers/fixtures.js'
-import { demoMatchupSlugs } from '../helpers/demoMatchups.js'
-import { startTestPayload } from '../helpers/payload.js'
-import { startWebhookReceiver } from '../helpers/webhookReceiver.js'
+import { seedDemoContent } from '../../src/demo/seedDemoContent.ts'
+import { webhookQueue } from '../../src/webhooks/deliverWebhookTask.ts'
+import { quote, slugs } from '../helpers/fixtures.ts'
+import { demoMatchupSlugs } from '../helpers/demoMatchups.ts'
+import { startTestPayload } from '../helpers/payload.ts'
+import { startWebhookReceiver } from '../helpers/webhookReceiver.ts'
 
 type Id = number | string
 let payload: Payload

@@ -2,12 +2,12 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import type { Fixtures, Id } from '../helpers/fixtures.js'
-import type { RestClient } from '../helpers/rest.js'
+import type { Fixtures, Id } from '../helpers/fixtures.ts'
+import type { RestClient } from '../helpers/rest.ts'
 
-import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.js'
-import { startTestPayload } from '../helpers/payload.js'
-import { restClient, tokenFor, workflowAction } from '../helpers/rest.js'
+import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.ts'
+import { startTestPayload } from '../helpers/payload.ts'
+import { restClient, tokenFor, workflowAction } from '../helpers/rest.ts'
 
 /**
  * The access matrix: every role against every operation on a verdict of the persona

@@ -2,14 +2,14 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import type { CapturedEmail } from '../../src/email/captureEmailAdapter.js'
-import type { Fixtures, Id } from '../helpers/fixtures.js'
-import type { RestClient } from '../helpers/rest.js'
+import type { CapturedEmail } from '../../src/email/captureEmailAdapter.ts'
+import type { Fixtures, Id } from '../helpers/fixtures.ts'
+import type { RestClient } from '../helpers/rest.ts'
 
-import { createCaptureEmail } from '../../src/email/captureEmailAdapter.js'
-import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.js'
-import { startTestPayload } from '../helpers/payload.js'
-import { restClient, tokenFor, workflowAction } from '../helpers/rest.js'
+import { createCaptureEmail } from '../../src/email/captureEmailAdapter.ts'
+import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.ts'
+import { startTestPayload } from '../helpers/payload.ts'
+import { restClient, tokenFor, workflowAction } from '../helpers/rest.ts'
 
 let payload: Payload
 let fixtures: Fixtures

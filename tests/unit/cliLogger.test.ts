@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { formatLogLine } from '../../src/demo/cli/stderrLogger.js'
+import { formatLogLine } from '../../src/demo/cli/stderrLogger.ts'
 
 describe('the CLI\'s log lines', () => {
   it('turn pino JSON into one short line, with the stack of an error', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { resolveDatabaseTarget, UnsupportedDatabaseUriError } from '../../src/demo/database.js'
-import { newTestRunId, testDatabaseUri, testRunStartOf } from '../helpers/database.js'
+import { resolveDatabaseTarget, UnsupportedDatabaseUriError } from '../../src/demo/database.ts'
+import { newTestRunId, testDatabaseUri, testRunStartOf } from '../helpers/database.ts'
 
 describe('resolveDatabaseTarget', () => {
   it('defaults to the embedded SQLite file under ./data', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 
-import type { VoicePersona } from '../../src/importer/attributeQuotes.js'
-import type { ParsedPage } from '../../src/importer/parsePage.js'
+import type { VoicePersona } from '../../src/importer/attributeQuotes.ts'
+import type { ParsedPage } from '../../src/importer/parsePage.ts'
 
-import { attributeQuotes, personaByVoice, sideNamed } from '../../src/importer/attributeQuotes.js'
-import { PageError, parsePage } from '../../src/importer/parsePage.js'
-import { defaultPanel } from '../../src/catalog/defaultPanel.js'
-import { seedPages } from '../helpers/importPages.js'
+import { attributeQuotes, personaByVoice, sideNamed } from '../../src/importer/attributeQuotes.ts'
+import { PageError, parsePage } from '../../src/importer/parsePage.ts'
+import { defaultPanel } from '../../src/catalog/defaultPanel.ts'
+import { seedPages } from '../helpers/importPages.ts'
 
 const panel: VoicePersona[] = [
   { name: 'The Builder', position: 1, slug: 'builder', voiceMarkers: ['the primitive', 'the DX bet'] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { DecisionError, inferDecisions, shipCountsFor, skipLean } from '../../src/importer/inferDecisions.js'
+import { DecisionError, inferDecisions, shipCountsFor, skipLean } from '../../src/importer/inferDecisions.ts'
 
 const neutral = (count: number) => Array.from({ length: count }, (_, index) => ({ text: `Plain remark number ${index + 1}.` }))
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { PageError, pageLabels, parsePage, parsePrintedPercent } from '../../src/importer/parsePage.js'
-import { fixturePage, seedPages } from '../helpers/importPages.js'
+import { PageError, pageLabels, parsePage, parsePrintedPercent } from '../../src/importer/parsePage.ts'
+import { fixturePage, seedPages } from '../helpers/importPages.ts'
 
 const base = fixturePage('different-panels.txt')
 const lines = base.text.split('\n')

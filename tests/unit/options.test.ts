@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { defaultCollectionSlugs, defaultPricingTiers, InvalidPluginOptionsError, sanitizeOptions } from '../../src/options.js'
+import { defaultCollectionSlugs, defaultPricingTiers, InvalidPluginOptionsError, sanitizeOptions } from '../../src/options.ts'
 
 describe('sanitizeOptions', () => {
   it('fills every option with its documented default', () => {

@@ -2,7 +2,7 @@ import type { CollectionConfig, Config } from 'payload'
 
 import { describe, expect, it, jest } from '@jest/globals'
 
-import { verdictsPlugin } from '../../src/plugin.js'
+import { verdictsPlugin } from '../../src/plugin.ts'
 
 const ourSlugs = ['users', 'tools', 'categories', 'reviewers', 'verdicts', 'matchups', 'votes', 'score-history', 'workflow-events', 'webhook-subscriptions', 'webhook-deliveries']
 

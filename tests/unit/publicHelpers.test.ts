@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 
-import type { ScorecardEntry } from '../../src/public/scorecard.js'
+import type { ScorecardEntry } from '../../src/public/scorecard.ts'
 
-import { ifNoneMatchHits, publicCacheControl, strongEtag } from '../../src/public/httpCache.js'
-import { orderScorecard } from '../../src/public/scorecard.js'
+import { ifNoneMatchHits, publicCacheControl, strongEtag } from '../../src/public/httpCache.ts'
+import { orderScorecard } from '../../src/public/scorecard.ts'
 
 const entry = (persona: string, position: number, tool: string): ScorecardEntry<string> => ({
   decision: 'ship',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { FixedWindowRateLimiter } from '../../src/votes/rateLimit.js'
+import { FixedWindowRateLimiter } from '../../src/votes/rateLimit.ts'
 
 describe('FixedWindowRateLimiter', () => {
   it('allows max hits per window per key, then says when to retry', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { richTextFromParagraphs } from '../../src/catalog/richText.js'
+import { richTextFromParagraphs } from '../../src/catalog/richText.ts'
 
 describe('richTextFromParagraphs', () => {
   it('makes one Lexical paragraph per entry', () => {

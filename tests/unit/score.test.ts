@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { computeScore, formatPercent, sameScore } from '../../src/scores/score.js'
+import { computeScore, formatPercent, sameScore } from '../../src/scores/score.ts'
 
 describe('computeScore', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { orderScorecard, scorecardRows } from '../../src/public/scorecard.js'
-import { MalformedWebhookEventError, tagsOfWebhookEvent } from '../../src/site/revalidation.js'
-import { siteSettings } from '../../src/site/settings.js'
+import { orderScorecard, scorecardRows } from '../../src/public/scorecard.ts'
+import { MalformedWebhookEventError, tagsOfWebhookEvent } from '../../src/site/revalidation.ts'
+import { siteSettings } from '../../src/site/settings.ts'
 
 describe('scorecardRows', () => {
   it('makes one row per persona in page order, a persona with one review has one quote', () => {

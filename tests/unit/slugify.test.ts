@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { isValidSlug, matchupSlug, slugify } from '../../src/catalog/slugify.js'
+import { isValidSlug, matchupSlug, slugify } from '../../src/catalog/slugify.ts'
 
 describe('slugify', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { issueVoterToken, readCookie, verifyVoterToken, voterKeyFor } from '../../src/votes/voterToken.js'
+import { issueVoterToken, readCookie, verifyVoterToken, voterKeyFor } from '../../src/votes/voterToken.ts'
 
 describe('voter tokens', () => {
   it('verifies a token it issued, and derives a stable key that is not the token', () => {

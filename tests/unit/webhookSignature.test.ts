@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { Webhook } from 'standardwebhooks'
 
-import { generateWebhookSecret, verifyWebhook, webhookHeaders } from '../../src/webhooks/signature.js'
+import { generateWebhookSecret, verifyWebhook, webhookHeaders } from '../../src/webhooks/signature.ts'
 
 describe('webhook signatures', () => {
   it('verify with the reference Standard Webhooks library', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 
-import type { WorkflowActor } from '../../src/workflow/rules.js'
+import type { WorkflowActor } from '../../src/workflow/rules.ts'
 
-import { contentFingerprint } from '../../src/workflow/fingerprint.js'
-import { availableActions, checkTransition, stageAfterSave } from '../../src/workflow/rules.js'
+import { contentFingerprint } from '../../src/workflow/fingerprint.ts'
+import { availableActions, checkTransition, stageAfterSave } from '../../src/workflow/rules.ts'
 
 const editor: WorkflowActor = { approvesForDocument: false, role: 'editor', touchedDocument: true }
 const personaReviewer: WorkflowActor = { approvesForDocument: true, role: 'reviewer', touchedDocument: false }

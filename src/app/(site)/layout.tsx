@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 
-import { siteSettings } from '../../site/settings.js'
+import { siteSettings } from '../../site/settings.ts'
 import './site.css'
 
 export const metadata: Metadata = {

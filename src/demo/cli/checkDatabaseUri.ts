@@ -2,7 +2,7 @@
  * Imported first by the CLI, before the Payload config is evaluated: a bad DATABASE_URI
  * then ends the run with one clear line instead of a stack trace from inside the config.
  */
-import { resolveDatabaseTarget, UnsupportedDatabaseUriError } from '../database.js'
+import { resolveDatabaseTarget, UnsupportedDatabaseUriError } from '../database.ts'
 
 try {
   resolveDatabaseTarget(process.env.DATABASE_URI)

@@ -2,24 +2,24 @@
  * `npm run verdicts -- <command>`: editorial tasks from the shell. Every command works
  * on the database DATABASE_URI names (the embedded SQLite file when unset).
  */
-import './checkDatabaseUri.js'
+import './checkDatabaseUri.ts'
 
 import type { Payload } from 'payload'
 
 import { parseArgs } from 'node:util'
 import { getPayload } from 'payload'
 
-import config from '../../../payload.config.js'
+import config from '../../../payload.config.ts'
 
-import { formatImportReport } from '../../importer/formatReport.js'
-import { importPages } from '../../importer/importPages.js'
-import { readPageFiles } from '../../importer/readPageFiles.js'
-import { formatPercent } from '../../scores/score.js'
-import { pluginOptionsOf } from '../../pluginOptions.js'
-import { PublicPages } from '../../public/pages.js'
-import { reconcileScores } from '../../scores/reconcile.js'
-import { formatDemoLogins, formatSeedSummary, seedDemoContent } from '../seedDemoContent.js'
-import { withLoggerOnStderr } from './stderrLogger.js'
+import { formatImportReport } from '../../importer/formatReport.ts'
+import { importPages } from '../../importer/importPages.ts'
+import { readPageFiles } from '../../importer/readPageFiles.ts'
+import { formatPercent } from '../../scores/score.ts'
+import { pluginOptionsOf } from '../../pluginOptions.ts'
+import { PublicPages } from '../../public/pages.ts'
+import { reconcileScores } from '../../scores/reconcile.ts'
+import { formatDemoLogins, formatSeedSummary, seedDemoContent } from '../seedDemoContent.ts'
+import { withLoggerOnStderr } from './stderrLogger.ts'
 
 type Command = {
   description: string

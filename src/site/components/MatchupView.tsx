@@ -1,8 +1,8 @@
 import type { PublicMatchupPage } from 'verdicts-cms'
 
-import { NewsletterCta } from './NewsletterCta.js'
-import { Scorecard } from './Scorecard.js'
-import { ToolCard } from './ToolCard.js'
+import { NewsletterCta } from './NewsletterCta.tsx'
+import { Scorecard } from './Scorecard.tsx'
+import { ToolCard } from './ToolCard.tsx'
 
 /** A whole comparison page, from the public API's matchup JSON and nothing else. */
 export function MatchupView({ page, preview = false }: { page: PublicMatchupPage; preview?: boolean }) {

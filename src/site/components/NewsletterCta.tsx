@@ -1,4 +1,4 @@
-import { siteSettings } from '../settings.js'
+import { siteSettings } from '../settings.ts'
 
 /** The call to action that closes every comparison page. */
 export function NewsletterCta() {

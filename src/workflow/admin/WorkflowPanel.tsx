@@ -2,9 +2,9 @@
 import { Button, useConfig, useDocumentInfo } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
-import type { WorkflowAction, WorkflowStage } from '../rules.js'
+import type { WorkflowAction, WorkflowStage } from '../rules.ts'
 
-import { actionLabels, stageLabels } from '../rules.js'
+import { actionLabels, stageLabels } from '../rules.ts'
 
 type HistoryEntry = {
   action: string

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 
-import { fetchMatchupList } from '../../../site/publicApi.js'
+import { fetchMatchupList } from '../../../site/publicApi.ts'
 
 // Rendered per request from the data cache (no build-time API call); tags keep it fresh.
 export const dynamic = 'force-dynamic'

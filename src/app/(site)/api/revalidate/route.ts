@@ -1,7 +1,7 @@
 import { revalidateTag } from 'next/cache'
 
-import { MalformedWebhookEventError, matchupIndexTag, tagsOfWebhookEvent } from '../../../../site/revalidation.js'
-import { siteSettings } from '../../../../site/settings.js'
+import { MalformedWebhookEventError, matchupIndexTag, tagsOfWebhookEvent } from '../../../../site/revalidation.ts'
+import { siteSettings } from '../../../../site/settings.ts'
 import { verifyWebhook, WebhookVerificationError } from 'verdicts-cms'
 
 /**

@@ -3,8 +3,8 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { formatPercent } from 'verdicts-cms'
-import { MatchupView } from '../../../../site/components/MatchupView.js'
-import { fetchMatchupPage } from '../../../../site/publicApi.js'
+import { MatchupView } from '../../../../site/components/MatchupView.tsx'
+import { fetchMatchupPage } from '../../../../site/publicApi.ts'
 
 // Rendered per request from Next's data cache: the API is read once per change, when a
 // webhook expires the page's cache tag, and never at build time.

@@ -3,9 +3,9 @@ import type { Metadata } from 'next'
 import { cookies } from 'next/headers'
 import { notFound } from 'next/navigation'
 
-import { MatchupView } from '../../../../../site/components/MatchupView.js'
-import { RefreshOnDocumentSave } from '../../../../../site/components/RefreshOnDocumentSave.js'
-import { adminSessionCookie, fetchMatchupPreview } from '../../../../../site/publicApi.js'
+import { MatchupView } from '../../../../../site/components/MatchupView.tsx'
+import { RefreshOnDocumentSave } from '../../../../../site/components/RefreshOnDocumentSave.tsx'
+import { adminSessionCookie, fetchMatchupPreview } from '../../../../../site/publicApi.ts'
 
 export const dynamic = 'force-dynamic'
 
