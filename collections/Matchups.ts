@@ -12,8 +12,9 @@ import { createMatchupPreviewEndpoint } from '../src/public/previewEndpoint.ts'
 import { createWorkflowEndpoints } from '../src/workflow/endpoints.ts'
 import { importSourceField } from '../src/importer/importSourceField.ts'
 import { workflowAdminComponents, workflowFields } from '../src/workflow/fields.ts'
-import { workflowTargets, workflowTransitionContextField } from '../src/workflow/targets.ts'
+import { workflowTargets } from '../src/workflow/targets.ts'
 import { distinctMatchupPair, relationMustExist } from '../src/catalog/pairRules.ts'
+import { contextKeys } from '../src/domain/contextKeys.ts'
 
 /** An "X vs Y" comparison page. */
 export function createMatchupsCollection(options: SanitizedVerdictsOptions): CollectionConfig {
@@ -22,7 +23,7 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
   const consumers = notifyConsumers(options, collectionSlugs.matchups, 'matchup')
   return {
     slug: collectionSlugs.matchups,
-    access: reviewedContentAccess(workflowTransitionContextField),
+    access: reviewedContentAccess(contextKeys.workflowTransition),
     admin: {
       components: workflowAdminComponents,
       defaultColumns: ['title', 'leftTool', 'rightTool', 'workflowStage', '_status', 'updatedAt'],

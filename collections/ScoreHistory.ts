@@ -3,21 +3,8 @@ import type { CollectionConfig, Field } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
 import { appendOnlyAccess, isStaff } from '../src/access/roles.ts'
+import { scoreActions, scoreKinds } from '../src/domain/scores.ts'
 
-export const scoreKinds = ['panel', 'community'] as const
-export type ScoreKind = (typeof scoreKinds)[number]
-
-export const scoreActions = [
-  'publish',
-  'unpublish',
-  'edit',
-  'move',
-  'delete',
-  'persona-deleted',
-  'vote',
-  'reconcile',
-] as const
-export type ScoreAction = (typeof scoreActions)[number]
 
 const tallyFields: Field[] = [
   { name: 'ship', type: 'number' },

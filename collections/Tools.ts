@@ -8,9 +8,7 @@ import { referenceDataAccess } from '../src/access/roles.ts'
 import { importSourceField } from '../src/importer/importSourceField.ts'
 import { scoreGroupField } from '../src/scores/fields.ts'
 import { slugField } from '../src/catalog/slugField.ts'
-
-/** Pages print the tagline on one line under the name. */
-export const taglineMaxLength = 160
+import { taglineMaxLength } from '../src/domain/limits.ts'
 
 const validateWebsite: TextFieldSingleValidation = (value) => {
   if (!value) {

@@ -13,14 +13,10 @@ import { nobody, reviewedContentAccess } from '../src/access/roles.ts'
 import { importSourceField } from '../src/importer/importSourceField.ts'
 import { createWorkflowEndpoints } from '../src/workflow/endpoints.ts'
 import { workflowAdminComponents, workflowFields } from '../src/workflow/fields.ts'
-import { workflowTargets, workflowTransitionContextField } from '../src/workflow/targets.ts'
+import { workflowTargets } from '../src/workflow/targets.ts'
 import { oneVerdictPerPair, relationMustExist } from '../src/catalog/pairRules.ts'
-
-/** Ship or skip: what a verdict (and a community vote) says. */
-export const decisionOptions = [
-  { label: 'Ship', value: 'ship' },
-  { label: 'Skip', value: 'skip' },
-]
+import { decisionOptions } from '../src/domain/decisions.ts'
+import { contextKeys } from '../src/domain/contextKeys.ts'
 
 /** One persona's ship-or-skip call on one tool, with the quote that explains it. */
 export function createVerdictsCollection(options: SanitizedVerdictsOptions): CollectionConfig {
@@ -29,7 +25,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
   const consumers = notifyConsumers(options, collectionSlugs.verdicts, 'verdict')
   return {
     slug: collectionSlugs.verdicts,
-    access: reviewedContentAccess(workflowTransitionContextField),
+    access: reviewedContentAccess(contextKeys.workflowTransition),
     admin: {
       components: workflowAdminComponents,
       defaultColumns: ['title', 'tool', 'reviewer', 'decision', 'decisionInferred', 'workflowStage', '_status', 'updatedAt'],

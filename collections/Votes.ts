@@ -3,7 +3,7 @@ import type { Access, CollectionConfig, Where } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
 import { bindVoterKey } from '../hooks/votes/bindVoterKey.ts'
-import { decisionOptions } from './Verdicts.ts'
+import { decisionOptions } from '../src/domain/decisions.ts'
 import { recomputeCommunityScore } from '../hooks/scores/recomputeCommunityScore.ts'
 import { hasRole } from '../src/access/roles.ts'
 import { voterKeyOf } from '../src/votes/voterContext.ts'

@@ -3,19 +3,7 @@ import type { CollectionConfig } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
 import { appendOnlyAccess, isStaff } from '../src/access/roles.ts'
-import { stageLabels, workflowStages } from '../src/workflow/rules.ts'
-
-export const workflowEventActions = [
-  'create',
-  'submit',
-  'approve',
-  'request_changes',
-  'publish',
-  'unpublish',
-  'edit',
-  'import',
-] as const
-export type WorkflowEventAction = (typeof workflowEventActions)[number]
+import { stageLabels, workflowEventActions, workflowStages } from '../src/workflow/rules.ts'
 
 /** Append-only audit trail: every stage change of a verdict or matchup. */
 export function createWorkflowEventsCollection(options: SanitizedVerdictsOptions): CollectionConfig {

@@ -22,7 +22,7 @@ export type {
   PublicTool,
   PublicToolPage,
 } from './public/pages.ts'
-export { matchupTag, toolTag } from './public/cacheTags.ts'
+export { matchupTag, parsePageTag, toolTag } from './domain/cacheTags.ts'
 export { scorecardRows } from './public/scorecard.ts'
 export { formatPercent } from './scores/score.ts'
 export { reconcileScores } from './scores/reconcile.ts'

@@ -1,8 +1,8 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../../src/options.ts'
+import { contextKeys } from '../../src/domain/contextKeys.ts'
 
-import { personaDeletedContextFlag } from '../scores/recomputePanelScore.ts'
 
 /**
  * A persona's verdicts cannot be shown without the persona, so deleting a persona deletes
@@ -10,8 +10,8 @@ import { personaDeletedContextFlag } from '../scores/recomputePanelScore.ts'
  */
 export function deleteVerdictsOfPersona(options: SanitizedVerdictsOptions): CollectionBeforeDeleteHook {
   return async ({ id, req }) => {
-    const previousFlag = req.context[personaDeletedContextFlag]
-    req.context[personaDeletedContextFlag] = true
+    const previousFlag = req.context[contextKeys.personaDeleted]
+    req.context[contextKeys.personaDeleted] = true
     try {
       await req.payload.delete({
         collection: options.collectionSlugs.verdicts as never,
@@ -20,7 +20,7 @@ export function deleteVerdictsOfPersona(options: SanitizedVerdictsOptions): Coll
         where: { reviewer: { equals: id } },
       })
     } finally {
-      req.context[personaDeletedContextFlag] = previousFlag
+      req.context[contextKeys.personaDeleted] = previousFlag
     }
   }
 }

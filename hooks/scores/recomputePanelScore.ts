@@ -1,17 +1,15 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import type { ScoreAction } from '../../collections/ScoreHistory.ts'
+import type { ScoreAction } from '../../src/domain/scores.ts'
 import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 
 import { idOf, sameId } from '../../src/catalog/relations.ts'
 import { recomputeToolScore } from '../../src/scores/recomputeToolScore.ts'
 import { workflowUserOf } from '../../src/workflow/actor.ts'
 import { liveVersionIsPublished } from '../../src/workflow/liveVersion.ts'
+import { contextKeys } from '../../src/domain/contextKeys.ts'
 
 type VerdictLike = { _status?: string; decision?: string; id?: number | string; title?: string; tool?: unknown }
-
-/** Set by the persona-deletion cascade so the history names the real cause. */
-export const personaDeletedContextFlag = 'verdictsPersonaDeleted'
 
 async function recountTools(
   req: PayloadRequest,
@@ -100,7 +98,7 @@ export function recomputePanelScoreAfterDelete(options: SanitizedVerdictsOptions
     if (verdict._status !== 'published') {
       return doc
     }
-    const action: ScoreAction = req.context?.[personaDeletedContextFlag] ? 'persona-deleted' : 'delete'
+    const action: ScoreAction = req.context?.[contextKeys.personaDeleted] ? 'persona-deleted' : 'delete'
     await recountTools(req, options, [verdict.tool], action, verdict, false)
     return doc
   }

@@ -4,7 +4,7 @@ import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 import type { TransitionContext } from '../../src/workflow/targets.ts'
 
 import { workflowUserOf } from '../../src/workflow/actor.ts'
-import { workflowTransitionContextField } from '../../src/workflow/targets.ts'
+import { contextKeys } from '../../src/domain/contextKeys.ts'
 
 /**
  * A decision the importer inferred is confirmed when a person approves the verdict: the
@@ -12,7 +12,7 @@ import { workflowTransitionContextField } from '../../src/workflow/targets.ts'
  */
 export function confirmInferredDecision(options: SanitizedVerdictsOptions): CollectionBeforeChangeHook {
   return ({ data, req }) => {
-    const transition = req.context[workflowTransitionContextField] as TransitionContext | undefined
+    const transition = req.context[contextKeys.workflowTransition] as TransitionContext | undefined
     if (transition?.action === 'approve' && workflowUserOf(req, options)) {
       return { ...data, decisionInferred: false }
     }

@@ -9,7 +9,7 @@ import type { TransitionContext, WorkflowTarget } from '../../src/workflow/targe
 import { contentFingerprint } from '../../src/workflow/fingerprint.ts'
 import { checkTransition, stageAfterSave } from '../../src/workflow/rules.ts'
 import { actorFor, workflowUserOf } from '../../src/workflow/actor.ts'
-import { workflowTransitionContextField } from '../../src/workflow/targets.ts'
+import { contextKeys } from '../../src/domain/contextKeys.ts'
 
 const approvalFields = ['approvedBy', 'approvedAt', 'approvedFingerprint'] as const
 const ownedFields = ['workflowStage', 'createdBy', 'lastEditedBy', ...approvalFields] as const
@@ -53,7 +53,7 @@ export function enforceWorkflowRules(
     }
     const clearApproval = () => approvalFields.forEach((field) => (next[field] = null))
 
-    const transition = req.context[workflowTransitionContextField] as TransitionContext | undefined
+    const transition = req.context[contextKeys.workflowTransition] as TransitionContext | undefined
     if (transition) {
       next.workflowStage = transition.to
       if (transition.action === 'approve') {

@@ -5,9 +5,9 @@ import type { TransitionContext, WorkflowNote, WorkflowTarget } from '../../src/
 
 import { idOf, sameId } from '../../src/catalog/relations.ts'
 import { personaApproverIds, workflowUserOf } from '../../src/workflow/actor.ts'
-import { workflowNoteContextField, workflowTransitionContextField } from '../../src/workflow/targets.ts'
+import type { Id } from '../../src/domain/ids.ts'
+import { contextKeys } from '../../src/domain/contextKeys.ts'
 
-type Id = number | string
 
 async function emailsOf(req: PayloadRequest, options: SanitizedVerdictsOptions, ids: Id[]): Promise<string[]> {
   if (ids.length === 0) {
@@ -62,8 +62,8 @@ export function notifyWorkflowParticipants(
       return doc
     }
     const actor = workflowUserOf(req, options)
-    const transition = req.context[workflowTransitionContextField] as TransitionContext | undefined
-    const note = req.context[workflowNoteContextField] as undefined | WorkflowNote
+    const transition = req.context[contextKeys.workflowTransition] as TransitionContext | undefined
+    const note = req.context[contextKeys.workflowNote] as undefined | WorkflowNote
     const adminUrl = `${req.payload.config.serverURL || ''}${req.payload.config.routes.admin}/collections/${target.slug}/${doc.id}`
     const title = String(doc.title ?? `${target.kind} ${doc.id}`)
     try {

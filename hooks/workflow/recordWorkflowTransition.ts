@@ -1,12 +1,12 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import type { WorkflowEventAction } from '../../collections/WorkflowEvents.ts'
 import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 import type { TransitionContext, WorkflowNote, WorkflowTarget } from '../../src/workflow/targets.ts'
 
 import { workflowUserOf } from '../../src/workflow/actor.ts'
 import { liveVersionIsPublished } from '../../src/workflow/liveVersion.ts'
-import { workflowNoteContextField, workflowTransitionContextField } from '../../src/workflow/targets.ts'
+import { contextKeys } from '../../src/domain/contextKeys.ts'
+import type { WorkflowEventAction } from '../../src/workflow/rules.ts'
 
 /**
  * Appends a workflow event whenever a verdict's or matchup's stage changes, whether by a
@@ -22,8 +22,8 @@ export function recordWorkflowTransition(
     if (from === to) {
       return doc
     }
-    const transition = req.context[workflowTransitionContextField] as TransitionContext | undefined
-    const note = req.context[workflowNoteContextField] as undefined | WorkflowNote
+    const transition = req.context[contextKeys.workflowTransition] as TransitionContext | undefined
+    const note = req.context[contextKeys.workflowNote] as undefined | WorkflowNote
     let action: WorkflowEventAction =
       transition?.action ?? note?.action ?? (operation === 'create' ? 'create' : to === 'published' ? 'publish' : 'edit')
     if (!transition && !note && from === 'published' && doc._status === 'draft') {

@@ -11,11 +11,11 @@ import {
   demoUsers,
   demoVerdicts,
 } from './demoContent.ts'
+import type { Id } from '../domain/ids.ts'
 
 export type SeedCounts = { created: number; existing: number }
 export type SeedSummary = Record<'categories' | 'matchups' | 'personas' | 'tools' | 'users' | 'verdicts', SeedCounts>
 
-type Id = number | string
 
 /**
  * Writes the demo content, creating only what is missing (matched by slug, email, or

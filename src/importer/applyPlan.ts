@@ -6,9 +6,9 @@ import type { PagePlan, PlannedVerdict, StoredPersona } from './planPage.ts'
 
 import { richTextFromParagraphs } from '../catalog/richText.ts'
 import { formatPercent } from '../scores/score.ts'
-import { workflowNoteContextField } from '../workflow/targets.ts'
+import type { Id } from '../domain/ids.ts'
+import { contextKeys } from '../domain/contextKeys.ts'
 
-type Id = number | string
 
 /**
  * Writes a planned page through the Local API as a trusted system process (no user), every
@@ -38,11 +38,11 @@ export async function applyPlan(
   }
   const withNote = async <T>(comment: string, write: () => Promise<T>): Promise<T> => {
     const note: WorkflowNote = { action: 'import', comment }
-    req.context[workflowNoteContextField] = note
+    req.context[contextKeys.workflowNote] = note
     try {
       return await write()
     } finally {
-      delete req.context[workflowNoteContextField]
+      delete req.context[contextKeys.workflowNote]
     }
   }
   /** New content: published, or waiting in review. */

@@ -12,7 +12,7 @@
  * 3. On equal lean, the quote further down the page skips first.
  */
 
-import type { Decision } from '../scores/score.ts'
+import type { Decision } from '../domain/decisions.ts'
 
 import { computeScore } from '../scores/score.ts'
 import { labelledOccurrences } from './phrases.ts'

@@ -3,12 +3,12 @@ import type { PayloadRequest } from 'payload'
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 
-import type { Decision, Score } from '../scores/score.ts'
+import type { Decision } from '../domain/decisions.ts'
+import type { Score } from '../scores/score.ts'
 import type { SanitizedVerdictsOptions } from '../options.ts'
 import type { Side, VoicePersona } from './attributeQuotes.ts'
 import type { PageTool, ParsedPage } from './parsePage.ts'
 
-import { taglineMaxLength } from '../../collections/Tools.ts'
 import { idOf, sameId } from '../catalog/relations.ts'
 import { plainTextOf } from '../catalog/richText.ts'
 import { computeScore, formatPercent } from '../scores/score.ts'
@@ -17,8 +17,9 @@ import { attributeQuotes } from './attributeQuotes.ts'
 import { DecisionError, inferDecisions } from './inferDecisions.ts'
 import { PageError } from './parsePage.ts'
 import { sameText } from './phrases.ts'
+import type { Id } from '../domain/ids.ts'
+import { taglineMaxLength } from '../domain/limits.ts'
 
-type Id = number | string
 type Doc = Record<string, unknown> & { id: Id }
 
 /** A persona as the importer sees it; `id` is missing for one not written yet (a dry run). */

@@ -3,9 +3,9 @@ import type { PayloadRequest } from 'payload'
 import type { SanitizedVerdictsOptions } from '../options.ts'
 
 import { idOf } from '../catalog/relations.ts'
-import { matchupTag, toolTag } from './cacheTags.ts'
+import { matchupTag, toolTag } from '../domain/cacheTags.ts'
+import type { Id } from '../domain/ids.ts'
 
-type Id = number | string
 type Doc = Record<string, unknown> & { id: Id }
 
 

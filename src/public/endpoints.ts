@@ -4,10 +4,10 @@ import type { SanitizedVerdictsOptions } from '../options.ts'
 import type { CachedResponse } from './pageCache.ts'
 
 import { isValidSlug } from '../catalog/slugify.ts'
-import { matchupTag, toolTag } from './cacheTags.ts'
+import { listTag, matchupTag, toolTag } from '../domain/cacheTags.ts'
 import { cachedResponse, corsHeaders } from './cachedResponse.ts'
 import { buildOpenApiDocument } from './openapi.ts'
-import { cachedResponseFor, listTag, pageCacheOf } from './pageCache.ts'
+import { cachedResponseFor, pageCacheOf } from './pageCache.ts'
 import { PublicPages } from './pages.ts'
 import { errorResponse } from '../http/endpointHelpers.ts'
 

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 
 import { pluginOptionsOf } from '../pluginOptions.ts'
 import { cachedAnswer } from './cachedResponse.ts'
-import { matchupTag } from './cacheTags.ts'
+import { matchupTag } from '../domain/cacheTags.ts'
 import { pageCacheOf } from './pageCache.ts'
 
 /**

@@ -5,7 +5,7 @@ import { getPayload } from 'payload'
 
 import { pluginOptionsOf } from '../pluginOptions.ts'
 import { cachedResponse } from './cachedResponse.ts'
-import { matchupTag } from './cacheTags.ts'
+import { matchupTag } from '../domain/cacheTags.ts'
 import { pageCacheOf } from './pageCache.ts'
 
 type RouteContext = { params: Promise<{ slug: string }> }

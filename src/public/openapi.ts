@@ -1,4 +1,5 @@
 import type { SanitizedVerdictsOptions } from '../options.ts'
+import { decisions } from '../domain/decisions.ts'
 
 const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] })
 
@@ -131,7 +132,7 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
         ScorecardEntry: {
           additionalProperties: false,
           properties: {
-            decision: { enum: ['ship', 'skip'], type: 'string' },
+            decision: { enum: [...decisions], type: 'string' },
             quote: { $ref: '#/components/schemas/RichText' },
             reviewer: { $ref: '#/components/schemas/Reviewer' },
             tool: { description: 'Slug of the tool the quote is about.', type: 'string' },
@@ -177,7 +178,7 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
               items: {
                 additionalProperties: false,
                 properties: {
-                  decision: { enum: ['ship', 'skip'], type: 'string' },
+                  decision: { enum: [...decisions], type: 'string' },
                   quote: { $ref: '#/components/schemas/RichText' },
                   reviewer: { $ref: '#/components/schemas/Reviewer' },
                 },
@@ -218,7 +219,7 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
         post: {
           operationId: 'castVote',
           parameters: [slugParameter('slug')],
-          requestBody: { content: { 'application/json': { schema: { properties: { decision: { enum: ['ship', 'skip'], type: 'string' } }, required: ['decision'], type: 'object' } } }, required: true },
+          requestBody: { content: { 'application/json': { schema: { properties: { decision: { enum: [...decisions], type: 'string' } }, required: ['decision'], type: 'object' } } }, required: true },
           responses: { '200': { description: 'Changed or unchanged.' }, '201': { description: 'Created; sets the voter cookie.' }, '400': { description: 'Bad decision.' }, '404': { description: 'Unknown or unpublished tool.' }, '429': { description: 'Too many requests; see Retry-After.' } },
         },
       },

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { strongEtag } from './httpCache.ts'
+import { listTag } from '../domain/cacheTags.ts'
 
 export type CachedResponse = {
   body: string
@@ -15,7 +16,6 @@ export function cachedResponseFor(body: string, tags: string[]): CachedResponse 
 }
 
 /** Lists depend on many records; every invalidation drops them. */
-export const listTag = 'list'
 
 /**
  * Public responses, serialised once and served from memory until something they show

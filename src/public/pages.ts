@@ -8,8 +8,9 @@ import type { SanitizedVerdictsOptions } from '../options.ts'
 import { idOf } from '../catalog/relations.ts'
 import { computeScore } from '../scores/score.ts'
 import { orderScorecard } from './scorecard.ts'
+import type { Decision } from '../domain/decisions.ts'
+import type { Id } from '../domain/ids.ts'
 
-type Id = number | string
 type Doc = Record<string, unknown> & { id: Id; updatedAt?: string }
 
 export type PublicScore = { percent: null | number; ship: number; skip: number; total: number }
@@ -27,7 +28,7 @@ export type PublicToolSummary = {
 }
 export type PublicTool = PublicToolSummary & { description: PublicRichText }
 export type PublicReviewer = { lens: string; name: string; slug: string }
-export type PublicScorecardEntry = { decision: 'ship' | 'skip'; quote: PublicRichText; reviewer: PublicReviewer; tool: string }
+export type PublicScorecardEntry = { decision: Decision; quote: PublicRichText; reviewer: PublicReviewer; tool: string }
 export type PublicMatchupPage = {
   intro: null | PublicRichText
   scorecard: PublicScorecardEntry[]
@@ -39,7 +40,7 @@ export type PublicMatchupPage = {
 export type PublicToolPage = PublicTool & {
   matchups: Array<{ slug: string; title: string }>
   updatedAt: string
-  verdicts: Array<{ decision: 'ship' | 'skip'; quote: PublicRichText; reviewer: PublicReviewer }>
+  verdicts: Array<{ decision: Decision; quote: PublicRichText; reviewer: PublicReviewer }>
 }
 
 /**
@@ -200,7 +201,7 @@ export class PublicPages {
       const reviewer = reviewerById.get(String(idOf(verdict.reviewer)))
       const tool = toolById.get(String(idOf(verdict.tool)))
       return reviewer && tool
-        ? [{ decision: verdict.decision as 'ship' | 'skip', quote: verdict.quote, reviewer: this.reviewer(reviewer), tool: String(tool.slug) }]
+        ? [{ decision: verdict.decision as Decision, quote: verdict.quote, reviewer: this.reviewer(reviewer), tool: String(tool.slug) }]
         : []
     })
     const scorecard = orderScorecard(entries, String(left.slug), String(right.slug)).map(
@@ -252,7 +253,7 @@ export class PublicPages {
     }
     const ordered = orderScorecard(
       (verdicts.docs as Doc[]).map((verdict) => ({
-        decision: verdict.decision as 'ship' | 'skip',
+        decision: verdict.decision as Decision,
         quote: verdict.quote,
         reviewer: this.reviewer(verdict.reviewer),
         tool: String(tool.slug),

@@ -1,6 +1,7 @@
+import type { Decision } from '../domain/decisions.ts'
 /** One quote on a comparison page's reviewer scorecard. */
 export type ScorecardEntry<Quote> = {
-  decision: 'ship' | 'skip'
+  decision: Decision
   quote: Quote
   reviewer: { lens: string; name: string; position: number; slug: string }
   tool: string

@@ -1,12 +1,13 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import type { ScoreAction, ScoreKind } from '../../collections/ScoreHistory.ts'
+import type { ScoreAction, ScoreKind } from '../domain/scores.ts'
 import type { Score } from './score.ts'
 import type { SanitizedVerdictsOptions } from '../options.ts'
 
 import { computeScore, formatPercent, sameScore } from './score.ts'
+import type { Decision } from '../domain/decisions.ts'
+import type { Id } from '../domain/ids.ts'
 
-type Id = number | string
 
 export type ScoreCause = {
   action: ScoreAction
@@ -38,7 +39,7 @@ export async function countToolScore(
   if (kind === 'panel') {
     base.push({ _status: { equals: 'published' } })
   }
-  const countDecision = async (decision: 'ship' | 'skip') =>
+  const countDecision = async (decision: Decision) =>
     (
       await req.payload.count({
         collection: collection as never,

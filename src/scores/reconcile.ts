@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { createLocalReq } from 'payload'
 
-import type { ScoreKind } from '../../collections/ScoreHistory.ts'
+import type { ScoreKind } from '../domain/scores.ts'
 import type { Score } from './score.ts'
 
 import { sameScore } from './score.ts'

@@ -1,5 +1,4 @@
 /** What a verdict (and a community vote) says about a tool. */
-export type Decision = 'ship' | 'skip'
 
 /** A ship/skip tally as stored on a tool and printed on comparison pages. */
 export type Score = {

@@ -1,3 +1,5 @@
+import { parsePageTag } from 'verdicts-cms'
+
 /** The cache tag of the `/compare` index; every delivery refreshes it (titles, additions, removals). */
 export const matchupIndexTag = 'site:matchup-index'
 
@@ -14,7 +16,7 @@ export class MalformedWebhookEventError extends Error {
 /** The cache tags a verdicts webhook event names (`data.tags`), checked for shape. */
 export function tagsOfWebhookEvent(event: unknown): string[] {
   const tags = (event as { data?: { tags?: unknown } } | null)?.data?.tags
-  if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string' && /^(matchup|tool):[a-z0-9-]+$/.test(tag))) {
+  if (!Array.isArray(tags) || !tags.every((tag) => parsePageTag(tag) !== null)) {
     throw new MalformedWebhookEventError('data.tags must be a list of cache tags such as "matchup:<slug>" or "tool:<slug>"')
   }
   return tags

@@ -1,12 +1,12 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options.ts'
-import type { VoteDecision } from './operations.ts'
 
 import { FixedWindowRateLimiter } from './rateLimit.ts'
 import { issueVoterToken, readCookie, verifyVoterToken, voterKeyFor } from './voterToken.ts'
 import { castVote, findPublicTool, withdrawVote } from './operations.ts'
 import { clientAddress, errorResponse, readJsonBody } from '../http/endpointHelpers.ts'
+import { isDecision } from '../domain/decisions.ts'
 
 export const votePath = '/public/tools/:slug/vote'
 const oneYearInSeconds = 365 * 24 * 60 * 60
@@ -73,7 +73,7 @@ export function createVoteEndpoints(options: SanitizedVerdictsOptions): Endpoint
     handler: async (req) => {
       const body = await readJsonBody(req)
       const decision = (body as { decision?: unknown } | undefined)?.decision
-      if (decision !== 'ship' && decision !== 'skip') {
+      if (!isDecision(decision)) {
         return errorResponse(400, 'decision must be "ship" or "skip".', { field: 'decision' })
       }
       const checked = await preflight(req)
@@ -81,7 +81,7 @@ export function createVoteEndpoints(options: SanitizedVerdictsOptions): Endpoint
         return checked.response
       }
       const voter = voterOf(req, true)!
-      const outcome = await castVote(req, options, { decision: decision as VoteDecision, toolId: checked.tool.id, voterKey: voter.voterKey })
+      const outcome = await castVote(req, options, { decision, toolId: checked.tool.id, voterKey: voter.voterKey })
       const headers = new Headers({ 'Cache-Control': 'no-store' })
       if (voter.setCookie) {
         headers.append('Set-Cookie', voter.setCookie)

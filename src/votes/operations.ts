@@ -3,11 +3,11 @@ import type { PayloadRequest } from 'payload'
 import type { Score } from '../scores/score.ts'
 import type { SanitizedVerdictsOptions } from '../options.ts'
 
-import { voterKeyContextField } from './voterContext.ts'
 import { PublicPages } from '../public/pages.ts'
+import type { Decision } from '../domain/decisions.ts'
+import type { Id } from '../domain/ids.ts'
+import { contextKeys } from '../domain/contextKeys.ts'
 
-type Id = number | string
-export type VoteDecision = 'ship' | 'skip'
 export type PublicTool = { communityScore?: Partial<Score>; id: Id; name: string; slug: string }
 
 /** A tool by slug, if the public may see it (see `PublicPages.isPublicTool`). */
@@ -31,12 +31,12 @@ export async function findPublicTool(
 
 /** Runs `work` as the verified voter: the votes collection's access rules read this. */
 async function asVoter<T>(req: PayloadRequest, voterKey: string, work: () => Promise<T>): Promise<T> {
-  const previous = req.context[voterKeyContextField]
-  req.context[voterKeyContextField] = voterKey
+  const previous = req.context[contextKeys.voterKey]
+  req.context[contextKeys.voterKey] = voterKey
   try {
     return await work()
   } finally {
-    req.context[voterKeyContextField] = previous
+    req.context[contextKeys.voterKey] = previous
   }
 }
 
@@ -50,7 +50,7 @@ async function ownVoteOn(req: PayloadRequest, options: SanitizedVerdictsOptions,
     req,
     where: { tool: { equals: toolId } },
   })
-  return docs[0] as undefined | { decision: VoteDecision; id: Id }
+  return docs[0] as undefined | { decision: Decision; id: Id }
 }
 
 export type VoteOutcome = 'changed' | 'created' | 'unchanged'
@@ -59,7 +59,7 @@ export type VoteOutcome = 'changed' | 'created' | 'unchanged'
 export async function castVote(
   req: PayloadRequest,
   options: SanitizedVerdictsOptions,
-  args: { decision: VoteDecision; toolId: Id; voterKey: string },
+  args: { decision: Decision; toolId: Id; voterKey: string },
 ): Promise<VoteOutcome> {
   const collection = options.collectionSlugs.votes as never
   return asVoter(req, args.voterKey, async () => {

@@ -1,9 +1,7 @@
 import type { PayloadRequest } from 'payload'
-
-/** Where the vote endpoint leaves the verified voter's key for access rules and hooks. */
-export const voterKeyContextField = 'verdictsVoterKey'
+import { contextKeys } from '../domain/contextKeys.ts'
 
 export function voterKeyOf(req: Pick<PayloadRequest, 'context'>): null | string {
-  const value = req.context?.[voterKeyContextField]
+  const value = req.context?.[contextKeys.voterKey]
   return typeof value === 'string' && value.length > 0 ? value : null
 }

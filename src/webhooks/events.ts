@@ -1,3 +1,5 @@
+import { parsePageTag, pathOfPageTag } from '../domain/cacheTags.ts'
+
 /** What a subscriber can listen to: changes that originate in these collections. */
 export const webhookSources = [
   { label: 'Verdicts', value: 'verdict' },
@@ -26,8 +28,8 @@ export type WebhookEvent = {
 
 /** The public API paths behind cache tags, for consumers that purge by URL. */
 export function pathsForTags(tags: string[]): string[] {
-  return tags.map((tag) => {
-    const [kind, slug] = tag.split(':')
-    return kind === 'tool' ? `/api/public/tools/${slug}` : `/api/public/matchups/${slug}`
+  return tags.flatMap((tag) => {
+    const page = parsePageTag(tag)
+    return page ? [pathOfPageTag(page)] : []
   })
 }

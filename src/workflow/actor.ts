@@ -7,8 +7,8 @@ import type { WorkflowTarget } from './targets.ts'
 
 import { idOf, sameId } from '../catalog/relations.ts'
 import { findRelated } from '../catalog/lookups.ts'
+import type { Id } from '../domain/ids.ts'
 
-type Id = number | string
 export type WorkflowUser = { email?: string; id: Id; role: null | UserRole }
 
 /** The signed-in editorial user, or null for anonymous callers and system writes. */

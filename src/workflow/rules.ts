@@ -12,6 +12,10 @@ export type WorkflowStage = (typeof workflowStages)[number]
 export const workflowActions = ['submit', 'approve', 'request_changes', 'publish', 'unpublish'] as const
 export type WorkflowAction = (typeof workflowActions)[number]
 
+/** What the workflow history records: the transitions, plus creation, edits and imports. */
+export const workflowEventActions = ['create', ...workflowActions, 'edit', 'import'] as const
+export type WorkflowEventAction = (typeof workflowEventActions)[number]
+
 export const stageLabels: Record<WorkflowStage, string> = {
   approved: 'Approved',
   changes_requested: 'Changes requested',

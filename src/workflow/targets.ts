@@ -1,4 +1,5 @@
 import type { SanitizedVerdictsOptions } from '../options.ts'
+import type { WorkflowAction, WorkflowStage } from './rules.ts'
 
 /** What the workflow needs to know about a collection that goes through review. */
 export type WorkflowTarget = {
@@ -27,19 +28,10 @@ export function workflowTargets(options: SanitizedVerdictsOptions): Record<'matc
   }
 }
 
-/** Set by the transition operation after it checked the rules; never by a client. */
-export const workflowTransitionContextField = 'verdictsWorkflowTransition'
-
-/**
- * Set by a trusted system write (the importer) to say why it changed a stage; the
- * workflow history records it as the event's action and comment, and review mail quotes it.
- */
-export const workflowNoteContextField = 'verdictsWorkflowNote'
-
 export type WorkflowNote = { action: 'import'; comment: string }
 
 export type TransitionContext = {
-  action: 'approve' | 'publish' | 'request_changes' | 'submit' | 'unpublish'
+  action: WorkflowAction
   comment?: string
-  to: 'approved' | 'changes_requested' | 'draft' | 'in_review' | 'published'
+  to: WorkflowStage
 }

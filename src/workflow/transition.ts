@@ -8,9 +8,9 @@ import type { TransitionContext, WorkflowTarget } from './targets.ts'
 
 import { availableActions, checkTransition } from './rules.ts'
 import { actorFor } from './actor.ts'
-import { workflowTransitionContextField } from './targets.ts'
+import type { Id } from '../domain/ids.ts'
+import { contextKeys } from '../domain/contextKeys.ts'
 
-type Id = number | string
 type WorkflowDoc = Record<string, unknown> & { _status?: string; id: Id; workflowStage?: WorkflowStage }
 
 /** The latest version of a document as the caller may see it, or a 404. */
@@ -49,7 +49,7 @@ export async function transitionWorkflow(
   }
   const changesLiveVersion = args.action === 'publish' || args.action === 'unpublish'
   const transition: TransitionContext = { action: args.action, comment: args.comment?.trim() || undefined, to: check.to }
-  req.context[workflowTransitionContextField] = transition
+  req.context[contextKeys.workflowTransition] = transition
   try {
     return (await req.payload.update({
       id: args.id,
@@ -61,7 +61,7 @@ export async function transitionWorkflow(
       req,
     })) as WorkflowDoc
   } finally {
-    delete req.context[workflowTransitionContextField]
+    delete req.context[contextKeys.workflowTransition]
   }
 }
 

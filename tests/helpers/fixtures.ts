@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { richTextFromParagraphs } from '../../src/catalog/richText.ts'
 import { defaultCollectionSlugs as slugs } from '../../src/options.ts'
+import type { Id } from '../../src/domain/ids.ts'
 
 export { slugs }
 
@@ -15,7 +16,7 @@ export const accounts = {
 } as const
 
 export type AccountName = keyof typeof accounts
-export type Id = number | string
+export type { Id } from '../../src/domain/ids.ts'
 
 export type Fixtures = {
   categoryId: Id

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { expect } from '@jest/globals'
 import { createLocalReq } from 'payload'
 
-import type { ScoreKind } from '../../collections/ScoreHistory.ts'
+import type { ScoreKind } from '../../src/domain/scores.ts'
 import type { Score } from '../../src/scores/score.ts'
 
 import { pluginOptionsOf } from '../../src/pluginOptions.ts'

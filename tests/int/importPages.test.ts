@@ -18,8 +18,8 @@ import { fixturePage, htmlText, seedPages } from '../helpers/importPages.ts'
 import { rollsBackWrites } from '../helpers/database.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient, tokenFor, workflowAction } from '../helpers/rest.ts'
+import type { Id } from '../../src/domain/ids.ts'
 
-type Id = number | string
 type Doc = Record<string, unknown> & { id: Id }
 
 let payload: Payload

@@ -11,12 +11,12 @@ import { testDatabaseUri } from '../helpers/database.ts'
 import { quote, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient, tokenFor } from '../helpers/rest.ts'
+import type { Id } from '../../src/domain/ids.ts'
 
 /**
  * `GET /api/matchups/:id/preview` is what live preview renders: the page as it will read
  * once the drafts are published, for the editorial team only.
  */
-type Id = number | string
 type Preview = PublicMatchupPage & { preview: true }
 
 let payload: Payload

@@ -14,12 +14,12 @@ import { schemaErrors } from '../helpers/openapi.ts'
 import { demoMatchupSlugs } from '../helpers/demoMatchups.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient } from '../helpers/rest.ts'
+import type { Id } from '../../src/domain/ids.ts'
 
 const databaseUri = testDatabaseUri('public-api')
 let payload: Payload
 let rest: RestClient
 let openapi: Parameters<typeof schemaErrors>[0]
-type Id = number | string
 
 const idOf = async (collection: string, slug: string): Promise<Id> =>
   ((await payload.find({ collection: collection as never, where: { slug: { equals: slug } } })).docs[0] as unknown as { id: Id }).id

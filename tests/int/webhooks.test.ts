@@ -11,8 +11,8 @@ import { quote, slugs } from '../helpers/fixtures.ts'
 import { demoMatchupSlugs } from '../helpers/demoMatchups.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { startWebhookReceiver } from '../helpers/webhookReceiver.ts'
+import type { Id } from '../../src/domain/ids.ts'
 
-type Id = number | string
 let payload: Payload
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>
 let subscription: { id: Id; secret: string }

@@ -1,0 +1,14 @@
+/**
+ * The `req.context` keys the plugin's operations and hooks pass to each other, in one place.
+ * Only server code sets them; a client can never reach `req.context`.
+ */
+export const contextKeys = {
+  /** Set while a persona is being deleted, so its verdicts' recounts say why. */
+  personaDeleted: 'verdictsPersonaDeleted',
+  /** The hashed voter key of the vote being written (never the cookie itself). */
+  voterKey: 'verdictsVoterKey',
+  /** A trusted system write (the importer) saying why it changed a stage. */
+  workflowNote: 'verdictsWorkflowNote',
+  /** Set by the transition operation after it checked the workflow rules. */
+  workflowTransition: 'verdictsWorkflowTransition',
+} as const
