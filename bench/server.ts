@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const category = await payload.create({ collection: 'categories' as never, data: { name: 'Benchmarks' } as never })
   const personas = []
   for (const name of ['Builder', 'Skeptic', 'Futurist', 'Buyer']) {
-    personas.push(await payload.create({ collection: 'reviewers' as never, data: { lens: `${name} lens`, name } as never }))
+    personas.push(await payload.create({ collection: 'reviewers', data: { lens: `${name} lens`, name } as never }))
   }
   const tools = []
   for (let index = 0; index < toolCount; index += 1) {

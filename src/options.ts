@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, CollectionSlug } from 'payload'
 
 /** Marks a config the plugin was applied to, so a second application adds nothing twice. */
 export const verdictsPluginMarker = 'verdictsPlugin'
@@ -17,7 +17,11 @@ export type VerdictsCollectionKey =
   | 'webhookSubscriptions'
   | 'workflowEvents'
 
-export type CollectionSlugs = Record<VerdictsCollectionKey, string>
+/**
+ * Typed as Payload's `CollectionSlug`: in an app with generated types that is the union of
+ * its slugs, so relations and Local API calls built from this map are checked against them.
+ */
+export type CollectionSlugs = Record<VerdictsCollectionKey, CollectionSlug>
 
 /** Receives the collection the plugin built and returns the one to register. */
 export type CollectionOverride = (args: { defaultCollection: CollectionConfig }) => CollectionConfig
@@ -86,7 +90,7 @@ export type VerdictsPluginOptions = {
    * collection; every relation inside the plugin follows the map.
    * @default { categories: 'categories', matchups: 'matchups', reviewers: 'reviewers', scoreHistory: 'score-history', tools: 'tools', users: 'users', verdicts: 'verdicts', votes: 'votes', webhookDeliveries: 'webhook-deliveries', webhookSubscriptions: 'webhook-subscriptions', workflowEvents: 'workflow-events' }
    */
-  collectionSlugs?: Partial<CollectionSlugs>
+  collectionSlugs?: Partial<Record<VerdictsCollectionKey, string>>
   /** Community voting on tools. */
   community?: CommunityVoteOptions
   /**
@@ -168,7 +172,9 @@ export class InvalidPluginOptionsError extends Error {
 
 /** Fills every option with its documented default and rejects values that cannot work. */
 export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedVerdictsOptions {
-  const collectionSlugs: CollectionSlugs = { ...defaultCollectionSlugs, ...options.collectionSlugs }
+  // The host names its slugs as plain strings (its generated types may not know them yet);
+  // once checked they are the app's collection slugs.
+  const collectionSlugs = { ...defaultCollectionSlugs, ...options.collectionSlugs } as CollectionSlugs
 
   for (const [key, slug] of Object.entries(collectionSlugs)) {
     if (!slugPattern.test(slug)) {

@@ -56,7 +56,7 @@ async function queueWebhooks(
       input: { event, eventId: `msg_${randomUUID()}`, subscriptionId: subscription.id },
       queue: webhookQueue,
       req,
-      task: deliverWebhookTaskSlug as never,
+      task: deliverWebhookTaskSlug,
     })
   }
 }

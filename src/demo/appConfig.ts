@@ -8,7 +8,7 @@ import type { VerdictsPluginOptions } from 'verdicts-cms'
 
 import { sanitizeOptions, verdictsPlugin } from 'verdicts-cms'
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export { MissingSecretError, resolveSecret } from './secret.ts'
 
@@ -46,6 +46,6 @@ export function createAppConfig(args: AppConfigArgs): Config {
     secret: args.secret,
     serverURL: args.serverURL,
     telemetry: false,
-    typescript: { autoGenerate: false, outputFile: path.resolve(projectRoot, 'payload-types.ts') },
+    typescript: { autoGenerate: false, outputFile: path.resolve(projectRoot, 'src/payload-types.ts') },
   }
 }
