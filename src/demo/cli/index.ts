@@ -130,7 +130,7 @@ const commands: Record<string, Command> = {
 
 function printHelp(): void {
   say('Usage: npm run verdicts -- <command> [options]\n\nCommands:')
-  for (const [name, command] of Object.entries(commands)) {
+  for (const command of Object.values(commands)) {
     say(`  ${command.usage.padEnd(24)} ${command.description}`)
   }
   say('\nEnvironment: DATABASE_URI (unset: ./data/verdicts.db), PAYLOAD_SECRET.')
