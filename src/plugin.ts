@@ -21,6 +21,7 @@ import { createPublicEndpoints } from './public/endpoints.ts'
 import { createVoteEndpoints } from './votes/endpoints.ts'
 import { InvalidPluginOptionsError, sanitizeOptions, verdictsPluginMarker } from './options.ts'
 import { createDeliverWebhookTask, webhookQueue } from './webhooks/deliverWebhookTask.ts'
+import { dropPagesOnCommit } from './public/invalidation.ts'
 
 
 const contentCollectionFactories: Array<
@@ -121,6 +122,12 @@ export const verdictsPlugin =
             tasks: [...(incomingConfig.jobs?.tasks ?? []), createDeliverWebhookTask(options)],
           }
         : incomingConfig.jobs,
+      onInit: options.enabled
+        ? async (payload) => {
+            await incomingConfig.onInit?.(payload)
+            dropPagesOnCommit(payload)
+          }
+        : incomingConfig.onInit,
       custom: {
         ...incomingConfig.custom,
         [verdictsPluginMarker]: options,

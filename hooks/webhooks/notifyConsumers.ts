@@ -6,10 +6,11 @@ import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 import type { WebhookAction, WebhookEvent, WebhookSource } from '../../src/webhooks/events.ts'
 
 import { affectedTags } from '../../src/public/affectedPages.ts'
-import { pageCacheOf } from '../../src/public/pageCache.ts'
 import { pathsForTags } from '../../src/webhooks/events.ts'
 import { deliverWebhookTaskSlug, webhookQueue } from '../../src/webhooks/deliverWebhookTask.ts'
 import { liveVersionIsPublished } from '../../src/workflow/liveVersion.ts'
+import { dropPagesAfterCommit, pageAlreadyDropped } from '../../src/public/invalidation.ts'
+import { toolTag } from '../../src/domain/cacheTags.ts'
 
 type Doc = Record<string, unknown> & { _status?: string; id: number | string }
 
@@ -62,7 +63,8 @@ async function queueWebhooks(
 }
 
 /**
- * Keeps consumers current: drops the cached public pages a change affects, and, when
+ * Keeps consumers current: drops the cached public pages a change affects (once the change
+ * is committed, see src/public/invalidation.ts), and, when
  * published content changed (not a draft save, not a recount), queues a signed webhook to
  * each subscriber naming every affected page.
  */
@@ -95,8 +97,13 @@ export function notifyConsumers(
       if (action === null && !isRecount) {
         return doc
       }
+      // A recount a verdict or vote change set off in this request: that change has already
+      // named this tool's pages (its tool and every matchup the tool is in).
+      if (action === null && pageAlreadyDropped(req, toolTag(String(doc.slug)))) {
+        return doc
+      }
       const tags = await affectedTags(req, options, collection, [doc as Doc, previous])
-      pageCacheOf(req.payload).invalidate(tags)
+      dropPagesAfterCommit(req, tags)
       if (action !== null) {
         await queueWebhooks(req, options, source, action, doc as Doc, tags)
       }
@@ -107,7 +114,7 @@ export function notifyConsumers(
         return doc
       }
       const tags = await affectedTags(req, options, collection, [doc as Doc])
-      pageCacheOf(req.payload).invalidate(tags)
+      dropPagesAfterCommit(req, tags)
       await queueWebhooks(req, options, source, 'deleted', doc as Doc, tags)
       return doc
     },

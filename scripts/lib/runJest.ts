@@ -29,8 +29,9 @@ export const databaseIndependentSuites = ['/tests/package/']
  * reach jest, and the caller still gets to clean up. Resolves with jest's exit code.
  */
 export async function runJest(env: Record<string, string>, args: string[]): Promise<number> {
+  // Last: jest reads the words after an array option as more of its values.
   const ignore = databaseIndependentSuites.map((pattern) => `--testPathIgnorePatterns=${pattern}`)
-  const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/jest/bin/jest.js'), ...ignore, ...args], {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/jest/bin/jest.js'), ...args, ...ignore], {
     cwd: projectRoot,
     env: { ...process.env, ...env, NODE_OPTIONS: '--experimental-vm-modules --no-deprecation' },
     stdio: 'inherit',

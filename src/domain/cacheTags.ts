@@ -7,7 +7,7 @@ export type CacheTagKind = (typeof cacheTagKinds)[number]
 
 export const toolTag = (slug: string) => `tool:${slug}`
 export const matchupTag = (slug: string) => `matchup:${slug}`
-/** Every list response (and no page) carries this tag. */
+/** Every list response carries this tag: lists depend on many records, so every invalidation drops them. */
 export const listTag = 'list'
 
 const pageTagPattern = /^(matchup|tool):([a-z0-9-]+)$/

@@ -5,6 +5,8 @@
 export const contextKeys = {
   /** Set while a persona is being deleted, so its verdicts' recounts say why. */
   personaDeleted: 'verdictsPersonaDeleted',
+  /** The cache tags of the pages this request's writes made stale (a Set). */
+  stalePages: 'verdictsStalePages',
   /** The hashed voter key of the vote being written (never the cookie itself). */
   voterKey: 'verdictsVoterKey',
   /** A trusted system write (the importer) saying why it changed a stage. */

@@ -105,15 +105,12 @@ export function createPublicEndpoints(options: SanitizedVerdictsOptions): Endpoi
     {
       handler: async (req) => {
         const slug = slugParam(req)
-        const cache = pageCacheOf(req.payload)
-        const entry =
-          cache.get(matchupTag(slug)) ??
-          (isValidSlug(slug)
-            ? await cache.getOrBuild(matchupTag(slug), async () => {
-                const page = await pagesOf(req).matchupPage(slug)
-                return page && { tags: [matchupTag(slug), ...page.tools.map((tool) => toolTag(tool.slug))], value: page }
-              })
-            : null)
+        const entry = isValidSlug(slug)
+          ? await pageCacheOf(req.payload).getOrBuild(matchupTag(slug), async () => {
+              const page = await pagesOf(req).matchupPage(slug)
+              return page && { tags: [matchupTag(slug), ...page.tools.map((tool) => toolTag(tool.slug))], value: page }
+            })
+          : null
         return respond(req, entry, `No published matchup "${slug}".`)
       },
       method: 'get',

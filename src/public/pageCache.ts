@@ -15,8 +15,6 @@ export function cachedResponseFor(body: string, tags: string[]): CachedResponse 
   return { body, bytes: new TextEncoder().encode(body), etag: strongEtag(body), tags }
 }
 
-/** Lists depend on many records; every invalidation drops them. */
-
 /**
  * Public responses, serialised once and served from memory until something they show
  * changes. Entries carry cache tags (`tool:<slug>`, `matchup:<slug>`); a content change

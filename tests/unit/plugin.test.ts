@@ -40,8 +40,23 @@ describe('verdictsPlugin', () => {
       'get /public/tools',
       'get /public/openapi.json',
     ])
-    expect(result.onInit).toBe(host.onInit)
     expect(result.admin?.user).toBe('users')
+  })
+
+  it("runs the host's onInit before its own", async () => {
+    const host = hostConfig()
+    const order: string[] = []
+    ;(host.onInit as jest.Mock).mockImplementation(() => {
+      order.push('host')
+    })
+    const commit = async () => {}
+    const db = { commitTransaction: commit, rollbackTransaction: async () => {} }
+    await verdictsPlugin()(host).onInit!({ db } as never)
+    order.push('after')
+    expect(order).toEqual(['host', 'after'])
+    expect(host.onInit).toHaveBeenCalledTimes(1)
+    // Pages are dropped after a commit, so the plugin's onInit wrapped the adapter's.
+    expect(db.commitTransaction).not.toBe(commit)
   })
 
   it('does not mutate the incoming config', () => {
@@ -75,6 +90,7 @@ describe('verdictsPlugin', () => {
     expect(slugsOf(result)).toEqual(['posts', ...ourSlugs])
     expect(result.endpoints).toBe(host.endpoints)
     expect(result.jobs).toBe(host.jobs)
+    expect(result.onInit).toBe(host.onInit)
     for (const slug of ourSlugs) {
       const hooks = find(result, slug).hooks ?? {}
       expect(Object.values(hooks).flat()).toHaveLength(0)

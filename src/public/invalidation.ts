@@ -1,0 +1,82 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { Id } from '../domain/ids.ts'
+
+import { contextKeys } from '../domain/contextKeys.ts'
+import { pageCacheOf } from './pageCache.ts'
+
+/**
+ * Cached pages are dropped once the writes that made them stale are visible to readers.
+ *
+ * A hook runs inside its operation's transaction: dropping a page there lets a concurrent
+ * reader rebuild it from the data committed so far (the old figures) and cache that until
+ * the next change. So inside a transaction the tags are held per transaction and dropped
+ * right after its commit; the page cache then also discards any page whose build began
+ * before. Without a transaction (a database that has none) the write is already visible
+ * and the pages are dropped at once.
+ *
+ * The tags are also remembered on the request, so a recount that a verdict's change set off
+ * in the same request need not look up the pages that change has already named.
+ */
+
+const registrySlot = Symbol.for('verdicts-cms.pages-pending-commit')
+type WithRegistry = Payload & { [registrySlot]?: Map<Id, Set<string>> }
+
+/** Wraps the database adapter's commit and rollback once per Payload instance. */
+export function dropPagesOnCommit(payload: Payload): void {
+  const holder = payload as WithRegistry
+  if (holder[registrySlot]) {
+    return
+  }
+  const pending = new Map<Id, Set<string>>()
+  holder[registrySlot] = pending
+  const { db } = payload
+  const commit = db.commitTransaction.bind(db)
+  const rollback = db.rollbackTransaction.bind(db)
+  db.commitTransaction = async (id) => {
+    await commit(id)
+    const tags = pending.get(id as Id)
+    if (tags) {
+      pending.delete(id as Id)
+      pageCacheOf(payload).invalidate(tags)
+    }
+  }
+  db.rollbackTransaction = async (id) => {
+    pending.delete(id as Id)
+    await rollback(id)
+  }
+}
+
+function namedInRequest(req: PayloadRequest): Set<string> {
+  const named = req.context[contextKeys.stalePages] as Set<string> | undefined
+  if (named) {
+    return named
+  }
+  const fresh = new Set<string>()
+  req.context[contextKeys.stalePages] = fresh
+  return fresh
+}
+
+/** Drops the pages `tags` name once this request's writes are committed (at once without a transaction). */
+export function dropPagesAfterCommit(req: PayloadRequest, tags: Iterable<string>): void {
+  const named = namedInRequest(req)
+  for (const tag of tags) {
+    named.add(tag)
+  }
+  const pending = (req.payload as WithRegistry)[registrySlot]
+  const transactionID = req.transactionID
+  if (pending && transactionID && !(transactionID instanceof Promise)) {
+    const held = pending.get(transactionID) ?? new Set<string>()
+    for (const tag of tags) {
+      held.add(tag)
+    }
+    pending.set(transactionID, held)
+    return
+  }
+  pageCacheOf(req.payload).invalidate(tags)
+}
+
+/** Whether a change earlier in this request already named the page `tag`. */
+export function pageAlreadyDropped(req: PayloadRequest, tag: string): boolean {
+  return namedInRequest(req).has(tag)
+}
