@@ -64,8 +64,10 @@ export function dropPagesAfterCommit(req: PayloadRequest, tags: Iterable<string>
     named.add(tag)
   }
   const pending = (req.payload as WithRegistry)[registrySlot]
+  // A transaction id is a string or number once begun; a database without transactions
+  // leaves a promise of nothing here (and `instanceof Promise` can miss one from another realm).
   const transactionID = req.transactionID
-  if (pending && transactionID && !(transactionID instanceof Promise)) {
+  if (pending && (typeof transactionID === 'string' || typeof transactionID === 'number')) {
     const held = pending.get(transactionID) ?? new Set<string>()
     for (const tag of tags) {
       held.add(tag)

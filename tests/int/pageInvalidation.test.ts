@@ -7,7 +7,6 @@ import type { Id } from '../../src/domain/ids.ts'
 import type { RestClient } from '../helpers/rest.ts'
 
 import { seedDemoContent } from '../../src/demo/seedDemoContent.ts'
-import { rollsBackWrites } from '../helpers/database.ts'
 import { slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient } from '../helpers/rest.ts'
@@ -23,7 +22,12 @@ beforeAll(async () => {
   const found = await payload.find({ collection: slugs.tools as never, where: { slug: { equals: 'ollama' } } })
   ollama = (found.docs[0] as unknown as { id: Id }).id
   rest = restClient(payload)
-  transactional = await rollsBackWrites(payload)
+  // Whether this database runs writes in transactions at all (SQLite may run without).
+  const transactionID = await payload.db.beginTransaction()
+  transactional = Boolean(transactionID)
+  if (transactionID) {
+    await payload.db.rollbackTransaction(transactionID)
+  }
 })
 
 afterAll(async () => {
