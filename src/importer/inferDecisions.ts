@@ -15,6 +15,7 @@
 import type { Decision } from '../lib/score'
 
 import { computeScore } from '../lib/score'
+import { compareSkipLean, decisionEvidence } from './decisionEvidence'
 import { labelledOccurrences } from './phrases'
 
 /** Short phrases that lean a quote towards a decision. Data, not prose: tune freely. */
@@ -91,9 +92,9 @@ export function inferDecisions(printedPercent: null | number, quotes: DecisionQu
     return { decisions: quotes.map(() => decision), inferred: quotes.map(() => false), ship, total }
   }
 
-  const lean = quotes.map((quote) => skipLean(quote.text))
+  const evidence = quotes.map((quote) => decisionEvidence(quote.text, skipLean(quote.text)))
   // Most skip-leaning first; on a tie, the quote further down the page first.
-  const bySkipLean = quotes.map((_, index) => index).sort((a, b) => lean[b] - lean[a] || b - a)
+  const bySkipLean = quotes.map((_, index) => index).sort((a, b) => compareSkipLean(evidence[b], evidence[a]) || b - a)
   const decisions: Array<Decision | undefined> = quotes.map((quote) => quote.existing?.decision)
   const count = (decision: Decision) => decisions.filter((value) => value === decision).length
   for (const index of bySkipLean) {
