@@ -132,3 +132,12 @@ export function compareSkipLean(a: DecisionEvidence, b: DecisionEvidence): numbe
  * there are in-sample.
  */
 export const cueWeight = 1 / 8
+
+/** In words, for the workflow note of an inferred decision: what the quote leans on. */
+export function describeDecisionEvidence(text: string): string {
+  const { phrases, polarity } = decisionEvidence(text, 0)
+  if (phrases.length > 0) {
+    return `it says ${phrases.map((phrase) => `"${phrase.phrase}"`).join(', ')}`
+  }
+  return `its argument reads ${polarity < 0 ? 'positive' : polarity > 0 ? 'negative' : 'neutral'} (sentiment ${(-polarity).toFixed(2)})`
+}

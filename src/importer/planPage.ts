@@ -5,7 +5,8 @@ import path from 'node:path'
 
 import type { Decision, Score } from '../lib/score'
 import type { SanitizedVerdictsOptions } from '../options'
-import type { Side, VoicePersona } from './attributeQuotes'
+import type { ContentScores, ToolDocument } from './attributeByContent'
+import type { Side, ToolEvidence, VoicePersona } from './attributeQuotes'
 import type { PageTool, ParsedPage } from './parsePage'
 
 import { taglineMaxLength } from '../../collections/Tools'
@@ -14,6 +15,7 @@ import { plainTextOf } from '../lib/richText'
 import { computeScore, formatPercent } from '../lib/score'
 import { matchupSlug, slugify } from '../lib/slugify'
 import { attributeQuotes } from './attributeQuotes'
+import { describeDecisionEvidence } from './decisionEvidence'
 import { DecisionError, inferDecisions } from './inferDecisions'
 import { PageError } from './parsePage'
 import { sameText } from './phrases'
@@ -68,7 +70,17 @@ export type PlannedVerdict = {
   personaName: string
   side: Side
   text: string
+  /** How the tool was found; 'content' means inferred, for the reviewers to confirm. */
+  toolEvidence: ToolEvidence
+  toolInferred: boolean
+  /** For an inferred tool: the quote's similarity to each tool. */
+  toolScores?: ContentScores
+  /** For an inferred decision: what in the quote made it ship or skip. */
+  decisionReason?: string
 }
+
+/** What the caller adds to the page: sides a person assigned (`--assign`), by line. */
+export type PlanContext = { assignments?: Map<number, Side> }
 
 export type PlannedMatchup = { action: RecordAction; changes: string[]; id?: Id; slug: string }
 
@@ -131,6 +143,7 @@ export async function planPage(
   options: SanitizedVerdictsOptions,
   page: ParsedPage,
   personas: StoredPersona[],
+  context: PlanContext = {},
 ): Promise<PagePlan> {
   const slugs = options.collectionSlugs
   const fail = (line: number, reason: string): never => {
@@ -188,11 +201,26 @@ export async function planPage(
     const persona = personaById.get(String(idOf(verdict.reviewer)))
     const side = sideOfTool(verdict.tool)
     return persona && side
-      ? [{ decision: verdict.decision as Decision, id: verdict.id, inferred: Boolean(verdict.decisionInferred), persona: persona.slug, side, text: plainTextOf(verdict.quote) }]
+      ? [{ decision: verdict.decision as Decision, id: verdict.id, inferred: Boolean(verdict.decisionInferred), persona: persona.slug, side, text: plainTextOf(verdict.quote), toolInferred: Boolean(verdict.toolInferred) }]
       : []
   })
 
-  const attribution = attributeQuotes(page, personas, existingVerdicts)
+  // What a quote that names neither tool is compared with: the tool as the page prints it,
+  // and every verdict the tool already has (any persona's).
+  const documentOf = (side: Side): ToolDocument => {
+    const tool = page.tools[sides.indexOf(side)]
+    const stored = storedToolOf(side)
+    return {
+      description: tool.description.value,
+      name: tool.name.value,
+      tagline: tool.tagline.value,
+      verdicts: stored ? storedVerdicts.filter((verdict) => sameId(verdict.tool, stored.id)).map((verdict) => plainTextOf(verdict.quote)) : [],
+    }
+  }
+  const attribution = attributeQuotes(page, personas, existingVerdicts, {
+    assignments: context.assignments,
+    documents: [documentOf('left'), documentOf('right')],
+  })
 
   // Placeholder personas go where the page shows them in the panel order.
   const panel = personas.map((persona) => ({ ...persona })).sort((a, b) => a.position - b.position)
@@ -259,6 +287,11 @@ export async function planPage(
         personaName: quote.persona !== null ? (personas.find((persona) => persona.slug === quote.persona)?.name ?? quote.persona) : placeholder!.name,
         side,
         text: quote.text,
+        toolEvidence: quote.toolEvidence,
+        // A tool inferred earlier stays flagged until a person approves the verdict.
+        toolInferred: quote.toolEvidence === 'content' || (quote.toolEvidence === 'existing-verdict' && Boolean(existing?.toolInferred)),
+        ...(quote.toolScores ? { toolScores: quote.toolScores } : {}),
+        ...(plan.inferred[position] ? { decisionReason: describeDecisionEvidence(quote.text) } : {}),
       })
     }
     const onPage = new Set(quotes.map((quote) => quote.persona))
