@@ -13,6 +13,9 @@
  *
  * Each figure is a lean towards skipping: positive leans skip, negative leans ship.
  */
+import type { ItemSentence, ItsFunction } from 'wink-nlp'
+
+import { argumentLexicon } from './argumentLexicon'
 import { normalizeText } from './phrases'
 import { textModel } from './textModel'
 
@@ -27,10 +30,11 @@ export type DecisionEvidence = {
   verdict: number
 }
 
-type Rule = { decision: (word: 'ship' | 'skip', negated: boolean) => 'ship' | 'skip'; pattern: RegExp }
+/** A rule reads the last captured word of its match and whether the match is negated. */
+type Rule = { decision: (word: string, negated: boolean) => 'ship' | 'skip'; pattern: RegExp }
 
-const flip = (word: 'ship' | 'skip') => (word === 'ship' ? 'skip' : 'ship')
-const asSaid = (word: 'ship' | 'skip', negated: boolean) => (negated ? flip(word) : word)
+const flip = (word: string): 'ship' | 'skip' => (word === 'ship' ? 'skip' : 'ship')
+const asSaid = (word: string, negated: boolean): 'ship' | 'skip' => (negated ? flip(word) : word === 'skip' ? 'skip' : 'ship')
 
 /** Words that turn the verdict after them around ("not a ship", "isn't a skip", "never a ship"). */
 const negation = String.raw`(?:\bnot|n't|\bnever|\bno longer|\bhardly)`
@@ -44,6 +48,23 @@ const qualifier = String.raw`(?:clear|easy|solid|firm|reluctant|cautious|qualifi
  * skip"), in a first-person call ("I'd skip"), or as a clause-opening imperative ("Ship it
  * now") — never a product that "ships with" a feature.
  */
+const recommendation: Record<string, 'ship' | 'skip'> = {
+  adopt: 'ship',
+  back: 'ship',
+  'bet on': 'ship',
+  'build on': 'ship',
+  buy: 'ship',
+  deploy: 'ship',
+  'hold off': 'skip',
+  pass: 'skip',
+  'pay for': 'ship',
+  recommend: 'ship',
+  use: 'ship',
+  wait: 'skip',
+  wire: 'ship',
+}
+const firstPerson = String.raw`\b(?:i|we)(?:'d|'ll| would| will| can| could)?(n't| not)?(?:\s+(?:still|happily|probably|rather|definitely|gladly|only|now|also|certainly))?\s+`
+
 const rules: Rule[] = [
   {
     // "saves this from a skip", "short of a ship", "rather than a skip"
@@ -54,6 +75,22 @@ const rules: Rule[] = [
     // "I'd skip", "I would still ship it", "I wouldn't ship", "I would not skip"
     decision: asSaid,
     pattern: new RegExp(String.raw`\bi(?:'d|'ll| would| will| can| could)?(?:n't| not)?(?:\s+(?:still|happily|probably|rather|definitely|gladly|only))?\s+(ship|skip)\b`, 'g'),
+  },
+  {
+    // A first-person recommendation in other words: "I would not build on it", "I would
+    // wire it in today", "I'd wait for", "we would recommend it".
+    decision: (word, negated) => asSaid(recommendation[word] ?? 'ship', negated),
+    pattern: new RegExp(String.raw`${firstPerson}(${Object.keys(recommendation).join('|')})\b`, 'g'),
+  },
+  {
+    // "hard to recommend", "not yet finished enough to recommend"; "easy to recommend"
+    decision: (word) => (word === 'easy' || word === 'easily' ? 'ship' : 'skip'),
+    pattern: /\b(hard|difficult|impossible|easy|easily|not(?: yet)?(?: [\w'-]+){0,3} enough) to recommend\b/g,
+  },
+  {
+    // "worth adopting", "not worth the switch", "earns its place", "earns it a place"
+    decision: (negation) => (negation.trim() ? 'skip' : 'ship'),
+    pattern: /(\bnot |n't )?\b(?:(?:well |still )?worth (?:adopting|it|the switch|a look|a try|paying for|the money|the price|benchmarking)|earns (?:it |its |a |the |them )?(?:a )?(?:place|keep|spot|seat))\b/g,
   },
   {
     // "not a ship", "isn't a skip", "earns the ship", "still a ship", "a clear skip"
@@ -67,9 +104,9 @@ const rules: Rule[] = [
   },
 ]
 
-const capture = (match: RegExpExecArray): { negated: boolean; word: 'ship' | 'skip' } => {
+const capture = (match: RegExpExecArray): { negated: boolean; word: string } => {
   const groups = match.slice(1).filter((group) => group !== undefined)
-  const word = groups.at(-1) as 'ship' | 'skip'
+  const word = groups.at(-1) ?? ''
   const negated = groups.length > 1 || /(?:n't| not)\s/.test(match[0])
   return { negated, word }
 }
@@ -90,13 +127,29 @@ export function verdictPhrases(text: string): Array<{ decision: 'ship' | 'skip';
 
 const round = (value: number) => Math.round(value * 100) / 100
 
+/** A sentence's domain lean (`argumentLexicon`) is divided by this before it joins AFINN's figure. */
+const domainScale = 2
+
 /**
  * The position-weighted sentiment of a text's sentences: sentence i (from 1) weighs i², so
  * the conclusion dominates, as it does for a reader ("…and that is what it unlocks").
  */
 export function argumentPolarity(text: string): number {
   const nlp = textModel()
-  const scores = nlp.readDoc(text).sentences().out(nlp.its.sentiment) as number[]
+  const { its } = nlp
+  const scores: number[] = []
+  nlp
+    .readDoc(text)
+    .sentences()
+    .each((sentence: ItemSentence) => {
+      const tokens = sentence.tokens()
+      const stems = tokens.out(its.stem as unknown as ItsFunction<string>) as string[]
+      const negated = tokens.out(its.negationFlag) as unknown as boolean[]
+      const words = stems.filter((_, index) => tokens.itemAt(index).out(its.type) === 'word').length
+      const domain = stems.reduce((sum, stem, index) => sum + (argumentLexicon[stem] ?? 0) * (negated[index] ? -1 : 1), 0)
+      // AFINN's figure is already normalised to about -1..1; the domain lean is scaled alike.
+      scores.push((sentence.out(its.sentiment) as number) + domain / domainScale)
+    })
   if (scores.length === 0) {
     return 0
   }
