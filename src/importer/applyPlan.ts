@@ -123,7 +123,7 @@ export async function applyPlan(
     const closeness = scores
       ? ` (similarity ${scores[verdict.side].toFixed(3)} against ${scores[verdict.side === 'left' ? 'right' : 'left'].toFixed(3)})`
       : ''
-    return `Tool inferred by the importer: the quote at ${where(verdict.line)} is the only one in its row and names neither "${chosen.data.name}" nor "${other.data.name}"; its words are clearly closer to ${chosen.data.name}'s name, tagline, description and verdicts than to ${other.data.name}'s${closeness}. Approve to confirm it, or request changes.`
+    return `Tool inferred by the importer: the quote at ${where(verdict.line)} is the only one in its row and names neither "${chosen.data.name}" nor "${other.data.name}"; its words are clearly closer to ${chosen.data.name}'s name, tagline, description and verdicts than to those of ${other.data.name}${closeness}. Approve to confirm it, or request changes.`
   }
   /** Everything the persona's reviewers are asked to confirm about a verdict. */
   const inferenceNote = (verdict: PlannedVerdict) =>

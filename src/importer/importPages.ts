@@ -153,7 +153,7 @@ function describePlan(plan: PagePlan, publish: boolean, live?: [null | number, n
     const other = toolName(verdict.side === 'left' ? 'right' : 'left')
     const scores = attribution.scores!
     review.push(
-      `line ${attribution.line}: ${attribution.persona}'s quote names neither tool; attributed to ${attribution.tool} by its content (similarity ${scores[verdict.side].toFixed(3)} against ${other}'s ${scores[verdict.side === 'left' ? 'right' : 'left'].toFixed(3)}); the persona's reviewers confirm in the workflow`,
+      `line ${attribution.line}: ${attribution.persona}'s quote names neither tool; attributed to ${attribution.tool} by its content (similarity ${scores[verdict.side].toFixed(3)}, against ${scores[verdict.side === 'left' ? 'right' : 'left'].toFixed(3)} for ${other}); the persona's reviewers confirm in the workflow`,
     )
   }
   for (const tool of plan.tools.filter((planned) => planned.action === 'update')) {
