@@ -41,7 +41,7 @@ export type ContentAttribution = {
 /**
  * How much closer (in cosine points) one tool must be for the importer to attribute a quote
  * by its content. Chosen before the evaluation set was scored (see "Importing pages" in the
- * README for the figures it gives), and an option of the import.
+ * README for the figures it gives); within it the page asks a person (`--assign`).
  */
 export const defaultAttributionMargin = 0.05
 
