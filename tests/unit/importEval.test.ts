@@ -8,9 +8,11 @@ import { accuracy, evaluateImport } from '../../src/importer/evaluateImport'
 import { defaultPanel } from '../../src/panel/defaultPanel'
 import { seedPages } from '../helpers/importPages'
 
-const set = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/import-eval/quotes.json'), 'utf8')) as EvalSet
+const load = (name: string) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/import-eval', name), 'utf8')) as EvalSet
+const set = load('quotes.json')
 const seeds = seedPages().map((file) => ({ name: path.basename(file.path), text: file.text }))
 const figures = evaluateImport(set, seeds, defaultPanel)
+const heldOut = evaluateImport(load('heldout.json'), [], defaultPanel)
 
 /**
  * Floors at the figures `npm run eval:import` gave when this was written (README,
@@ -40,5 +42,14 @@ describe('the importer on its labelled evaluation set', () => {
   it('infers every decision the sample pages imply', () => {
     expect(figures.decisions.seedPages.total).toBe(set.seedPages.decisions.length)
     expect(accuracy.decisions(figures.decisions.seedPages)).toBe(1)
+  })
+
+  it('keeps its figures on the held-out set, written after the weights were chosen', () => {
+    for (const tally of [heldOut.attribution.asPrinted, heldOut.attribution.contentOnly]) {
+      expect(tally.mistakes).toEqual([])
+      expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.92)
+    }
+    expect(heldOut.decisions.evalSet.total).toBe(25)
+    expect(heldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(17)
   })
 })
