@@ -7,8 +7,9 @@
  * The rule, in order:
  * 1. Decisions already in the database for the same quote are kept, unless the printed
  *    figure rules them out (then the fewest of them change).
- * 2. The remaining skips go to the quotes whose wording leans most towards skipping:
- *    count of skip cues minus count of ship cues (`decisionCues`).
+ * 2. The remaining skips go to the quotes that lean most towards skipping, as a careful
+ *    reader weighs it (`decisionEvidence`): explicit verdict phrases, then the argument's
+ *    polarity, then the cue phrases (`decisionCues`).
  * 3. On equal lean, the quote further down the page skips first.
  */
 
