@@ -28,7 +28,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
     access: reviewedContentAccess(contextKeys.workflowTransition),
     admin: {
       components: workflowAdminComponents,
-      defaultColumns: ['title', 'tool', 'reviewer', 'decision', 'decisionInferred', 'workflowStage', '_status', 'updatedAt'],
+      defaultColumns: ['title', 'tool', 'reviewer', 'decision', 'decisionInferred', 'toolInferred', 'workflowStage', '_status', 'updatedAt'],
       description: 'A verdict belongs to a (persona, tool) pair and appears on every page that tool is in.',
       group: 'Content',
       listSearchableFields: ['title'],
@@ -76,6 +76,20 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
         defaultValue: false,
         index: true,
         label: 'Decision inferred',
+      },
+      {
+        name: 'toolInferred',
+        type: 'checkbox',
+        access: { create: nobody, update: nobody },
+        admin: {
+          description:
+            'The page did not say which tool this quote is about; the importer chose the tool its content is clearly closer to (the workflow history has the scores). Approving the verdict confirms it (and clears this).',
+          position: 'sidebar',
+          readOnly: true,
+        },
+        defaultValue: false,
+        index: true,
+        label: 'Tool inferred',
       },
       {
         name: 'quote',

@@ -5,12 +5,12 @@
  * data in a temporary folder, and stops it afterwards. Each suite creates its own
  * database; they are dropped when jest ends.
  */
-import type { FerretdbServer } from './lib/ferretdb.js'
+import type { FerretdbServer } from './lib/ferretdb.ts'
 
-import { newTestRunId, testRunEnvName } from '../tests/helpers/database.js'
-import { ensureFerretdbBinary, ferretdbVersion, startFerretdb } from './lib/ferretdb.js'
-import { formatSeconds, runJest, say, withoutCredentials } from './lib/runJest.js'
-import { dropRunDatabases, dropTestDatabases } from './lib/testDatabases.js'
+import { newTestRunId, testRunEnvName } from '../tests/helpers/database.ts'
+import { ensureFerretdbBinary, ferretdbVersion, startFerretdb } from './lib/ferretdb.ts'
+import { formatSeconds, runJest, say, withoutCredentials } from './lib/runJest.ts'
+import { dropRunDatabases, dropTestDatabases } from './lib/testDatabases.ts'
 
 /** Per test, on the FerretDB this script starts; jest.config.js has 120 s for the others. */
 const ferretdbTestTimeoutMs = 600_000

@@ -3,9 +3,9 @@
  * its own database on the server POSTGRES_URL names; they are dropped when jest ends.
  * `npm run test:postgres -- --check` only says whether that server answers (exit 0 or 2).
  */
-import { newTestRunId, testRunEnvName } from '../tests/helpers/database.js'
-import { formatSeconds, runJest, say, withoutCredentials } from './lib/runJest.js'
-import { dropRunDatabases, dropTestDatabases, openServer } from './lib/testDatabases.js'
+import { newTestRunId, testRunEnvName } from '../tests/helpers/database.ts'
+import { formatSeconds, runJest, say, withoutCredentials } from './lib/runJest.ts'
+import { dropRunDatabases, dropTestDatabases, openServer } from './lib/testDatabases.ts'
 
 /** The server on the machines this project is built on: trust auth, database `test`. */
 const defaultPostgresUrl = 'postgres://postgres@127.0.0.1:5432/test'

@@ -394,6 +394,10 @@ export interface Verdict {
    */
   decisionInferred?: boolean | null;
   /**
+   * The page did not say which tool this quote is about; the importer chose the tool its content is clearly closer to (the workflow history has the scores). Approving the verdict confirms it (and clears this).
+   */
+  toolInferred?: boolean | null;
+  /**
    * Written in the persona's voice; shown verbatim on every page of this tool.
    */
   quote: {
@@ -912,6 +916,7 @@ export interface VerdictsSelect<T extends boolean = true> {
   tool?: T;
   decision?: T;
   decisionInferred?: T;
+  toolInferred?: T;
   quote?: T;
   title?: T;
   workflowStage?: T;

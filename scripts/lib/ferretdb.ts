@@ -4,8 +4,8 @@ import { connect } from 'node:net'
 import { homedir, tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { freePort } from '../../tests/helpers/appServer.js'
-import { say } from './runJest.js'
+import { freePort } from '../../tests/helpers/appServer.ts'
+import { say } from './runJest.ts'
 
 /** v1 is FerretDB's last line that stores data in SQLite files, so it needs no other server. */
 export const ferretdbVersion = 'v1.24.2'

@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-postgres'
 import { drizzle } from '@payloadcms/db-postgres/drizzle/node-postgres'
 import mongoose from 'mongoose'
 
-import { staleAfterMs, testRunStartOf } from '../../tests/helpers/database.js'
+import { staleAfterMs, testRunStartOf } from '../../tests/helpers/database.ts'
 
 export type ServerKind = 'mongodb' | 'postgres'
 

@@ -14,9 +14,9 @@ import { contextKeys } from '../domain/contextKeys.ts'
  * Writes a planned page through the Local API as a trusted system process (no user), every
  * call joining the caller's `req` and so its transaction. New records are published with
  * `publish`, else they wait in review. A changed record gets a new draft in review (over
- * its live version, which stays up); nothing unchanged is written. Inferred decisions go to
- * the persona's reviewers for confirmation, with a note in the workflow history, also when
- * published. Returns the tools' live panel percentages afterwards.
+ * its live version, which stays up); nothing unchanged is written. Inferred decisions and
+ * inferred tools go to the persona's reviewers for confirmation, with a note in the workflow
+ * history saying why, also when published. Returns the tools' live panel percentages afterwards.
  */
 export async function applyPlan(
   req: PayloadRequest,
@@ -115,8 +115,19 @@ export async function applyPlan(
   const where = (line: number) => `${file} ("${pageTitle}"), line ${line}`
   const inferredNote = (verdict: PlannedVerdict) => {
     const check = plan.panel[verdict.side === 'left' ? 0 : 1]
-    return `Decision inferred by the importer: ${where(verdict.line)} prints ${formatPercent(check.printed)} for ${check.tool}, which is ${check.ship} of ${check.total} verdicts shipping, and this quote reads as "${verdict.decision}". Approve to confirm it, or request changes.`
+    return `Decision inferred by the importer: ${where(verdict.line)} prints ${formatPercent(check.printed)} for ${check.tool}, which is ${check.ship} of ${check.total} verdicts shipping, and this quote reads as "${verdict.decision}"${verdict.decisionReason ? ` (${verdict.decisionReason})` : ''}. Approve to confirm it, or request changes.`
   }
+  const toolNote = (verdict: PlannedVerdict) => {
+    const [chosen, other] = verdict.side === 'left' ? plan.tools : [plan.tools[1], plan.tools[0]]
+    const scores = verdict.toolScores
+    const closeness = scores
+      ? ` (similarity ${scores[verdict.side].toFixed(3)} against ${scores[verdict.side === 'left' ? 'right' : 'left'].toFixed(3)})`
+      : ''
+    return `Tool inferred by the importer: the quote at ${where(verdict.line)} is the only one in its row and names neither "${chosen.data.name}" nor "${other.data.name}"; its words are clearly closer to ${chosen.data.name}'s name, tagline, description and verdicts than to those of ${other.data.name}${closeness}. Approve to confirm it, or request changes.`
+  }
+  /** Everything the persona's reviewers are asked to confirm about a verdict. */
+  const inferenceNote = (verdict: PlannedVerdict) =>
+    [verdict.inferred ? inferredNote(verdict) : '', verdict.toolInferred ? toolNote(verdict) : ''].filter(Boolean).join(' ')
   for (const verdict of plan.verdicts) {
     if (verdict.action === 'unchanged') {
       continue
@@ -124,6 +135,7 @@ export async function applyPlan(
     const data = {
       decision: verdict.decision,
       decisionInferred: verdict.inferred,
+      toolInferred: verdict.toolInferred,
       quote: richTextFromParagraphs([verdict.text]),
       reviewer: 'slug' in verdict.persona ? personaIds.get(verdict.persona.slug) : placeholderIds.get(verdict.persona.placeholderRow),
       source: source(verdict.line),
@@ -131,14 +143,15 @@ export async function applyPlan(
     }
     if (verdict.action === 'update') {
       const changed = `The page ${where(verdict.line)} changed this verdict (${verdict.changes.join(', ')}); the import saved it as a draft for review.`
-      await draftForReview(slugs.verdicts, verdict.id!, data, verdict.inferred ? `${changed} ${inferredNote(verdict)}` : changed)
+      await draftForReview(slugs.verdicts, verdict.id!, data, [changed, inferenceNote(verdict)].filter(Boolean).join(' '))
       continue
     }
     const imported = `Imported from ${where(verdict.line)}.`
-    const id = await createReviewed(slugs.verdicts, data, publish || !verdict.inferred ? imported : inferredNote(verdict))
-    if (publish && verdict.inferred) {
+    const toConfirm = inferenceNote(verdict)
+    const id = await createReviewed(slugs.verdicts, data, publish || !toConfirm ? imported : toConfirm)
+    if (publish && toConfirm) {
       // Live as printed, and in the persona's review queue until someone confirms it.
-      await withNote(inferredNote(verdict), () => update(slugs.verdicts, id, { workflowStage: 'in_review' }, true))
+      await withNote(toConfirm, () => update(slugs.verdicts, id, { workflowStage: 'in_review' }, true))
     }
   }
 

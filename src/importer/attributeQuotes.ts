@@ -7,14 +7,20 @@
  * - persona and tool: an existing verdict with exactly this text on one of the page's
  *   tools (a re-import, or a quote shared with another page);
  * - persona: the voice markers of one persona occur in the quote more than any other's;
- * - tool: a persona's row of two quotes is left then right; a row of one quote is the
- *   tool the quote names when it names only one of the two.
+ * - tool: a side a person gave with `--assign`; a persona's row of two quotes is left then
+ *   right; a row of one quote is the tool the quote names when it names only one of the
+ *   two, else the tool whose name, tagline, description and verdicts the quote is clearly
+ *   closer to (`attributeByContent`; such a verdict is flagged "tool inferred").
  * A quote in no known voice becomes a placeholder persona. Where the evidence runs out the
- * page fails with the line to look at; nothing is guessed.
+ * page fails with the line to look at and the way out; nothing is guessed.
  */
 
+import type { ContentScores, ToolDocument } from './attributeByContent.ts'
 import type { PageQuote, ParsedPage } from './parsePage.ts'
 
+import path from 'node:path'
+
+import { attributeByContent, defaultAttributionMargin } from './attributeByContent.ts'
 import { PageError } from './parsePage.ts'
 import { labelledOccurrences, phrasesFound, sameText } from './phrases.ts'
 
@@ -31,7 +37,17 @@ export type VoicePersona = {
 export type ExistingQuote = { persona: string; side: Side; text: string }
 
 export type PersonaEvidence = 'existing-verdict' | 'voice-markers'
-export type ToolEvidence = 'existing-verdict' | 'names-the-tool' | 'row-order'
+export type ToolEvidence = 'assigned' | 'content' | 'existing-verdict' | 'names-the-tool' | 'row-order'
+
+/** What attribution may use beyond the page's quotes and the personas. */
+export type AttributionContext = {
+  /** Sides a person gave on the command line (`--assign <file>:<line>=left|right`), by line. */
+  assignments?: Map<number, Side>
+  /** Per side, the tool as the page and the database know it; by default what the page prints. */
+  documents?: [ToolDocument, ToolDocument]
+  /** See `defaultAttributionMargin`. */
+  margin?: number
+}
 
 export type AttributedQuote = {
   line: number
@@ -44,6 +60,8 @@ export type AttributedQuote = {
   side: Side
   text: string
   toolEvidence: ToolEvidence
+  /** For a tool inferred from content: how close the quote is to each tool. */
+  toolScores?: ContentScores
 }
 
 export type PlaceholderRow = {
@@ -105,6 +123,7 @@ export function attributeQuotes(
   page: ParsedPage,
   personas: VoicePersona[],
   existing: ExistingQuote[],
+  context: AttributionContext = {},
 ): Attribution {
   const fail = (line: number, reason: string): never => {
     throw new PageError(page.file, line, reason)
@@ -112,11 +131,31 @@ export function attributeQuotes(
   const personaBySlug = new Map(personas.map((persona) => [persona.slug, persona]))
   const nameOf = (slug: string) => personaBySlug.get(slug)?.name ?? slug
   const [leftName, rightName] = page.tools.map((tool) => tool.name.value)
+  const assignments = context.assignments ?? new Map<number, Side>()
+  for (const line of assignments.keys()) {
+    if (!page.quotes.some((quote) => quote.line === line)) {
+      fail(line, `--assign names line ${line}, which holds no quote of the scorecard`)
+    }
+  }
+  const printed = (tool: ParsedPage['tools'][number]): ToolDocument => ({
+    description: tool.description.value,
+    name: tool.name.value,
+    tagline: tool.tagline.value,
+    verdicts: [],
+  })
+  const documents = context.documents ?? [printed(page.tools[0]), printed(page.tools[1])]
 
   const candidates: Candidate[] = page.quotes.map((quote) => {
+    const assigned = assignments.get(quote.line)
+    const byAssignment = assigned ? { evidence: 'assigned' as const, side: assigned } : null
     const matches = existing.filter((verdict) => sameText(verdict.text, quote.text))
     if (matches.length === 1) {
-      return { ...quote, persona: matches[0].persona, personaEvidence: 'existing-verdict', sideEvidence: { evidence: 'existing-verdict', side: matches[0].side } }
+      return {
+        ...quote,
+        persona: matches[0].persona,
+        personaEvidence: 'existing-verdict',
+        sideEvidence: byAssignment ?? { evidence: 'existing-verdict', side: matches[0].side },
+      }
     }
     const persona = personaByVoice(quote.text, personas)
     const named = sideNamed(quote.text, leftName, rightName)
@@ -124,9 +163,21 @@ export function attributeQuotes(
       ...quote,
       persona,
       personaEvidence: persona ? 'voice-markers' : null,
-      sideEvidence: named ? { evidence: 'names-the-tool', side: named } : null,
+      sideEvidence: byAssignment ?? (named ? { evidence: 'names-the-tool', side: named } : null),
     }
   })
+  const byContent = (quote: Candidate): { scores: ContentScores; side: Side } => {
+    const others = page.quotes.filter((other) => other.line !== quote.line).map((other) => other.text)
+    const { scores, side } = attributeByContent(quote.text, documents, others, context.margin)
+    if (!side) {
+      const who = quote.persona ? nameOf(quote.persona) : 'an unknown voice'
+      fail(
+        quote.line,
+        `cannot tell which tool this quote by ${who} is about: it is the only quote in its row, names neither "${leftName}" nor "${rightName}" alone, and its content is about as close to "${leftName}" (${scores.left.toFixed(3)}) as to "${rightName}" (${scores.right.toFixed(3)}), within the margin of ${context.margin ?? defaultAttributionMargin}; say which with --assign ${path.basename(page.file)}:${quote.line}=left or =right`,
+      )
+    }
+    return { scores, side: side! }
+  }
 
   // Rows: runs of quotes by the same known persona; runs of unknown voices are split
   // into placeholder rows of at most two (left then right), as a persona's row would be.
@@ -167,17 +218,15 @@ export function attributeQuotes(
       }
       lastKnown = persona
     }
-    const sides: Side[] =
-      row.length === 2
-        ? ['left', 'right']
-        : [
-            first.sideEvidence?.side ??
-              fail(first.line, `cannot tell which tool this quote by ${who} is about: it is the only quote in its row and names neither "${leftName}" nor "${rightName}" alone`),
-          ]
+    const inferred = row.length === 1 && !first.sideEvidence ? byContent(first) : null
+    const sides: Side[] = row.length === 2 ? ['left', 'right'] : [first.sideEvidence?.side ?? inferred!.side]
     for (const [position, candidate] of row.entries()) {
       const evidence = candidate.sideEvidence
       if (row.length === 2 && evidence?.evidence === 'existing-verdict' && evidence.side !== sides[position]) {
         fail(candidate.line, `this quote is ${who}'s existing verdict on the ${evidence.side} tool, but it stands in the ${sides[position]} tool's place`)
+      }
+      if (row.length === 2 && evidence?.evidence === 'assigned' && evidence.side !== sides[position]) {
+        fail(candidate.line, `--assign puts this quote on the ${evidence.side} tool, but it is ${who}'s ${position === 0 ? 'first' : 'second'} of two quotes in a row, which stand left then right`)
       }
       quotes.push({
         line: candidate.line,
@@ -186,7 +235,15 @@ export function attributeQuotes(
         placeholderRow: candidate.persona ? null : index,
         side: sides[position],
         text: candidate.text,
-        toolEvidence: evidence?.evidence === 'existing-verdict' ? 'existing-verdict' : row.length === 2 ? 'row-order' : 'names-the-tool',
+        toolEvidence:
+          evidence?.evidence === 'existing-verdict' || evidence?.evidence === 'assigned'
+            ? evidence.evidence
+            : row.length === 2
+              ? 'row-order'
+              : inferred
+                ? 'content'
+                : 'names-the-tool',
+        ...(inferred ? { toolScores: inferred.scores } : {}),
       })
     }
     if (!first.persona) {

@@ -39,6 +39,10 @@ function formatPage(page: PageReport, dryRun: boolean): string[] {
       ]),
     ]),
   )
+  const assigned = page.attributions.filter((attribution) => attribution.evidence === 'assigned')
+  if (assigned.length > 0) {
+    lines.push('  assigned with --assign:', ...assigned.map((attribution) => `    - line ${attribution.line}: ${attribution.persona} on ${attribution.tool}`))
+  }
   if (page.review.length > 0) {
     lines.push('  needs review:', ...page.review.map((item) => `    - ${item}`))
   }

@@ -2,12 +2,15 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { createLocalReq, ValidationError } from 'payload'
 
+import type { Assignment } from './assignments.ts'
+import type { ContentScores } from './attributeByContent.ts'
 import type { PagePlan, RecordAction, StoredPersona } from './planPage.ts'
 
 import { formatPercent } from '../scores/score.ts'
 import { defaultPanel } from '../catalog/defaultPanel.ts'
 import { pluginOptionsOf } from '../pluginOptions.ts'
 import { applyPlan } from './applyPlan.ts'
+import { AssignmentError, assignmentsFor, unmatchedAssignments } from './assignments.ts'
 import { inTransaction } from './pageTransaction.ts'
 import { PageError, parsePage } from './parsePage.ts'
 import { planPage } from './planPage.ts'
@@ -15,6 +18,8 @@ import { planPage } from './planPage.ts'
 export type ImportFile = { path: string; text: string }
 
 export type ImportOptions = {
+  /** Which tool a quote is about, by file and line (`--assign`); overrules the importer. */
+  assign?: Assignment[]
   /** Only plan and report; write nothing (not even the default panel). */
   dryRun?: boolean
   /** Progress lines, one per step. */
@@ -41,9 +46,20 @@ export type PanelLine = {
   tool: string
 }
 
+/** A quote whose tool the page did not make plain: inferred from its content, or assigned. */
+export type AttributionLine = {
+  evidence: 'assigned' | 'content'
+  line: number
+  persona: string
+  /** For 'content': the quote's similarity to the left and the right tool. */
+  scores?: ContentScores
+  tool: string
+}
+
 export type PageReport = {
   /** False when the database had no transactions: a failed page may have left records. */
   atomic?: boolean
+  attributions: AttributionLine[]
   counts: Record<RecordKind, RecordCounts>
   error?: { line: null | number; message: string }
   file: string
@@ -100,6 +116,16 @@ function describePlan(plan: PagePlan, publish: boolean, live?: [null | number, n
   tally('matchups', plan.matchup.action)
 
   const review: string[] = []
+  const toolName = (side: 'left' | 'right') => plan.tools[side === 'left' ? 0 : 1].data.name
+  const attributions: AttributionLine[] = plan.verdicts
+    .filter((verdict) => verdict.toolEvidence === 'assigned' || (verdict.toolInferred && verdict.toolEvidence === 'content'))
+    .map((verdict) => ({
+      evidence: verdict.toolEvidence as AttributionLine['evidence'],
+      line: verdict.line,
+      persona: verdict.personaName,
+      ...(verdict.toolScores ? { scores: verdict.toolScores } : {}),
+      tool: toolName(verdict.side),
+    }))
   for (const placeholder of plan.placeholders) {
     review.push(`line ${placeholder.line}: no persona's voice markers match; created the placeholder persona "${placeholder.name}" (flagged "needs an editor")`)
   }
@@ -122,6 +148,14 @@ function describePlan(plan: PagePlan, publish: boolean, live?: [null | number, n
       review.push(`${check.tool}: live panel is ${formatPercent(live[index])}, printed ${formatPercent(check.printed)}; changes in review are not live yet`)
     }
   }
+  for (const attribution of attributions.filter((line) => line.evidence === 'content')) {
+    const verdict = plan.verdicts.find((planned) => planned.line === attribution.line)!
+    const other = toolName(verdict.side === 'left' ? 'right' : 'left')
+    const scores = attribution.scores!
+    review.push(
+      `line ${attribution.line}: ${attribution.persona}'s quote names neither tool; attributed to ${attribution.tool} by its content (similarity ${scores[verdict.side].toFixed(3)}, against ${scores[verdict.side === 'left' ? 'right' : 'left'].toFixed(3)} for ${other}); the persona's reviewers confirm in the workflow`,
+    )
+  }
   for (const tool of plan.tools.filter((planned) => planned.action === 'update')) {
     review.push(`${tool.data.name}: the page changed ${tool.changes.join(', ')}; updated`)
   }
@@ -137,6 +171,7 @@ function describePlan(plan: PagePlan, publish: boolean, live?: [null | number, n
   }
 
   return {
+    attributions,
     counts,
     panel: plan.panel.map((check, index) => ({
       computed: check.planned.percent,
@@ -156,6 +191,9 @@ function describeError(error: unknown): { line: null | number; message: string }
   if (error instanceof PageError) {
     return { line: error.line, message: error.reason }
   }
+  if (error instanceof AssignmentError) {
+    return { line: null, message: error.message }
+  }
   if (error instanceof ValidationError) {
     const fields = (error.data?.errors ?? []).map((field) => `${field.path}: ${field.message}`)
     return { line: null, message: `${error.message}${fields.length ? ` (${fields.join('; ')})` : ''}` }
@@ -172,6 +210,14 @@ export async function importPages(payload: Payload, files: ImportFile[], options
   const { dryRun = false, onProgress = () => {}, publish = false } = options
   const pluginOptions = pluginOptionsOf(payload)
   const report: ImportReport = { defaultPanel: [], dryRun, pages: [], publish }
+  const assign = options.assign ?? []
+  const stray = unmatchedAssignments(
+    files.map((file) => file.path),
+    assign,
+  )
+  if (stray.length > 0) {
+    throw new AssignmentError(`--assign names ${stray.map((assignment) => `${assignment.file}:${assignment.line}`).join(', ')}, but no page being imported is that file`)
+  }
 
   const readReq = await createLocalReq({}, payload)
   const panelIsEmpty = (await storedPersonas(readReq)).length === 0
@@ -192,17 +238,18 @@ export async function importPages(payload: Payload, files: ImportFile[], options
     let writing: { atomic: boolean } | undefined
     try {
       const page = parsePage(file.text, file.path)
+      const context = { assignments: assignmentsFor(file.path, assign) }
       onProgress(`${file.path}: "${page.title.value}", ${page.quotes.length} quotes`)
       if (dryRun) {
         const req = await createLocalReq({}, payload)
         const personas = panelIsEmpty ? defaultPanel : await storedPersonas(req)
-        const plan = await planPage(req, pluginOptions, page, personas)
+        const plan = await planPage(req, pluginOptions, page, personas, context)
         report.pages.push({ file: file.path, outcome: 'planned', ...describePlan(plan, publish) })
         continue
       }
       const { atomic, result } = await inTransaction(payload, async (req, txAtomic) => {
         const personas = await storedPersonas(req)
-        const plan = await planPage(req, pluginOptions, page, personas)
+        const plan = await planPage(req, pluginOptions, page, personas, context)
         onProgress(`${file.path}: writing`)
         writing = { atomic: txAtomic }
         const live = await applyPlan(req, pluginOptions, plan, personas, { publish })
@@ -215,7 +262,7 @@ export async function importPages(payload: Payload, files: ImportFile[], options
       onProgress(`${file.path}: failed`)
       // Nothing is written before a page has planned cleanly; after that, a transaction undoes it.
       const atomic = writing === undefined || writing.atomic
-      report.pages.push({ atomic, counts: emptyCounts(), error: described, file: file.path, outcome: 'failed', panel: [], review: [], title: null })
+      report.pages.push({ atomic, attributions: [], counts: emptyCounts(), error: described, file: file.path, outcome: 'failed', panel: [], review: [], title: null })
     }
   }
   return report

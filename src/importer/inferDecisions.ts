@@ -7,15 +7,17 @@
  * The rule, in order:
  * 1. Decisions already in the database for the same quote are kept, unless the printed
  *    figure rules them out (then the fewest of them change).
- * 2. The remaining skips go to the quotes whose wording leans most towards skipping:
- *    count of skip cues minus count of ship cues (`decisionCues`).
+ * 2. The remaining skips go to the quotes that lean most towards skipping, as a careful
+ *    reader weighs it (`decisionEvidence`): explicit verdict phrases, then the argument's
+ *    polarity, then the cue phrases (`decisionCues`).
  * 3. On equal lean, the quote further down the page skips first.
  */
 
-import type { Decision } from '../domain/decisions.ts'
 
 import { computeScore } from '../scores/score.ts'
+import { compareSkipLean, decisionEvidence } from './decisionEvidence.ts'
 import { labelledOccurrences } from './phrases.ts'
+import type { Decision } from '../domain/decisions.ts'
 
 /** Short phrases that lean a quote towards a decision. Data, not prose: tune freely. */
 export const decisionCues: Record<Decision, string[]> = {
@@ -91,9 +93,9 @@ export function inferDecisions(printedPercent: null | number, quotes: DecisionQu
     return { decisions: quotes.map(() => decision), inferred: quotes.map(() => false), ship, total }
   }
 
-  const lean = quotes.map((quote) => skipLean(quote.text))
+  const evidence = quotes.map((quote) => decisionEvidence(quote.text, skipLean(quote.text)))
   // Most skip-leaning first; on a tie, the quote further down the page first.
-  const bySkipLean = quotes.map((_, index) => index).sort((a, b) => lean[b] - lean[a] || b - a)
+  const bySkipLean = quotes.map((_, index) => index).sort((a, b) => compareSkipLean(evidence[b], evidence[a]) || b - a)
   const decisions: Array<Decision | undefined> = quotes.map((quote) => quote.existing?.decision)
   const count = (decision: Decision) => decisions.filter((value) => value === decision).length
   for (const index of bySkipLean) {

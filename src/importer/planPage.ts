@@ -3,10 +3,10 @@ import type { PayloadRequest } from 'payload'
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 
-import type { Decision } from '../domain/decisions.ts'
 import type { Score } from '../scores/score.ts'
 import type { SanitizedVerdictsOptions } from '../options.ts'
-import type { Side, VoicePersona } from './attributeQuotes.ts'
+import type { ContentScores, ToolDocument } from './attributeByContent.ts'
+import type { Side, ToolEvidence, VoicePersona } from './attributeQuotes.ts'
 import type { PageTool, ParsedPage } from './parsePage.ts'
 
 import { idOf, sameId } from '../catalog/relations.ts'
@@ -14,11 +14,13 @@ import { plainTextOf } from '../catalog/richText.ts'
 import { computeScore, formatPercent } from '../scores/score.ts'
 import { matchupSlug, slugify } from '../catalog/slugify.ts'
 import { attributeQuotes } from './attributeQuotes.ts'
+import { describeDecisionEvidence } from './decisionEvidence.ts'
 import { DecisionError, inferDecisions } from './inferDecisions.ts'
 import { PageError } from './parsePage.ts'
 import { sameText } from './phrases.ts'
-import type { Id } from '../domain/ids.ts'
+import type { Decision } from '../domain/decisions.ts'
 import { taglineMaxLength } from '../domain/limits.ts'
+import type { Id } from '../domain/ids.ts'
 
 type Doc = Record<string, unknown> & { id: Id }
 
@@ -69,7 +71,17 @@ export type PlannedVerdict = {
   personaName: string
   side: Side
   text: string
+  /** How the tool was found; 'content' means inferred, for the reviewers to confirm. */
+  toolEvidence: ToolEvidence
+  toolInferred: boolean
+  /** For an inferred tool: the quote's similarity to each tool. */
+  toolScores?: ContentScores
+  /** For an inferred decision: what in the quote made it ship or skip. */
+  decisionReason?: string
 }
+
+/** What the caller adds to the page: sides a person assigned (`--assign`), by line. */
+export type PlanContext = { assignments?: Map<number, Side> }
 
 export type PlannedMatchup = { action: RecordAction; changes: string[]; id?: Id; slug: string }
 
@@ -132,6 +144,7 @@ export async function planPage(
   options: SanitizedVerdictsOptions,
   page: ParsedPage,
   personas: StoredPersona[],
+  context: PlanContext = {},
 ): Promise<PagePlan> {
   const slugs = options.collectionSlugs
   const fail = (line: number, reason: string): never => {
@@ -189,11 +202,26 @@ export async function planPage(
     const persona = personaById.get(String(idOf(verdict.reviewer)))
     const side = sideOfTool(verdict.tool)
     return persona && side
-      ? [{ decision: verdict.decision as Decision, id: verdict.id, inferred: Boolean(verdict.decisionInferred), persona: persona.slug, side, text: plainTextOf(verdict.quote) }]
+      ? [{ decision: verdict.decision as Decision, id: verdict.id, inferred: Boolean(verdict.decisionInferred), persona: persona.slug, side, text: plainTextOf(verdict.quote), toolInferred: Boolean(verdict.toolInferred) }]
       : []
   })
 
-  const attribution = attributeQuotes(page, personas, existingVerdicts)
+  // What a quote that names neither tool is compared with: the tool as the page prints it,
+  // and every verdict the tool already has (any persona's).
+  const documentOf = (side: Side): ToolDocument => {
+    const tool = page.tools[sides.indexOf(side)]
+    const stored = storedToolOf(side)
+    return {
+      description: tool.description.value,
+      name: tool.name.value,
+      tagline: tool.tagline.value,
+      verdicts: stored ? storedVerdicts.filter((verdict) => sameId(verdict.tool, stored.id)).map((verdict) => plainTextOf(verdict.quote)) : [],
+    }
+  }
+  const attribution = attributeQuotes(page, personas, existingVerdicts, {
+    assignments: context.assignments,
+    documents: [documentOf('left'), documentOf('right')],
+  })
 
   // Placeholder personas go where the page shows them in the panel order.
   const panel = personas.map((persona) => ({ ...persona })).sort((a, b) => a.position - b.position)
@@ -260,6 +288,11 @@ export async function planPage(
         personaName: quote.persona !== null ? (personas.find((persona) => persona.slug === quote.persona)?.name ?? quote.persona) : placeholder!.name,
         side,
         text: quote.text,
+        toolEvidence: quote.toolEvidence,
+        // A tool inferred earlier stays flagged until a person approves the verdict.
+        toolInferred: quote.toolEvidence === 'content' || (quote.toolEvidence === 'existing-verdict' && Boolean(existing?.toolInferred)),
+        ...(quote.toolScores ? { toolScores: quote.toolScores } : {}),
+        ...(plan.inferred[position] ? { decisionReason: describeDecisionEvidence(quote.text) } : {}),
       })
     }
     const onPage = new Set(quotes.map((quote) => quote.persona))

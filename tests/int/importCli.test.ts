@@ -40,4 +40,27 @@ describe('npm run verdicts -- import', () => {
     expect(report.pages[0].counts.verdicts).toEqual({ created: 0, unchanged: 7, updated: 0 })
     expect(report.pages[0].counts.matchups).toEqual({ created: 0, unchanged: 1, updated: 0 })
   }, 120_000)
+
+  it('--assign says which tool a quote is about; the JSON summary carries inferred and assigned attributions', () => {
+    const databaseUri = testDatabaseUri('import-cli-assign')
+    const ambiguous = 'tests/fixtures/import/ambiguous-lone-quote.txt'
+    const line = readFileSync(ambiguous, 'utf8').split('\n').findIndex((text) => text.startsWith('“The job-to-be-done')) + 1
+
+    const malformedOption = runCliProcess(['import', ambiguous, '--assign', `${line}=left`], databaseUri)
+    expect(malformedOption.status).toBe(2)
+    expect(malformedOption.stderr).toContain(`--assign "${line}=left": expected <file>:<line>=left|right`)
+
+    const failed = runCliProcess(['import', ambiguous, '--json'], databaseUri)
+    expect(failed.status).toBe(1)
+    expect((JSON.parse(failed.stdout) as ImportReport).pages[0].error?.message).toContain(`--assign ambiguous-lone-quote.txt:${line}=left or =right`)
+
+    const assigned = runCliProcess(['import', ambiguous, 'tests/fixtures/import/lone-quote-by-content.txt', '--assign', `ambiguous-lone-quote.txt:${line}=left`, '--json'], databaseUri)
+    expect(assigned.status).toBe(0)
+    const report = JSON.parse(assigned.stdout) as ImportReport
+    expect(report.pages.map((page) => page.attributions.map((attribution) => [attribution.evidence, attribution.tool]))).toEqual([
+      [['assigned', 'Ferrule Books']],
+      [['content', 'Ferris Ledger']],
+    ])
+    expect(Object.keys(report.pages[1].attributions[0].scores ?? {})).toEqual(['left', 'right'])
+  }, 120_000)
 })

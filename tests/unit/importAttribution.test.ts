@@ -102,10 +102,10 @@ describe('attributeQuotes', () => {
     ])
   })
 
-  it('fails with the line when a single quote names neither tool', () => {
+  it('fails with the line, both content scores and the way out when a single quote names neither tool and its content does not tell', () => {
     const error = attributionError(['The primitive of Left Tool is a file.', 'Direct competitors are many.'])
     expect(error.message).toBe(
-      'page.txt:31: cannot tell which tool this quote by The Skeptic is about: it is the only quote in its row and names neither "Left Tool" nor "Right Tool" alone',
+      'page.txt:31: cannot tell which tool this quote by The Skeptic is about: it is the only quote in its row, names neither "Left Tool" nor "Right Tool" alone, and its content is about as close to "Left Tool" (0.000) as to "Right Tool" (0.000), within the margin of 0.05; say which with --assign page.txt:31=left or =right',
     )
   })
 

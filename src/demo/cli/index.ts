@@ -11,6 +11,9 @@ import { getPayload } from 'payload'
 
 import config from '../../../payload.config.ts'
 
+import type { Assignment } from '../../importer/assignments.ts'
+
+import { AssignmentError, parseAssignment, unmatchedAssignments } from '../../importer/assignments.ts'
 import { formatImportReport } from '../../importer/formatReport.ts'
 import { importPages } from '../../importer/importPages.ts'
 import { readPageFiles } from '../../importer/readPageFiles.ts'
@@ -41,20 +44,36 @@ const say = (text = '') => {
 const commands: Record<string, Command> = {
   import: {
     description:
-      'Imports comparison pages (plain-text files, or directories of .txt files): categories, tools, personas, verdicts, matchups. New content waits in review unless --publish; --dry-run only reports; --json prints the summary as JSON. Exits 1 if any page failed.',
-    usage: 'import <file|dir>... [--publish] [--dry-run] [--json]',
+      'Imports comparison pages (plain-text files, or directories of .txt files): categories, tools, personas, verdicts, matchups. New content waits in review unless --publish; --dry-run only reports; --json prints the summary as JSON; --assign <file>:<line>=left|right says which tool a quote is about (repeatable). Exits 1 if any page failed.',
+    usage: 'import <file|dir>... [--publish] [--dry-run] [--json] [--assign <file>:<line>=left|right]...',
     run: async (payload, args) => {
       const { positionals, values } = parseArgs({
         allowPositionals: true,
         args,
-        options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, publish: { type: 'boolean' } },
+        options: { assign: { multiple: true, type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, publish: { type: 'boolean' } },
         strict: true,
       })
       if (positionals.length === 0) {
-        console.error('Usage: npm run verdicts -- import <file|dir>... [--publish] [--dry-run] [--json]')
+        console.error('Usage: npm run verdicts -- import <file|dir>... [--publish] [--dry-run] [--json] [--assign <file>:<line>=left|right]...')
         return 2
       }
-      const report = await importPages(payload, await readPageFiles(positionals), {
+      let assign: Assignment[]
+      const files = await readPageFiles(positionals)
+      try {
+        assign = (values.assign ?? []).map(parseAssignment)
+        const stray = unmatchedAssignments(files.map((file) => file.path), assign)
+        if (stray.length > 0) {
+          throw new AssignmentError(`--assign ${stray.map((entry) => `${entry.file}:${entry.line}`).join(', ')}: no page being imported is that file`)
+        }
+      } catch (error) {
+        if (error instanceof AssignmentError) {
+          console.error(error.message)
+          return 2
+        }
+        throw error
+      }
+      const report = await importPages(payload, files, {
+        assign,
         dryRun: Boolean(values['dry-run']),
         onProgress: (line) => process.stderr.write(`${line}\n`),
         publish: Boolean(values.publish),

@@ -1,0 +1,195 @@
+/**
+ * What a quote says about its own verdict, as a careful reader weighs it, strongest first:
+ *
+ * 1. Explicit verdict phrases, read by a small grammar that knows negation and position:
+ *    "earns the ship", "still a ship", "ship it now", "I'd skip", "not a ship", "saves this
+ *    from a skip" (a rescue from a skip is a ship), "I wouldn't ship it". A later phrase
+ *    weighs more than an earlier one: the conclusion of an argument is its verdict.
+ * 2. The argument's polarity: wink-nlp's sentiment (AFINN-based, with negation handling) of
+ *    each sentence, later sentences weighing more, for the quotes that argue their call
+ *    without ever naming it; the short cue phrases (`decisionCues`, the importer's first
+ *    rule) weigh in at `cueWeight` each, so they decide only between arguments of about the
+ *    same polarity.
+ *
+ * Each figure is a lean towards skipping: positive leans skip, negative leans ship.
+ */
+import type { ItemSentence, ItsFunction } from 'wink-nlp'
+
+import { argumentLexicon } from './argumentLexicon.ts'
+import { normalizeText } from './phrases.ts'
+import { textModel } from './textModel.ts'
+
+export type DecisionEvidence = {
+  /** Cue phrases, skip minus ship (`skipLean`). */
+  cues: number
+  /** The explicit verdict phrases found, in page order, each with the decision it gives. */
+  phrases: Array<{ decision: 'ship' | 'skip'; phrase: string }>
+  /** Minus the position-weighted sentiment of the sentences, from -1 to 1, two decimals. */
+  polarity: number
+  /** Explicit phrases, skip +1 / ship -1, each weighted 0.5 (start) to 1 (end). */
+  verdict: number
+}
+
+/** A rule reads the last captured word of its match and whether the match is negated. */
+type Rule = { decision: (word: string, negated: boolean) => 'ship' | 'skip'; pattern: RegExp }
+
+const flip = (word: string): 'ship' | 'skip' => (word === 'ship' ? 'skip' : 'ship')
+const asSaid = (word: string, negated: boolean): 'ship' | 'skip' => (negated ? flip(word) : word === 'skip' ? 'skip' : 'ship')
+
+/** Words that turn the verdict after them around ("not a ship", "isn't a skip", "never a ship"). */
+const negation = String.raw`(?:\bnot|n't|\bnever|\bno longer|\bhardly)`
+/** Words that rescue from, or fall short of, the verdict after them: the opposite is meant. */
+const rescue = String.raw`(?:(?:saves?|saved|saving|keeps?|kept|rescues?|rescued|spares?|spared|pulls?|pulled)\s+(?:[\w'-]+\s+){0,3}?from|short of|far from|stops? short of|instead of|rather than)`
+const qualifier = String.raw`(?:clear|easy|solid|firm|reluctant|cautious|qualified|strong|conditional|narrow|confident|tentative|hard|soft|comfortable)`
+
+/**
+ * The grammar, most specific first; each match is masked so that a phrase counts once.
+ * A verdict word counts only where it names a verdict: after an article ("a ship", "the
+ * skip"), in a first-person call ("I'd skip"), or as a clause-opening imperative ("Ship it
+ * now") — never a product that "ships with" a feature.
+ */
+const recommendation: Record<string, 'ship' | 'skip'> = {
+  adopt: 'ship',
+  back: 'ship',
+  'bet on': 'ship',
+  'build on': 'ship',
+  buy: 'ship',
+  deploy: 'ship',
+  'hold off': 'skip',
+  pass: 'skip',
+  'pay for': 'ship',
+  recommend: 'ship',
+  use: 'ship',
+  wait: 'skip',
+  wire: 'ship',
+}
+const firstPerson = String.raw`\b(?:i|we)(?:'d|'ll| would| will| can| could)?(n't| not)?(?:\s+(?:still|happily|probably|rather|definitely|gladly|only|now|also|certainly))?\s+`
+
+const rules: Rule[] = [
+  {
+    // "saves this from a skip", "short of a ship", "rather than a skip"
+    decision: (word) => flip(word),
+    pattern: new RegExp(String.raw`\b${rescue}\s+(?:being\s+)?(?:a|the)\s+(?:${qualifier}\s+)?(ship|skip)\b`, 'g'),
+  },
+  {
+    // "I'd skip", "I would still ship it", "I wouldn't ship", "I would not skip"
+    decision: asSaid,
+    pattern: new RegExp(String.raw`\bi(?:'d|'ll| would| will| can| could)?(?:n't| not)?(?:\s+(?:still|happily|probably|rather|definitely|gladly|only))?\s+(ship|skip)\b`, 'g'),
+  },
+  {
+    // A first-person recommendation in other words: "I would not build on it", "I would
+    // wire it in today", "I'd wait for", "we would recommend it".
+    decision: (word, negated) => asSaid(recommendation[word] ?? 'ship', negated),
+    pattern: new RegExp(String.raw`${firstPerson}(${Object.keys(recommendation).join('|')})\b`, 'g'),
+  },
+  {
+    // "hard to recommend", "not yet finished enough to recommend"; "easy to recommend"
+    decision: (word) => (word === 'easy' || word === 'easily' ? 'ship' : 'skip'),
+    pattern: /\b(hard|difficult|impossible|easy|easily|not(?: yet)?(?: [\w'-]+){0,3} enough) to recommend\b/g,
+  },
+  {
+    // "worth adopting", "not worth the switch", "earns its place", "earns it a place"
+    decision: (negation) => (negation.trim() ? 'skip' : 'ship'),
+    pattern: /(\bnot |n't )?\b(?:(?:well |still )?worth (?:adopting|it|the switch|a look|a try|paying for|the money|the price|benchmarking)|earns (?:it |its |a |the |them )?(?:a )?(?:place|keep|spot|seat))\b/g,
+  },
+  {
+    // "not a ship", "isn't a skip", "earns the ship", "still a ship", "a clear skip"
+    decision: asSaid,
+    pattern: new RegExp(String.raw`(?:(${negation})\s+(?:[\w'-]+\s+){0,2}?)?\b(?:a|the)\s+(?:${qualifier}\s+)?(ship|skip)\b(?!\s*(?:date|of|from|with))`, 'g'),
+  },
+  {
+    // "Ship it now", "so skip it", "— ship this today"; "don't ship it"
+    decision: asSaid,
+    pattern: new RegExp(String.raw`(?:^|[.:;!?—–]\s*|\b(?:so|just|then|simply)\s+)((?:do|would|should)(?:n't| not)\s+)?(ship|skip)\s+(?:it|this|them)\b`, 'g'),
+  },
+]
+
+const capture = (match: RegExpExecArray): { negated: boolean; word: string } => {
+  const groups = match.slice(1).filter((group) => group !== undefined)
+  const word = groups.at(-1) ?? ''
+  const negated = groups.length > 1 || /(?:n't| not)\s/.test(match[0])
+  return { negated, word }
+}
+
+/** The explicit verdict phrases of a quote, in order, with the decision each gives. */
+export function verdictPhrases(text: string): Array<{ decision: 'ship' | 'skip'; offset: number; phrase: string }> {
+  let haystack = normalizeText(text)
+  const found: Array<{ decision: 'ship' | 'skip'; offset: number; phrase: string }> = []
+  for (const rule of rules) {
+    for (const match of haystack.matchAll(rule.pattern)) {
+      const { negated, word } = capture(match)
+      found.push({ decision: rule.decision(word, negated), offset: match.index, phrase: match[0].replace(/^[^a-z']+/, '').trim() })
+    }
+    haystack = haystack.replace(rule.pattern, (matched) => ' '.repeat(matched.length))
+  }
+  return found.sort((a, b) => a.offset - b.offset)
+}
+
+const round = (value: number) => Math.round(value * 100) / 100
+
+/** A sentence's domain lean (`argumentLexicon`) is divided by this before it joins AFINN's figure. */
+const domainScale = 2
+
+/**
+ * The position-weighted sentiment of a text's sentences: sentence i (from 1) weighs i², so
+ * the conclusion dominates, as it does for a reader ("…and that is what it unlocks").
+ */
+export function argumentPolarity(text: string): number {
+  const nlp = textModel()
+  const { its } = nlp
+  const scores: number[] = []
+  nlp
+    .readDoc(text)
+    .sentences()
+    .each((sentence: ItemSentence) => {
+      const tokens = sentence.tokens()
+      const stems = tokens.out(its.stem as unknown as ItsFunction<string>) as string[]
+      const negated = tokens.out(its.negationFlag) as unknown as boolean[]
+      const domain = stems.reduce((sum, stem, index) => sum + (argumentLexicon[stem] ?? 0) * (negated[index] ? -1 : 1), 0)
+      // AFINN's figure is already normalised to about -1..1; the domain lean is scaled alike.
+      scores.push((sentence.out(its.sentiment) as number) + domain / domainScale)
+    })
+  if (scores.length === 0) {
+    return 0
+  }
+  const weight = (index: number) => (index + 1) ** 2
+  const total = scores.reduce((sum, _, index) => sum + weight(index), 0)
+  return round(scores.reduce((sum, score, index) => sum + weight(index) * score, 0) / total)
+}
+
+export function decisionEvidence(text: string, cues: number): DecisionEvidence {
+  const length = Math.max(1, normalizeText(text).length)
+  const phrases = verdictPhrases(text)
+  const verdict = phrases.reduce((sum, phrase) => sum + (phrase.decision === 'skip' ? 1 : -1) * (0.5 + (0.5 * phrase.offset) / length), 0)
+  return {
+    cues,
+    phrases: phrases.map(({ decision, phrase }) => ({ decision, phrase })),
+    polarity: -argumentPolarity(text),
+    verdict: round(verdict),
+  }
+}
+
+/**
+ * Orders two quotes by how strongly they lean towards skipping (positive: `a` leans more):
+ * explicit verdict phrases decide; failing those, the argument's polarity; failing that,
+ * the cue phrases.
+ */
+export function compareSkipLean(a: DecisionEvidence, b: DecisionEvidence): number {
+  return a.verdict - b.verdict || a.polarity + cueWeight * a.cues - (b.polarity + cueWeight * b.cues)
+}
+
+/**
+ * What one cue phrase weighs against the polarity (which runs from -1 to 1). Chosen on the
+ * evaluation set among a handful of weightings (README, "Importing pages"), so the figures
+ * there are in-sample.
+ */
+export const cueWeight = 1 / 8
+
+/** In words, for the workflow note of an inferred decision: what the quote leans on. */
+export function describeDecisionEvidence(text: string): string {
+  const { phrases, polarity } = decisionEvidence(text, 0)
+  if (phrases.length > 0) {
+    return `it says ${phrases.map((phrase) => `"${phrase.phrase}"`).join(', ')}`
+  }
+  return `its argument reads ${polarity < 0 ? 'positive' : polarity > 0 ? 'negative' : 'neutral'} (sentiment ${(-polarity).toFixed(2)})`
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from '@jest/globals'
+
+import { argumentPolarity, compareSkipLean, decisionEvidence, verdictPhrases } from '../../src/importer/decisionEvidence.ts'
+import { attributeQuotes } from '../../src/importer/attributeQuotes.ts'
+import { inferDecisions, skipLean } from '../../src/importer/inferDecisions.ts'
+import { parsePage } from '../../src/importer/parsePage.ts'
+import { defaultPanel } from '../../src/catalog/defaultPanel.ts'
+import { fixturePage } from '../helpers/importPages.ts'
+
+const said = (text: string) => verdictPhrases(text).map((phrase) => `${phrase.decision}: ${phrase.phrase}`)
+
+describe('verdictPhrases: the explicit verdict grammar', () => {
+  it.each([
+    ['What earns the ship is the price.', ['ship: the ship']],
+    ['Ship it now, while it is cheap.', ['ship: ship it']],
+    ['It is still a ship because the weights are free.', ['ship: a ship']],
+    ['What saves this from a skip: the licence.', ['ship: saves this from a skip']],
+    ['I\'d skip it.', ['skip: i\'d skip']],
+    ['Not a ship.', ['skip: not a ship']],
+    ['It isn’t a skip for me.', ['ship: n\'t a skip']],
+    ['I wouldn\'t ship it yet.', ['skip: i wouldn\'t ship']],
+    ['It stops short of a ship.', ['skip: stops short of a ship']],
+    ['I would not build on it.', ['skip: i would not build on']],
+    ['I would wire it in today.', ['ship: i would wire']],
+    ['I\'d wait for the next release.', ['skip: i\'d wait']],
+    ['Hard to recommend.', ['skip: hard to recommend']],
+    ['It does not yet feel finished enough to recommend.', ['skip: not yet feel finished enough to recommend']],
+    ['On balance it is worth adopting.', ['ship: worth adopting']],
+    ['It is not worth the switch.', ['skip: not worth the switch']],
+    ['That earns it a place in the stack.', ['ship: earns it a place']],
+  ])('%s', (text, phrases) => {
+    expect(said(text)).toEqual(phrases)
+  })
+
+  it('does not read a product that ships as a verdict', () => {
+    expect(said('The model ships with function calling, and vendors ship this inside their SDKs.')).toEqual([])
+  })
+
+  it('weighs a later phrase more: the conclusion is the verdict', () => {
+    const turned = decisionEvidence('Some would call it a skip. After a month I would ship it.', 0)
+    expect(turned.phrases.map((phrase) => phrase.decision)).toEqual(['skip', 'ship'])
+    expect(turned.verdict).toBeLessThan(0)
+  })
+})
+
+describe('argumentPolarity', () => {
+  it('reads an argument\'s lean from wink-nlp sentiment and the domain lexicon, later sentences weighing more', () => {
+    expect(argumentPolarity('Setup was awful. In the end it unlocks a great workflow for the whole team.')).toBeGreaterThan(0)
+    expect(argumentPolarity('The demo is great. Then the vendor bundles the same thing for free and this becomes redundant.')).toBeLessThan(0)
+    // Negation turns a domain word around: no lock-in is good news.
+    expect(argumentPolarity('There is no lock-in.')).toBeGreaterThan(argumentPolarity('There is lock-in.'))
+  })
+
+  it('ranks an explicit verdict before any polarity, and polarity before cue phrases', () => {
+    const explicit = decisionEvidence('A wonderful, brilliant tool. Still, not a ship.', 0)
+    const negative = decisionEvidence('It crashed, misread the input and failed twice.', 0)
+    expect(compareSkipLean(explicit, negative)).toBeGreaterThan(0)
+    expect(compareSkipLean(decisionEvidence('A fine tool.', 1), decisionEvidence('A fine tool.', 0))).toBeGreaterThan(0)
+  })
+})
+
+describe('the page whose skips are argued without cue phrases (issue 20)', () => {
+  const page = parsePage(fixturePage('argued-skips.txt').text, 'argued-skips.txt')
+  const quotes = attributeQuotes(page, defaultPanel, []).quotes.filter((quote) => quote.side === 'left')
+
+  it('prints 50% of four quotes for the tool', () => {
+    expect(page.tools[0].panel.value).toBe(50)
+    expect(quotes.map((quote) => quote.persona)).toEqual(['builder', 'skeptic', 'buyer', 'product-lead'])
+  })
+
+  it('the cue phrases alone, the importer\'s old rule, would skip the wrong two', () => {
+    const lean = quotes.map((quote) => skipLean(quote.text))
+    const byCues = quotes.map((_, index) => index).sort((a, b) => lean[b] - lean[a] || b - a)
+    expect(byCues.slice(0, 2).map((index) => quotes[index].persona).sort()).toEqual(['buyer', 'skeptic'])
+  })
+
+  it('the arguments decide now: the quotes that argue a skip skip, the ones that end on what it gives ship', () => {
+    expect(inferDecisions(50, quotes).decisions).toEqual(['ship', 'ship', 'skip', 'skip'])
+  })
+})

@@ -1,0 +1,55 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
+import type { EvalSet } from '../../src/importer/evaluateImport.ts'
+
+import { accuracy, evaluateImport } from '../../src/importer/evaluateImport.ts'
+import { defaultPanel } from '../../src/catalog/defaultPanel.ts'
+import { seedPages } from '../helpers/importPages.ts'
+
+const load = (name: string) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/import-eval', name), 'utf8')) as EvalSet
+const set = load('quotes.json')
+const seeds = seedPages().map((file) => ({ name: path.basename(file.path), text: file.text }))
+const figures = evaluateImport(set, seeds, defaultPanel)
+const heldOut = evaluateImport(load('heldout.json'), [], defaultPanel)
+
+/**
+ * Floors at the figures `npm run eval:import` gave when this was written (README,
+ * "Importing pages"): a change to the importer may raise them, never lower them.
+ */
+describe('the importer on its labelled evaluation set', () => {
+  it('holds at least 40 quotes across the five lenses, ship and skip', () => {
+    const quotes = set.matchups.flatMap((matchup) => matchup.quotes)
+    expect(quotes.length).toBeGreaterThanOrEqual(40)
+    expect(new Set(quotes.map((quote) => quote.lens))).toEqual(new Set(['buyer', 'developer', 'futurist', 'product', 'skeptic']))
+    expect(new Set(quotes.map((quote) => quote.decision))).toEqual(new Set(['ship', 'skip']))
+  })
+
+  it('attributes every lone quote the margin accepts to the right tool, and accepts nearly all', () => {
+    for (const tally of [figures.attribution.asPrinted, figures.attribution.contentOnly]) {
+      expect(tally.mistakes).toEqual([])
+      expect(accuracy.attribution(tally)).toBe(1)
+      expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.95)
+    }
+  })
+
+  it('infers decisions at least as well as when measured', () => {
+    expect(figures.decisions.evalSet.correct).toBeGreaterThanOrEqual(34)
+    expect(accuracy.decisions(figures.decisions.evalSet)).toBeGreaterThanOrEqual(34 / 44)
+  })
+
+  it('infers every decision the sample pages imply', () => {
+    expect(figures.decisions.seedPages.total).toBe(set.seedPages.decisions.length)
+    expect(accuracy.decisions(figures.decisions.seedPages)).toBe(1)
+  })
+
+  it('keeps its figures on the held-out set, written after the weights were chosen', () => {
+    for (const tally of [heldOut.attribution.asPrinted, heldOut.attribution.contentOnly]) {
+      expect(tally.mistakes).toEqual([])
+      expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.92)
+    }
+    expect(heldOut.decisions.evalSet.total).toBe(25)
+    expect(heldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(17)
+  })
+})
