@@ -14,6 +14,7 @@ import { AssignmentError, assignmentsFor, unmatchedAssignments } from './assignm
 import { inTransaction } from './pageTransaction.ts'
 import { PageError, parsePage } from './parsePage.ts'
 import { planPage } from './planPage.ts'
+import { loadStoredState } from './storedState.ts'
 
 export type ImportFile = { path: string; text: string }
 
@@ -243,13 +244,13 @@ export async function importPages(payload: Payload, files: ImportFile[], options
       if (dryRun) {
         const req = await createLocalReq({}, payload)
         const personas = panelIsEmpty ? defaultPanel : await storedPersonas(req)
-        const plan = await planPage(req, pluginOptions, page, personas, context)
+        const plan = planPage(pluginOptions, page, personas, await loadStoredState(req, pluginOptions, page), context)
         report.pages.push({ file: file.path, outcome: 'planned', ...describePlan(plan, publish) })
         continue
       }
       const { atomic, result } = await inTransaction(payload, async (req, txAtomic) => {
         const personas = await storedPersonas(req)
-        const plan = await planPage(req, pluginOptions, page, personas, context)
+        const plan = planPage(pluginOptions, page, personas, await loadStoredState(req, pluginOptions, page), context)
         onProgress(`${file.path}: writing`)
         writing = { atomic: txAtomic }
         const live = await applyPlan(req, pluginOptions, plan, personas, { publish })

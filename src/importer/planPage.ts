@@ -1,5 +1,3 @@
-import type { PayloadRequest } from 'payload'
-
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 
@@ -8,6 +6,7 @@ import type { SanitizedVerdictsOptions } from '../options.ts'
 import type { ContentScores, ToolDocument } from './attributeByContent.ts'
 import type { Side, ToolEvidence, VoicePersona } from './attributeQuotes.ts'
 import type { PageTool, ParsedPage } from './parsePage.ts'
+import type { StoredState } from './storedState.ts'
 
 import { idOf, sameId } from '../catalog/relations.ts'
 import { plainTextOf } from '../catalog/richText.ts'
@@ -22,7 +21,6 @@ import type { Decision } from '../domain/decisions.ts'
 import { taglineMaxLength } from '../domain/limits.ts'
 import type { Id } from '../domain/ids.ts'
 
-type Doc = Record<string, unknown> & { id: Id }
 
 /** A persona as the importer sees it; `id` is missing for one not written yet (a dry run). */
 export type StoredPersona = VoicePersona & { id?: Id }
@@ -136,33 +134,20 @@ function placeholderIdentity(page: ParsedPage, text: string, line: number) {
 /**
  * Works out everything a page means for the database without writing anything: which
  * records it creates, changes or leaves alone, who said each quote about which tool, and
- * the decisions that reproduce the printed percentages. Any problem is a PageError with
- * the file and line; a page that plans cleanly can be written in one go.
+ * the decisions that reproduce the printed percentages. Pure: the records it compares
+ * with are read beforehand (`loadStoredState`). Any problem is a PageError with the file
+ * and line; a page that plans cleanly can be written in one go.
  */
-export async function planPage(
-  req: PayloadRequest,
+export function planPage(
   options: SanitizedVerdictsOptions,
   page: ParsedPage,
   personas: StoredPersona[],
+  records: StoredState,
   context: PlanContext = {},
-): Promise<PagePlan> {
-  const slugs = options.collectionSlugs
+): PagePlan {
   const fail = (line: number, reason: string): never => {
     throw new PageError(page.file, line, reason)
   }
-  const find = async (collection: string, where: Record<string, unknown>, draft = false) =>
-    (
-      await req.payload.find({
-        collection: collection as never,
-        depth: 0,
-        draft,
-        limit: 0,
-        overrideAccess: true,
-        pagination: false,
-        req,
-        where: where as never,
-      })
-    ).docs as unknown as Doc[]
 
   const tiers = page.tools.map((tool) => {
     const tier = options.pricingTiers.find((option) => option.label.toLowerCase() === tool.entry.value.toLowerCase())
@@ -183,18 +168,15 @@ export async function planPage(
 
   // Categories
   const categoryNames = new Map(page.tools.map((tool) => [slugify(tool.category.value), tool.category]))
-  const storedCategories = await find(slugs.categories, { slug: { in: [...categoryNames.keys()] } })
   const categories: PlannedCategory[] = [...categoryNames].map(([slug, { line, value: name }]) => {
-    const stored = storedCategories.find((category) => category.slug === slug)
+    const stored = records.categories.find((category) => category.slug === slug)
     return { action: stored ? 'unchanged' : 'create', id: stored?.id, line, name, slug }
   })
   const categoryIdOf = (slug: string) => categories.find((category) => category.slug === slug)?.id
 
   // Tools and their existing verdicts (latest versions, drafts included)
-  const storedTools = await find(slugs.tools, { slug: { in: data.map((tool) => tool.slug) } })
-  const storedToolOf = (side: Side) => storedTools.find((tool) => tool.slug === data[sides.indexOf(side)].slug)
-  const storedToolIds = storedTools.map((tool) => tool.id)
-  const storedVerdicts = storedToolIds.length ? await find(slugs.verdicts, { tool: { in: storedToolIds } }, true) : []
+  const storedToolOf = (side: Side) => records.tools.find((tool) => tool.slug === data[sides.indexOf(side)].slug)
+  const storedVerdicts = records.verdicts
   const personaById = new Map(personas.filter((persona) => persona.id !== undefined).map((persona) => [String(persona.id), persona]))
   const sideOfTool = (toolId: unknown): null | Side =>
     sides.find((side) => sameId(storedToolOf(side)?.id, toolId)) ?? null
@@ -335,21 +317,7 @@ export async function planPage(
 
   // The matchup: one per pair of tools, in either order
   const [left, right] = tools
-  const stored =
-    left.id !== undefined && right.id !== undefined
-      ? (
-          await find(
-            slugs.matchups,
-            {
-              or: [
-                { and: [{ leftTool: { equals: left.id } }, { rightTool: { equals: right.id } }] },
-                { and: [{ leftTool: { equals: right.id } }, { rightTool: { equals: left.id } }] },
-              ],
-            },
-            true,
-          )
-        )[0]
-      : undefined
+  const stored = records.matchup
   const matchupChanges = stored
     ? [!sameId(stored.leftTool, left.id) && 'order of the tools', Boolean(stored.customTitle) && 'title'].filter((change): change is string => Boolean(change))
     : []
