@@ -59,7 +59,7 @@ describeInBrowser()('the comparison page', () => {
     // Its own database on whichever backend the run uses (a SQLite file by default).
     const databaseUri = testDatabaseUri('browser-compare')
     runCli(['seed'], databaseUri)
-    server = await startAppServer(databaseUri, { buildFolder: '.next-test-compare', warm: ['/compare', `/compare/${slug}`] })
+    server = await startAppServer(databaseUri, { warm: ['/compare', `/compare/${slug}`] })
     browser = await launchChromium()
     mkdirSync(artifactsFolder, { recursive: true })
   }, 600_000)

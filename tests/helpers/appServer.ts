@@ -1,6 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 const projectRoot = path.resolve(import.meta.dirname, '../..')
@@ -41,28 +43,111 @@ export function runCli(args: string[], databaseUri: string): string {
   return result.stdout
 }
 
+/** Where the browser suites' production build lives; shared by every suite and run. */
+const buildFolder = '.next-test-prod'
+const buildStampFile = path.join(projectRoot, buildFolder, 'verdicts-build-stamp')
+/** What a build depends on: when none of these files changed, the last build is reused. */
+const buildInputs = ['src', 'collections', 'hooks', 'payload.config.ts', 'next.config.mjs', 'package.json', 'tsconfig.json']
+
+function buildStamp(): string {
+  const hash = createHash('sha256')
+  const add = (file: string) => {
+    const full = path.join(projectRoot, file)
+    if (statSync(full).isDirectory()) {
+      for (const entry of readdirSync(full).sort()) {
+        add(path.join(file, entry))
+      }
+    } else {
+      hash.update(file).update(readFileSync(full))
+    }
+  }
+  buildInputs.forEach(add)
+  return hash.digest('hex')
+}
+
 /**
- * Starts the real app (`next dev`) on a free port and a given database, in its own build
- * folder (one per suite), and waits until its API answers and every page in `warm` has been compiled
- * (a cold compile of the admin can take minutes on a busy two-core machine).
+ * Builds the app for production (`next build`) once for all browser suites: the first suite
+ * to get here builds while the others wait on a lock folder; a build of the same sources
+ * is reused. Tests run against what users run, and a production build serves every page
+ * at once, where `next dev` compiles each on its first request (minutes on a busy machine).
+ */
+async function ensureProductionBuild(timeoutMs: number): Promise<void> {
+  const stamp = buildStamp()
+  const lock = path.join(projectRoot, `${buildFolder}.lock`)
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    if (existsSync(buildStampFile) && readFileSync(buildStampFile, 'utf8') === stamp) {
+      return
+    }
+    try {
+      mkdirSync(lock)
+      break
+    } catch {
+      // Another suite is building; a lock older than the timeout is left over from a killed run.
+      if (Date.now() - statSync(lock).mtimeMs > timeoutMs) {
+        rmSync(lock, { force: true, recursive: true })
+      } else if (Date.now() > deadline) {
+        throw new Error(`no production build within ${timeoutMs / 1000} s`)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+    }
+  }
+  try {
+    const scratch = mkdtempSync(path.join(tmpdir(), 'verdicts-build-'))
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'build'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        // Building loads the config; it needs a secret and a database, neither of which it keeps.
+        DATABASE_URI: `file:${path.join(scratch, 'build.db')}`,
+        NEXT_DIST_DIR: buildFolder,
+        NEXT_TELEMETRY_DISABLED: '1',
+        NODE_ENV: 'production',
+        NODE_OPTIONS: '--no-deprecation',
+        PAYLOAD_SECRET: testServerSecret,
+      },
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: timeoutMs,
+    })
+    rmSync(scratch, { force: true, recursive: true })
+    if (result.status !== 0) {
+      throw new Error(`next build failed (${result.status}):\n${result.stdout}\n${result.stderr}`)
+    }
+    writeFileSync(buildStampFile, stamp)
+  } finally {
+    rmSync(lock, { force: true, recursive: true })
+  }
+}
+
+/** The browser suites' servers sign sessions with this. */
+const testServerSecret = 'verdicts-browser-test-secret-0123456789'
+
+/**
+ * Starts the real app as production runs it (`npm start`: server.ts over a `next build`)
+ * on a free port and a given database, and waits until its API answers and every page in
+ * `warm` has been served once.
  */
 export async function startAppServer(
   databaseUri: string,
-  { buildFolder = '.next-test', timeoutMs = 420_000, warm = [] as string[] } = {},
+  { timeoutMs = 600_000, warm = [] as string[] } = {},
 ): Promise<AppServer> {
+  await ensureProductionBuild(timeoutMs)
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/next/dist/bin/next'), 'dev', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['--conditions=production', path.join(projectRoot, 'scripts/runTs.mjs'), 'server.ts'], {
     cwd: projectRoot,
     detached: true,
     env: {
       ...process.env,
       DATABASE_URI: databaseUri,
-      // Suites running side by side each need their own build folder.
+      HOSTNAME: '127.0.0.1',
       NEXT_DIST_DIR: buildFolder,
       NEXT_TELEMETRY_DISABLED: '1',
-      NODE_ENV: 'development',
+      NODE_ENV: 'production',
       NODE_OPTIONS: '--no-deprecation',
+      PAYLOAD_SECRET: testServerSecret,
+      PORT: String(port),
       SERVER_URL: url,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -81,7 +166,7 @@ export async function startAppServer(
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`next dev exited with ${child.exitCode}:\n${output}`)
+      throw new Error(`the production server exited with ${child.exitCode}:\n${output}`)
     }
     try {
       const response = await fetch(`${url}/api/tools?limit=1`)
@@ -92,12 +177,12 @@ export async function startAppServer(
         return { stop, url }
       }
     } catch {
-      // not listening (or compiling) yet
+      // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 1000))
+    await new Promise((resolve) => setTimeout(resolve, 500))
   }
   await stop()
-  throw new Error(`next dev did not answer within ${timeoutMs / 1000} s:\n${output}`)
+  throw new Error(`the production server did not answer within ${timeoutMs / 1000} s:\n${output}`)
 }
 
 /** Debian's Chromium, or the one CHROMIUM_PATH names; null when there is none. */

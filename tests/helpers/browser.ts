@@ -48,13 +48,13 @@ export async function apiLogin(serverUrl: string, email: string): Promise<string
 export async function adminLogin(browser: Browser, serverUrl: string, email: string): Promise<Page> {
   const context: BrowserContext = await browser.newContext({ viewport: { height: 1000, width: 1400 } })
   const page = await context.newPage()
-  // Pages compile on first use under `next dev`; on a loaded CI machine that takes a while.
-  page.setDefaultTimeout(180_000)
-  page.setDefaultNavigationTimeout(180_000)
+  // Generous for a loaded two-core CI machine; a production build answers in well under that.
+  page.setDefaultTimeout(60_000)
+  page.setDefaultNavigationTimeout(60_000)
   await page.goto(`${serverUrl}/admin/login`)
   await page.fill('#field-email', email)
   await page.fill('#field-password', demoPassword)
   await page.click('button[type=submit]')
-  await page.waitForURL(/\/admin$/, { timeout: 180_000 })
+  await page.waitForURL(/\/admin$/, { timeout: 60_000 })
   return page
 }
