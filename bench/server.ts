@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const tools = []
   for (let index = 0; index < toolCount; index += 1) {
     const tool = await payload.create({
-      collection: 'tools' as never,
+      collection: 'tools',
       data: {
         category: (category as { id: number }).id,
         description: richTextFromParagraphs([`Benchmark tool number ${index}, with a paragraph of description text.`]),
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     tools.push(tool as unknown as { id: number })
     for (const [position, persona] of personas.entries()) {
       await payload.create({
-        collection: 'verdicts' as never,
+        collection: 'verdicts',
         data: {
           _status: 'published',
           decision: (index + position) % 3 ? 'ship' : 'skip',

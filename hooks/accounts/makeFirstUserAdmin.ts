@@ -14,7 +14,7 @@ export const makeFirstUserAdmin: CollectionBeforeChangeHook = async ({
     return data
   }
   const { totalDocs } = await req.payload.count({
-    collection: collection.slug as never,
+    collection: collection.slug,
     overrideAccess: true,
     req,
   })

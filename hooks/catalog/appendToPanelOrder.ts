@@ -11,13 +11,13 @@ export const appendToPanelOrder: CollectionBeforeValidateHook = async ({
     return data
   }
   const last = await req.payload.find({
-    collection: collection.slug as never,
+    collection: collection.slug,
     depth: 0,
     limit: 1,
     overrideAccess: true,
     pagination: false,
     req,
-    select: { position: true } as never,
+    select: { position: true },
     sort: '-position',
   })
   const lastPosition = (last.docs[0] as undefined | { position?: number })?.position ?? 0

@@ -14,7 +14,7 @@ export function deleteVerdictsOfPersona(options: SanitizedVerdictsOptions): Coll
     req.context[contextKeys.personaDeleted] = true
     try {
       await req.payload.delete({
-        collection: options.collectionSlugs.verdicts as never,
+        collection: options.collectionSlugs.verdicts,
         overrideAccess: true,
         req,
         where: { reviewer: { equals: id } },

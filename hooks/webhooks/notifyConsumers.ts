@@ -35,7 +35,7 @@ async function queueWebhooks(
   tags: string[],
 ): Promise<void> {
   const { docs: subscriptions } = await req.payload.find({
-    collection: options.collectionSlugs.webhookSubscriptions as never,
+    collection: options.collectionSlugs.webhookSubscriptions,
     depth: 0,
     limit: 0,
     overrideAccess: true,
@@ -51,7 +51,7 @@ async function queueWebhooks(
     timestamp: new Date().toISOString(),
     type: `${source}.${action}`,
   }
-  for (const subscription of subscriptions as Doc[]) {
+  for (const subscription of subscriptions as unknown as Doc[]) {
     // Queued inside the change's own transaction: the job exists only if the change commits.
     await req.payload.jobs.queue({
       input: { event, eventId: `msg_${randomUUID()}`, subscriptionId: subscription.id },

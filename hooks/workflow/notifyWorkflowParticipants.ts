@@ -14,7 +14,7 @@ async function emailsOf(req: PayloadRequest, options: SanitizedVerdictsOptions, 
     return []
   }
   const { docs } = await req.payload.find({
-    collection: options.collectionSlugs.users as never,
+    collection: options.collectionSlugs.users,
     depth: 0,
     limit: ids.length,
     overrideAccess: true,
@@ -36,7 +36,7 @@ async function reviewerIds(
     return personaApproverIds(req, options, target, doc)
   }
   const { docs } = await req.payload.find({
-    collection: options.collectionSlugs.users as never,
+    collection: options.collectionSlugs.users,
     depth: 0,
     limit: 0,
     overrideAccess: true,

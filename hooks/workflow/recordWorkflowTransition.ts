@@ -32,7 +32,7 @@ export function recordWorkflowTransition(
       action = (await liveVersionIsPublished(req, target.slug, doc.id)) ? 'edit' : 'unpublish'
     }
     await req.payload.create({
-      collection: options.collectionSlugs.workflowEvents as never,
+      collection: options.collectionSlugs.workflowEvents,
       data: {
         action,
         comment: transition?.comment ?? note?.comment,

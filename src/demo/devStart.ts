@@ -22,8 +22,8 @@ export async function seedDemoOnFirstDevStart(payload: Payload, target: Database
   }
   const slugs = collectionSlugsOf(payload)
   const [users, tools] = await Promise.all([
-    payload.count({ collection: slugs.users as never }),
-    payload.count({ collection: slugs.tools as never }),
+    payload.count({ collection: slugs.users }),
+    payload.count({ collection: slugs.tools }),
   ])
   const global = globalThis as GlobalWithFlag
   if (users.totalDocs === 0 && tools.totalDocs === 0) {
@@ -32,7 +32,7 @@ export async function seedDemoOnFirstDevStart(payload: Payload, target: Database
     payload.logger.info(`Demo content ready:\n${formatSeedSummary(summary)}`)
   } else {
     const demoAdmin = await payload.count({
-      collection: slugs.users as never,
+      collection: slugs.users,
       where: { email: { equals: demoUsers[0].email } },
     })
     if (demoAdmin.totalDocs === 0) {

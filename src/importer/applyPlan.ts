@@ -173,7 +173,7 @@ export async function applyPlan(
   }
 
   const livePercent = async (id: Id) => {
-    const tool = (await payload.findByID({ id, collection: slugs.tools as never, depth: 0, req })) as unknown as {
+    const tool = (await payload.findByID({ id, collection: slugs.tools, depth: 0, req })) as unknown as {
       panelScore?: { percent?: null | number }
     }
     return tool.panelScore?.percent ?? null

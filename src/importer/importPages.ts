@@ -228,7 +228,7 @@ export async function importPages(payload: Payload, files: ImportFile[], options
       onProgress(`No personas yet: creating the default panel (${report.defaultPanel.join(', ')})`)
       await inTransaction(payload, async (req) => {
         for (const persona of defaultPanel) {
-          await payload.create({ collection: pluginOptions.collectionSlugs.reviewers as never, data: persona as never, depth: 0, req })
+          await payload.create({ collection: pluginOptions.collectionSlugs.reviewers, data: persona, depth: 0, req })
         }
       })
     }

@@ -42,7 +42,7 @@ export async function countToolScore(
   const countDecision = async (decision: Decision) =>
     (
       await req.payload.count({
-        collection: collection as never,
+        collection: collection,
         overrideAccess: true,
         req,
         where: { and: [...base, { decision: { equals: decision } }] },
@@ -73,7 +73,7 @@ export async function recomputeToolScore(
       countToolScore(req, options, toolId, kind),
       req.payload.findByID({
         id: toolId,
-        collection: collectionSlugs.tools as never,
+        collection: collectionSlugs.tools,
         depth: 0,
         disableErrors: true,
         overrideAccess: true,
@@ -89,7 +89,7 @@ export async function recomputeToolScore(
     }
     await req.payload.update({
       id: toolId,
-      collection: collectionSlugs.tools as never,
+      collection: collectionSlugs.tools,
       data: { [field]: { ...fresh, computedAt: new Date().toISOString() } } as never,
       depth: 0,
       overrideAccess: true,
@@ -97,7 +97,7 @@ export async function recomputeToolScore(
     })
     const from = { percent: stored?.percent ?? null, ship: stored?.ship ?? 0, skip: stored?.skip ?? 0, total: stored?.total ?? 0 }
     await req.payload.create({
-      collection: collectionSlugs.scoreHistory as never,
+      collection: collectionSlugs.scoreHistory,
       data: {
         action: cause.action,
         from,

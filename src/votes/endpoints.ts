@@ -60,7 +60,7 @@ export function createVoteEndpoints(options: SanitizedVerdictsOptions): Endpoint
   async function communityOf(req: PayloadRequest, toolId: number | string) {
     const tool = (await req.payload.findByID({
       id: toolId,
-      collection: options.collectionSlugs.tools as never,
+      collection: options.collectionSlugs.tools,
       depth: 0,
       overrideAccess: false,
       req,

@@ -17,7 +17,7 @@ export async function findPublicTool(
   slug: string,
 ): Promise<null | PublicTool> {
   const { docs } = await req.payload.find({
-    collection: options.collectionSlugs.tools as never,
+    collection: options.collectionSlugs.tools,
     depth: 0,
     limit: 1,
     overrideAccess: false,
@@ -42,7 +42,7 @@ async function asVoter<T>(req: PayloadRequest, voterKey: string, work: () => Pro
 
 async function ownVoteOn(req: PayloadRequest, options: SanitizedVerdictsOptions, toolId: Id) {
   const { docs } = await req.payload.find({
-    collection: options.collectionSlugs.votes as never,
+    collection: options.collectionSlugs.votes,
     depth: 0,
     limit: 1,
     overrideAccess: false,
@@ -112,7 +112,7 @@ export async function withdrawVote(
     }
     await req.payload.delete({
       id: existing.id,
-      collection: options.collectionSlugs.votes as never,
+      collection: options.collectionSlugs.votes,
       depth: 0,
       overrideAccess: false,
       req,

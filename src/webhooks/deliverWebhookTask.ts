@@ -23,7 +23,7 @@ export function createDeliverWebhookTask(options: SanitizedVerdictsOptions): Tas
       const { event, eventId, subscriptionId } = input as DeliveryInput
       const subscription = (await req.payload.findByID({
         id: subscriptionId,
-        collection: options.collectionSlugs.webhookSubscriptions as never,
+        collection: options.collectionSlugs.webhookSubscriptions,
         depth: 0,
         disableErrors: true,
         overrideAccess: true,
@@ -55,7 +55,7 @@ export function createDeliverWebhookTask(options: SanitizedVerdictsOptions): Tas
       }
       const outcome = error === null ? 'delivered' : attempt >= maxAttempts ? 'gave-up' : 'failed'
       await req.payload.create({
-        collection: options.collectionSlugs.webhookDeliveries as never,
+        collection: options.collectionSlugs.webhookDeliveries,
         data: {
           attempt,
           body: event,

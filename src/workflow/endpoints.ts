@@ -36,7 +36,7 @@ export function createWorkflowEndpoints(options: SanitizedVerdictsOptions, targe
         let where: Where = inReview
         if (target.personaField && !hasRole(req, 'admin')) {
           const personas = await req.payload.find({
-            collection: options.collectionSlugs.reviewers as never,
+            collection: options.collectionSlugs.reviewers,
             depth: 0,
             limit: 0,
             overrideAccess: false,

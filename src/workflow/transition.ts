@@ -82,7 +82,7 @@ export async function workflowState(
   const doc = await latestVersion(req, target, id)
   const actor = await actorFor(req, options, target, doc)
   const history = await req.payload.find({
-    collection: options.collectionSlugs.workflowEvents as never,
+    collection: options.collectionSlugs.workflowEvents,
     depth: 1,
     limit: 50,
     overrideAccess: false,
@@ -94,7 +94,7 @@ export async function workflowState(
   return {
     actions: availableActions(stage, actor),
     history: history.docs.map((event) => {
-      const { action, comment, createdAt, from, to, user } = event as Record<string, unknown>
+      const { action, comment, createdAt, from, to, user } = event as unknown as Record<string, unknown>
       return { action, comment, createdAt, from, to, user: (user as null | { email?: string })?.email ?? null }
     }),
     stage,

@@ -35,26 +35,26 @@ export async function createFixtures(payload: Payload): Promise<Fixtures> {
   const userIds = {} as Record<AccountName, Id>
   for (const [name, account] of Object.entries(accounts) as [AccountName, (typeof accounts)[AccountName]][]) {
     const user = await payload.create({
-      collection: slugs.users as never,
-      data: { ...account, password } as never,
+      collection: slugs.users,
+      data: { ...account, password },
     })
     userIds[name] = (user as { id: Id }).id
   }
   const category = await payload.create({
-    collection: slugs.categories as never,
-    data: { name: 'Developer Tools' } as never,
+    collection: slugs.categories,
+    data: { name: 'Developer Tools' },
   })
   const persona = async (name: string, approver: Id) =>
     (
       (await payload.create({
-        collection: slugs.reviewers as never,
+        collection: slugs.reviewers,
         data: { approvers: [approver], lens: `${name} lens`, name } as never,
       })) as { id: Id }
     ).id
   const tool = async (name: string) =>
     (
       (await payload.create({
-        collection: slugs.tools as never,
+        collection: slugs.tools,
         data: { category: (category as { id: Id }).id, name, pricing: { tier: 'free' } } as never,
       })) as { id: Id }
     ).id

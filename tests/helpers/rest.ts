@@ -93,7 +93,7 @@ export function workflowAction(
 
 /** Logs a user in through the Local API and returns the JWT for REST calls. */
 export async function tokenFor(payload: Payload, email: string, password: string): Promise<string> {
-  const result = await payload.login({ collection: 'users' as never, data: { email, password } as never })
+  const result = await payload.login({ collection: 'users', data: { email, password } })
   if (!result.token) {
     throw new Error(`no token for ${email}`)
   }

@@ -35,11 +35,11 @@ async function rejectedFields(write: () => Promise<unknown>): Promise<string[]> 
 describe('tools', () => {
   it('derives the slug from the name, keeping variants apart', async () => {
     const variant = await payload.create({
-      collection: slugs.tools as never,
+      collection: slugs.tools,
       data: { name: 'Code Llama 4 (70B & 400B)', pricing: { tier: 'free' } } as never,
     })
     const base = await payload.create({
-      collection: slugs.tools as never,
+      collection: slugs.tools,
       data: { name: 'Code Llama 4', pricing: { tier: 'free' } } as never,
     })
     expect((variant as unknown as { slug: string }).slug).toBe('code-llama-4-70b-400b')
@@ -48,7 +48,7 @@ describe('tools', () => {
 
   it('normalises a slug typed by an editor', async () => {
     const tool = await payload.create({
-      collection: slugs.tools as never,
+      collection: slugs.tools,
       data: { name: 'Delta', pricing: { tier: 'paid' }, slug: '  Delta Gateway ' } as never,
     })
     expect((tool as unknown as { slug: string }).slug).toBe('delta-gateway')
@@ -57,7 +57,7 @@ describe('tools', () => {
   it('rejects a slug that is already taken', async () => {
     const fields = await rejectedFields(() =>
       payload.create({
-        collection: slugs.tools as never,
+        collection: slugs.tools,
         data: { name: 'Alpha Coder', pricing: { tier: 'free' } } as never,
       }),
     )
@@ -76,12 +76,12 @@ describe('tools', () => {
     } else {
       expect(fields).toEqual(['slug'])
     }
-    const { totalDocs } = await payload.count({ collection: slugs.tools as never, where: { slug: { equals: 'alpha-coder' } } })
+    const { totalDocs } = await payload.count({ collection: slugs.tools, where: { slug: { equals: 'alpha-coder' } } })
     expect(totalDocs).toBe(1)
   })
 
   it('starts with empty computed scores', async () => {
-    const tool = (await payload.findByID({ collection: slugs.tools as never, id: fixtures.toolIds.alpha })) as unknown as {
+    const tool = (await payload.findByID({ collection: slugs.tools, id: fixtures.toolIds.alpha })) as unknown as {
       communityScore: { percent: null | number; total: number }
       panelScore: { percent: null | number; total: number }
     }
@@ -93,8 +93,8 @@ describe('tools', () => {
 describe('reviewer personas', () => {
   it('appends a new persona to the end of the scorecard order', async () => {
     const persona = (await payload.create({
-      collection: slugs.reviewers as never,
-      data: { lens: 'Product', name: 'The Product Lead' } as never,
+      collection: slugs.reviewers,
+      data: { lens: 'Product', name: 'The Product Lead' },
     })) as unknown as { position: number; slug: string }
     expect(persona.slug).toBe('the-product-lead')
     expect(persona.position).toBe(3)
@@ -102,7 +102,7 @@ describe('reviewer personas', () => {
 
   it('shows on the reviewer account which personas it approves for', async () => {
     const user = (await payload.findByID({
-      collection: slugs.users as never,
+      collection: slugs.users,
       depth: 0,
       id: fixtures.userIds.reviewer,
     })) as unknown as { approvesFor?: { docs: unknown[] } }
@@ -113,7 +113,7 @@ describe('reviewer personas', () => {
 describe('verdicts', () => {
   it('gets a readable title from its persona and tool', async () => {
     const verdict = (await payload.create({
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       data: {
         decision: 'ship',
         quote: quote('Ships on day one.'),
@@ -128,7 +128,7 @@ describe('verdicts', () => {
   it('allows one verdict per persona and tool, also for drafts', async () => {
     const fields = await rejectedFields(() =>
       payload.create({
-        collection: slugs.verdicts as never,
+        collection: slugs.verdicts,
         data: {
           decision: 'skip',
           quote: quote('A second opinion from the same voice.'),
@@ -151,7 +151,7 @@ describe('verdicts', () => {
       data: { decision: 'ship', quote: quote('The bet is right.'), reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.alpha } as never,
     })
     const { totalDocs } = await payload.count({
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       where: { reviewer: { equals: fixtures.personaIds.skeptic } },
     })
     expect(totalDocs).toBe(2)
@@ -159,12 +159,12 @@ describe('verdicts', () => {
 
   it('can be edited without tripping its own uniqueness rule', async () => {
     const { docs } = await payload.find({
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       where: { and: [{ reviewer: { equals: fixtures.personaIds.skeptic } }, { tool: { equals: fixtures.toolIds.beta } }] },
     })
     const updated = (await payload.update({
-      collection: slugs.verdicts as never,
-      data: { decision: 'ship' } as never,
+      collection: slugs.verdicts,
+      data: { decision: 'ship' },
       id: (docs[0] as { id: number | string }).id,
     })) as unknown as { decision: string }
     expect(updated.decision).toBe('ship')

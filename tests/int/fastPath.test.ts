@@ -86,7 +86,7 @@ describe('the matchup fast path', () => {
     const before = await (await viaFastPath(`/api/public/matchups/${slug}`)).json() as { tools: Array<{ panel: { percent: number } }> }
     const editor = await tokenFor(payload, 'editor@verdicts.test', demoPassword)
     const buyerReviewer = await tokenFor(payload, 'buyer@verdicts.test', demoPassword)
-    const verdicts = await payload.find({ collection: slugs.verdicts as never, where: { and: [{ 'reviewer.slug': { equals: 'buyer' } }, { 'tool.slug': { equals: 'ollama' } }] } })
+    const verdicts = await payload.find({ collection: slugs.verdicts, where: { and: [{ 'reviewer.slug': { equals: 'buyer' } }, { 'tool.slug': { equals: 'ollama' } }] } })
     const verdict = verdicts.docs[0] as unknown as { decision: string; id: number | string }
     expect(verdict.decision).toBe('skip')
     expect((await rest.request('PATCH', `/${slugs.verdicts}/${verdict.id}?draft=true`, { body: { decision: 'ship' }, token: editor })).status).toBe(200)

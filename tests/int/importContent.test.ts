@@ -42,9 +42,9 @@ async function verdictAt(file: string, line: number): Promise<Doc> {
 async function recordCounts(): Promise<number[]> {
   const counts: number[] = []
   for (const collection of [slugs.reviewers, slugs.tools, slugs.verdicts, slugs.matchups, slugs.workflowEvents]) {
-    counts.push((await payload.count({ collection: collection as never })).totalDocs)
+    counts.push((await payload.count({ collection: collection })).totalDocs)
   }
-  counts.push((await payload.countVersions({ collection: slugs.verdicts as never })).totalDocs)
+  counts.push((await payload.countVersions({ collection: slugs.verdicts })).totalDocs)
   return counts
 }
 
@@ -72,7 +72,7 @@ describe('a lone quote that names neither tool (issue 20)', () => {
     const { body } = await rest.request<PublicMatchupPage>('GET', '/public/matchups/ferris-ledger-vs-glint-forms')
     expect(body.scorecard.map((entry) => `${entry.reviewer.slug}:${entry.tool}`).at(-1)).toBe('product-lead:ferris-ledger')
     // The other verdicts on the page were not inferred.
-    const flagged = await payload.count({ collection: slugs.verdicts as never, where: { toolInferred: { equals: true } } })
+    const flagged = await payload.count({ collection: slugs.verdicts, where: { toolInferred: { equals: true } } })
     expect(flagged.totalDocs).toBe(1)
   })
 
@@ -108,7 +108,7 @@ describe('a lone quote that names neither tool (issue 20)', () => {
     expect(patched.body.doc.toolInferred).toBe(true)
 
     expect((await workflowAction(rest, slugs.verdicts, verdict.id, 'approve', token)).body.stage).toBe('approved')
-    const confirmed = (await payload.findByID({ collection: slugs.verdicts as never, depth: 0, draft: true, id: verdict.id })) as unknown as Doc
+    const confirmed = (await payload.findByID({ collection: slugs.verdicts, depth: 0, draft: true, id: verdict.id })) as unknown as Doc
     expect(confirmed.toolInferred).toBe(false)
   })
 
@@ -165,9 +165,9 @@ describe('a tool at 50% whose skips are argued without cue phrases (issue 20)', 
     ])
     expect(report.pages[0].review.join('\n')).toContain('Marlow Scribe: 50% is 2 of 4 shipping; inferred The Builder ship, The Skeptic ship, The Buyer skip, The Product Lead skip')
     const marlow = await findOne(slugs.tools, { slug: { equals: 'marlow-scribe' } })
-    const verdicts = (await payload.find({ collection: slugs.verdicts as never, depth: 0, draft: true, where: { tool: { equals: marlow.id } } })).docs as unknown as Doc[]
+    const verdicts = (await payload.find({ collection: slugs.verdicts, depth: 0, draft: true, where: { tool: { equals: marlow.id } } })).docs as unknown as Doc[]
     expect(verdicts.map((verdict) => [verdict.decisionInferred, verdict.toolInferred])).toEqual(verdicts.map(() => [true, false]))
-    const { docs } = await payload.find({ collection: slugs.workflowEvents as never, depth: 0, where: { comment: { contains: 'Decision inferred' } } })
+    const { docs } = await payload.find({ collection: slugs.workflowEvents, depth: 0, where: { comment: { contains: 'Decision inferred' } } })
     expect((docs as unknown as Array<{ comment: string }>).some((event) => event.comment.includes('its argument reads negative'))).toBe(true)
   })
 })

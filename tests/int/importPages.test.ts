@@ -40,7 +40,7 @@ const contentCollections = [slugs.reviewers, slugs.categories, slugs.tools, slug
 async function databaseCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {}
   for (const collection of contentCollections) {
-    counts[collection] = (await payload.count({ collection: collection as never })).totalDocs
+    counts[collection] = (await payload.count({ collection: collection })).totalDocs
   }
   for (const collection of [slugs.verdicts, slugs.matchups]) {
     counts[`${collection} versions`] = (await payload.countVersions({ collection: collection as never })).totalDocs
@@ -84,7 +84,7 @@ describe('importing the publication\'s sample pages', () => {
     expect(report.pages.map((page) => [page.outcome, page.error])).toEqual(seedPages().map(() => ['imported', undefined]))
     // Each page in one transaction, except where the database has none (FerretDB v1).
     expect(report.pages.every((page) => page.atomic)).toBe(await rollsBackWrites(payload))
-    const personas = await payload.find({ collection: slugs.reviewers as never, sort: 'position' })
+    const personas = await payload.find({ collection: slugs.reviewers, sort: 'position' })
     expect((personas.docs as unknown as Array<{ slug: string; voiceMarkers: string[] }>).map((persona) => [persona.slug, persona.voiceMarkers])).toEqual(
       defaultPanel.map((persona) => [persona.slug, persona.voiceMarkers]),
     )
@@ -142,8 +142,8 @@ describe('importing the publication\'s sample pages', () => {
     const pages = seedPages().map((file) => parsePage(file.text, file.path))
     const toolNames = new Set(pages.flatMap((page) => page.tools.map((tool) => tool.name.value)))
     const quotes = new Set(pages.flatMap((page) => page.quotes.map((quote) => quote.text)))
-    expect((await payload.count({ collection: slugs.tools as never })).totalDocs).toBe(toolNames.size)
-    expect((await payload.count({ collection: slugs.verdicts as never })).totalDocs).toBe(quotes.size)
+    expect((await payload.count({ collection: slugs.tools })).totalDocs).toBe(toolNames.size)
+    expect((await payload.count({ collection: slugs.verdicts })).totalDocs).toBe(quotes.size)
     const first = pages[0]
     const tool = await findOne(slugs.tools, { slug: { equals: slugify(first.tools[0].name.value) } })
     expect(tool.source).toMatchObject({
@@ -173,7 +173,7 @@ describe('importing the publication\'s sample pages', () => {
       .filter((tool) => tool.panel.value !== null && tool.panel.value > 0 && tool.panel.value < 100)
     expect(inferredTools.length).toBeGreaterThan(0)
     const toolId = (await findOne(slugs.tools, { slug: { equals: slugify(inferredTools[0].name.value) } })).id
-    const live = (await payload.find({ collection: slugs.verdicts as never, depth: 0, where: { tool: { equals: toolId } } })).docs as unknown as Doc[]
+    const live = (await payload.find({ collection: slugs.verdicts, depth: 0, where: { tool: { equals: toolId } } })).docs as unknown as Doc[]
     expect(live.every((verdict) => verdict._status === 'published' && verdict.decisionInferred === true)).toBe(true)
 
     // The first account becomes an admin; the reviewer must not be it.
@@ -196,7 +196,7 @@ describe('importing the publication\'s sample pages', () => {
     expect(history.body.history[0].comment).toContain(`prints ${formatPercent(inferredTools[0].panel.value)} for ${inferredTools[0].name.value}`)
 
     expect((await workflowAction(rest, slugs.verdicts, verdict.id, 'approve', token)).body.stage).toBe('approved')
-    const confirmed = (await payload.findByID({ collection: slugs.verdicts as never, depth: 0, draft: true, id: verdict.id })) as unknown as Doc
+    const confirmed = (await payload.findByID({ collection: slugs.verdicts, depth: 0, draft: true, id: verdict.id })) as unknown as Doc
     expect(confirmed.decisionInferred).toBe(false)
     // Confirmed decisions stay confirmed on a re-import of the same page.
     expect(allUnchanged(await importPages(payload, seedPages(), { publish: true }))).toBe(true)
@@ -227,7 +227,7 @@ describe('pages of our own', () => {
     expect(body.tools[1].panel).toEqual({ percent: 67, ship: 2, skip: 1, total: 3 })
     expect(body.scorecard.filter((entry) => entry.tool === 'beta-chat').map((entry) => entry.decision)).toEqual(['ship', 'ship', 'skip'])
     const beta = await findOne(slugs.tools, { slug: { equals: 'beta-chat' } })
-    const betaVerdicts = (await payload.find({ collection: slugs.verdicts as never, draft: true, where: { tool: { equals: beta.id } } })).docs as unknown as Doc[]
+    const betaVerdicts = (await payload.find({ collection: slugs.verdicts, draft: true, where: { tool: { equals: beta.id } } })).docs as unknown as Doc[]
     expect(betaVerdicts.map((verdict) => [verdict.decisionInferred, verdict.workflowStage])).toEqual(betaVerdicts.map(() => [true, 'in_review']))
     expect(report.pages[0].review.join('\n')).toContain('Beta Chat: 67% is 2 of 3 shipping')
   })
@@ -252,7 +252,7 @@ describe('pages of our own', () => {
     expect(body.scorecard.map((entry) => htmlText(entry.quote.html))).toEqual(page.quotes.map((quote) => quote.text))
     // The same page again: the placeholder is known by its verdicts now; no second one.
     expect(allUnchanged(await importPages(payload, [file], { publish: true }))).toBe(true)
-    expect((await payload.count({ collection: slugs.reviewers as never, where: { needsAttention: { equals: true } } })).totalDocs).toBe(1)
+    expect((await payload.count({ collection: slugs.reviewers, where: { needsAttention: { equals: true } } })).totalDocs).toBe(1)
     // The other pages still reproduce in their order after the panel made room.
     const seed = parsePage(seedPages()[0].text, 'seed')
     const seedPage = await publicMatchup(seed.tools[0].name.value, seed.tools[1].name.value)
@@ -271,7 +271,7 @@ describe('pages of our own', () => {
     }
     const before = await databaseCounts()
     const verdict = await findOne(slugs.verdicts, { 'source.line': { equals: changedQuote.line }, 'source.file': { equals: 'different-panels.txt' } })
-    const versionsBefore = (await payload.countVersions({ collection: slugs.verdicts as never, where: { parent: { equals: verdict.id } } })).totalDocs
+    const versionsBefore = (await payload.countVersions({ collection: slugs.verdicts, where: { parent: { equals: verdict.id } } })).totalDocs
 
     const report = await importPages(payload, [changed], { publish: true })
     expect(report.pages[0].counts.verdicts).toEqual({ created: 0, unchanged: page.quotes.length - 1, updated: 1 })
@@ -280,8 +280,8 @@ describe('pages of our own', () => {
     for (const collection of [slugs.tools, slugs.verdicts, slugs.matchups, slugs.reviewers]) {
       expect(after[collection]).toBe(before[collection])
     }
-    expect((await payload.countVersions({ collection: slugs.verdicts as never, where: { parent: { equals: verdict.id } } })).totalDocs).toBe(versionsBefore + 1)
-    const draft = (await payload.findByID({ collection: slugs.verdicts as never, depth: 0, draft: true, id: verdict.id })) as unknown as Doc
+    expect((await payload.countVersions({ collection: slugs.verdicts, where: { parent: { equals: verdict.id } } })).totalDocs).toBe(versionsBefore + 1)
+    const draft = (await payload.findByID({ collection: slugs.verdicts, depth: 0, draft: true, id: verdict.id })) as unknown as Doc
     expect(draft).toMatchObject({ _status: 'draft', workflowStage: 'in_review' })
     expect(plainTextOf(draft.quote)).toBe(`${changedQuote.text} Setup took ten minutes.`)
     // The live page keeps the approved text until the new draft is approved and published.
@@ -316,14 +316,14 @@ describe('pages of our own', () => {
     const matchup = await findOne(slugs.matchups, { slug: { equals: 'epsilon-coder-vs-zeta-chat' } }, true)
     expect(matchup).toMatchObject({ _status: 'draft', workflowStage: 'in_review' })
     const tool = await findOne(slugs.tools, { slug: { equals: 'epsilon-coder' } })
-    const verdicts = (await payload.find({ collection: slugs.verdicts as never, draft: true, where: { tool: { equals: tool.id } } })).docs as unknown as Doc[]
+    const verdicts = (await payload.find({ collection: slugs.verdicts, draft: true, where: { tool: { equals: tool.id } } })).docs as unknown as Doc[]
     expect(verdicts.map((verdict) => [verdict._status, verdict.workflowStage])).toEqual(verdicts.map(() => ['draft', 'in_review']))
   })
 })
 
 describe('what clients may change', () => {
   it('the import fields are read-only through REST; an editor clears a placeholder\'s flag', async () => {
-    await payload.create({ collection: slugs.users as never, data: { email: 'importer-editor@test.local', password, role: 'editor' } as never })
+    await payload.create({ collection: slugs.users, data: { email: 'importer-editor@test.local', password, role: 'editor' } })
     const token = await tokenFor(payload, 'importer-editor@test.local', password)
     const verdict = await findOne(slugs.verdicts, { decisionInferred: { equals: true } }, true)
     const patched = await rest.request<{ doc: Doc }>('PATCH', `/${slugs.verdicts}/${verdict.id}?draft=true`, {

@@ -63,7 +63,7 @@ describe('matchup preview', () => {
     const skeptic = await idBySlug(slugs.reviewers, 'skeptic')
     const openrouter = await idBySlug(slugs.tools, 'openrouter')
     const verdict = (
-      await payload.find({ collection: slugs.verdicts as never, where: { and: [{ reviewer: { equals: skeptic } }, { tool: { equals: openrouter } }] } })
+      await payload.find({ collection: slugs.verdicts, where: { and: [{ reviewer: { equals: skeptic } }, { tool: { equals: openrouter } }] } })
     ).docs[0] as unknown as { decision: string; id: Id }
     expect(verdict.decision).toBe('skip')
     const saved = await rest.request('PATCH', `/${slugs.verdicts}/${verdict.id}?draft=true`, {

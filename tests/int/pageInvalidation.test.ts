@@ -19,7 +19,7 @@ let transactional: boolean
 beforeAll(async () => {
   payload = await startTestPayload('page-invalidation')
   await seedDemoContent(payload)
-  const found = await payload.find({ collection: slugs.tools as never, where: { slug: { equals: 'ollama' } } })
+  const found = await payload.find({ collection: slugs.tools, where: { slug: { equals: 'ollama' } } })
   ollama = (found.docs[0] as unknown as { id: Id }).id
   rest = restClient(payload)
   // Whether this database runs writes in transactions at all (SQLite may run without).
@@ -39,13 +39,13 @@ const taglineOnPage = async () =>
 
 describe('a cached page and a change inside a transaction', () => {
   it('is rebuilt from the committed change, not from what a reader saw before the commit', async () => {
-    await payload.update({ collection: slugs.tools as never, data: { tagline: 'First line' } as never, id: ollama })
+    await payload.update({ collection: slugs.tools, data: { tagline: 'First line' }, id: ollama })
     expect(await taglineOnPage()).toBe('First line')
 
     const req = await createLocalReq({}, payload)
     await initTransaction(req)
     try {
-      await payload.update({ collection: slugs.tools as never, data: { tagline: 'Second line' } as never, id: ollama, req })
+      await payload.update({ collection: slugs.tools, data: { tagline: 'Second line' }, id: ollama, req })
       // A reader meanwhile: with a transaction open it still sees (and may cache) the first line.
       expect(await taglineOnPage()).toBe(transactional ? 'First line' : 'Second line')
       await commitTransaction(req)
@@ -60,7 +60,7 @@ describe('a cached page and a change inside a transaction', () => {
     expect(await taglineOnPage()).toBe('Second line')
     const req = await createLocalReq({}, payload)
     await initTransaction(req)
-    await payload.update({ collection: slugs.tools as never, data: { tagline: 'Never committed' } as never, id: ollama, req })
+    await payload.update({ collection: slugs.tools, data: { tagline: 'Never committed' }, id: ollama, req })
     await killTransaction(req)
     expect(await taglineOnPage()).toBe(transactional ? 'Second line' : 'Never committed')
   })

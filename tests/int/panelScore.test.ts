@@ -18,7 +18,7 @@ beforeAll(async () => {
   fixtures = await createFixtures(payload)
   personas = [fixtures.personaIds.skeptic, fixtures.personaIds.other]
   for (const name of ['The Buyer', 'The Builder']) {
-    const persona = await payload.create({ collection: slugs.reviewers as never, data: { lens: name, name } as never })
+    const persona = await payload.create({ collection: slugs.reviewers, data: { lens: name, name } })
     personas.push((persona as unknown as { id: Id }).id)
   }
 })
@@ -31,21 +31,21 @@ const allTools = () => Object.values(fixtures.toolIds)
 
 async function draftVerdict(persona: Id, tool: Id, decision: 'ship' | 'skip'): Promise<Id> {
   const verdict = await payload.create({
-    collection: slugs.verdicts as never,
+    collection: slugs.verdicts,
     data: { decision, quote: quote(`${decision} it`), reviewer: persona, tool } as never,
   })
   return (verdict as unknown as { id: Id }).id
 }
 
 const publish = (id: Id, data: Record<string, unknown> = {}) =>
-  payload.update({ collection: slugs.verdicts as never, data: { ...data, _status: 'published' } as never, id })
+  payload.update({ collection: slugs.verdicts, data: { ...data, _status: 'published' }, id })
 const unpublish = (id: Id) =>
-  payload.update({ collection: slugs.verdicts as never, data: { _status: 'draft' } as never, id })
+  payload.update({ collection: slugs.verdicts, data: { _status: 'draft' }, id })
 const saveDraft = (id: Id, data: Record<string, unknown>) =>
-  payload.update({ collection: slugs.verdicts as never, data: data as never, draft: true, id })
+  payload.update({ collection: slugs.verdicts, data: data, draft: true, id })
 
 const historyCount = async (tool: Id) =>
-  (await payload.count({ collection: slugs.scoreHistory as never, where: { tool: { equals: tool } } })).totalDocs
+  (await payload.count({ collection: slugs.scoreHistory, where: { tool: { equals: tool } } })).totalDocs
 
 describe('panel ship % follows the published verdicts', () => {
   const ids: Id[] = []
@@ -105,14 +105,14 @@ describe('panel ship % follows the published verdicts', () => {
   })
 
   it('drops a deleted published verdict', async () => {
-    await payload.delete({ collection: slugs.verdicts as never, id: ids[3] })
+    await payload.delete({ collection: slugs.verdicts, id: ids[3] })
     expect(await storedScore(payload, fixtures.toolIds.alpha)).toEqual({ percent: 100, ship: 2, skip: 0, total: 2 })
   })
 
   it('drops the verdicts of a deleted persona', async () => {
-    await payload.delete({ collection: slugs.reviewers as never, id: personas[2] })
+    await payload.delete({ collection: slugs.reviewers, id: personas[2] })
     expect(await storedScore(payload, fixtures.toolIds.alpha)).toEqual({ percent: 100, ship: 1, skip: 0, total: 1 })
-    const remaining = await payload.count({ collection: slugs.verdicts as never, where: { reviewer: { equals: personas[2] } } })
+    const remaining = await payload.count({ collection: slugs.verdicts, where: { reviewer: { equals: personas[2] } } })
     expect(remaining.totalDocs).toBe(0)
     await expectScoresExact(payload, allTools())
   })
@@ -121,7 +121,7 @@ describe('panel ship % follows the published verdicts', () => {
 describe('score history', () => {
   it('explains every change of a tool\'s panel score, oldest first', async () => {
     const { docs } = await payload.find({
-      collection: slugs.scoreHistory as never,
+      collection: slugs.scoreHistory,
       limit: 100,
       sort: 'createdAt',
       where: { and: [{ tool: { equals: fixtures.toolIds.alpha } }, { kind: { equals: 'panel' } }] },
@@ -146,7 +146,7 @@ describe('score history', () => {
 
   it('names the verdict and the cause in a readable summary', async () => {
     const { docs } = await payload.find({
-      collection: slugs.scoreHistory as never,
+      collection: slugs.scoreHistory,
       limit: 1,
       sort: 'createdAt',
       where: { tool: { equals: fixtures.toolIds.alpha } },

@@ -39,11 +39,11 @@ async function draftVerdicts(prefix: string, tool: Id, count: number): Promise<I
   const ids: Id[] = []
   for (let index = 0; index < count; index += 1) {
     const persona = await payload.create({
-      collection: slugs.reviewers as never,
+      collection: slugs.reviewers,
       data: { lens: 'load', name: `${prefix} ${index}` } as never,
     })
     const verdict = await payload.create({
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       data: {
         decision: index % 3 === 0 ? 'skip' : 'ship',
         quote: quote(`Verdict ${index}`),
@@ -96,11 +96,11 @@ describe('panel score under concurrent writes', () => {
   it('stays exact when two Payload instances on one database publish the same tool\'s verdicts at once', async () => {
     const { beta } = fixtures.toolIds
     const ids = await draftVerdicts('Shared persona', beta, 40)
-    const editor = (await payload.findByID({ collection: slugs.users as never, id: fixtures.userIds.editor })) as never
+    const editor = (await payload.findByID({ collection: slugs.users, id: fixtures.userIds.editor })) as never
     const publishOn = (instance: Payload, id: Id) =>
       instance.update({
-        collection: slugs.verdicts as never,
-        data: { _status: 'published' } as never,
+        collection: slugs.verdicts,
+        data: { _status: 'published' },
         id,
         overrideAccess: false,
         user: editor,

@@ -180,11 +180,11 @@ describe('caching for consumer sites', () => {
     const before = await rest.request<PublicMatchupPage>('GET', '/public/matchups/ollama-vs-openrouter')
     const verdict = (
       await payload.find({
-        collection: slugs.verdicts as never,
+        collection: slugs.verdicts,
         where: { and: [{ tool: { equals: await idOf(slugs.tools, 'ollama') } }, { reviewer: { equals: await idOf(slugs.reviewers, 'buyer') } }] },
       })
     ).docs[0] as unknown as { id: Id }
-    await payload.update({ collection: slugs.verdicts as never, data: { _status: 'published', decision: 'ship' } as never, id: verdict.id })
+    await payload.update({ collection: slugs.verdicts, data: { _status: 'published', decision: 'ship' }, id: verdict.id })
     const after = await rest.request<PublicMatchupPage>('GET', '/public/matchups/ollama-vs-openrouter', {
       headers: { 'If-None-Match': before.headers.get('etag')! },
     })
@@ -197,7 +197,7 @@ describe('caching for consumer sites', () => {
 
   it('shows a tool rename on every matchup page of that tool', async () => {
     await rest.request('GET', `/public/matchups/${demoMatchupSlugs.vsMistralSmall}`)
-    await payload.update({ collection: slugs.tools as never, data: { tagline: 'Renamed tagline' } as never, id: await idOf(slugs.tools, 'mistral-3-small') })
+    await payload.update({ collection: slugs.tools, data: { tagline: 'Renamed tagline' }, id: await idOf(slugs.tools, 'mistral-3-small') })
     const page = await rest.request<PublicMatchupPage>('GET', `/public/matchups/${demoMatchupSlugs.vsMistralSmall}`)
     expect(page.body.tools[1].tagline).toBe('Renamed tagline')
   })

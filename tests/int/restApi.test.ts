@@ -118,7 +118,7 @@ describe('who may write', () => {
   })
 
   it('denies editors deleting tools; allows admins', async () => {
-    const tool = await payload.create({ collection: slugs.tools as never, data: { name: 'Doomed', pricing: { tier: 'free' } } as never })
+    const tool = await payload.create({ collection: slugs.tools, data: { name: 'Doomed', pricing: { tier: 'free' } } as never })
     const id = (tool as unknown as { id: number | string }).id
     expect((await rest.request('DELETE', `/${slugs.tools}/${id}`, { token: tokens.editor })).status).toBe(403)
     expect((await rest.request('DELETE', `/${slugs.tools}/${id}`, { token: tokens.admin })).status).toBe(200)
@@ -132,7 +132,7 @@ describe('who may write', () => {
     const response = await rest.request('DELETE', `/${slugs.tools}/${fixtures.toolIds.alpha}`, { token: tokens.admin })
     expect(response.status).toBe(409)
     expect(errorMessages(response.body).join(' ')).toMatch(/used by 1 verdict\(s\) and \d+ matchup\(s\); delete or move those first/)
-    expect(await payload.findByID({ collection: slugs.tools as never, disableErrors: true, id: fixtures.toolIds.alpha })).not.toBeNull()
+    expect(await payload.findByID({ collection: slugs.tools, disableErrors: true, id: fixtures.toolIds.alpha })).not.toBeNull()
   })
 
   it('ignores writes to the computed scores through the API', async () => {

@@ -69,10 +69,10 @@ describe('demo content', () => {
   })
 
   it('publishes verdicts and matchups so the public API shows them', async () => {
-    const drafts = await payload.count({ collection: slugs.verdicts as never, where: { _status: { not_equals: 'published' } } })
+    const drafts = await payload.count({ collection: slugs.verdicts, where: { _status: { not_equals: 'published' } } })
     expect(drafts.totalDocs).toBe(0)
     const matchup = await payload.find({
-      collection: slugs.matchups as never,
+      collection: slugs.matchups,
       overrideAccess: false,
       where: { slug: { equals: 'code-llama-4-vs-code-llama-4-70b-400b' } },
     })
@@ -80,7 +80,7 @@ describe('demo content', () => {
   })
 
   it('gives each demo tool the panel percentage its published verdicts add up to', async () => {
-    const { docs } = await payload.find({ collection: slugs.tools as never, limit: 100 })
+    const { docs } = await payload.find({ collection: slugs.tools, limit: 100 })
     const percents = Object.fromEntries(
       (docs as unknown as Array<{ panelScore: { percent: number }; slug: string }>).map((tool) => [tool.slug, tool.panelScore.percent]),
     )
@@ -96,7 +96,7 @@ describe('demo content', () => {
   })
 
   it('lets each persona\'s demo reviewer approve for it', async () => {
-    const personas = await payload.find({ collection: slugs.reviewers as never, depth: 1, sort: 'position' })
+    const personas = await payload.find({ collection: slugs.reviewers, depth: 1, sort: 'position' })
     for (const persona of personas.docs as unknown as Array<{ approvers: Array<{ email: string }>; slug: string }>) {
       expect(persona.approvers.map((user) => user.email)).toEqual([`${persona.slug}@verdicts.test`])
     }

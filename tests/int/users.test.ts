@@ -43,10 +43,10 @@ describe('editorial accounts', () => {
 
   it('denies an editor promoting themselves', async () => {
     const token = await tokenFor(payload, 'writer@test.local', 'writer-pass-1')
-    const { docs } = await payload.find({ collection: slugs.users as never, where: { email: { equals: 'writer@test.local' } } })
+    const { docs } = await payload.find({ collection: slugs.users, where: { email: { equals: 'writer@test.local' } } })
     const id = (docs[0] as UserDoc).id
     await rest.request('PATCH', `/${slugs.users}/${id}`, { body: { role: 'admin' }, token })
-    const after = (await payload.findByID({ collection: slugs.users as never, id })) as unknown as UserDoc
+    const after = (await payload.findByID({ collection: slugs.users, id })) as unknown as UserDoc
     expect(after.role).toBe('editor')
   })
 
@@ -57,7 +57,7 @@ describe('editorial accounts', () => {
       token,
     })
     expect(create.status).toBe(403)
-    const { docs } = await payload.find({ collection: slugs.users as never, where: { email: { equals: 'founder@test.local' } } })
+    const { docs } = await payload.find({ collection: slugs.users, where: { email: { equals: 'founder@test.local' } } })
     const founderId = (docs[0] as unknown as UserDoc).id
     const edit = await rest.request('PATCH', `/${slugs.users}/${founderId}`, { body: { name: 'Hijacked' }, token })
     expect(edit.status).toBe(403)

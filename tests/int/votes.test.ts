@@ -194,7 +194,7 @@ describe('under load', () => {
     expect(statuses.every((status) => status === 200 || status === 201)).toBe(true)
 
     await expectScoresExact(payload, [fixtures.toolIds.beta], 'community')
-    const betaVotes = await payload.count({ collection: slugs.votes as never, where: { tool: { equals: fixtures.toolIds.beta } } })
+    const betaVotes = await payload.count({ collection: slugs.votes, where: { tool: { equals: fixtures.toolIds.beta } } })
     // 200 voters here, plus the 41 single votes of the rate-limit test.
     expect(betaVotes.totalDocs).toBe(241)
   })

@@ -25,7 +25,7 @@ async function deliverAll(): Promise<void> {
   for (let round = 0; round < 10; round += 1) {
     await payload.jobs.run({ queue: webhookQueue })
     const pending = await payload.count({
-      collection: 'payload-jobs' as never,
+      collection: 'payload-jobs',
       where: { and: [{ queue: { equals: webhookQueue } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
     })
     if (pending.totalDocs === 0) {
@@ -39,8 +39,8 @@ beforeAll(async () => {
   await seedDemoContent(payload)
   receiver = await startWebhookReceiver()
   subscription = (await payload.create({
-    collection: slugs.webhookSubscriptions as never,
-    data: { url: receiver.url } as never,
+    collection: slugs.webhookSubscriptions,
+    data: { url: receiver.url },
   })) as unknown as { id: Id; secret: string }
 })
 
@@ -55,7 +55,7 @@ afterAll(async () => {
 
 async function findVerdict(tool: string, persona: string): Promise<Id> {
   const { docs } = await payload.find({
-    collection: slugs.verdicts as never,
+    collection: slugs.verdicts,
     where: { and: [{ tool: { equals: await idOf(slugs.tools, tool) } }, { reviewer: { equals: await idOf(slugs.reviewers, persona) } }] },
   })
   return (docs[0] as unknown as { id: Id }).id
@@ -64,8 +64,8 @@ async function findVerdict(tool: string, persona: string): Promise<Id> {
 describe('webhooks to consumer sites', () => {
   it('sends a signed POST naming every page a verdict change affects', async () => {
     await payload.update({
-      collection: slugs.verdicts as never,
-      data: { _status: 'published', decision: 'skip' } as never,
+      collection: slugs.verdicts,
+      data: { _status: 'published', decision: 'skip' },
       id: await findVerdict('code-llama-4-70b-400b', 'builder'),
     })
     expect(receiver.received).toHaveLength(0) // nothing leaves before the queue runs
@@ -88,8 +88,8 @@ describe('webhooks to consumer sites', () => {
 
   it('names the matchup and both tools when a matchup changes', async () => {
     await payload.update({
-      collection: slugs.matchups as never,
-      data: { _status: 'published', customTitle: 'Local or hosted?' } as never,
+      collection: slugs.matchups,
+      data: { _status: 'published', customTitle: 'Local or hosted?' },
       id: await idOf(slugs.matchups, 'ollama-vs-openrouter'),
     })
     await deliverAll()
@@ -112,8 +112,8 @@ describe('webhooks to consumer sites', () => {
   it('retries a failing receiver with backoff and logs every attempt', async () => {
     receiver.failNext(500, 503)
     await payload.update({
-      collection: slugs.verdicts as never,
-      data: { _status: 'draft' } as never,
+      collection: slugs.verdicts,
+      data: { _status: 'draft' },
       id: await findVerdict('ollama', 'skeptic'),
     })
     await deliverAll()
@@ -123,7 +123,7 @@ describe('webhooks to consumer sites', () => {
     expect(JSON.parse(receiver.received[2].body).type).toBe('verdict.unpublished')
 
     const { docs } = await payload.find({
-      collection: slugs.webhookDeliveries as never,
+      collection: slugs.webhookDeliveries,
       sort: 'createdAt',
       where: { eventId: { equals: [...ids][0] } },
     })
@@ -137,20 +137,20 @@ describe('webhooks to consumer sites', () => {
   it('gives up after the last attempt, and says so in the log', async () => {
     receiver.failNext(500, 500, 500)
     await payload.update({
-      collection: slugs.tools as never,
-      data: { tagline: 'A new line for the page' } as never,
+      collection: slugs.tools,
+      data: { tagline: 'A new line for the page' },
       id: await idOf(slugs.tools, 'ollama'),
     })
     await deliverAll()
     expect(receiver.received).toHaveLength(3)
     const eventId = receiver.received[0].headers['webhook-id']
-    const { docs } = await payload.find({ collection: slugs.webhookDeliveries as never, sort: 'createdAt', where: { eventId: { equals: eventId } } })
+    const { docs } = await payload.find({ collection: slugs.webhookDeliveries, sort: 'createdAt', where: { eventId: { equals: eventId } } })
     expect((docs as unknown as Array<{ outcome: string }>).map((entry) => entry.outcome)).toEqual(['failed', 'failed', 'gave-up'])
   })
 
   it('keeps subscriptions and the delivery log to admins', async () => {
-    const editor = (await payload.find({ collection: slugs.users as never, where: { email: { equals: 'editor@verdicts.test' } } })).docs[0] as never
-    await expect(payload.find({ collection: slugs.webhookSubscriptions as never, overrideAccess: false, user: editor })).rejects.toThrow(/not allowed/i)
-    await expect(payload.find({ collection: slugs.webhookDeliveries as never, overrideAccess: false, user: editor })).rejects.toThrow(/not allowed/i)
+    const editor = (await payload.find({ collection: slugs.users, where: { email: { equals: 'editor@verdicts.test' } } })).docs[0] as never
+    await expect(payload.find({ collection: slugs.webhookSubscriptions, overrideAccess: false, user: editor })).rejects.toThrow(/not allowed/i)
+    await expect(payload.find({ collection: slugs.webhookDeliveries, overrideAccess: false, user: editor })).rejects.toThrow(/not allowed/i)
   })
 })

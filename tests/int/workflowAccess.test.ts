@@ -67,11 +67,11 @@ afterAll(async () => {
 async function verdictIn(stage: 'approved' | 'draft' | 'in_review' | 'published'): Promise<Id> {
   toolCounter += 1
   const tool = await payload.create({
-    collection: slugs.tools as never,
+    collection: slugs.tools,
     data: { name: `Matrix tool ${toolCounter}`, pricing: { tier: 'free' } } as never,
   })
   const verdict = await payload.create({
-    collection: slugs.verdicts as never,
+    collection: slugs.verdicts,
     data: {
       ...(stage === 'published' ? { _status: 'published' } : { workflowStage: stage }),
       createdBy: fixtures.userIds.editor,
@@ -89,7 +89,7 @@ const operations: Record<Operation, (token?: string) => Promise<number>> = {
   create: async (token) => {
     toolCounter += 1
     const tool = await payload.create({
-      collection: slugs.tools as never,
+      collection: slugs.tools,
       data: { name: `Matrix tool ${toolCounter}`, pricing: { tier: 'free' } } as never,
     })
     const body = { decision: 'ship', quote: quote('New.'), reviewer: fixtures.personaIds.skeptic, tool: (tool as unknown as { id: Id }).id }
@@ -136,7 +136,7 @@ describe('rules that are not about roles', () => {
     })
     expect(viaPatch.status).toBe(409)
     expect(viaPatch.body.errors[0].message).toBe('only approved verdicts can be published')
-    const stored = (await payload.findByID({ collection: slugs.verdicts as never, draft: true, id })) as unknown as Record<string, unknown>
+    const stored = (await payload.findByID({ collection: slugs.verdicts, draft: true, id })) as unknown as Record<string, unknown>
     expect(stored).toMatchObject({ _status: 'draft', workflowStage: 'in_review' })
   })
 
@@ -161,7 +161,7 @@ describe('rules that are not about roles', () => {
   })
 
   it('keeps the history append-only, also for admins', async () => {
-    const { docs } = await payload.find({ collection: slugs.workflowEvents as never, limit: 1 })
+    const { docs } = await payload.find({ collection: slugs.workflowEvents, limit: 1 })
     const id = (docs[0] as unknown as { id: Id }).id
     expect((await rest.request('PATCH', `/${slugs.workflowEvents}/${id}`, { body: { comment: 'rewritten' }, token: tokens.admin })).status).toBe(403)
     expect((await rest.request('DELETE', `/${slugs.workflowEvents}/${id}`, { token: tokens.admin })).status).toBe(403)

@@ -123,7 +123,7 @@ describe('a verdict from draft to published, and through an edit', () => {
     const published = await workflowAction(rest, slugs.verdicts, id, 'publish', tokens.editor)
     expect(published.body.stage).toBe('published')
     expect(quoteText((await publicRead(id)).body)).toBe('Second take: ship, but pin the version.')
-    const tool = (await payload.findByID({ collection: slugs.tools as never, id: fixtures.toolIds.alpha })) as unknown as {
+    const tool = (await payload.findByID({ collection: slugs.tools, id: fixtures.toolIds.alpha })) as unknown as {
       panelScore: { skip: number; total: number }
     }
     expect(tool.panelScore).toMatchObject({ skip: 1, total: 1 })
