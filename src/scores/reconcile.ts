@@ -8,6 +8,7 @@ import type { Score } from './score.ts'
 import { sameScore } from './score.ts'
 import { pluginOptionsOf } from '../pluginOptions.ts'
 import { countToolScore, recomputeToolScore } from './recomputeToolScore.ts'
+import type { Id } from '../domain/ids.ts'
 
 export type ScoreDrift = { actual: Score; kind: ScoreKind; stored: Score; tool: string }
 
@@ -30,14 +31,14 @@ export async function reconcileScores(
   let toolsChecked = 0
   for (let page = 1; ; page += 1) {
     const batch = await payload.find({
-      collection: options.collectionSlugs.tools as never,
+      collection: options.collectionSlugs.tools,
       depth: 0,
       limit: 100,
       page,
       req,
       sort: 'slug',
     })
-    for (const tool of batch.docs as Array<Record<string, unknown> & { id: number | string; slug: string }>) {
+    for (const tool of batch.docs as unknown as Array<Record<string, unknown> & { id: Id; slug: string }>) {
       for (const kind of kinds) {
         const stored = (tool[kind === 'panel' ? 'panelScore' : 'communityScore'] ?? {}) as Partial<Score>
         const actual = await countToolScore(req, options, tool.id, kind)

@@ -143,11 +143,11 @@ describe('verdicts', () => {
 
   it('lets the same persona review another tool, and another persona the same tool', async () => {
     await payload.create({
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       data: { decision: 'skip', quote: quote('Not yet.'), reviewer: fixtures.personaIds.skeptic, tool: fixtures.toolIds.beta } as never,
     })
     await payload.create({
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       data: { decision: 'ship', quote: quote('The bet is right.'), reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.alpha } as never,
     })
     const { totalDocs } = await payload.count({
@@ -172,12 +172,12 @@ describe('verdicts', () => {
 
   it('refuses moving a verdict onto a tool its persona already reviewed', async () => {
     const { docs } = await payload.find({
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       where: { and: [{ reviewer: { equals: fixtures.personaIds.skeptic } }, { tool: { equals: fixtures.toolIds.beta } }] },
     })
     const fields = await rejectedFields(() =>
       payload.update({
-        collection: slugs.verdicts as never,
+        collection: slugs.verdicts,
         data: { tool: fixtures.toolIds.alpha } as never,
         id: (docs[0] as { id: number | string }).id,
       }),
@@ -188,7 +188,7 @@ describe('verdicts', () => {
   it('refuses a tool that does not exist', async () => {
     const fields = await rejectedFields(() =>
       payload.create({
-        collection: slugs.verdicts as never,
+        collection: slugs.verdicts,
         data: { decision: 'ship', quote: quote('Ghost.'), reviewer: fixtures.personaIds.other, tool: typeof fixtures.toolIds.alpha === 'number' ? 999_999 : '0123456789abcdef01234567' } as never,
       }),
     )
@@ -198,7 +198,7 @@ describe('verdicts', () => {
   it('requires a quote with text in it', async () => {
     const fields = await rejectedFields(() =>
       payload.create({
-        collection: slugs.verdicts as never,
+        collection: slugs.verdicts,
         data: { decision: 'ship', reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.gamma } as never,
       }),
     )
@@ -209,7 +209,7 @@ describe('verdicts', () => {
 describe('matchups', () => {
   it('derives slug "<left>-vs-<right>" and title "Left vs Right"', async () => {
     const matchup = (await payload.create({
-      collection: slugs.matchups as never,
+      collection: slugs.matchups,
       data: { leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta } as never,
     })) as unknown as { slug: string; title: string }
     expect(matchup.slug).toBe('alpha-coder-vs-beta-chat')
@@ -218,7 +218,7 @@ describe('matchups', () => {
 
   it('keeps a custom title while the slug still follows the tools', async () => {
     const matchup = (await payload.create({
-      collection: slugs.matchups as never,
+      collection: slugs.matchups,
       data: { customTitle: 'Search or chat?', leftTool: fixtures.toolIds.gamma, rightTool: fixtures.toolIds.beta } as never,
     })) as unknown as { slug: string; title: string }
     expect(matchup.title).toBe('Search or chat?')
@@ -228,7 +228,7 @@ describe('matchups', () => {
   it('treats the same pair in either order as one matchup', async () => {
     const fields = await rejectedFields(() =>
       payload.create({
-        collection: slugs.matchups as never,
+        collection: slugs.matchups,
         data: { leftTool: fixtures.toolIds.beta, rightTool: fixtures.toolIds.alpha } as never,
       }),
     )
@@ -238,7 +238,7 @@ describe('matchups', () => {
   it('refuses the same tool on both sides', async () => {
     const fields = await rejectedFields(() =>
       payload.create({
-        collection: slugs.matchups as never,
+        collection: slugs.matchups,
         data: { leftTool: fixtures.toolIds.gamma, rightTool: fixtures.toolIds.gamma } as never,
       }),
     )

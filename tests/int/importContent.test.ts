@@ -78,14 +78,14 @@ describe('a lone quote that names neither tool (issue 20)', () => {
 
   it('says why in the workflow history; only the persona\'s reviewer sees it to approve, and approving clears the flag', async () => {
     const verdict = await verdictAt('lone-quote-by-content.txt', lone.line)
-    await payload.create({ collection: slugs.users as never, data: { email: 'content-admin@test.local', password, role: 'admin' } as never })
+    await payload.create({ collection: slugs.users, data: { email: 'content-admin@test.local', password, role: 'admin' } as never })
     const reviewer = (await payload.create({
-      collection: slugs.users as never,
+      collection: slugs.users,
       data: { email: 'content-reviewer@test.local', password, role: 'reviewer' } as never,
     })) as unknown as Doc
-    await payload.create({ collection: slugs.users as never, data: { email: 'content-other@test.local', password, role: 'reviewer' } as never })
-    await payload.create({ collection: slugs.users as never, data: { email: 'content-editor@test.local', password, role: 'editor' } as never })
-    await payload.update({ collection: slugs.reviewers as never, data: { approvers: [reviewer.id] } as never, id: verdict.reviewer as Id })
+    await payload.create({ collection: slugs.users, data: { email: 'content-other@test.local', password, role: 'reviewer' } as never })
+    await payload.create({ collection: slugs.users, data: { email: 'content-editor@test.local', password, role: 'editor' } as never })
+    await payload.update({ collection: slugs.reviewers, data: { approvers: [reviewer.id] } as never, id: verdict.reviewer as Id })
     const token = await tokenFor(payload, 'content-reviewer@test.local', password)
     const other = await tokenFor(payload, 'content-other@test.local', password)
 

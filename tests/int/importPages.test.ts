@@ -43,7 +43,7 @@ async function databaseCounts(): Promise<Record<string, number>> {
     counts[collection] = (await payload.count({ collection: collection })).totalDocs
   }
   for (const collection of [slugs.verdicts, slugs.matchups]) {
-    counts[`${collection} versions`] = (await payload.countVersions({ collection: collection as never })).totalDocs
+    counts[`${collection} versions`] = (await payload.countVersions({ collection: collection })).totalDocs
   }
   return counts
 }
@@ -177,13 +177,13 @@ describe('importing the publication\'s sample pages', () => {
     expect(live.every((verdict) => verdict._status === 'published' && verdict.decisionInferred === true)).toBe(true)
 
     // The first account becomes an admin; the reviewer must not be it.
-    await payload.create({ collection: slugs.users as never, data: { email: 'importer-admin@test.local', password, role: 'admin' } as never })
+    await payload.create({ collection: slugs.users, data: { email: 'importer-admin@test.local', password, role: 'admin' } as never })
     const reviewer = await payload.create({
-      collection: slugs.users as never,
+      collection: slugs.users,
       data: { email: 'importer-reviewer@test.local', password, role: 'reviewer' } as never,
     })
     const verdict = live[0]
-    await payload.update({ collection: slugs.reviewers as never, data: { approvers: [(reviewer as unknown as Doc).id] } as never, id: verdict.reviewer as Id })
+    await payload.update({ collection: slugs.reviewers, data: { approvers: [(reviewer as unknown as Doc).id] } as never, id: verdict.reviewer as Id })
     const token = await tokenFor(payload, 'importer-reviewer@test.local', password)
     const queue = await rest.request<{ docs: Array<{ id: Id; title: string }> }>('GET', `/${slugs.verdicts}/awaiting-approval`, { token })
     expect(queue.body.docs.map((doc) => doc.id)).toEqual([verdict.id])

@@ -157,15 +157,15 @@ describe('score history', () => {
   })
 
   it('cannot be written, edited or deleted through the API', async () => {
-    const { docs } = await payload.find({ collection: slugs.scoreHistory as never, limit: 1 })
+    const { docs } = await payload.find({ collection: slugs.scoreHistory, limit: 1 })
     const id = (docs[0] as unknown as { id: Id }).id
-    const admin = (await payload.findByID({ collection: slugs.users as never, id: fixtures.userIds.admin })) as never
+    const admin = (await payload.findByID({ collection: slugs.users, id: fixtures.userIds.admin })) as never
     await expect(
-      payload.update({ collection: slugs.scoreHistory as never, data: { summary: 'rewritten' } as never, id, overrideAccess: false, user: admin }),
+      payload.update({ collection: slugs.scoreHistory, data: { summary: 'rewritten' } as never, id, overrideAccess: false, user: admin }),
     ).rejects.toThrow(/not allowed/i)
-    await expect(payload.delete({ collection: slugs.scoreHistory as never, id, overrideAccess: false, user: admin })).rejects.toThrow(/not allowed/i)
+    await expect(payload.delete({ collection: slugs.scoreHistory, id, overrideAccess: false, user: admin })).rejects.toThrow(/not allowed/i)
     await expect(
-      payload.create({ collection: slugs.scoreHistory as never, data: { action: 'vote', kind: 'panel', tool: fixtures.toolIds.alpha } as never, overrideAccess: false, user: admin }),
+      payload.create({ collection: slugs.scoreHistory, data: { action: 'vote', kind: 'panel', tool: fixtures.toolIds.alpha } as never, overrideAccess: false, user: admin }),
     ).rejects.toThrow(/not allowed/i)
   })
 })

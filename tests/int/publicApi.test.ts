@@ -31,13 +31,13 @@ beforeAll(async () => {
   openapi = (await rest.request<Parameters<typeof schemaErrors>[0]>('GET', '/public/openapi.json')).body
   // Unpublished content that must never show: a draft verdict on a public tool, a draft
   // matchup, and a tool that only that draft matchup uses.
-  const hidden = await payload.create({ collection: slugs.tools as never, data: { name: 'Hidden Tool', pricing: { tier: 'paid' } } as never })
+  const hidden = await payload.create({ collection: slugs.tools, data: { name: 'Hidden Tool', pricing: { tier: 'paid' } } as never })
   await payload.create({
-    collection: slugs.matchups as never,
+    collection: slugs.matchups,
     data: { leftTool: (hidden as unknown as { id: Id }).id, rightTool: await idOf(slugs.tools, 'ollama') } as never,
   })
   await payload.create({
-    collection: slugs.verdicts as never,
+    collection: slugs.verdicts,
     data: { decision: 'skip', quote: quote('SECRET DRAFT about OpenRouter'), reviewer: await idOf(slugs.reviewers, 'futurist'), tool: await idOf(slugs.tools, 'openrouter') } as never,
   })
 })
@@ -222,12 +222,12 @@ describe('published content only', () => {
   it('escapes rich text into safe HTML', async () => {
     const verdict = (
       await payload.find({
-        collection: slugs.verdicts as never,
+        collection: slugs.verdicts,
         where: { and: [{ tool: { equals: await idOf(slugs.tools, 'openrouter') } }, { reviewer: { equals: await idOf(slugs.reviewers, 'builder') } }] },
       })
     ).docs[0] as unknown as { id: Id }
     await payload.update({
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       data: { _status: 'published', quote: quote('<script>alert("x")</script> & more') } as never,
       id: verdict.id,
     })

@@ -126,7 +126,7 @@ describe('who may write', () => {
 
   it('refuses deleting a tool that verdicts or matchups use, naming them', async () => {
     await payload.create({
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       data: { decision: 'ship', quote: quote('In use.'), reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.alpha } as never,
     })
     const response = await rest.request('DELETE', `/${slugs.tools}/${fixtures.toolIds.alpha}`, { token: tokens.admin })
@@ -152,11 +152,11 @@ describe('the public never sees unpublished content', () => {
 
   beforeAll(async () => {
     const draft = await payload.create({
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       data: { decision: 'skip', quote: quote('Draft opinion.'), reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.beta } as never,
     })
     const published = await payload.create({
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       data: { _status: 'published', decision: 'ship', quote: quote('Published opinion.'), reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.gamma } as never,
     })
     draftId = (draft as { id: number | string }).id

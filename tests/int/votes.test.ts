@@ -22,7 +22,7 @@ beforeAll(async () => {
   // alpha and beta are public (a published verdict each); gamma is not.
   for (const [persona, tool] of [[fixtures.personaIds.skeptic, fixtures.toolIds.alpha], [fixtures.personaIds.skeptic, fixtures.toolIds.beta]]) {
     await payload.create({
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       data: { _status: 'published', decision: 'ship', quote: quote('Live.'), reviewer: persona, tool } as never,
     })
   }

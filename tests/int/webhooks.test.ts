@@ -100,7 +100,7 @@ describe('webhooks to consumer sites', () => {
 
   it('stays silent for a draft saved over a published verdict', async () => {
     await payload.update({
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       data: { quote: quote('Draft thoughts only.') } as never,
       draft: true,
       id: await findVerdict('ollama', 'builder'),

@@ -119,7 +119,7 @@ describe('workflow access matrix', () => {
 describe('rules that are not about roles', () => {
   it('refuses a reviewer approving a verdict they wrote', async () => {
     const id = await verdictIn('in_review')
-    await payload.update({ collection: slugs.verdicts as never, data: { createdBy: fixtures.userIds.reviewer } as never, draft: true, id })
+    await payload.update({ collection: slugs.verdicts, data: { createdBy: fixtures.userIds.reviewer } as never, draft: true, id })
     const response = await workflowAction(rest, slugs.verdicts, id, 'approve', tokens.personaReviewer)
     expect(response.status).toBe(403)
     expect(response.body.errors?.[0].message).toBe('you cannot approve your own verdict: you wrote or last edited it')

@@ -158,11 +158,11 @@ describe('a verdict from draft to published, and through an edit', () => {
 
   it('lists what awaits a reviewer\'s approval, and nothing of other personas', async () => {
     const other = await payload.create({
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       data: { decision: 'ship', quote: quote('Waiting.'), reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.beta, workflowStage: 'in_review' } as never,
     })
     const mine = await payload.create({
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       data: { decision: 'ship', quote: quote('Mine to judge.'), reviewer: fixtures.personaIds.skeptic, tool: fixtures.toolIds.beta, workflowStage: 'in_review' } as never,
     })
     const list = await rest.request<{ docs: Array<{ id: Id }> }>('GET', `/${slugs.verdicts}/awaiting-approval`, { token: tokens.reviewer })
