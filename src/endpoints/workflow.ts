@@ -91,6 +91,11 @@ export function createWorkflowEndpoints(options: SanitizedVerdictsOptions, targe
         if (body?.comment !== undefined && body.comment !== null && typeof body.comment !== 'string') {
           return errorResponse(400, 'comment must be text.', { field: 'comment' })
         }
+        // Checked before anything is written: the history entry would refuse it later anyway.
+        const maxComment = req.payload.config.defaultMaxTextLength ?? 40_000
+        if (typeof body?.comment === 'string' && body.comment.length > maxComment) {
+          return errorResponse(400, `comment must be at most ${maxComment} characters.`, { field: 'comment' })
+        }
         try {
           const doc = await transitionWorkflow(req, options, target, {
             action: action as (typeof workflowActions)[number],
