@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { getPayload } from 'payload'
 
 import config from './payload.config'
+import { stampSocketAddress } from './src/http/clientAddress'
 import { createMatchupFastPath } from './src/public/fastPath'
 import { ensureSiteSubscription } from './src/site/siteSubscription'
 
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
   const fastPath = createMatchupFastPath(payload)
 
   createServer((request, response) => {
+    // Route handlers cannot see the socket: hand its address on, replacing any a client sent
+    // (src/http/clientAddress.ts; `trustProxy` decides how far X-Forwarded-For is believed).
+    stampSocketAddress(request.headers, request.socket.remoteAddress)
     if (!fastPath(request, response)) {
       void handle(request, response)
     }

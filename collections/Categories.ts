@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options'
 
 import { notifyConsumers } from '../hooks/notifyConsumers'
+import { refuseDeletingCategoryInUse } from '../hooks/refuseDeletingCategoryInUse'
 import { referenceDataAccess } from '../src/access/roles'
 import { importSourceField } from '../src/fields/importSource'
 import { slugField } from '../src/fields/slug'
@@ -23,7 +24,13 @@ export function createCategoriesCollection(options: SanitizedVerdictsOptions): C
       slugField({ sourceField: 'name', withHooks: options.enabled }),
       importSourceField(),
     ],
-    hooks: options.enabled ? { afterChange: [consumers.afterChange], afterDelete: [consumers.afterDelete] } : undefined,
+    hooks: options.enabled
+      ? {
+          afterChange: [consumers.afterChange],
+          afterDelete: [consumers.afterDelete],
+          beforeDelete: [refuseDeletingCategoryInUse(options)],
+        }
+      : undefined,
     labels: { plural: 'Categories', singular: 'Category' },
   }
 }

@@ -45,6 +45,8 @@ export function createUsersCollection(options: SanitizedVerdictsOptions): Collec
       delete: isAdmin,
       // The team sees each other (approvers, history); the public sees no accounts.
       read: isStaff,
+      // Lifting a login lockout is an admin's call; Payload's default lets any signed-in user.
+      unlock: isAdmin,
       update: isAdminOrSelf,
     },
     admin: {
@@ -83,6 +85,8 @@ export function extendUsersCollection(
   const hooks = existing.hooks ?? {}
   return {
     ...existing,
+    // Lifting a login lockout is an admin's call, also on a host's own users collection.
+    access: { ...existing.access, unlock: existing.access?.unlock ?? isAdmin },
     fields: [...existing.fields, ...ours.filter((field) => !('name' in field) || !taken.has(field.name))],
     hooks: options.enabled
       ? { ...hooks, beforeChange: [...(hooks.beforeChange ?? []), makeFirstUserAdmin] }

@@ -32,11 +32,17 @@ export type CommunityVoteOptions = {
    */
   minimumVotes?: number
   /**
-   * Vote requests allowed per client IP (from X-Forwarded-For / X-Real-IP) in each window;
+   * Vote requests allowed per client address (see `security.trustProxy`) in each window;
    * more are answered 429 with Retry-After.
    * @default { max: 30, windowSeconds: 60 }
    */
   rateLimit?: { max?: number; windowSeconds?: number }
+  /**
+   * New voter identities (voter cookies) one client address may be issued per window, so a
+   * client cannot vote again and again by dropping its cookie. Later first votes get 429.
+   * @default { max: 10, windowSeconds: 86400 }
+   */
+  newVoters?: { max?: number; windowSeconds?: number }
   /**
    * Name of the signed, httpOnly cookie that identifies an anonymous voter.
    * @default 'verdicts_voter'
@@ -77,7 +83,34 @@ export type WebhookOptions = {
   timeoutSeconds?: number
 }
 
+export type SecurityOptions = {
+  /**
+   * Number of reverse proxies in front of the app that append the client's address to
+   * `X-Forwarded-For`. 0: the address of the connection itself, forwarding headers ignored.
+   * With N, the Nth address from the right of the chain (what the outermost trusted proxy saw).
+   * @default 0
+   */
+  trustProxy?: number
+  /**
+   * Largest request body the API accepts, in bytes; larger ones get 413.
+   * @default 1048576 (1 MiB)
+   */
+  maxBodyBytes?: number
+  /**
+   * Largest request body of the anonymous endpoints under /api/public (votes), in bytes.
+   * @default 65536 (64 KiB)
+   */
+  publicMaxBodyBytes?: number
+  /**
+   * Origins, besides the app's own (and `serverURL`), whose pages may post votes.
+   * @default []
+   */
+  allowedOrigins?: string[]
+}
+
 export type VerdictsPluginOptions = {
+  /** Request limits and where the client address comes from (README, Security). */
+  security?: SecurityOptions
   /**
    * Slugs of the collections the plugin adds. Override one to avoid a clash with a host
    * collection; every relation inside the plugin follows the map.
@@ -112,8 +145,10 @@ export type VerdictsPluginOptions = {
 
 export type SanitizedVerdictsOptions = {
   collectionSlugs: CollectionSlugs
+  security: Required<SecurityOptions>
   community: {
     minimumVotes: number
+    newVoters: { max: number; windowSeconds: number }
     rateLimit: { max: number; windowSeconds: number }
     voterCookieName: string
   }
@@ -143,6 +178,7 @@ export const defaultCollectionSlugs: CollectionSlugs = {
 
 export const defaultCommunityOptions: SanitizedVerdictsOptions['community'] = {
   minimumVotes: 10,
+  newVoters: { max: 10, windowSeconds: 86_400 },
   rateLimit: { max: 30, windowSeconds: 60 },
   voterCookieName: 'verdicts_voter',
 }
@@ -153,6 +189,13 @@ export const defaultPricingTiers: PricingTierOption[] = [
   { label: 'Paid', value: 'paid' },
   { label: 'Enterprise', value: 'enterprise' },
 ]
+
+export const defaultSecurityOptions: Required<SecurityOptions> = {
+  allowedOrigins: [],
+  maxBodyBytes: 1024 * 1024,
+  publicMaxBodyBytes: 64 * 1024,
+  trustProxy: 0,
+}
 
 const slugPattern = /^[a-z][a-z0-9-]*$/
 
@@ -196,6 +239,16 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
         options.community?.rateLimit?.windowSeconds ?? defaultCommunityOptions.rateLimit.windowSeconds,
     },
     voterCookieName: options.community?.voterCookieName ?? defaultCommunityOptions.voterCookieName,
+    newVoters: {
+      max: options.community?.newVoters?.max ?? defaultCommunityOptions.newVoters.max,
+      windowSeconds: options.community?.newVoters?.windowSeconds ?? defaultCommunityOptions.newVoters.windowSeconds,
+    },
+  }
+  const security = {
+    allowedOrigins: [...(options.security?.allowedOrigins ?? defaultSecurityOptions.allowedOrigins)],
+    maxBodyBytes: options.security?.maxBodyBytes ?? defaultSecurityOptions.maxBodyBytes,
+    publicMaxBodyBytes: options.security?.publicMaxBodyBytes ?? defaultSecurityOptions.publicMaxBodyBytes,
+    trustProxy: options.security?.trustProxy ?? defaultSecurityOptions.trustProxy,
   }
   const publicApi = {
     cacheControl: {
@@ -218,6 +271,11 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     ['community.minimumVotes', community.minimumVotes, 1],
     ['community.rateLimit.max', community.rateLimit.max, 1],
     ['community.rateLimit.windowSeconds', community.rateLimit.windowSeconds, 1],
+    ['community.newVoters.max', community.newVoters.max, 1],
+    ['community.newVoters.windowSeconds', community.newVoters.windowSeconds, 1],
+    ['security.trustProxy', security.trustProxy, 0],
+    ['security.maxBodyBytes', security.maxBodyBytes, 1024],
+    ['security.publicMaxBodyBytes', security.publicMaxBodyBytes, 1024],
   ]
   for (const [name, value, minimum] of wholeNumbers) {
     if (!Number.isInteger(value) || value < minimum) {
@@ -226,6 +284,11 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
   }
   if (publicApi.corsOrigins !== '*' && !Array.isArray(publicApi.corsOrigins)) {
     throw new InvalidPluginOptionsError(`publicApi.corsOrigins must be '*' or a list of origins`)
+  }
+  for (const origin of security.allowedOrigins) {
+    if (typeof origin !== 'string' || !URL.canParse(origin) || new URL(origin).origin !== origin) {
+      throw new InvalidPluginOptionsError(`security.allowedOrigins must be origins like https://example.com, got "${origin}"`)
+    }
   }
   if (!/^[A-Za-z0-9_-]+$/.test(community.voterCookieName)) {
     throw new InvalidPluginOptionsError(
@@ -239,6 +302,7 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     enabled: options.enabled ?? true,
     overrideCollections: { ...options.overrideCollections },
     pricingTiers: pricingTiers.map((tier) => ({ ...tier })),
+    security,
     publicApi: {
       ...publicApi,
       corsOrigins: publicApi.corsOrigins === '*' ? '*' : [...publicApi.corsOrigins],

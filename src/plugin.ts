@@ -17,6 +17,7 @@ import { createVotesCollection } from '../collections/Votes'
 import { createWorkflowEventsCollection } from '../collections/WorkflowEvents'
 import { createWebhookDeliveriesCollection } from '../collections/WebhookDeliveries'
 import { createWebhookSubscriptionsCollection } from '../collections/WebhookSubscriptions'
+import { refuseUnsafeRichText, richTextFieldNames } from '../hooks/refuseUnsafeRichText'
 import { createPublicEndpoints } from './endpoints/public'
 import { createVoteEndpoints } from './endpoints/vote'
 import { InvalidPluginOptionsError, sanitizeOptions } from './options'
@@ -47,6 +48,21 @@ function applyOverride(
 ): CollectionConfig {
   const override = options.overrideCollections[key]
   return override ? override({ defaultCollection }) : defaultCollection
+}
+
+/** Adds the rich text check (well-formed Lexical, safe links) to a collection that has rich text. */
+function withRichTextGuard(collection: CollectionConfig): CollectionConfig {
+  const fieldNames = richTextFieldNames(collection)
+  if (fieldNames.length === 0) {
+    return collection
+  }
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: [...(collection.hooks?.beforeOperation ?? []), refuseUnsafeRichText(collection.slug, fieldNames)],
+    },
+  }
 }
 
 /**
@@ -85,7 +101,8 @@ export const verdictsPlugin =
       collections.push(applyOverride('users', createUsersCollection(options), options))
     }
     for (const [key, create] of contentCollectionFactories) {
-      collections.push(applyOverride(key, create(options), options))
+      const collection = applyOverride(key, create(options), options)
+      collections.push(options.enabled ? withRichTextGuard(collection) : collection)
     }
 
     return {

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { isValidID } from 'payload'
+import { parseStrictId } from '../http/strictId'
 
 /** A JSON error body in Payload's shape, naming the field when there is one. */
 export function errorResponse(
@@ -36,8 +36,5 @@ export function clientAddress(req: PayloadRequest): string {
  */
 export function documentIdParam(req: PayloadRequest): null | number | string {
   const raw = String(req.routeParams?.id ?? '')
-  if (req.payload.db.defaultIDType === 'number') {
-    return /^\d{1,15}$/.test(raw) ? Number(raw) : null
-  }
-  return isValidID(raw, 'ObjectID') ? raw : null
+  return parseStrictId(raw, req.payload.db.defaultIDType === 'number' ? 'number' : 'text')
 }

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
-import { APIError } from 'payload'
+import { APIError, NotFound } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options'
 import type { WorkflowTarget } from '../workflow/targets'
@@ -9,10 +9,15 @@ import { hasRole } from '../access/roles'
 import { workflowActions } from '../lib/workflowRules'
 import { workflowUserOf } from '../workflow/actor'
 import { transitionWorkflow, workflowState } from '../workflow/transition'
-import { errorResponse, readJsonBody } from './http'
+import { documentIdParam, errorResponse, readJsonBody } from './http'
 
-function idParam(req: PayloadRequest): string {
-  return String(req.routeParams?.id ?? '')
+/** The `:id` parsed strictly (`1e309`, `1'` name nothing); NotFound answers 404 for null. */
+function idParam(req: PayloadRequest): number | string {
+  const id = documentIdParam(req)
+  if (id === null) {
+    throw new NotFound(req.t)
+  }
+  return id
 }
 
 /**

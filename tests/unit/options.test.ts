@@ -20,6 +20,7 @@ describe('sanitizeOptions', () => {
       },
       community: {
         minimumVotes: 10,
+        newVoters: { max: 10, windowSeconds: 86_400 },
         rateLimit: { max: 30, windowSeconds: 60 },
         voterCookieName: 'verdicts_voter',
       },
@@ -35,6 +36,7 @@ describe('sanitizeOptions', () => {
         cacheControl: { sMaxAge: 60, staleWhileRevalidate: 300 },
         corsOrigins: '*',
       },
+      security: { allowedOrigins: [], maxBodyBytes: 1_048_576, publicMaxBodyBytes: 65_536, trustProxy: 0 },
       webhooks: { backoffSeconds: 2, maxAttempts: 5, timeoutSeconds: 10 },
     })
   })

@@ -1,0 +1,216 @@
+import type { SanitizedConfig } from 'payload'
+
+import type { SanitizedVerdictsOptions } from '../options'
+
+import { defaultSecurityOptions } from '../options'
+import { idShape, parseStrictId } from './strictId'
+import { mediaTypeOf, readCappedBody } from './requestBody'
+
+/**
+ * Checks every API request before Payload's REST or GraphQL handler sees it. Those
+ * handlers answer some hostile inputs with a 500 (a body of `null` or a form, an id such
+ * as `1e309` that reaches the database, a `limit` past the integer range) or, worse, a
+ * loose id such as `1 OR 1=1` that SQLite coerces to 1. Payload offers no hook before its
+ * body parsing and id lookup, so the app mounts these guards around the handlers
+ * (`src/app/(payload)/api/.../route.ts`; the tests call them the same way).
+ */
+type RouteArgs = { params: Promise<{ slug?: string[] }> }
+type RouteHandler = (request: Request, args: RouteArgs) => Promise<Response>
+
+const methodsWithBody = new Set(['PATCH', 'POST', 'PUT'])
+
+/** Payload's own sub-routes of a collection that are not document ids. */
+const reservedSegments = new Set([
+  'access',
+  'count',
+  'first-register',
+  'forgot-password',
+  'init',
+  'login',
+  'logout',
+  'me',
+  'refresh-token',
+  'reset-password',
+  'unlock',
+  'verify',
+  'versions',
+])
+
+/**
+ * Paths of Payload's own collection endpoints (payload/dist/collections/endpoints and
+ * auth/endpoints, 3.90.2). Sanitized collections list them beside the custom ones; any other
+ * path is a custom endpoint, which parses its own ids and speaks JSON only.
+ */
+const payloadEndpointPaths = new Set([
+  '/',
+  '/:id',
+  '/:id/api-key/reveal',
+  '/:id/duplicate',
+  '/access',
+  '/access/:id?',
+  '/count',
+  '/distinct',
+  '/first-register',
+  '/forgot-password',
+  '/init',
+  '/login',
+  '/logout',
+  '/me',
+  '/refresh-token',
+  '/reset-password',
+  '/unlock',
+  '/verify/:id',
+  '/versions',
+  '/versions/:id',
+])
+
+/** Query parameters Payload turns into numbers, with the largest value that makes sense. */
+const numericParams: Record<string, number> = { depth: 10, limit: 1000, page: 1_000_000 }
+const wholeNumber = /^(0|[1-9][0-9]{0,8})$/
+
+function refuse(status: number, message: string, field?: string): Response {
+  return Response.json({ errors: [field ? { field, message } : { message }] }, { status })
+}
+
+function pluginOptionsOf(config: SanitizedConfig): null | SanitizedVerdictsOptions {
+  return (config.custom?.verdictsPlugin as SanitizedVerdictsOptions | undefined) ?? null
+}
+
+function decoded(segment: string): null | string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Path and query checks: strict ids on Payload's own document routes (custom endpoints such
+ * as `/:id/workflow` parse theirs with `documentIdParam` and answer 404), sane paging numbers.
+ */
+function checkPathAndQuery(config: SanitizedConfig, url: URL, slug: string[], customEndpoint: boolean): null | Response {
+  for (const [name, maximum] of Object.entries(numericParams)) {
+    const value = url.searchParams.get(name)
+    if (value !== null && (!wholeNumber.test(value) || Number(value) > maximum)) {
+      return refuse(400, `${name} must be a whole number from 0 to ${maximum}, without leading zeros.`, name)
+    }
+  }
+  const [collectionSlug, ...rest] = slug.map((segment) => decoded(segment))
+  if (rest.some((segment) => segment === null)) {
+    return refuse(400, 'the path is not valid percent-encoding.', 'id')
+  }
+  const collection = config.collections.find((candidate) => candidate.slug === collectionSlug)
+  if (!collection || rest.length === 0 || customEndpoint) {
+    return null
+  }
+  const customFirstSegments = new Set(
+    (Array.isArray(collection.endpoints) ? collection.endpoints : [])
+      .filter((endpoint) => !payloadEndpointPaths.has(endpoint.path))
+      .map((endpoint) => endpoint.path.split('/').filter(Boolean)[0])
+      .filter((segment): segment is string => Boolean(segment) && !segment.startsWith(':')),
+  )
+  const idType = config.db.defaultIDType === 'number' ? 'number' : 'text'
+  const [first, second] = rest as string[]
+  const idSegment = first === 'versions' ? second : reservedSegments.has(first) || customFirstSegments.has(first) ? undefined : first
+  if (idSegment !== undefined && parseStrictId(idSegment, idType) === null) {
+    return refuse(400, `"${idSegment.slice(0, 40)}" is not a ${collection.slug} id: ids are ${idShape(idType)}.`, 'id')
+  }
+  return null
+}
+
+/**
+ * Body checks: size, media type, and JSON that is an object. Returns the request to hand
+ * on (with the body already read), or the refusal.
+ */
+async function checkBody(
+  request: Request,
+  options: SanitizedVerdictsOptions['security'],
+  { customEndpoint, isPublic }: { customEndpoint: boolean; isPublic: boolean },
+): Promise<Request | Response> {
+  if (!methodsWithBody.has(request.method) && !request.body) {
+    return request
+  }
+  const maxBytes = isPublic ? options.publicMaxBodyBytes : options.maxBodyBytes
+  const body = await readCappedBody(request, maxBytes)
+  if (!body.ok) {
+    return refuse(413, `the request body is larger than ${maxBytes} bytes.`)
+  }
+  const rebuilt = new Request(request.url, {
+    body: body.bytes.byteLength > 0 ? body.bytes : undefined,
+    headers: request.headers,
+    method: request.method,
+  })
+  if (body.bytes.byteLength === 0) {
+    return rebuilt
+  }
+  const mediaType = mediaTypeOf(request.headers.get('content-type'))
+  // The admin saves documents as multipart forms; everything else, and every custom
+  // endpoint, speaks JSON only (a form or text/plain POST is what a cross-site page can send).
+  if (mediaType === 'multipart/form-data' && !customEndpoint) {
+    return rebuilt
+  }
+  if (mediaType !== 'application/json') {
+    return refuse(415, 'Content-Type must be application/json.', 'Content-Type')
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body.bytes))
+  } catch {
+    return refuse(400, 'the request body is not valid JSON.', 'body')
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return refuse(400, 'the request body must be a JSON object.', 'body')
+  }
+  return rebuilt
+}
+
+function isCustomEndpoint(config: SanitizedConfig, slug: string[]): boolean {
+  if (slug[0] === 'public') {
+    return true
+  }
+  const collection = config.collections.find((candidate) => candidate.slug === slug[0])
+  const endpoints = collection && Array.isArray(collection.endpoints) ? collection.endpoints : []
+  return endpoints.some((endpoint) => {
+    if (payloadEndpointPaths.has(endpoint.path)) {
+      return false
+    }
+    const parts = endpoint.path.split('/').filter(Boolean)
+    return parts.length === slug.length - 1 && parts.every((part, index) => part.startsWith(':') || part === slug[index + 1])
+  })
+}
+
+/** Wraps a REST route handler (`REST_GET(config)`, …) with the checks above. */
+export function guardRestHandler(configPromise: Promise<SanitizedConfig> | SanitizedConfig, handler: RouteHandler): RouteHandler {
+  return async (request, args) => {
+    const config = await configPromise
+    const security = pluginOptionsOf(config)?.security ?? defaultSecurityOptions
+    const slug = (await args.params).slug ?? []
+    const url = new URL(request.url)
+    const customEndpoint = isCustomEndpoint(config, slug)
+    const pathRefusal = checkPathAndQuery(config, url, slug, customEndpoint)
+    if (pathRefusal) {
+      return pathRefusal
+    }
+    const checked = await checkBody(request, security, {
+      customEndpoint,
+      isPublic: slug[0] === 'public',
+    })
+    if (checked instanceof Response) {
+      return checked
+    }
+    return handler(checked, { params: Promise.resolve({ slug }) })
+  }
+}
+
+/** Wraps the GraphQL route handler: body size and a JSON object body. */
+export function guardGraphqlHandler(
+  configPromise: Promise<SanitizedConfig> | SanitizedConfig,
+  handler: (request: Request) => Promise<Response>,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const config = await configPromise
+    const security = pluginOptionsOf(config)?.security ?? defaultSecurityOptions
+    const checked = await checkBody(request, security, { customEndpoint: true, isPublic: false })
+    return checked instanceof Response ? checked : handler(checked)
+  }
+}
