@@ -3,6 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options'
 
 import { makeFirstUserAdmin } from '../hooks/makeFirstUserAdmin'
+import { currentPasswordField, guardAccounts } from '../src/accounts/accountGuards'
 import { isAdmin, isAdminField, isAdminOrSelf, isStaff, userRoleLabels, userRoles } from '../src/access/roles'
 import { InvalidPluginOptionsError } from '../src/options'
 
@@ -22,6 +23,18 @@ function editorialUserFields(options: SanitizedVerdictsOptions): Field[] {
       options: userRoles.map((role) => ({ label: userRoleLabels[role], value: role })),
       required: true,
       saveToJWT: true,
+    },
+    {
+      // Never stored: checked against the account's password when it sets a new one (src/accounts).
+      name: currentPasswordField,
+      type: 'text',
+      admin: {
+        condition: (data, _siblingData, { user }) => Boolean(user && data?.id && String(user.id) === String(data.id)),
+        description: 'Needed to change your own password.',
+      },
+      hooks: { afterRead: [() => undefined] },
+      label: 'Current password',
+      virtual: true,
     },
     {
       name: 'approvesFor',
@@ -54,9 +67,12 @@ export function createUsersCollection(options: SanitizedVerdictsOptions): Collec
       group: 'Admin',
       useAsTitle: 'email',
     },
-    auth: true,
+    // Locking needs many failures; one address is throttled long before (options.accounts).
+    auth: { lockTime: 10 * 60 * 1000, maxLoginAttempts: options.accounts.lockAfterFailedLogins },
     fields: editorialUserFields(options),
-    hooks: options.enabled ? { beforeChange: [makeFirstUserAdmin] } : undefined,
+    hooks: options.enabled
+      ? { beforeChange: [makeFirstUserAdmin], beforeOperation: [guardAccounts(options, options.collectionSlugs.users)] }
+      : undefined,
     labels: { plural: 'Users', singular: 'User' },
   }
 }
@@ -89,7 +105,11 @@ export function extendUsersCollection(
     access: { ...existing.access, unlock: existing.access?.unlock ?? isAdmin },
     fields: [...existing.fields, ...ours.filter((field) => !('name' in field) || !taken.has(field.name))],
     hooks: options.enabled
-      ? { ...hooks, beforeChange: [...(hooks.beforeChange ?? []), makeFirstUserAdmin] }
+      ? {
+          ...hooks,
+          beforeChange: [...(hooks.beforeChange ?? []), makeFirstUserAdmin],
+          beforeOperation: [...(hooks.beforeOperation ?? []), guardAccounts(options, existing.slug)],
+        }
       : hooks,
   }
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 
 import type { VerdictsPluginOptions } from './options'
 
+import { csrfOrigins } from './http/csrf'
 import { sanitizeOptions } from './options'
 import { verdictsPlugin } from './plugin'
 
@@ -39,6 +40,8 @@ export function createAppConfig(args: AppConfigArgs): Config {
       meta: { titleSuffix: ' · Verdicts CMS' },
     },
     collections: [],
+    // Session cookies count only for requests from these origins (src/http/csrf.ts).
+    csrf: csrfOrigins({ serverURL: args.serverURL }),
     db: args.db,
     editor: lexicalEditor(),
     email: args.email,

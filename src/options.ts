@@ -108,7 +108,30 @@ export type SecurityOptions = {
   allowedOrigins?: string[]
 }
 
+export type AccountOptions = {
+  /**
+   * Sign-in attempts (REST and GraphQL) allowed per client address in each window; more
+   * get 429. Keep `max` below `lockAfterFailedLogins`, so that one caller cannot lock an
+   * account out.
+   * @default { max: 5, windowSeconds: 900 }
+   */
+  loginAttempts?: { max?: number; windowSeconds?: number }
+  /**
+   * Failed sign-ins after which an account of the plugin's users collection is locked for
+   * 10 minutes (Payload's `auth.maxLoginAttempts`; a host's own users collection keeps its setting).
+   * @default 20
+   */
+  lockAfterFailedLogins?: number
+  /**
+   * Shortest password accepted.
+   * @default 12
+   */
+  minPasswordLength?: number
+}
+
 export type VerdictsPluginOptions = {
+  /** Passwords and sign-in limits (README, Security). */
+  accounts?: AccountOptions
   /** Request limits and where the client address comes from (README, Security). */
   security?: SecurityOptions
   /**
@@ -144,6 +167,7 @@ export type VerdictsPluginOptions = {
 }
 
 export type SanitizedVerdictsOptions = {
+  accounts: { lockAfterFailedLogins: number; loginAttempts: { max: number; windowSeconds: number }; minPasswordLength: number }
   collectionSlugs: CollectionSlugs
   security: Required<SecurityOptions>
   community: {
@@ -244,6 +268,14 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
       windowSeconds: options.community?.newVoters?.windowSeconds ?? defaultCommunityOptions.newVoters.windowSeconds,
     },
   }
+  const accounts = {
+    lockAfterFailedLogins: options.accounts?.lockAfterFailedLogins ?? 20,
+    loginAttempts: {
+      max: options.accounts?.loginAttempts?.max ?? 5,
+      windowSeconds: options.accounts?.loginAttempts?.windowSeconds ?? 900,
+    },
+    minPasswordLength: options.accounts?.minPasswordLength ?? 12,
+  }
   const security = {
     allowedOrigins: [...(options.security?.allowedOrigins ?? defaultSecurityOptions.allowedOrigins)],
     maxBodyBytes: options.security?.maxBodyBytes ?? defaultSecurityOptions.maxBodyBytes,
@@ -274,6 +306,10 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     ['community.newVoters.max', community.newVoters.max, 1],
     ['community.newVoters.windowSeconds', community.newVoters.windowSeconds, 1],
     ['security.trustProxy', security.trustProxy, 0],
+    ['accounts.lockAfterFailedLogins', accounts.lockAfterFailedLogins, 1],
+    ['accounts.loginAttempts.max', accounts.loginAttempts.max, 1],
+    ['accounts.loginAttempts.windowSeconds', accounts.loginAttempts.windowSeconds, 1],
+    ['accounts.minPasswordLength', accounts.minPasswordLength, 8],
     ['security.maxBodyBytes', security.maxBodyBytes, 1024],
     ['security.publicMaxBodyBytes', security.publicMaxBodyBytes, 1024],
   ]
@@ -297,6 +333,7 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
   }
 
   return {
+    accounts,
     collectionSlugs,
     community,
     enabled: options.enabled ?? true,

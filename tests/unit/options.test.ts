@@ -18,6 +18,7 @@ describe('sanitizeOptions', () => {
         webhookSubscriptions: 'webhook-subscriptions',
         workflowEvents: 'workflow-events',
       },
+      accounts: { lockAfterFailedLogins: 20, loginAttempts: { max: 5, windowSeconds: 900 }, minPasswordLength: 12 },
       community: {
         minimumVotes: 10,
         newVoters: { max: 10, windowSeconds: 86_400 },

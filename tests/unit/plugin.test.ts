@@ -101,6 +101,7 @@ describe('verdictsPlugin', () => {
       'nickname',
       'name',
       'role',
+      'currentPassword',
       'approvesFor',
     ])
     expect(hostUsers.fields).toHaveLength(1)
