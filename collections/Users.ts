@@ -50,6 +50,7 @@ function editorialUserFields(options: SanitizedVerdictsOptions): Field[] {
 }
 
 export function createUsersCollection(options: SanitizedVerdictsOptions): CollectionConfig {
+  const accountGuards = guardAccounts(options, options.collectionSlugs.users)
   return {
     slug: options.collectionSlugs.users,
     access: {
@@ -71,7 +72,7 @@ export function createUsersCollection(options: SanitizedVerdictsOptions): Collec
     auth: { lockTime: 10 * 60 * 1000, maxLoginAttempts: options.accounts.lockAfterFailedLogins },
     fields: editorialUserFields(options),
     hooks: options.enabled
-      ? { beforeChange: [makeFirstUserAdmin], beforeOperation: [guardAccounts(options, options.collectionSlugs.users)] }
+      ? { afterLogin: [accountGuards.afterLogin], beforeChange: [makeFirstUserAdmin], beforeOperation: [accountGuards.beforeOperation] }
       : undefined,
     labels: { plural: 'Users', singular: 'User' },
   }
@@ -99,6 +100,7 @@ export function extendUsersCollection(
     )
   }
   const hooks = existing.hooks ?? {}
+  const accountGuards = guardAccounts(options, existing.slug)
   return {
     ...existing,
     // Lifting a login lockout is an admin's call, also on a host's own users collection.
@@ -107,8 +109,9 @@ export function extendUsersCollection(
     hooks: options.enabled
       ? {
           ...hooks,
+          afterLogin: [...(hooks.afterLogin ?? []), accountGuards.afterLogin],
           beforeChange: [...(hooks.beforeChange ?? []), makeFirstUserAdmin],
-          beforeOperation: [...(hooks.beforeOperation ?? []), guardAccounts(options, existing.slug)],
+          beforeOperation: [...(hooks.beforeOperation ?? []), accountGuards.beforeOperation],
         }
       : hooks,
   }

@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+import type { CollectionAfterLoginHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
 import { APIError, AuthenticationError, ValidationError } from 'payload'
 
@@ -21,15 +21,20 @@ function fromOutside(req: PayloadRequest): boolean {
 
 /**
  * The users collection's guards (README, Security):
- * - logins are throttled per client address, so one anonymous caller cannot lock an
- *   account out (the per-account lock needs `accounts.lockAfterFailedLogins` failures);
+ * - failed sign-ins are throttled per client address, so one anonymous caller cannot lock
+ *   an account out (the per-account lock needs `accounts.lockAfterFailedLogins` failures);
+ *   every attempt is counted up front and a successful one given back, so staff signing
+ *   in from a shared address (or `next dev`, where the address is unknown) are not held up;
  * - an unknown email, a wrong password and a locked account get the same answer after
  *   about the same time;
  * - new passwords follow `passwordProblem`;
  * - changing one's own password needs the current one (Payload then ends the account's
  *   other sessions).
  */
-export function guardAccounts(options: SanitizedVerdictsOptions, usersSlug: string): CollectionBeforeOperationHook {
+export function guardAccounts(
+  options: SanitizedVerdictsOptions,
+  usersSlug: string,
+): { afterLogin: CollectionAfterLoginHook; beforeOperation: CollectionBeforeOperationHook } {
   const logins = createClientLimiter(options.accounts.loginAttempts)
   const { minPasswordLength } = options.accounts
 
@@ -80,13 +85,20 @@ export function guardAccounts(options: SanitizedVerdictsOptions, usersSlug: stri
     }
   }
 
-  return async ({ args, operation, req }) => {
-    const data = ((args as { data?: unknown }).data ?? {}) as Data
-    if (operation === 'login') {
-      await admitLogin(req, data)
-    } else if (operation === 'create' || operation === 'update') {
-      await checkPasswordChange(req, data, operation === 'update' ? (args as { id?: unknown }).id : undefined)
-    }
-    return args
+  return {
+    afterLogin: async ({ req }) => {
+      if (fromOutside(req)) {
+        await logins.reward(clientAddress(req.headers, options.security.trustProxy))
+      }
+    },
+    beforeOperation: async ({ args, operation, req }) => {
+      const data = ((args as { data?: unknown }).data ?? {}) as Data
+      if (operation === 'login') {
+        await admitLogin(req, data)
+      } else if (operation === 'create' || operation === 'update') {
+        await checkPasswordChange(req, data, operation === 'update' ? (args as { id?: unknown }).id : undefined)
+      }
+      return args
+    },
   }
 }

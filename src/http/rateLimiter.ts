@@ -13,6 +13,8 @@ export type ClientLimiter = {
   hit: (key: string) => Promise<LimitDecision>
   /** Whether `key` has room for one more, without counting. */
   peek: (key: string) => Promise<LimitDecision>
+  /** Gives one counted request back (a sign-in that turned out right). */
+  reward: (key: string) => Promise<void>
 }
 
 export function createClientLimiter({ max, windowSeconds }: { max: number; windowSeconds: number }): ClientLimiter {
@@ -32,6 +34,9 @@ export function createClientLimiter({ max, windowSeconds }: { max: number; windo
         }
         throw rejection
       }
+    },
+    async reward(key) {
+      await limiter.reward(key, 1)
     },
     async peek(key) {
       const state = await limiter.get(key)
