@@ -2,6 +2,7 @@ import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../src/options'
 
+import { deleteScoreHistoryOfTool } from '../hooks/deleteScoreHistoryOfTool'
 import { notifyConsumers } from '../hooks/notifyConsumers'
 import { refuseDeletingToolInUse } from '../hooks/refuseDeletingToolInUse'
 import { referenceDataAccess } from '../src/access/roles'
@@ -111,7 +112,7 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
       ? {
           afterChange: [consumers.afterChange],
           afterDelete: [consumers.afterDelete],
-          beforeDelete: [refuseDeletingToolInUse(options)],
+          beforeDelete: [refuseDeletingToolInUse(options), deleteScoreHistoryOfTool(options)],
         }
       : undefined,
     labels: { plural: 'Tools', singular: 'Tool' },

@@ -69,7 +69,14 @@ export function createUsersCollection(options: SanitizedVerdictsOptions): Collec
       useAsTitle: 'email',
     },
     // Locking needs many failures; one address is throttled long before (options.accounts).
-    auth: { lockTime: 10 * 60 * 1000, maxLoginAttempts: options.accounts.lockAfterFailedLogins },
+    auth: {
+      // Payload's own interval between reset requests writes a reservation outside the
+      // request's transaction, which on SQLite (one writer) waits on that very transaction;
+      // reset requests are throttled per client address instead (src/accounts).
+      forgotPassword: { minRequestInterval: 0 },
+      lockTime: 10 * 60 * 1000,
+      maxLoginAttempts: options.accounts.lockAfterFailedLogins,
+    },
     fields: editorialUserFields(options),
     hooks: options.enabled
       ? { afterLogin: [accountGuards.afterLogin], beforeChange: [makeFirstUserAdmin], beforeOperation: [accountGuards.beforeOperation] }

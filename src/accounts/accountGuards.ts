@@ -27,6 +27,7 @@ function fromOutside(req: PayloadRequest): boolean {
  *   in from a shared address (or `next dev`, where the address is unknown) are not held up;
  * - an unknown email, a wrong password and a locked account get the same answer after
  *   about the same time;
+ * - password reset requests share that per-address allowance;
  * - new passwords follow `passwordProblem`;
  * - changing one's own password needs the current one (Payload then ends the account's
  *   other sessions).
@@ -63,6 +64,16 @@ export function guardAccounts(
     }
   }
 
+  /** Password reset mails count against the same per-address allowance as failed sign-ins. */
+  async function admitResetRequest(req: PayloadRequest): Promise<void> {
+    if (fromOutside(req)) {
+      const limited = await logins.hit(clientAddress(req.headers, options.security.trustProxy))
+      if (!limited.allowed) {
+        throw new APIError(`Too many password reset requests; try again in ${limited.retryAfterSeconds} s.`, 429)
+      }
+    }
+  }
+
   async function checkPasswordChange(req: PayloadRequest, data: Data, id: unknown): Promise<void> {
     if (data.password === undefined || data.password === null) {
       return
@@ -95,6 +106,8 @@ export function guardAccounts(
       const data = ((args as { data?: unknown }).data ?? {}) as Data
       if (operation === 'login') {
         await admitLogin(req, data)
+      } else if (operation === 'forgotPassword') {
+        await admitResetRequest(req)
       } else if (operation === 'create' || operation === 'update') {
         await checkPasswordChange(req, data, operation === 'update' ? (args as { id?: unknown }).id : undefined)
       }

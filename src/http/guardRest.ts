@@ -19,23 +19,6 @@ type RouteHandler = (request: Request, args: RouteArgs) => Promise<Response>
 
 const methodsWithBody = new Set(['PATCH', 'POST', 'PUT'])
 
-/** Payload's own sub-routes of a collection that are not document ids. */
-const reservedSegments = new Set([
-  'access',
-  'count',
-  'first-register',
-  'forgot-password',
-  'init',
-  'login',
-  'logout',
-  'me',
-  'refresh-token',
-  'reset-password',
-  'unlock',
-  'verify',
-  'versions',
-])
-
 /**
  * Paths of Payload's own collection endpoints (payload/dist/collections/endpoints and
  * auth/endpoints, 3.90.2). Sanitized collections list them beside the custom ones; any other
@@ -84,34 +67,63 @@ function decoded(segment: string): null | string {
   }
 }
 
+type CollectionEndpoint = { method: string; path: string }
+
+function endpointsOf(config: SanitizedConfig, collectionSlug: string | undefined): CollectionEndpoint[] {
+  const collection = config.collections.find((candidate) => candidate.slug === collectionSlug)
+  return collection && Array.isArray(collection.endpoints) ? (collection.endpoints as CollectionEndpoint[]) : []
+}
+
+/** Whether an endpoint path such as `/:id/workflow` or `/access/:id?` matches the segments. */
+function pathMatches(path: string, segments: string[]): boolean {
+  const parts = path.split('/').filter(Boolean)
+  const required = parts.filter((part) => !part.endsWith('?')).length
+  if (segments.length < required || segments.length > parts.length) {
+    return false
+  }
+  return segments.every((segment, index) => parts[index].startsWith(':') || parts[index] === segment)
+}
+
+/** The collection endpoints Payload would route this request to (custom ones and its own). */
+function routeOf(config: SanitizedConfig, method: string, slug: string[]) {
+  const matching = endpointsOf(config, slug[0]).filter(
+    (endpoint) => endpoint.method.toUpperCase() === method && pathMatches(endpoint.path, slug.slice(1)),
+  )
+  return {
+    custom: matching.some((endpoint) => !payloadEndpointPaths.has(endpoint.path)),
+    literal: matching.some((endpoint) => !endpoint.path.split('/').filter(Boolean)[0]?.startsWith(':')),
+  }
+}
+
 /**
- * Path and query checks: strict ids on Payload's own document routes (custom endpoints such
- * as `/:id/workflow` parse theirs with `documentIdParam` and answer 404), sane paging numbers.
+ * Path and query checks: strict ids wherever Payload's own routes take one (custom
+ * endpoints such as `/:id/workflow` parse theirs with `documentIdParam` and answer 404),
+ * sane paging numbers.
  */
-function checkPathAndQuery(config: SanitizedConfig, url: URL, slug: string[], customEndpoint: boolean): null | Response {
+function checkPathAndQuery(config: SanitizedConfig, method: string, url: URL, slug: string[]): null | Response {
   for (const [name, maximum] of Object.entries(numericParams)) {
     const value = url.searchParams.get(name)
     if (value !== null && (!wholeNumber.test(value) || Number(value) > maximum)) {
       return refuse(400, `${name} must be a whole number from 0 to ${maximum}, without leading zeros.`, name)
     }
   }
-  const [collectionSlug, ...rest] = slug.map((segment) => decoded(segment))
-  if (rest.some((segment) => segment === null)) {
+  const segments = slug.map((segment) => decoded(segment))
+  if (segments.some((segment) => segment === null)) {
     return refuse(400, 'the path is not valid percent-encoding.', 'id')
   }
+  const [collectionSlug, first, second] = segments as string[]
   const collection = config.collections.find((candidate) => candidate.slug === collectionSlug)
-  if (!collection || rest.length === 0 || customEndpoint) {
+  if (!collection || first === undefined) {
     return null
   }
-  const customFirstSegments = new Set(
-    (Array.isArray(collection.endpoints) ? collection.endpoints : [])
-      .filter((endpoint) => !payloadEndpointPaths.has(endpoint.path))
-      .map((endpoint) => endpoint.path.split('/').filter(Boolean)[0])
-      .filter((segment): segment is string => Boolean(segment) && !segment.startsWith(':')),
-  )
+  const route = routeOf(config, method, segments as string[])
+  if (route.custom) {
+    return null
+  }
   const idType = config.db.defaultIDType === 'number' ? 'number' : 'text'
-  const [first, second] = rest as string[]
-  const idSegment = first === 'versions' ? second : reservedSegments.has(first) || customFirstSegments.has(first) ? undefined : first
+  // `/versions/:id` and `/access/:id?` take the id second; a literal route (`/login`,
+  // `/count`) none; everything else (`/:id`, and paths no route takes) the first segment.
+  const idSegment = first === 'versions' || first === 'access' ? second : route.literal ? undefined : first
   if (idSegment !== undefined && parseStrictId(idSegment, idType) === null) {
     return refuse(400, `"${idSegment.slice(0, 40)}" is not a ${collection.slug} id: ids are ${idShape(idType)}.`, 'id')
   }
@@ -135,19 +147,22 @@ async function checkBody(
   if (!body.ok) {
     return refuse(413, `the request body is larger than ${maxBytes} bytes.`)
   }
-  const rebuilt = new Request(request.url, {
-    body: body.bytes.byteLength > 0 ? body.bytes : undefined,
-    headers: request.headers,
-    method: request.method,
-  })
   if (body.bytes.byteLength === 0) {
-    return rebuilt
+    if (!methodsWithBody.has(request.method)) {
+      return new Request(request.url, { headers: request.headers, method: request.method })
+    }
+    // Payload's create and update read fields off the body without checking it exists (a
+    // 500 for an empty POST): an empty body is sent on as an empty JSON object.
+    const headers = new Headers(request.headers)
+    headers.set('content-type', 'application/json')
+    return new Request(request.url, { body: '{}', headers, method: request.method })
   }
+  const rebuilt = new Request(request.url, { body: body.bytes, headers: request.headers, method: request.method })
   const mediaType = mediaTypeOf(request.headers.get('content-type'))
   // The admin saves documents as multipart forms; everything else, and every custom
   // endpoint, speaks JSON only (a form or text/plain POST is what a cross-site page can send).
   if (mediaType === 'multipart/form-data' && !customEndpoint) {
-    return rebuilt
+    return (await multipartProblem(rebuilt.clone())) ?? rebuilt
   }
   if (mediaType !== 'application/json') {
     return refuse(415, 'Content-Type must be application/json.', 'Content-Type')
@@ -164,19 +179,31 @@ async function checkBody(
   return rebuilt
 }
 
-function isCustomEndpoint(config: SanitizedConfig, slug: string[]): boolean {
-  if (slug[0] === 'public') {
-    return true
+/** A multipart body Payload could not read (it answers those with a 500), or null. */
+async function multipartProblem(request: Request): Promise<null | Response> {
+  let form: FormData
+  try {
+    form = await request.formData()
+  } catch {
+    return refuse(400, 'the multipart body is malformed.', 'body')
   }
-  const collection = config.collections.find((candidate) => candidate.slug === slug[0])
-  const endpoints = collection && Array.isArray(collection.endpoints) ? collection.endpoints : []
-  return endpoints.some((endpoint) => {
-    if (payloadEndpointPaths.has(endpoint.path)) {
-      return false
+  const data = form.get('_payload')
+  if (data === null) {
+    return null
+  }
+  try {
+    const parsed: unknown = JSON.parse(typeof data === 'string' ? data : await data.text())
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      return null
     }
-    const parts = endpoint.path.split('/').filter(Boolean)
-    return parts.length === slug.length - 1 && parts.every((part, index) => part.startsWith(':') || part === slug[index + 1])
-  })
+  } catch {
+    // falls through to the refusal
+  }
+  return refuse(400, 'the _payload field must be a JSON object.', '_payload')
+}
+
+function isCustomEndpoint(config: SanitizedConfig, method: string, slug: string[]): boolean {
+  return slug[0] === 'public' || routeOf(config, method, slug).custom
 }
 
 /** Wraps a REST route handler (`REST_GET(config)`, …) with the checks above. */
@@ -186,8 +213,8 @@ export function guardRestHandler(configPromise: Promise<SanitizedConfig> | Sanit
     const security = pluginOptionsOf(config)?.security ?? defaultSecurityOptions
     const slug = (await args.params).slug ?? []
     const url = new URL(request.url)
-    const customEndpoint = isCustomEndpoint(config, slug)
-    const pathRefusal = checkPathAndQuery(config, url, slug, customEndpoint)
+    const customEndpoint = isCustomEndpoint(config, request.method, slug)
+    const pathRefusal = checkPathAndQuery(config, request.method, url, slug)
     if (pathRefusal) {
       return pathRefusal
     }

@@ -158,6 +158,19 @@ describe('finding 6: strict ids, and categories in use stay', () => {
     expect(await payload.findByID({ collection: slugs.categories as never, disableErrors: true, id: fixtures.categoryId })).not.toBeNull()
   })
 
+  it('deletes a tool nothing uses any more together with its score history (found by the fuzz suite)', async () => {
+    const tool = (await payload.create({ collection: slugs.tools as never, data: { name: 'Short-lived tool', pricing: { tier: 'free' } } as never })) as unknown as { id: Id }
+    const verdict = (await payload.create({
+      collection: slugs.verdicts as never,
+      data: { _status: 'published', decision: 'ship', quote: quote('Brief.'), reviewer: fixtures.personaIds.skeptic, tool: tool.id } as never,
+    })) as unknown as { id: Id }
+    await payload.delete({ collection: slugs.verdicts as never, id: verdict.id })
+    const history = await payload.count({ collection: slugs.scoreHistory as never, where: { tool: { equals: tool.id } } })
+    expect(history.totalDocs).toBeGreaterThan(0)
+    expect((await rest.request('DELETE', `/${slugs.tools}/${tool.id}`, { token: admin })).status).toBe(200)
+    expect((await payload.count({ collection: slugs.scoreHistory as never, where: { tool: { equals: tool.id } } })).totalDocs).toBe(0)
+  })
+
   it('still deletes a category nobody uses', async () => {
     const unused = (await payload.create({ collection: slugs.categories as never, data: { name: 'Unused shelf' } as never })) as unknown as { id: Id }
     expect((await rest.request('DELETE', `/${slugs.categories}/${unused.id}`, { token: admin })).status).toBe(200)
