@@ -129,7 +129,19 @@ export type AccountOptions = {
   minPasswordLength?: number
 }
 
+export type WorkflowOptions = {
+  /**
+   * Let the person who wrote or last edited a verdict or matchup approve it (or request
+   * changes) themselves. Off: four eyes on everything, admins included. Turn it on only for
+   * a one-person team.
+   * @default false
+   */
+  allowSelfApproval?: boolean
+}
+
 export type VerdictsPluginOptions = {
+  /** The editorial workflow's rules. */
+  workflow?: WorkflowOptions
   /** Passwords and sign-in limits (README, Security). */
   accounts?: AccountOptions
   /** Request limits and where the client address comes from (README, Security). */
@@ -184,6 +196,7 @@ export type SanitizedVerdictsOptions = {
     corsOrigins: '*' | string[]
   }
   webhooks: { backoffSeconds: number; maxAttempts: number; timeoutSeconds: number }
+  workflow: { allowSelfApproval: boolean }
 }
 
 export const defaultCollectionSlugs: CollectionSlugs = {
@@ -345,5 +358,6 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
       corsOrigins: publicApi.corsOrigins === '*' ? '*' : [...publicApi.corsOrigins],
     },
     webhooks,
+    workflow: { allowSelfApproval: options.workflow?.allowSelfApproval ?? false },
   }
 }
