@@ -23,6 +23,19 @@ export type AppConfigArgs = {
   serverURL?: string
 }
 
+/**
+ * The app subscribes its own /api/revalidate to webhooks (src/site/siteSubscription.ts);
+ * in development that is a loopback address, which webhooks otherwise refuse.
+ */
+function withOwnSiteWebhookTarget(plugin: VerdictsPluginOptions = {}, env = process.env): VerdictsPluginOptions {
+  const siteApi = env.SITE_API_URL?.trim() || env.SERVER_URL?.trim() || `http://localhost:${env.PORT || 3000}`
+  const own = URL.canParse(siteApi) ? [new URL(siteApi).origin] : []
+  return {
+    ...plugin,
+    webhooks: { ...plugin.webhooks, allowedPrivateOrigins: [...own, ...(plugin.webhooks?.allowedPrivateOrigins ?? [])] },
+  }
+}
+
 /** The app: Payload's admin and APIs with the verdicts plugin, on the database given. */
 export function createAppConfig(args: AppConfigArgs): Config {
   return {
@@ -46,7 +59,7 @@ export function createAppConfig(args: AppConfigArgs): Config {
     editor: lexicalEditor(),
     email: args.email,
     onInit: args.onInit,
-    plugins: [verdictsPlugin(args.plugin)],
+    plugins: [verdictsPlugin(withOwnSiteWebhookTarget(args.plugin))],
     secret: args.secret,
     serverURL: args.serverURL,
     telemetry: false,

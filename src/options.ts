@@ -67,6 +67,17 @@ export type PublicApiOptions = {
 
 export type WebhookOptions = {
   /**
+   * Let subscribers be private, loopback or link-local addresses (README, Security). For
+   * development and tests only: in production it lets an admin probe the internal network.
+   * @default false
+   */
+  allowPrivateTargets?: boolean
+  /**
+   * Origins exempt from that rule, such as the app's own revalidation route.
+   * @default []
+   */
+  allowedPrivateOrigins?: string[]
+  /**
    * First retry delay; each later retry waits twice as long as the one before.
    * @default 2
    */
@@ -195,7 +206,13 @@ export type SanitizedVerdictsOptions = {
     cacheControl: { sMaxAge: number; staleWhileRevalidate: number }
     corsOrigins: '*' | string[]
   }
-  webhooks: { backoffSeconds: number; maxAttempts: number; timeoutSeconds: number }
+  webhooks: {
+    allowPrivateTargets: boolean
+    allowedPrivateOrigins: string[]
+    backoffSeconds: number
+    maxAttempts: number
+    timeoutSeconds: number
+  }
   workflow: { allowSelfApproval: boolean }
 }
 
@@ -303,6 +320,13 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     corsOrigins: options.publicApi?.corsOrigins ?? ('*' as const),
   }
   const webhooks = {
+    allowPrivateTargets: options.webhooks?.allowPrivateTargets ?? false,
+    allowedPrivateOrigins: (options.webhooks?.allowedPrivateOrigins ?? []).map((origin) => {
+      if (typeof origin !== 'string' || !URL.canParse(origin)) {
+        throw new InvalidPluginOptionsError(`webhooks.allowedPrivateOrigins must be origins like http://localhost:3000, got "${origin}"`)
+      }
+      return new URL(origin).origin
+    }),
     backoffSeconds: options.webhooks?.backoffSeconds ?? 2,
     maxAttempts: options.webhooks?.maxAttempts ?? 5,
     timeoutSeconds: options.webhooks?.timeoutSeconds ?? 10,

@@ -38,7 +38,7 @@ describe('sanitizeOptions', () => {
         corsOrigins: '*',
       },
       security: { allowedOrigins: [], maxBodyBytes: 1_048_576, publicMaxBodyBytes: 65_536, trustProxy: 0 },
-      webhooks: { backoffSeconds: 2, maxAttempts: 5, timeoutSeconds: 10 },
+      webhooks: { allowPrivateTargets: false, allowedPrivateOrigins: [], backoffSeconds: 2, maxAttempts: 5, timeoutSeconds: 10 },
       workflow: { allowSelfApproval: false },
     })
   })
