@@ -52,6 +52,12 @@ export type CommunityVoteOptions = {
 
 export type PublicApiOptions = {
   /**
+   * Most bytes of serialised pages each server process keeps in memory; the least recently
+   * read pages are dropped past it.
+   * @default 67108864 (64 MiB)
+   */
+  cacheMaxBytes?: number
+  /**
    * Cache-Control of public responses: browsers revalidate (cheap, with ETags); shared
    * caches keep a copy for `sMaxAge` seconds and may serve it stale for
    * `staleWhileRevalidate` more while they refetch.
@@ -204,6 +210,7 @@ export type SanitizedVerdictsOptions = {
   pricingTiers: PricingTierOption[]
   publicApi: {
     cacheControl: { sMaxAge: number; staleWhileRevalidate: number }
+    cacheMaxBytes: number
     corsOrigins: '*' | string[]
   }
   webhooks: {
@@ -317,6 +324,7 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
       sMaxAge: options.publicApi?.cacheControl?.sMaxAge ?? 60,
       staleWhileRevalidate: options.publicApi?.cacheControl?.staleWhileRevalidate ?? 300,
     },
+    cacheMaxBytes: options.publicApi?.cacheMaxBytes ?? 64 * 1024 * 1024,
     corsOrigins: options.publicApi?.corsOrigins ?? ('*' as const),
   }
   const webhooks = {
@@ -333,6 +341,7 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
   }
   const wholeNumbers: Array<[string, number, number]> = [
     ['publicApi.cacheControl.sMaxAge', publicApi.cacheControl.sMaxAge, 0],
+    ['publicApi.cacheMaxBytes', publicApi.cacheMaxBytes, 1024],
     ['publicApi.cacheControl.staleWhileRevalidate', publicApi.cacheControl.staleWhileRevalidate, 0],
     ['webhooks.backoffSeconds', webhooks.backoffSeconds, 0],
     ['webhooks.maxAttempts', webhooks.maxAttempts, 1],

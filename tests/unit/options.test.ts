@@ -35,6 +35,7 @@ describe('sanitizeOptions', () => {
       ],
       publicApi: {
         cacheControl: { sMaxAge: 60, staleWhileRevalidate: 300 },
+        cacheMaxBytes: 67_108_864,
         corsOrigins: '*',
       },
       security: { allowedOrigins: [], maxBodyBytes: 1_048_576, publicMaxBodyBytes: 65_536, trustProxy: 0 },
