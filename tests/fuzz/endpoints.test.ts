@@ -282,3 +282,30 @@ describe('fuzzing the API', () => {
     expect([...(await stageMatchesHistory('verdicts')), ...(await stageMatchesHistory('matchups'))]).toEqual([])
   })
 })
+
+describe('fuzzing GraphQL', () => {
+  it(`answers ${Math.ceil(runs / 5)} hostile GraphQL queries without a 5xx`, async () => {
+    const literal = fc.oneof(
+      fc.constantFrom('1', '"1"', '"abc"', '1e309', '-1', '"1 OR 1=1"', 'null', '99999999999999999999'),
+      fc.string({ maxLength: 10 }).map((text) => JSON.stringify(text)),
+    )
+    const query = fc.oneof(
+      literal.map((id) => `{ Verdict(id: ${id}) { id quote } }`),
+      literal.map((id) => `{ Tool(id: ${id}) { id name } }`),
+      fc.tuple(literal, literal).map(([limit, page]) => `{ Tools(limit: ${limit}, page: ${page}) { docs { id } } }`),
+      literal.map((value) => `{ Verdicts(where: { tool: { equals: ${value} } }) { docs { id } } }`),
+      literal.map((value) => `mutation { updateTool(id: ${value}, data: { name: "x" }) { id } }`),
+      literal.map((value) => `mutation { deleteCategory(id: ${value}) { id } }`),
+      fc.string({ maxLength: 60 }),
+    )
+    await fc.assert(
+      fc.asyncProperty(query, fc.constantFrom('anonymous', 'admin', 'editor'), async (text, caller) => {
+        const response = await rest.graphql(text, tokens[caller])
+        if (response.status >= 500) {
+          throw new Error(`GraphQL ${text} → ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`)
+        }
+      }),
+      { numRuns: Math.ceil(runs / 5), seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
+    )
+  })
+})
