@@ -22,15 +22,6 @@ export async function readJsonBody(req: PayloadRequest): Promise<unknown> {
 }
 
 /**
- * The client address as reported by the proxy in front of the app (X-Forwarded-For's
- * first entry, or X-Real-IP). Without a proxy setting them, all clients share one bucket.
- */
-export function clientAddress(req: PayloadRequest): string {
-  const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-  return forwarded || req.headers.get('x-real-ip')?.trim() || 'unknown'
-}
-
-/**
  * The route's `:id` in the database's id type, or null when it cannot name a document
  * there (so the caller answers 404 instead of letting the query fail with a 500).
  */
