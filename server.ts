@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url'
 import { getPayload } from 'payload'
 
 import config from './payload.config.ts'
-import { createMatchupFastPath } from 'verdicts-cms/node'
+import { createMatchupFastPath, stampSocketAddress } from 'verdicts-cms/node'
+
 import { ensureSiteSubscription } from './src/site/siteSubscription.ts'
 
 async function main(): Promise<void> {
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
   const fastPath = createMatchupFastPath(payload)
 
   createServer((request, response) => {
+    // Route handlers cannot see the socket: hand its address on, replacing any a client sent
+    // (src/http/clientAddress.ts; `trustProxy` decides how far X-Forwarded-For is believed).
+    stampSocketAddress(request.headers, request.socket.remoteAddress)
     if (!fastPath(request, response)) {
       void handle(request, response)
     }

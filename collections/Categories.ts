@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
 import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.ts'
+import { refuseDeletingCategoryInUse } from '../hooks/catalog/refuseDeletingCategoryInUse.ts'
 import { referenceDataAccess } from '../src/access/roles.ts'
 import { importSourceField } from '../src/importer/importSourceField.ts'
 import { slugField } from '../src/catalog/slugField.ts'
@@ -23,7 +24,13 @@ export function createCategoriesCollection(options: SanitizedVerdictsOptions): C
       slugField({ sourceField: 'name', withHooks: options.enabled }),
       importSourceField(),
     ],
-    hooks: options.enabled ? { afterChange: [consumers.afterChange], afterDelete: [consumers.afterDelete] } : undefined,
+    hooks: options.enabled
+      ? {
+          afterChange: [consumers.afterChange],
+          afterDelete: [consumers.afterDelete],
+          beforeDelete: [refuseDeletingCategoryInUse(options)],
+        }
+      : undefined,
     labels: { plural: 'Categories', singular: 'Category' },
   }
 }

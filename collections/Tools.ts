@@ -2,6 +2,7 @@ import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
+import { deleteScoreHistoryOfTool } from '../hooks/scores/deleteScoreHistoryOfTool.ts'
 import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.ts'
 import { refuseDeletingToolInUse } from '../hooks/catalog/refuseDeletingToolInUse.ts'
 import { referenceDataAccess } from '../src/access/roles.ts'
@@ -109,7 +110,7 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
       ? {
           afterChange: [consumers.afterChange],
           afterDelete: [consumers.afterDelete],
-          beforeDelete: [refuseDeletingToolInUse(options)],
+          beforeDelete: [refuseDeletingToolInUse(options), deleteScoreHistoryOfTool(options)],
         }
       : undefined,
     labels: { plural: 'Tools', singular: 'Tool' },

@@ -3,6 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
 import { makeFirstUserAdmin } from '../hooks/accounts/makeFirstUserAdmin.ts'
+import { currentPasswordField, guardAccounts } from '../src/accounts/accountGuards.ts'
 import { isAdmin, isAdminField, isAdminOrSelf, isStaff, userRoleLabels, userRoles } from '../src/access/roles.ts'
 import { InvalidPluginOptionsError } from '../src/options.ts'
 
@@ -24,6 +25,18 @@ function editorialUserFields(options: SanitizedVerdictsOptions): Field[] {
       saveToJWT: true,
     },
     {
+      // Never stored: checked against the account's password when it sets a new one (src/accounts).
+      name: currentPasswordField,
+      type: 'text',
+      admin: {
+        condition: (data, _siblingData, { user }) => Boolean(user && data?.id && String(user.id) === String(data.id)),
+        description: 'Needed to change your own password.',
+      },
+      hooks: { afterRead: [() => undefined] },
+      label: 'Current password',
+      virtual: true,
+    },
+    {
       name: 'approvesFor',
       type: 'join',
       admin: {
@@ -37,6 +50,7 @@ function editorialUserFields(options: SanitizedVerdictsOptions): Field[] {
 }
 
 export function createUsersCollection(options: SanitizedVerdictsOptions): CollectionConfig {
+  const accountGuards = guardAccounts(options, options.collectionSlugs.users)
   return {
     slug: options.collectionSlugs.users,
     access: {
@@ -45,6 +59,8 @@ export function createUsersCollection(options: SanitizedVerdictsOptions): Collec
       delete: isAdmin,
       // The team sees each other (approvers, history); the public sees no accounts.
       read: isStaff,
+      // Lifting a login lockout is an admin's call; Payload's default lets any signed-in user.
+      unlock: isAdmin,
       update: isAdminOrSelf,
     },
     admin: {
@@ -52,9 +68,19 @@ export function createUsersCollection(options: SanitizedVerdictsOptions): Collec
       group: 'Admin',
       useAsTitle: 'email',
     },
-    auth: true,
+    // Locking needs many failures; one address is throttled long before (options.accounts).
+    auth: {
+      // Payload's own interval between reset requests writes a reservation outside the
+      // request's transaction, which on SQLite (one writer) waits on that very transaction;
+      // reset requests are throttled per client address instead (src/accounts).
+      forgotPassword: { minRequestInterval: 0 },
+      lockTime: 10 * 60 * 1000,
+      maxLoginAttempts: options.accounts.lockAfterFailedLogins,
+    },
     fields: editorialUserFields(options),
-    hooks: options.enabled ? { beforeChange: [makeFirstUserAdmin] } : undefined,
+    hooks: options.enabled
+      ? { afterLogin: [accountGuards.afterLogin], beforeChange: [makeFirstUserAdmin], beforeOperation: [accountGuards.beforeOperation] }
+      : undefined,
     labels: { plural: 'Users', singular: 'User' },
   }
 }
@@ -81,11 +107,19 @@ export function extendUsersCollection(
     )
   }
   const hooks = existing.hooks ?? {}
+  const accountGuards = guardAccounts(options, options.collectionSlugs.users)
   return {
     ...existing,
+    // Lifting a login lockout is an admin's call, also on a host's own users collection.
+    access: { ...existing.access, unlock: existing.access?.unlock ?? isAdmin },
     fields: [...existing.fields, ...ours.filter((field) => !('name' in field) || !taken.has(field.name))],
     hooks: options.enabled
-      ? { ...hooks, beforeChange: [...(hooks.beforeChange ?? []), makeFirstUserAdmin] }
+      ? {
+          ...hooks,
+          afterLogin: [...(hooks.afterLogin ?? []), accountGuards.afterLogin],
+          beforeChange: [...(hooks.beforeChange ?? []), makeFirstUserAdmin],
+          beforeOperation: [...(hooks.beforeOperation ?? []), accountGuards.beforeOperation],
+        }
       : hooks,
   }
 }

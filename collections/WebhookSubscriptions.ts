@@ -5,13 +5,21 @@ import type { SanitizedVerdictsOptions } from '../src/options.ts'
 import { isAdmin } from '../src/access/roles.ts'
 import { webhookSources } from '../src/webhooks/events.ts'
 import { generateWebhookSecret } from '../src/webhooks/signature.ts'
+import { refusedWebhookTarget } from '../src/webhooks/targetGuard.ts'
 
-const validateUrl: TextFieldSingleValidation = (value) => {
-  try {
-    const url = new URL(String(value ?? ''))
-    return url.protocol === 'https:' || url.protocol === 'http:' ? true : 'The URL must start with https:// or http://.'
-  } catch {
-    return 'Enter the full URL that receives the webhooks, such as https://example.com/api/revalidate.'
+/** A full http(s) URL whose host is a public address (src/webhooks/targetGuard.ts). */
+function validateUrl(options: SanitizedVerdictsOptions): TextFieldSingleValidation {
+  return async (value) => {
+    try {
+      const url = new URL(String(value ?? ''))
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return 'The URL must start with https:// or http://.'
+      }
+    } catch {
+      return 'Enter the full URL that receives the webhooks, such as https://example.com/api/revalidate.'
+    }
+    const refused = await refusedWebhookTarget(String(value), options.webhooks)
+    return refused ? `Webhooks cannot go there: ${refused}.` : true
   }
 }
 
@@ -27,7 +35,7 @@ export function createWebhookSubscriptionsCollection(options: SanitizedVerdictsO
       useAsTitle: 'url',
     },
     fields: [
-      { name: 'url', type: 'text', required: true, validate: validateUrl },
+      { name: 'url', type: 'text', required: true, validate: validateUrl(options) },
       {
         name: 'secret',
         type: 'text',

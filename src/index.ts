@@ -15,6 +15,7 @@ export type {
   VerdictsPluginOptions,
 } from './options.ts'
 export { collectionSlugsOf, pluginOptionsOf } from './pluginOptions.ts'
+export { csrfOrigins } from './http/csrf.ts'
 export { PublicPages } from './public/pages.ts'
 export type {
   PublicMatchupPage,

@@ -39,11 +39,17 @@ export type CommunityVoteOptions = {
    */
   minimumVotes?: number
   /**
-   * Vote requests allowed per client IP (from X-Forwarded-For / X-Real-IP) in each window;
+   * Vote requests allowed per client address (see `security.trustProxy`) in each window;
    * more are answered 429 with Retry-After.
    * @default { max: 30, windowSeconds: 60 }
    */
   rateLimit?: { max?: number; windowSeconds?: number }
+  /**
+   * New voter identities (voter cookies) one client address may be issued per window, so a
+   * client cannot vote again and again by dropping its cookie. Later first votes get 429.
+   * @default { max: 10, windowSeconds: 86400 }
+   */
+  newVoters?: { max?: number; windowSeconds?: number }
   /**
    * Name of the signed, httpOnly cookie that identifies an anonymous voter.
    * @default 'verdicts_voter'
@@ -52,6 +58,12 @@ export type CommunityVoteOptions = {
 }
 
 export type PublicApiOptions = {
+  /**
+   * Most bytes of serialised pages each server process keeps in memory; the least recently
+   * read pages are dropped past it.
+   * @default 67108864 (64 MiB)
+   */
+  cacheMaxBytes?: number
   /**
    * Cache-Control of public responses: browsers revalidate (cheap, with ETags); shared
    * caches keep a copy for `sMaxAge` seconds and may serve it stale for
@@ -67,6 +79,17 @@ export type PublicApiOptions = {
 }
 
 export type WebhookOptions = {
+  /**
+   * Let subscribers be private, loopback or link-local addresses (README, Security). For
+   * development and tests only: in production it lets an admin probe the internal network.
+   * @default false
+   */
+  allowPrivateTargets?: boolean
+  /**
+   * Origins exempt from that rule, such as the app's own revalidation route.
+   * @default []
+   */
+  allowedPrivateOrigins?: string[]
   /**
    * First retry delay; each later retry waits twice as long as the one before.
    * @default 2
@@ -84,7 +107,69 @@ export type WebhookOptions = {
   timeoutSeconds?: number
 }
 
+export type SecurityOptions = {
+  /**
+   * Number of reverse proxies in front of the app that append the client's address to
+   * `X-Forwarded-For`. 0: the address of the connection itself, forwarding headers ignored.
+   * With N, the Nth address from the right of the chain (what the outermost trusted proxy saw).
+   * @default 0
+   */
+  trustProxy?: number
+  /**
+   * Largest request body the API accepts, in bytes; larger ones get 413.
+   * @default 1048576 (1 MiB)
+   */
+  maxBodyBytes?: number
+  /**
+   * Largest request body of the anonymous endpoints under /api/public (votes), in bytes.
+   * @default 65536 (64 KiB)
+   */
+  publicMaxBodyBytes?: number
+  /**
+   * Origins, besides the app's own (and `serverURL`), whose pages may post votes.
+   * @default []
+   */
+  allowedOrigins?: string[]
+}
+
+export type AccountOptions = {
+  /**
+   * Sign-in attempts (REST and GraphQL) allowed per client address in each window; more
+   * get 429. Keep `max` below `lockAfterFailedLogins`, so that one caller cannot lock an
+   * account out.
+   * @default { max: 5, windowSeconds: 900 }
+   */
+  loginAttempts?: { max?: number; windowSeconds?: number }
+  /**
+   * Failed sign-ins after which an account of the plugin's users collection is locked for
+   * 10 minutes (Payload's `auth.maxLoginAttempts`; a host's own users collection keeps its setting).
+   * @default 20
+   */
+  lockAfterFailedLogins?: number
+  /**
+   * Shortest password accepted.
+   * @default 12
+   */
+  minPasswordLength?: number
+}
+
+export type WorkflowOptions = {
+  /**
+   * Let the person who wrote or last edited a verdict or matchup approve it (or request
+   * changes) themselves. Off: four eyes on everything, admins included. Turn it on only for
+   * a one-person team.
+   * @default false
+   */
+  allowSelfApproval?: boolean
+}
+
 export type VerdictsPluginOptions = {
+  /** The editorial workflow's rules. */
+  workflow?: WorkflowOptions
+  /** Passwords and sign-in limits (README, Security). */
+  accounts?: AccountOptions
+  /** Request limits and where the client address comes from (README, Security). */
+  security?: SecurityOptions
   /**
    * Slugs of the collections the plugin adds. Override one to avoid a clash with a host
    * collection; every relation inside the plugin follows the map.
@@ -118,9 +203,12 @@ export type VerdictsPluginOptions = {
 }
 
 export type SanitizedVerdictsOptions = {
+  accounts: { lockAfterFailedLogins: number; loginAttempts: { max: number; windowSeconds: number }; minPasswordLength: number }
   collectionSlugs: CollectionSlugs
+  security: Required<SecurityOptions>
   community: {
     minimumVotes: number
+    newVoters: { max: number; windowSeconds: number }
     rateLimit: { max: number; windowSeconds: number }
     voterCookieName: string
   }
@@ -129,9 +217,17 @@ export type SanitizedVerdictsOptions = {
   pricingTiers: PricingTierOption[]
   publicApi: {
     cacheControl: { sMaxAge: number; staleWhileRevalidate: number }
+    cacheMaxBytes: number
     corsOrigins: '*' | string[]
   }
-  webhooks: { backoffSeconds: number; maxAttempts: number; timeoutSeconds: number }
+  webhooks: {
+    allowPrivateTargets: boolean
+    allowedPrivateOrigins: string[]
+    backoffSeconds: number
+    maxAttempts: number
+    timeoutSeconds: number
+  }
+  workflow: { allowSelfApproval: boolean }
 }
 
 export const defaultCollectionSlugs: CollectionSlugs = {
@@ -150,6 +246,7 @@ export const defaultCollectionSlugs: CollectionSlugs = {
 
 export const defaultCommunityOptions: SanitizedVerdictsOptions['community'] = {
   minimumVotes: 10,
+  newVoters: { max: 10, windowSeconds: 86_400 },
   rateLimit: { max: 30, windowSeconds: 60 },
   voterCookieName: 'verdicts_voter',
 }
@@ -160,6 +257,13 @@ export const defaultPricingTiers: PricingTierOption[] = [
   { label: 'Paid', value: 'paid' },
   { label: 'Enterprise', value: 'enterprise' },
 ]
+
+export const defaultSecurityOptions: Required<SecurityOptions> = {
+  allowedOrigins: [],
+  maxBodyBytes: 1024 * 1024,
+  publicMaxBodyBytes: 64 * 1024,
+  trustProxy: 0,
+}
 
 const slugPattern = /^[a-z][a-z0-9-]*$/
 
@@ -205,21 +309,48 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
         options.community?.rateLimit?.windowSeconds ?? defaultCommunityOptions.rateLimit.windowSeconds,
     },
     voterCookieName: options.community?.voterCookieName ?? defaultCommunityOptions.voterCookieName,
+    newVoters: {
+      max: options.community?.newVoters?.max ?? defaultCommunityOptions.newVoters.max,
+      windowSeconds: options.community?.newVoters?.windowSeconds ?? defaultCommunityOptions.newVoters.windowSeconds,
+    },
+  }
+  const accounts = {
+    lockAfterFailedLogins: options.accounts?.lockAfterFailedLogins ?? 20,
+    loginAttempts: {
+      max: options.accounts?.loginAttempts?.max ?? 5,
+      windowSeconds: options.accounts?.loginAttempts?.windowSeconds ?? 900,
+    },
+    minPasswordLength: options.accounts?.minPasswordLength ?? 12,
+  }
+  const security = {
+    allowedOrigins: [...(options.security?.allowedOrigins ?? defaultSecurityOptions.allowedOrigins)],
+    maxBodyBytes: options.security?.maxBodyBytes ?? defaultSecurityOptions.maxBodyBytes,
+    publicMaxBodyBytes: options.security?.publicMaxBodyBytes ?? defaultSecurityOptions.publicMaxBodyBytes,
+    trustProxy: options.security?.trustProxy ?? defaultSecurityOptions.trustProxy,
   }
   const publicApi = {
     cacheControl: {
       sMaxAge: options.publicApi?.cacheControl?.sMaxAge ?? 60,
       staleWhileRevalidate: options.publicApi?.cacheControl?.staleWhileRevalidate ?? 300,
     },
+    cacheMaxBytes: options.publicApi?.cacheMaxBytes ?? 64 * 1024 * 1024,
     corsOrigins: options.publicApi?.corsOrigins ?? ('*' as const),
   }
   const webhooks = {
+    allowPrivateTargets: options.webhooks?.allowPrivateTargets ?? false,
+    allowedPrivateOrigins: (options.webhooks?.allowedPrivateOrigins ?? []).map((origin) => {
+      if (typeof origin !== 'string' || !URL.canParse(origin)) {
+        throw new InvalidPluginOptionsError(`webhooks.allowedPrivateOrigins must be origins like http://localhost:3000, got "${origin}"`)
+      }
+      return new URL(origin).origin
+    }),
     backoffSeconds: options.webhooks?.backoffSeconds ?? 2,
     maxAttempts: options.webhooks?.maxAttempts ?? 5,
     timeoutSeconds: options.webhooks?.timeoutSeconds ?? 10,
   }
   const wholeNumbers: Array<[string, number, number]> = [
     ['publicApi.cacheControl.sMaxAge', publicApi.cacheControl.sMaxAge, 0],
+    ['publicApi.cacheMaxBytes', publicApi.cacheMaxBytes, 1024],
     ['publicApi.cacheControl.staleWhileRevalidate', publicApi.cacheControl.staleWhileRevalidate, 0],
     ['webhooks.backoffSeconds', webhooks.backoffSeconds, 0],
     ['webhooks.maxAttempts', webhooks.maxAttempts, 1],
@@ -227,6 +358,15 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     ['community.minimumVotes', community.minimumVotes, 1],
     ['community.rateLimit.max', community.rateLimit.max, 1],
     ['community.rateLimit.windowSeconds', community.rateLimit.windowSeconds, 1],
+    ['community.newVoters.max', community.newVoters.max, 1],
+    ['community.newVoters.windowSeconds', community.newVoters.windowSeconds, 1],
+    ['security.trustProxy', security.trustProxy, 0],
+    ['accounts.lockAfterFailedLogins', accounts.lockAfterFailedLogins, 1],
+    ['accounts.loginAttempts.max', accounts.loginAttempts.max, 1],
+    ['accounts.loginAttempts.windowSeconds', accounts.loginAttempts.windowSeconds, 1],
+    ['accounts.minPasswordLength', accounts.minPasswordLength, 8],
+    ['security.maxBodyBytes', security.maxBodyBytes, 1024],
+    ['security.publicMaxBodyBytes', security.publicMaxBodyBytes, 1024],
   ]
   for (const [name, value, minimum] of wholeNumbers) {
     if (!Number.isInteger(value) || value < minimum) {
@@ -236,6 +376,11 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
   if (publicApi.corsOrigins !== '*' && !Array.isArray(publicApi.corsOrigins)) {
     throw new InvalidPluginOptionsError(`publicApi.corsOrigins must be '*' or a list of origins`)
   }
+  for (const origin of security.allowedOrigins) {
+    if (typeof origin !== 'string' || !URL.canParse(origin) || new URL(origin).origin !== origin) {
+      throw new InvalidPluginOptionsError(`security.allowedOrigins must be origins like https://example.com, got "${origin}"`)
+    }
+  }
   if (!/^[A-Za-z0-9_-]+$/.test(community.voterCookieName)) {
     throw new InvalidPluginOptionsError(
       `community.voterCookieName must be letters, digits, _ or -, got "${community.voterCookieName}"`,
@@ -243,15 +388,18 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
   }
 
   return {
+    accounts,
     collectionSlugs,
     community,
     enabled: options.enabled ?? true,
     overrideCollections: { ...options.overrideCollections },
     pricingTiers: pricingTiers.map((tier) => ({ ...tier })),
+    security,
     publicApi: {
       ...publicApi,
       corsOrigins: publicApi.corsOrigins === '*' ? '*' : [...publicApi.corsOrigins],
     },
     webhooks,
+    workflow: { allowSelfApproval: options.workflow?.allowSelfApproval ?? false },
   }
 }

@@ -162,6 +162,10 @@ export interface User {
    */
   role: 'admin' | 'editor' | 'reviewer';
   /**
+   * Needed to change your own password.
+   */
+  currentPassword?: string | null;
+  /**
    * Personas this account may approve for. Edit the list on each persona.
    */
   approvesFor?: {
@@ -176,7 +180,6 @@ export interface User {
   resetPasswordExpiration?: string | null;
   salt?: string | null;
   hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
   sessions?:
@@ -798,6 +801,7 @@ export interface PayloadMigration {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  currentPassword?: T;
   approvesFor?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -806,7 +810,6 @@ export interface UsersSelect<T extends boolean = true> {
   resetPasswordExpiration?: T;
   salt?: T;
   hash?: T;
-  resetPasswordRequestedAt?: T;
   loginAttempts?: T;
   lockUntil?: T;
   sessions?:

@@ -17,6 +17,7 @@ import { createVotesCollection } from '../collections/Votes.ts'
 import { createWorkflowEventsCollection } from '../collections/WorkflowEvents.ts'
 import { createWebhookDeliveriesCollection } from '../collections/WebhookDeliveries.ts'
 import { createWebhookSubscriptionsCollection } from '../collections/WebhookSubscriptions.ts'
+import { refuseUnsafeRichText, richTextFieldNames } from '../hooks/catalog/refuseUnsafeRichText.ts'
 import { createPublicEndpoints } from './public/endpoints.ts'
 import { createVoteEndpoints } from './votes/endpoints.ts'
 import { InvalidPluginOptionsError, sanitizeOptions, verdictsPluginMarker } from './options.ts'
@@ -46,6 +47,21 @@ function applyOverride(
 ): CollectionConfig {
   const override = options.overrideCollections[key]
   return override ? override({ defaultCollection }) : defaultCollection
+}
+
+/** Adds the rich text check (well-formed Lexical, safe links) to a collection that has rich text. */
+function withRichTextGuard(collection: CollectionConfig): CollectionConfig {
+  const fieldNames = richTextFieldNames(collection)
+  if (fieldNames.length === 0) {
+    return collection
+  }
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: [...(collection.hooks?.beforeOperation ?? []), refuseUnsafeRichText(collection.slug, fieldNames)],
+    },
+  }
 }
 
 /**
@@ -84,7 +100,8 @@ export const verdictsPlugin =
       collections.push(applyOverride('users', createUsersCollection(options), options))
     }
     for (const [key, create] of contentCollectionFactories) {
-      collections.push(applyOverride(key, create(options), options))
+      const collection = applyOverride(key, create(options), options)
+      collections.push(options.enabled ? withRichTextGuard(collection) : collection)
     }
 
     return {

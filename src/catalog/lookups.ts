@@ -1,6 +1,15 @@
 import type { PayloadRequest, Where } from 'payload'
 
+import { parseStrictId } from '../http/strictId.ts'
 import { idOf } from './relations.ts'
+
+/**
+ * A relationship value's id in the database's id type, or null when it cannot name a
+ * record ("abc" on SQLite): querying with such a value fails with a 500.
+ */
+export function strictRelationId(req: PayloadRequest, value: unknown): null | number | string {
+  return parseStrictId(idOf(value), req.payload.db.defaultIDType === 'number' ? 'number' : 'text')
+}
 
 /** Looks a related record up inside the caller's transaction; null when it does not exist. */
 export async function findRelated(
@@ -8,7 +17,7 @@ export async function findRelated(
   collection: string,
   value: unknown,
 ): Promise<null | Record<string, unknown>> {
-  const id = idOf(value)
+  const id = strictRelationId(req, value)
   if (id === null) {
     return null
   }

@@ -4,7 +4,7 @@ import { relationship } from 'payload/shared'
 
 import type { CollectionSlugs } from '../options.ts'
 
-import { anotherRecordMatches, findRelated } from './lookups.ts'
+import { anotherRecordMatches, findRelated, strictRelationId } from './lookups.ts'
 import { idOf, sameId } from './relations.ts'
 
 /** Payload's own relationship checks, then: the related record must exist. */
@@ -27,7 +27,8 @@ export function oneVerdictPerPair(slugs: CollectionSlugs): RelationshipFieldSing
     if (exists !== true || value === null || value === undefined) {
       return exists
     }
-    const reviewer = idOf((args.data as { reviewer?: unknown } | undefined)?.reviewer)
+    // A malformed persona id is the reviewer field's own error to report.
+    const reviewer = strictRelationId(args.req, (args.data as { reviewer?: unknown } | undefined)?.reviewer)
     if (reviewer === null) {
       return true
     }
@@ -51,7 +52,7 @@ export function distinctMatchupPair(slugs: CollectionSlugs): RelationshipFieldSi
     if (exists !== true || value === null || value === undefined) {
       return exists
     }
-    const left = idOf((args.data as { leftTool?: unknown } | undefined)?.leftTool)
+    const left = strictRelationId(args.req, (args.data as { leftTool?: unknown } | undefined)?.leftTool)
     if (left === null) {
       return true
     }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 
 import type { VerdictsPluginOptions } from 'verdicts-cms'
 
-import { sanitizeOptions, verdictsPlugin } from 'verdicts-cms'
+import { csrfOrigins, sanitizeOptions, verdictsPlugin } from 'verdicts-cms'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -19,6 +19,19 @@ export type AppConfigArgs = {
   plugin?: VerdictsPluginOptions
   secret: string
   serverURL?: string
+}
+
+/**
+ * The app subscribes its own /api/revalidate to webhooks (src/site/siteSubscription.ts);
+ * in development that is a loopback address, which webhooks otherwise refuse.
+ */
+function withOwnSiteWebhookTarget(plugin: VerdictsPluginOptions = {}, env = process.env): VerdictsPluginOptions {
+  const siteApi = env.SITE_API_URL?.trim() || env.SERVER_URL?.trim() || `http://localhost:${env.PORT || 3000}`
+  const own = URL.canParse(siteApi) ? [new URL(siteApi).origin] : []
+  return {
+    ...plugin,
+    webhooks: { ...plugin.webhooks, allowedPrivateOrigins: [...own, ...(plugin.webhooks?.allowedPrivateOrigins ?? [])] },
+  }
 }
 
 /** The app: Payload's admin and APIs with the verdicts plugin, on the database given. */
@@ -38,11 +51,13 @@ export function createAppConfig(args: AppConfigArgs): Config {
       meta: { titleSuffix: ' · Verdicts CMS' },
     },
     collections: [],
+    // Session cookies count only for requests from these origins (src/http/csrf.ts).
+    csrf: csrfOrigins({ serverURL: args.serverURL }),
     db: args.db,
     editor: lexicalEditor(),
     email: args.email,
     onInit: args.onInit,
-    plugins: [verdictsPlugin(args.plugin)],
+    plugins: [verdictsPlugin(withOwnSiteWebhookTarget(args.plugin))],
     secret: args.secret,
     serverURL: args.serverURL,
     telemetry: false,

@@ -8,8 +8,13 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { defaultBeginTransaction } from 'payload'
 
+import { withSqliteTransactions } from './sqliteTransactions.ts'
+
 /** Where the embedded database lives when DATABASE_URI is unset. */
 export const defaultSqlitePath = 'data/verdicts.db'
+
+/** How long a SQLite write waits for another process's write lock. */
+const sqliteBusyTimeoutMs = 10_000
 
 export type DatabaseTarget =
   | { isDefault: boolean; kind: 'sqlite'; path: string; url: string }
@@ -105,6 +110,16 @@ export function databaseAdapterFor(target: DatabaseTarget): DatabaseAdapterObj {
   }
   mkdirSync(path.dirname(target.path), { recursive: true })
   // WAL lets readers work while another process writes; the busy timeout makes a second
-  // process wait for the write lock instead of failing with SQLITE_BUSY.
-  return sqliteAdapter({ busyTimeout: 10_000, client: { url: target.url }, wal: true })
+  // process wait for the write lock instead of failing with SQLITE_BUSY. Transactions are
+  // on, as on the other databases, so a write and its hooks commit or roll back together;
+  // withSqliteTransactions keeps the busy timeout on the connections they open.
+  return withSqliteTransactions(
+    sqliteAdapter({
+      busyTimeout: sqliteBusyTimeoutMs,
+      client: { url: target.url },
+      transactionOptions: { behavior: 'immediate' },
+      wal: true,
+    }),
+    { busyTimeoutMs: sqliteBusyTimeoutMs, url: target.url },
+  )
 }

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { isValidID } from 'payload'
+import { parseStrictId } from './strictId.ts'
 
 /** A JSON error body in Payload's shape, naming the field when there is one. */
 export function errorResponse(
@@ -22,22 +22,10 @@ export async function readJsonBody(req: PayloadRequest): Promise<unknown> {
 }
 
 /**
- * The client address as reported by the proxy in front of the app (X-Forwarded-For's
- * first entry, or X-Real-IP). Without a proxy setting them, all clients share one bucket.
- */
-export function clientAddress(req: PayloadRequest): string {
-  const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-  return forwarded || req.headers.get('x-real-ip')?.trim() || 'unknown'
-}
-
-/**
  * The route's `:id` in the database's id type, or null when it cannot name a document
  * there (so the caller answers 404 instead of letting the query fail with a 500).
  */
 export function documentIdParam(req: PayloadRequest): null | number | string {
   const raw = String(req.routeParams?.id ?? '')
-  if (req.payload.db.defaultIDType === 'number') {
-    return /^\d{1,15}$/.test(raw) ? Number(raw) : null
-  }
-  return isValidID(raw, 'ObjectID') ? raw : null
+  return parseStrictId(raw, req.payload.db.defaultIDType === 'number' ? 'number' : 'text')
 }

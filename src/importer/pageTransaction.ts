@@ -14,13 +14,12 @@ type SqliteAdapterInternals = {
  * database transaction, committed only when `work` succeeds: a page that fails halfway
  * leaves nothing behind.
  *
- * PostgreSQL and MongoDB replica sets get the adapter's own transaction. The SQLite
- * adapter is configured without transactions for the app (Payload's default: ordinary
- * writes then share one connection and its busy timeout), so for SQLite this starts the
- * adapter's drizzle transaction itself, for this one unit of work. That transaction takes
- * over the adapter's connection; the client opens a fresh one afterwards, which gets the
- * busy timeout again here. A standalone MongoDB server has no transactions at all: there
- * `atomic` is false and the caller says so.
+ * PostgreSQL, MongoDB replica sets and the app's SQLite (src/sqliteTransactions.ts) get
+ * the adapter's own transaction. A SQLite adapter configured without transactions (a host
+ * app on Payload's default) gets the adapter's drizzle transaction started here, for this
+ * one unit of work; that transaction takes over the adapter's connection, and the client
+ * opens a fresh one afterwards, which gets the busy timeout again here. A standalone
+ * MongoDB server has no transactions at all: there `atomic` is false and the caller says so.
  */
 export async function inTransaction<T>(
   payload: Payload,

@@ -10,6 +10,7 @@ import { buildOpenApiDocument } from './openapi.ts'
 import { cachedResponseFor, pageCacheOf } from './pageCache.ts'
 import { PublicPages } from './pages.ts'
 import { errorResponse } from '../http/endpointHelpers.ts'
+import { listCacheKey } from './listCacheKey.ts'
 
 type ListQuery = { category?: string; limit: number; page: number; q?: string; tier?: string; tool?: string }
 
@@ -27,7 +28,8 @@ export function parseListQuery(
     if (name === 'page' || name === 'limit') {
       const number = Number(value)
       const max = name === 'limit' ? 100 : Number.MAX_SAFE_INTEGER
-      if (!/^\d+$/.test(value) || number < 1 || number > max) {
+      // No leading zeros: `limit=0100` is not another spelling of 100 (nor another cache entry).
+      if (!/^[1-9][0-9]*$/.test(value) || number < 1 || number > max) {
         return { error: { field: name, message: `${name} must be a whole number from 1${name === 'limit' ? ' to 100' : ''}` } }
       }
       query[name] = number
@@ -84,7 +86,8 @@ export function createPublicEndpoints(options: SanitizedVerdictsOptions): Endpoi
           return errorResponse(400, parsed.error.message, { field: parsed.error.field })
         }
         const { limit, page, ...filters } = parsed.query
-        const key = `${kind}?${[...params].sort(([a], [b]) => a.localeCompare(b)).map(([name, value]) => `${name}=${value}`).join('&')}`
+        // Keyed on the parsed query, not its spelling: one entry per distinct answer.
+        const key = listCacheKey(kind, parsed.query)
         const entry = await pageCacheOf(req.payload).getOrBuild(key, async () => ({
           tags: [listTag],
           value:

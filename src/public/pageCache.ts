@@ -15,6 +15,9 @@ export function cachedResponseFor(body: string, tags: string[]): CachedResponse 
   return { body, bytes: new TextEncoder().encode(body), etag: strongEtag(body), tags }
 }
 
+/** The cache's default bound (`publicApi.cacheMaxBytes`). */
+export const defaultPageCacheMaxBytes = 64 * 1024 * 1024
+
 /**
  * Public responses, serialised once and served from memory until something they show
  * changes. Entries carry cache tags (`tool:<slug>`, `matchup:<slug>`); a content change
@@ -24,14 +27,52 @@ export class PageCache {
   private readonly entries = new Map<string, CachedResponse>()
   /** Bumped on every invalidation, so a page built from older data is never stored. */
   private generation = 0
+  /** Bytes of all bodies held; the least recently used entries go past `maxBytes`. */
+  private bytes = 0
+
+  constructor(private readonly maxBytes = defaultPageCacheMaxBytes) {}
 
   get(key: string): CachedResponse | undefined {
-    return this.entries.get(key)
+    const entry = this.entries.get(key)
+    if (entry) {
+      // Most recently used last: a Map keeps insertion order, so the oldest is first.
+      this.entries.delete(key)
+      this.entries.set(key, entry)
+    }
+    return entry
+  }
+
+  private store(key: string, entry: CachedResponse): void {
+    this.remove(key)
+    if (entry.bytes.byteLength > this.maxBytes) {
+      return
+    }
+    this.entries.set(key, entry)
+    this.bytes += entry.bytes.byteLength
+    for (const [oldestKey] of this.entries) {
+      if (this.bytes <= this.maxBytes) {
+        break
+      }
+      this.remove(oldestKey)
+    }
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key)
+    if (entry) {
+      this.entries.delete(key)
+      this.bytes -= entry.bytes.byteLength
+    }
+  }
+
+  /** Bytes held now (bodies only). */
+  get sizeInBytes(): number {
+    return this.bytes
   }
 
   /** Builds (or reuses) the entry for `key`; null from `build` means "not found", not cached. */
   async getOrBuild(key: string, build: () => Promise<null | { tags: string[]; value: unknown }>): Promise<CachedResponse | null> {
-    const cached = this.entries.get(key)
+    const cached = this.get(key)
     if (cached) {
       return cached
     }
@@ -42,7 +83,7 @@ export class PageCache {
     }
     const entry = cachedResponseFor(JSON.stringify(built.value), built.tags)
     if (this.generation === startedAt) {
-      this.entries.set(key, entry)
+      this.store(key, entry)
     }
     return entry
   }
@@ -53,7 +94,7 @@ export class PageCache {
     this.generation += 1
     for (const [key, entry] of this.entries) {
       if (entry.tags.some((tag) => affected.has(tag))) {
-        this.entries.delete(key)
+        this.remove(key)
       }
     }
   }
@@ -61,6 +102,7 @@ export class PageCache {
   clear(): void {
     this.generation += 1
     this.entries.clear()
+    this.bytes = 0
   }
 
   get size(): number {
@@ -79,6 +121,7 @@ type WithPageCache = Payload & { [cacheSlot]?: PageCache }
 /** The page cache of one Payload instance (one server process). */
 export function pageCacheOf(payload: Payload): PageCache {
   const holder = payload as WithPageCache
-  holder[cacheSlot] ??= new PageCache()
+  const options = payload.config.custom?.verdictsPlugin as undefined | { publicApi?: { cacheMaxBytes?: number } }
+  holder[cacheSlot] ??= new PageCache(options?.publicApi?.cacheMaxBytes)
   return holder[cacheSlot]
 }

@@ -8,8 +8,9 @@ import type { SanitizedVerdictsOptions } from '../options.ts'
 import { idOf } from '../catalog/relations.ts'
 import { computeScore } from '../scores/score.ts'
 import { orderScorecard } from './scorecard.ts'
-import type { Decision } from '../domain/decisions.ts'
+import { matchesSearch } from './searchText.ts'
 import type { Id } from '../domain/ids.ts'
+import type { Decision } from '../domain/decisions.ts'
 
 type Doc = Record<string, unknown> & { id: Id; updatedAt?: string }
 
@@ -301,7 +302,11 @@ export class PublicPages {
       return emptyPage(page, limit)
     }
     if (filters.q) {
-      conditions.push({ name: { like: filters.q } })
+      const matching = await this.idsMatching(this.slugs.tools, 'name', filters.q, { id: { in: visible } })
+      if (matching.length === 0) {
+        return emptyPage(page, limit)
+      }
+      conditions.push({ id: { in: matching } })
     }
     const result = await this.find(this.slugs.tools, { and: [{ id: { in: visible } }, ...conditions] }, { depth: 1, limit, page, sort: 'name' })
     return { ...pageInfo(result), docs: (result.docs as Doc[]).map((tool) => this.summary(tool)) }
@@ -326,7 +331,11 @@ export class PublicPages {
       conditions.push({ or: [{ leftTool: { in: ids } }, { rightTool: { in: ids } }] })
     }
     if (filters.q) {
-      conditions.push({ title: { like: filters.q } })
+      const matching = await this.idsMatching(this.slugs.matchups, 'title', filters.q, {})
+      if (matching.length === 0) {
+        return emptyPage(page, limit)
+      }
+      conditions.push({ id: { in: matching } })
     }
     const result = await this.find(this.slugs.matchups, conditions.length ? { and: conditions } : {}, { depth: 1, limit, page, sort: 'title' })
     return {
@@ -338,6 +347,12 @@ export class PublicPages {
         updatedAt: String(matchup.updatedAt),
       })),
     }
+  }
+
+  /** Ids of the records (within `where`) whose `field` matches the search `q` (see searchText.ts). */
+  private async idsMatching(collection: string, field: string, q: string, where: Where): Promise<Array<number | string>> {
+    const { docs } = await this.find(collection, where)
+    return (docs as Doc[]).filter((doc) => matchesSearch(String(doc[field] ?? ''), q)).map((doc) => doc.id)
   }
 
   /** Slugs of every published matchup, sorted. */

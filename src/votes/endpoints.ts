@@ -2,10 +2,10 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options.ts'
 
-import { FixedWindowRateLimiter } from './rateLimit.ts'
 import { issueVoterToken, readCookie, verifyVoterToken, voterKeyFor } from './voterToken.ts'
 import { castVote, findPublicTool, withdrawVote } from './operations.ts'
-import { clientAddress, errorResponse, readJsonBody } from '../http/endpointHelpers.ts'
+import { createVoteIntegrity } from './voteIntegrity.ts'
+import { errorResponse, readJsonBody } from '../http/endpointHelpers.ts'
 import { isDecision } from '../domain/decisions.ts'
 
 export const votePath = '/public/tools/:slug/vote'
@@ -19,8 +19,8 @@ type Voter = { setCookie?: string; voterKey: string }
  * cookie the first vote issues.
  */
 export function createVoteEndpoints(options: SanitizedVerdictsOptions): Endpoint[] {
-  const { minimumVotes, rateLimit, voterCookieName } = options.community
-  const limiter = new FixedWindowRateLimiter(rateLimit.max, rateLimit.windowSeconds * 1000)
+  const { minimumVotes, voterCookieName } = options.community
+  const integrity = createVoteIntegrity(options)
 
   function voterOf(req: PayloadRequest, issueIfMissing: boolean): null | Voter {
     const secret = req.payload.secret
@@ -39,15 +39,11 @@ export function createVoteEndpoints(options: SanitizedVerdictsOptions): Endpoint
     }
   }
 
-  /** Rate limit, then the public tool named in the path: the checks both methods share. */
+  /** Origin, media type and rate limit, then the public tool named in the path: the checks both methods share. */
   async function preflight(req: PayloadRequest) {
-    const limited = limiter.hit(clientAddress(req))
-    if (!limited.allowed) {
-      return {
-        response: errorResponse(429, `Too many votes; try again in ${limited.retryAfterSeconds} s.`, {
-          headers: { 'Retry-After': String(limited.retryAfterSeconds) },
-        }),
-      }
+    const refused = await integrity.admit(req, { hasBody: req.method === 'POST' })
+    if (refused) {
+      return { response: errorResponse(refused.status, refused.message, { headers: refused.headers }) }
     }
     const slug = String(req.routeParams?.slug ?? '')
     const tool = await findPublicTool(req, options, slug)
@@ -81,6 +77,12 @@ export function createVoteEndpoints(options: SanitizedVerdictsOptions): Endpoint
         return checked.response
       }
       const voter = voterOf(req, true)!
+      if (voter.setCookie) {
+        const refused = await integrity.admitNewVoter(req)
+        if (refused) {
+          return errorResponse(refused.status, refused.message, { headers: refused.headers })
+        }
+      }
       const outcome = await castVote(req, options, { decision, toolId: checked.tool.id, voterKey: voter.voterKey })
       const headers = new Headers({ 'Cache-Control': 'no-store' })
       if (voter.setCookie) {

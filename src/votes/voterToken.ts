@@ -39,7 +39,12 @@ export function readCookie(header: null | string, name: string): string | undefi
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=')
     if (key === name) {
-      return decodeURIComponent(rest.join('='))
+      // A malformed escape (`%E0%A4%A`) is simply not a voter cookie.
+      try {
+        return decodeURIComponent(rest.join('='))
+      } catch {
+        return undefined
+      }
     }
   }
   return undefined

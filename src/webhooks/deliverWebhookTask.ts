@@ -4,6 +4,7 @@ import type { SanitizedVerdictsOptions } from '../options.ts'
 import type { WebhookEvent } from './events.ts'
 
 import { webhookHeaders } from './signature.ts'
+import { refusedWebhookTarget } from './targetGuard.ts'
 
 export const deliverWebhookTaskSlug = 'verdictsDeliverWebhook'
 export const webhookQueue = 'verdicts-webhooks'
@@ -38,6 +39,11 @@ export function createDeliverWebhookTask(options: SanitizedVerdictsOptions): Tas
       let responseStatus: null | number = null
       let error: null | string = null
       try {
+        // Checked again at delivery: the name may resolve elsewhere now than when saved.
+        const refused = await refusedWebhookTarget(subscription.url, options.webhooks)
+        if (refused) {
+          throw new Error(`refused before connecting: ${refused}`)
+        }
         const response = await fetch(subscription.url, {
           body,
           headers: webhookHeaders(subscription.secret, eventId, Math.floor(startedAt / 1000), body),

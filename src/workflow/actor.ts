@@ -49,6 +49,7 @@ export async function actorFor(
     : user.role === 'reviewer'
   return {
     approvesForDocument,
+    mayJudgeOwnWork: options.workflow.allowSelfApproval,
     role: user.role,
     touchedDocument: sameId(doc.createdBy, user.id) || sameId(doc.lastEditedBy, user.id),
   }

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
-import { APIError } from 'payload'
+import { APIError, NotFound } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options.ts'
 import type { WorkflowTarget } from './targets.ts'
@@ -9,10 +9,15 @@ import { hasRole } from '../access/roles.ts'
 import { workflowActions } from './rules.ts'
 import { workflowUserOf } from './actor.ts'
 import { transitionWorkflow, workflowState } from './transition.ts'
-import { errorResponse, readJsonBody } from '../http/endpointHelpers.ts'
+import { documentIdParam, errorResponse, readJsonBody } from '../http/endpointHelpers.ts'
 
-function idParam(req: PayloadRequest): string {
-  return String(req.routeParams?.id ?? '')
+/** The `:id` parsed strictly (`1e309`, `1'` name nothing); NotFound answers 404 for null. */
+function idParam(req: PayloadRequest): number | string {
+  const id = documentIdParam(req)
+  if (id === null) {
+    throw new NotFound(req.t)
+  }
+  return id
 }
 
 /**
@@ -90,6 +95,11 @@ export function createWorkflowEndpoints(options: SanitizedVerdictsOptions, targe
         }
         if (body?.comment !== undefined && body.comment !== null && typeof body.comment !== 'string') {
           return errorResponse(400, 'comment must be text.', { field: 'comment' })
+        }
+        // Checked before anything is written: the history entry would refuse it later anyway.
+        const maxComment = req.payload.config.defaultMaxTextLength ?? 40_000
+        if (typeof body?.comment === 'string' && body.comment.length > maxComment) {
+          return errorResponse(400, `comment must be at most ${maxComment} characters.`, { field: 'comment' })
         }
         try {
           const doc = await transitionWorkflow(req, options, target, {

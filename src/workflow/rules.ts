@@ -36,6 +36,12 @@ export const actionLabels: Record<WorkflowAction, string> = {
 export type WorkflowActor = {
   /** For a verdict: the user is an approver of its persona. For a matchup: any reviewer. */
   approvesForDocument: boolean
+  /**
+   * Four eyes: whoever created the document or made its last content edit may not judge
+   * it, admins included, unless the publication allows it (`workflow.allowSelfApproval`,
+   * for a one-person team). Absent means not allowed.
+   */
+  mayJudgeOwnWork?: boolean
   role: null | UserRole
   /** The user created the document or made its last content edit. */
   touchedDocument: boolean
@@ -87,11 +93,11 @@ export function checkTransition(
     return { message: say(wrongRole[action]), ok: false, status: 403 }
   }
   const judging = action === 'approve' || action === 'request_changes'
-  if (judging && actor.role !== 'admin') {
-    if (!actor.approvesForDocument) {
+  if (judging) {
+    if (actor.role !== 'admin' && !actor.approvesForDocument) {
       return { message: say(wrongRole[action]), ok: false, status: 403 }
     }
-    if (actor.touchedDocument) {
+    if (actor.touchedDocument && !actor.mayJudgeOwnWork) {
       return {
         message: say(`you cannot ${action === 'approve' ? 'approve' : 'review'} your own {kind}: you wrote or last edited it`),
         ok: false,

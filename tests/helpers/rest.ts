@@ -2,6 +2,8 @@ import type { Payload } from 'payload'
 
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 
+import { guardGraphqlHandler, guardRestHandler } from '../../src/http/guardRest.ts'
+
 type Method = 'DELETE' | 'GET' | 'PATCH' | 'POST'
 
 export type RestResponse<T = Record<string, unknown>> = {
@@ -15,7 +17,7 @@ export type RestClient = {
   request: <T = Record<string, unknown>>(
     method: Method,
     path: string,
-    options?: { body?: unknown; headers?: Record<string, string>; token?: string },
+    options?: { body?: unknown; headers?: Record<string, string>; rawBody?: string; token?: string },
   ) => Promise<RestResponse<T>>
 }
 
@@ -23,18 +25,24 @@ export type RestClient = {
 export function restClient(payload: Payload): RestClient {
   const { config } = payload
   const handlers = {
-    DELETE: REST_DELETE(config),
-    GET: REST_GET(config),
-    PATCH: REST_PATCH(config),
-    POST: REST_POST(config),
+    DELETE: guardRestHandler(config, REST_DELETE(config)),
+    GET: guardRestHandler(config, REST_GET(config)),
+    PATCH: guardRestHandler(config, REST_PATCH(config)),
+    POST: guardRestHandler(config, REST_POST(config)),
   }
-  const graphqlHandler = GRAPHQL_POST(config)
+  const graphqlHandler = guardGraphqlHandler(config, GRAPHQL_POST(config))
   const base = 'http://localhost:3000/api'
 
   async function toResult<T>(response: Response): Promise<RestResponse<T>> {
     const text = await response.text()
+    let body: unknown = {}
+    try {
+      body = text ? JSON.parse(text) : {}
+    } catch {
+      body = { text }
+    }
     return {
-      body: (text ? JSON.parse(text) : {}) as T,
+      body: body as T,
       headers: response.headers,
       status: response.status,
     }
@@ -65,7 +73,7 @@ export function restClient(payload: Payload): RestClient {
         headers.set(name, value)
       }
       const request = new Request(url, {
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
         headers,
         method,
       })

@@ -17,7 +17,11 @@ let payload: Payload
 let fixtures: Fixtures
 
 beforeAll(async () => {
-  payload = await startTestPayload('votes', { plugin: { community: { minimumVotes, rateLimit } } })
+  // The suite stands for many readers behind one trusted proxy: each request's address is
+  // the last X-Forwarded-For entry, and every reader may be a new voter.
+  payload = await startTestPayload('votes', {
+    plugin: { community: { minimumVotes, newVoters: { max: 1000, windowSeconds: 60 }, rateLimit }, security: { trustProxy: 1 } },
+  })
   fixtures = await createFixtures(payload)
   // alpha and beta are public (a published verdict each); gamma is not.
   for (const [persona, tool] of [[fixtures.personaIds.skeptic, fixtures.toolIds.alpha], [fixtures.personaIds.skeptic, fixtures.toolIds.beta]]) {

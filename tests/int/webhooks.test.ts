@@ -35,7 +35,8 @@ async function deliverAll(): Promise<void> {
 }
 
 beforeAll(async () => {
-  payload = await startTestPayload('webhooks', { plugin: { webhooks: { backoffSeconds: 0, maxAttempts: 3 } } })
+  // The receiver listens on loopback, which webhooks refuse unless allowed (tests/int/securityWebhooks).
+  payload = await startTestPayload('webhooks', { plugin: { webhooks: { allowPrivateTargets: true, backoffSeconds: 0, maxAttempts: 3 } } })
   await seedDemoContent(payload)
   receiver = await startWebhookReceiver()
   subscription = (await payload.create({

@@ -18,8 +18,10 @@ describe('sanitizeOptions', () => {
         webhookSubscriptions: 'webhook-subscriptions',
         workflowEvents: 'workflow-events',
       },
+      accounts: { lockAfterFailedLogins: 20, loginAttempts: { max: 5, windowSeconds: 900 }, minPasswordLength: 12 },
       community: {
         minimumVotes: 10,
+        newVoters: { max: 10, windowSeconds: 86_400 },
         rateLimit: { max: 30, windowSeconds: 60 },
         voterCookieName: 'verdicts_voter',
       },
@@ -33,9 +35,12 @@ describe('sanitizeOptions', () => {
       ],
       publicApi: {
         cacheControl: { sMaxAge: 60, staleWhileRevalidate: 300 },
+        cacheMaxBytes: 67_108_864,
         corsOrigins: '*',
       },
-      webhooks: { backoffSeconds: 2, maxAttempts: 5, timeoutSeconds: 10 },
+      security: { allowedOrigins: [], maxBodyBytes: 1_048_576, publicMaxBodyBytes: 65_536, trustProxy: 0 },
+      webhooks: { allowPrivateTargets: false, allowedPrivateOrigins: [], backoffSeconds: 2, maxAttempts: 5, timeoutSeconds: 10 },
+      workflow: { allowSelfApproval: false },
     })
   })
 

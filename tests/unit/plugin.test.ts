@@ -110,11 +110,14 @@ describe('verdictsPlugin', () => {
     }
     host.collections!.push(hostUsers)
     const users = find(verdictsPlugin()(host), 'users')
-    expect(users.access).toBe(hostUsers.access)
+    // The host's rules stay; only lifting a lockout is narrowed to admins when the host set no rule.
+    expect(users.access?.read).toBe(hostUsers.access!.read)
+    expect(Object.keys(users.access ?? {}).sort()).toEqual(['read', 'unlock'])
     expect(users.fields.map((field) => ('name' in field ? field.name : field.type))).toEqual([
       'nickname',
       'name',
       'role',
+      'currentPassword',
       'approvesFor',
     ])
     expect(hostUsers.fields).toHaveLength(1)

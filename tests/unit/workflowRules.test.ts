@@ -8,7 +8,7 @@ import { availableActions, checkTransition, stageAfterSave } from '../../src/wor
 const editor: WorkflowActor = { approvesForDocument: false, role: 'editor', touchedDocument: true }
 const personaReviewer: WorkflowActor = { approvesForDocument: true, role: 'reviewer', touchedDocument: false }
 const otherReviewer: WorkflowActor = { approvesForDocument: false, role: 'reviewer', touchedDocument: false }
-const admin: WorkflowActor = { approvesForDocument: false, role: 'admin', touchedDocument: true }
+const admin: WorkflowActor = { approvesForDocument: false, role: 'admin', touchedDocument: false }
 const anonymous: WorkflowActor = { approvesForDocument: false, role: null, touchedDocument: false }
 
 describe('checkTransition', () => {
@@ -96,5 +96,28 @@ describe('contentFingerprint', () => {
     const base = { decision: 'ship', quote: 'x', tool: 7 }
     expect(contentFingerprint(base, fields)).not.toBe(contentFingerprint({ ...base, decision: 'skip' }, fields))
     expect(contentFingerprint(base, fields)).not.toBe(contentFingerprint({ ...base, quote: 'y' }, fields))
+  })
+})
+
+describe('four eyes (issue 13, finding 4)', () => {
+  const adminAuthor: WorkflowActor = { ...admin, touchedDocument: true }
+
+  it('refuses an admin judging their own work', () => {
+    expect(checkTransition('approve', 'in_review', adminAuthor)).toEqual({
+      message: 'you cannot approve your own verdict: you wrote or last edited it',
+      ok: false,
+      status: 403,
+    })
+    expect(checkTransition('request_changes', 'in_review', adminAuthor, { comment: 'x' })).toMatchObject({ ok: false, status: 403 })
+    expect(availableActions('in_review', adminAuthor)).toEqual([])
+  })
+
+  it('still lets them publish what someone else approved', () => {
+    expect(checkTransition('publish', 'approved', adminAuthor)).toEqual({ ok: true, to: 'published' })
+  })
+
+  it('allows self-approval only when the publication opts in', () => {
+    expect(checkTransition('approve', 'in_review', { ...adminAuthor, mayJudgeOwnWork: true })).toEqual({ ok: true, to: 'approved' })
+    expect(checkTransition('approve', 'in_review', { ...personaReviewer, mayJudgeOwnWork: true, touchedDocument: true })).toEqual({ ok: true, to: 'approved' })
   })
 })

@@ -11,9 +11,14 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
-export const GET = REST_GET(config)
-export const POST = REST_POST(config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
+import { guardRestHandler } from '../../../../http/guardRest.ts'
+
+// Edited by hand: every handler goes through guardRestHandler first, which refuses bodies,
+// ids and paging numbers that Payload's REST handling would answer with a 500 or
+// misread (see src/http/guardRest.ts). Keep the wrapping if Payload regenerates this file.
+export const GET = guardRestHandler(config, REST_GET(config))
+export const POST = guardRestHandler(config, REST_POST(config))
+export const DELETE = guardRestHandler(config, REST_DELETE(config))
+export const PATCH = guardRestHandler(config, REST_PATCH(config))
+export const PUT = guardRestHandler(config, REST_PUT(config))
 export const OPTIONS = REST_OPTIONS(config)

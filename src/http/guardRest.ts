@@ -1,0 +1,243 @@
+import type { SanitizedConfig } from 'payload'
+
+import type { SanitizedVerdictsOptions } from '../options.ts'
+
+import { defaultSecurityOptions } from '../options.ts'
+import { idShape, parseStrictId } from './strictId.ts'
+import { mediaTypeOf, readCappedBody } from './requestBody.ts'
+
+/**
+ * Checks every API request before Payload's REST or GraphQL handler sees it. Those
+ * handlers answer some hostile inputs with a 500 (a body of `null` or a form, an id such
+ * as `1e309` that reaches the database, a `limit` past the integer range) or, worse, a
+ * loose id such as `1 OR 1=1` that SQLite coerces to 1. Payload offers no hook before its
+ * body parsing and id lookup, so the app mounts these guards around the handlers
+ * (`src/app/(payload)/api/.../route.ts`; the tests call them the same way).
+ */
+type RouteArgs = { params: Promise<{ slug?: string[] }> }
+type RouteHandler = (request: Request, args: RouteArgs) => Promise<Response>
+
+const methodsWithBody = new Set(['PATCH', 'POST', 'PUT'])
+
+/**
+ * Paths of Payload's own collection endpoints (payload/dist/collections/endpoints and
+ * auth/endpoints, 3.90.2). Sanitized collections list them beside the custom ones; any other
+ * path is a custom endpoint, which parses its own ids and speaks JSON only.
+ */
+const payloadEndpointPaths = new Set([
+  '/',
+  '/:id',
+  '/:id/api-key/reveal',
+  '/:id/duplicate',
+  '/access',
+  '/access/:id?',
+  '/count',
+  '/distinct',
+  '/first-register',
+  '/forgot-password',
+  '/init',
+  '/login',
+  '/logout',
+  '/me',
+  '/refresh-token',
+  '/reset-password',
+  '/unlock',
+  '/verify/:id',
+  '/versions',
+  '/versions/:id',
+])
+
+/** Query parameters Payload turns into numbers, with the largest value that makes sense. */
+const numericParams: Record<string, number> = { depth: 10, limit: 1000, page: 1_000_000 }
+const wholeNumber = /^(0|[1-9][0-9]{0,8})$/
+
+function refuse(status: number, message: string, field?: string): Response {
+  return Response.json({ errors: [field ? { field, message } : { message }] }, { status })
+}
+
+function pluginOptionsOf(config: SanitizedConfig): null | SanitizedVerdictsOptions {
+  return (config.custom?.verdictsPlugin as SanitizedVerdictsOptions | undefined) ?? null
+}
+
+function decoded(segment: string): null | string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
+}
+
+type CollectionEndpoint = { method: string; path: string }
+
+function endpointsOf(config: SanitizedConfig, collectionSlug: string | undefined): CollectionEndpoint[] {
+  const collection = config.collections.find((candidate) => candidate.slug === collectionSlug)
+  return collection && Array.isArray(collection.endpoints) ? (collection.endpoints as CollectionEndpoint[]) : []
+}
+
+/** Whether an endpoint path such as `/:id/workflow` or `/access/:id?` matches the segments. */
+function pathMatches(path: string, segments: string[]): boolean {
+  const parts = path.split('/').filter(Boolean)
+  const required = parts.filter((part) => !part.endsWith('?')).length
+  if (segments.length < required || segments.length > parts.length) {
+    return false
+  }
+  return segments.every((segment, index) => parts[index].startsWith(':') || parts[index] === segment)
+}
+
+/** The collection endpoints Payload would route this request to (custom ones and its own). */
+function routeOf(config: SanitizedConfig, method: string, slug: string[]) {
+  const matching = endpointsOf(config, slug[0]).filter(
+    (endpoint) => endpoint.method.toUpperCase() === method && pathMatches(endpoint.path, slug.slice(1)),
+  )
+  return {
+    custom: matching.some((endpoint) => !payloadEndpointPaths.has(endpoint.path)),
+    literal: matching.some((endpoint) => !endpoint.path.split('/').filter(Boolean)[0]?.startsWith(':')),
+  }
+}
+
+/**
+ * Path and query checks: strict ids wherever Payload's own routes take one (custom
+ * endpoints such as `/:id/workflow` parse theirs with `documentIdParam` and answer 404),
+ * sane paging numbers.
+ */
+function checkPathAndQuery(config: SanitizedConfig, method: string, url: URL, slug: string[]): null | Response {
+  for (const [name, maximum] of Object.entries(numericParams)) {
+    const value = url.searchParams.get(name)
+    if (value !== null && (!wholeNumber.test(value) || Number(value) > maximum)) {
+      return refuse(400, `${name} must be a whole number from 0 to ${maximum}, without leading zeros.`, name)
+    }
+  }
+  const segments = slug.map((segment) => decoded(segment))
+  if (segments.some((segment) => segment === null)) {
+    return refuse(400, 'the path is not valid percent-encoding.', 'id')
+  }
+  const [collectionSlug, first, second] = segments as string[]
+  const collection = config.collections.find((candidate) => candidate.slug === collectionSlug)
+  if (!collection || first === undefined) {
+    return null
+  }
+  const route = routeOf(config, method, segments as string[])
+  if (route.custom) {
+    return null
+  }
+  const idType = config.db.defaultIDType === 'number' ? 'number' : 'text'
+  // `/versions/:id` and `/access/:id?` take the id second; a literal route (`/login`,
+  // `/count`) none; everything else (`/:id`, and paths no route takes) the first segment.
+  const idSegment = first === 'versions' || first === 'access' ? second : route.literal ? undefined : first
+  if (idSegment !== undefined && parseStrictId(idSegment, idType) === null) {
+    return refuse(400, `"${idSegment.slice(0, 40)}" is not a ${collection.slug} id: ids are ${idShape(idType)}.`, 'id')
+  }
+  return null
+}
+
+/**
+ * Body checks: size, media type, and JSON that is an object. Returns the request to hand
+ * on (with the body already read), or the refusal.
+ */
+async function checkBody(
+  request: Request,
+  options: SanitizedVerdictsOptions['security'],
+  { customEndpoint, isPublic }: { customEndpoint: boolean; isPublic: boolean },
+): Promise<Request | Response> {
+  if (!methodsWithBody.has(request.method) && !request.body) {
+    return request
+  }
+  const maxBytes = isPublic ? options.publicMaxBodyBytes : options.maxBodyBytes
+  const body = await readCappedBody(request, maxBytes)
+  if (!body.ok) {
+    return refuse(413, `the request body is larger than ${maxBytes} bytes.`)
+  }
+  if (body.bytes.byteLength === 0) {
+    if (!methodsWithBody.has(request.method)) {
+      return new Request(request.url, { headers: request.headers, method: request.method })
+    }
+    // Payload's create and update read fields off the body without checking it exists (a
+    // 500 for an empty POST): an empty body is sent on as an empty JSON object.
+    const headers = new Headers(request.headers)
+    headers.set('content-type', 'application/json')
+    return new Request(request.url, { body: '{}', headers, method: request.method })
+  }
+  const rebuilt = new Request(request.url, { body: body.bytes, headers: request.headers, method: request.method })
+  const mediaType = mediaTypeOf(request.headers.get('content-type'))
+  // The admin saves documents as multipart forms; everything else, and every custom
+  // endpoint, speaks JSON only (a form or text/plain POST is what a cross-site page can send).
+  if (mediaType === 'multipart/form-data' && !customEndpoint) {
+    return (await multipartProblem(rebuilt.clone())) ?? rebuilt
+  }
+  if (mediaType !== 'application/json') {
+    return refuse(415, 'Content-Type must be application/json.', 'Content-Type')
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body.bytes))
+  } catch {
+    return refuse(400, 'the request body is not valid JSON.', 'body')
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return refuse(400, 'the request body must be a JSON object.', 'body')
+  }
+  return rebuilt
+}
+
+/** A multipart body Payload could not read (it answers those with a 500), or null. */
+async function multipartProblem(request: Request): Promise<null | Response> {
+  let form: FormData
+  try {
+    form = await request.formData()
+  } catch {
+    return refuse(400, 'the multipart body is malformed.', 'body')
+  }
+  const data = form.get('_payload')
+  if (data === null) {
+    return null
+  }
+  try {
+    const parsed: unknown = JSON.parse(typeof data === 'string' ? data : await data.text())
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      return null
+    }
+  } catch {
+    // falls through to the refusal
+  }
+  return refuse(400, 'the _payload field must be a JSON object.', '_payload')
+}
+
+function isCustomEndpoint(config: SanitizedConfig, method: string, slug: string[]): boolean {
+  return slug[0] === 'public' || routeOf(config, method, slug).custom
+}
+
+/** Wraps a REST route handler (`REST_GET(config)`, …) with the checks above. */
+export function guardRestHandler(configPromise: Promise<SanitizedConfig> | SanitizedConfig, handler: RouteHandler): RouteHandler {
+  return async (request, args) => {
+    const config = await configPromise
+    const security = pluginOptionsOf(config)?.security ?? defaultSecurityOptions
+    const slug = (await args.params).slug ?? []
+    const url = new URL(request.url)
+    const customEndpoint = isCustomEndpoint(config, request.method, slug)
+    const pathRefusal = checkPathAndQuery(config, request.method, url, slug)
+    if (pathRefusal) {
+      return pathRefusal
+    }
+    const checked = await checkBody(request, security, {
+      customEndpoint,
+      isPublic: slug[0] === 'public',
+    })
+    if (checked instanceof Response) {
+      return checked
+    }
+    return handler(checked, { params: Promise.resolve({ slug }) })
+  }
+}
+
+/** Wraps the GraphQL route handler: body size and a JSON object body. */
+export function guardGraphqlHandler(
+  configPromise: Promise<SanitizedConfig> | SanitizedConfig,
+  handler: (request: Request) => Promise<Response>,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const config = await configPromise
+    const security = pluginOptionsOf(config)?.security ?? defaultSecurityOptions
+    const checked = await checkBody(request, security, { customEndpoint: true, isPublic: false })
+    return checked instanceof Response ? checked : handler(checked)
+  }
+}
