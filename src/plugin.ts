@@ -8,8 +8,11 @@ import type {
 
 import { createCategoriesCollection } from '../collections/Categories'
 import { createMatchupsCollection } from '../collections/Matchups'
+import { createNewsletterDeliveriesCollection } from '../collections/NewsletterDeliveries'
+import { createNewsletterIssuesCollection } from '../collections/NewsletterIssues'
 import { createReviewersCollection } from '../collections/Reviewers'
 import { createScoreHistoryCollection } from '../collections/ScoreHistory'
+import { createSubscribersCollection } from '../collections/Subscribers'
 import { createToolsCollection } from '../collections/Tools'
 import { createUsersCollection, extendUsersCollection } from '../collections/Users'
 import { createVerdictsCollection } from '../collections/Verdicts'
@@ -19,6 +22,8 @@ import { createWebhookDeliveriesCollection } from '../collections/WebhookDeliver
 import { createWebhookSubscriptionsCollection } from '../collections/WebhookSubscriptions'
 import { createPublicEndpoints } from './endpoints/public'
 import { createVoteEndpoints } from './endpoints/vote'
+import { createNewsletterEndpoints } from './newsletter/endpoints'
+import { createComposeNewsletterTask, newsletterQueue } from './newsletter/job'
 import { InvalidPluginOptionsError, sanitizeOptions } from './options'
 import { createDeliverWebhookTask, webhookQueue } from './webhooks/deliverWebhookTask'
 
@@ -38,6 +43,9 @@ const contentCollectionFactories: Array<
   ['workflowEvents', createWorkflowEventsCollection],
   ['webhookSubscriptions', createWebhookSubscriptionsCollection],
   ['webhookDeliveries', createWebhookDeliveriesCollection],
+  ['subscribers', createSubscribersCollection],
+  ['newsletterIssues', createNewsletterIssuesCollection],
+  ['newsletterDeliveries', createNewsletterDeliveriesCollection],
 ]
 
 function applyOverride(
@@ -99,7 +107,7 @@ export const verdictsPlugin =
             ...(options.enabled
               ? [
                   {
-                    clientProps: { collections: [collectionSlugs.verdicts, collectionSlugs.matchups] },
+                    clientProps: { collections: [collectionSlugs.verdicts, collectionSlugs.matchups, collectionSlugs.newsletterIssues] },
                     path: '/src/admin/AwaitingApproval#AwaitingApproval',
                   },
                 ]
@@ -110,7 +118,12 @@ export const verdictsPlugin =
       },
       collections,
       endpoints: options.enabled
-        ? [...(incomingConfig.endpoints ?? []), ...createVoteEndpoints(options), ...createPublicEndpoints(options)]
+        ? [
+            ...(incomingConfig.endpoints ?? []),
+            ...createVoteEndpoints(options),
+            ...createPublicEndpoints(options),
+            ...createNewsletterEndpoints(options),
+          ]
         : incomingConfig.endpoints,
       jobs: options.enabled
         ? {
@@ -119,8 +132,14 @@ export const verdictsPlugin =
               ...(Array.isArray(incomingConfig.jobs?.autoRun) ? incomingConfig.jobs.autoRun : []),
               // Webhook deliveries go out within seconds of the change that caused them.
               { cron: '*/5 * * * * *', limit: 20, queue: webhookQueue },
+              // Runs the newsletter's queue and, through it, the task's hourly schedule.
+              { cron: '0 * * * * *', limit: 1, queue: newsletterQueue },
             ],
-            tasks: [...(incomingConfig.jobs?.tasks ?? []), createDeliverWebhookTask(options)],
+            tasks: [
+              ...(incomingConfig.jobs?.tasks ?? []),
+              createDeliverWebhookTask(options),
+              createComposeNewsletterTask(options),
+            ],
           }
         : incomingConfig.jobs,
       custom: {

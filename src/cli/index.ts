@@ -15,6 +15,7 @@ import { formatImportReport } from '../importer/formatReport'
 import { importPages } from '../importer/importPages'
 import { readPageFiles } from '../importer/readPageFiles'
 import { formatPercent } from '../lib/score'
+import { newsletterUsage, runNewsletterCommand } from '../newsletter/cli'
 import { pluginOptionsOf } from '../pluginOptions'
 import { PublicPages } from '../public/pages'
 import { reconcileScores } from '../scores/reconcile'
@@ -90,6 +91,12 @@ const commands: Record<string, Command> = {
       }
       return 0
     },
+  },
+  newsletter: {
+    description:
+      'compose: creates the draft issue for the period (since the last sent issue, or --since) and prints its id. send: sends an approved issue (--approve approves it as the system), summary on stdout, exit 1 if any failed. subscribers: counts by status. secret: the bounce-report signing secret.',
+    usage: newsletterUsage,
+    run: (payload, args) => runNewsletterCommand(payload, args, say),
   },
   reconcile: {
     description:

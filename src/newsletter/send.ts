@@ -1,0 +1,188 @@
+import type { PayloadRequest } from 'payload'
+
+import { APIError, NotFound } from 'payload'
+
+import type { DigestItem } from './digest'
+import type { SanitizedVerdictsOptions } from '../options'
+
+import { workflowTransitionContextField } from '../workflow/targets'
+import { actAsNewsletterSystem, newsletterSystemContextField } from './access'
+import { unsubscribeUrl } from './links'
+import { digestTemplate, personalize } from './mail'
+
+type Id = number | string
+type Issue = {
+  _status?: string
+  id: Id
+  intro?: null | string
+  items?: DigestItem[]
+  sendStartedAt?: null | string
+  title: string
+  workflowStage?: string
+}
+
+export type SendProgress = { failed: number; processed: number; sent: number; skipped: number; total: number }
+export type SendSummary = SendProgress & {
+  /** Deliveries a killed send left mid-flight: possibly delivered, so never retried. */
+  interrupted: number
+}
+
+const batchSize = 200
+
+/** Runs `work` over `items` with at most `concurrency` in flight. */
+async function eachLimited<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next]
+      next += 1
+      await work(item)
+    }
+  })
+  await Promise.all(workers)
+}
+
+async function loadIssue(req: PayloadRequest, options: SanitizedVerdictsOptions, id: Id): Promise<Issue> {
+  const issue = (await req.payload.findByID({
+    id,
+    collection: options.collectionSlugs.newsletterIssues as never,
+    depth: 0,
+    disableErrors: true,
+    draft: true,
+    overrideAccess: true,
+    req,
+  })) as Issue | null
+  if (!issue) {
+    throw new NotFound(req.t)
+  }
+  return issue
+}
+
+async function updateIssue(req: PayloadRequest, options: SanitizedVerdictsOptions, id: Id, data: Record<string, unknown>): Promise<void> {
+  await req.payload.update({ id, collection: options.collectionSlugs.newsletterIssues as never, data: data as never, depth: 0, draft: true, overrideAccess: true, req })
+}
+
+/**
+ * Records the system's approval of an issue (the CLI's `--approve`): a trusted write, so
+ * the workflow history shows an approval without a user.
+ */
+export async function approveIssueAsSystem(req: PayloadRequest, options: SanitizedVerdictsOptions, id: Id): Promise<void> {
+  req.context[workflowTransitionContextField] = { action: 'approve', comment: 'approved from the command line (newsletter send --approve)', to: 'approved' }
+  try {
+    await updateIssue(req, options, id, { workflowStage: 'approved' })
+  } finally {
+    delete req.context[workflowTransitionContextField]
+  }
+}
+
+/**
+ * Sends an approved issue to every confirmed subscriber, a page of subscribers at a time
+ * (memory stays flat in the number of subscribers). For each (issue, subscriber) a
+ * delivery record with a unique key is created *before* the message goes to the mail
+ * server: a repeated or resumed send skips every subscriber who has one, so nobody gets
+ * the issue twice, even after the process was killed mid-send. A record left "sending"
+ * by a killed run may or may not have been delivered; it is counted as interrupted and
+ * not retried. Failed deliveries (the server refused) are retried by the next send.
+ */
+export async function sendIssue(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  id: Id,
+  args: { approve?: boolean; onProgress?: (progress: SendProgress) => void } = {},
+): Promise<SendSummary> {
+  actAsNewsletterSystem(req)
+  const { newsletterDeliveries, subscribers } = options.collectionSlugs
+  let issue = await loadIssue(req, options, id)
+  if (issue.workflowStage !== 'approved' && issue.workflowStage !== 'published') {
+    if (!args.approve) {
+      throw new APIError(`newsletter issue ${String(id)} is not approved (stage: ${issue.workflowStage ?? 'draft'}); approve it in the workflow first`, 409)
+    }
+    await approveIssueAsSystem(req, options, id)
+    issue = await loadIssue(req, options, id)
+  }
+  const template = digestTemplate({ intro: issue.intro ?? null, items: issue.items ?? [], title: issue.title })
+  const confirmed = { status: { equals: 'confirmed' } }
+  const total = (await req.payload.count({ collection: subscribers as never, overrideAccess: false, req, where: confirmed })).totalDocs
+  await updateIssue(req, options, id, { deliveryStatus: 'sending', recipients: total, sendStartedAt: issue.sendStartedAt ?? new Date().toISOString() })
+
+  const progress: SendSummary = { failed: 0, interrupted: 0, processed: 0, sent: 0, skipped: 0, total }
+  let after: Id | null = null
+  for (;;) {
+    const page = await req.payload.find({
+      collection: subscribers as never,
+      depth: 0,
+      limit: batchSize,
+      overrideAccess: false,
+      pagination: false,
+      req,
+      select: { email: true } as never,
+      sort: 'id',
+      where: after === null ? confirmed : { and: [confirmed, { id: { greater_than: after } }] },
+    })
+    const batch = page.docs as Array<{ email: string; id: Id }>
+    if (batch.length === 0) {
+      break
+    }
+    after = batch[batch.length - 1].id
+    const existing = await req.payload.find({
+      collection: newsletterDeliveries as never,
+      depth: 0,
+      limit: batch.length,
+      overrideAccess: false,
+      pagination: false,
+      req,
+      select: { status: true, subscriber: true } as never,
+      where: { and: [{ issue: { equals: id } }, { subscriber: { in: batch.map((subscriber) => subscriber.id) } }] },
+    })
+    const previous = new Map(
+      (existing.docs as Array<{ id: Id; status: string; subscriber: Id }>).map((delivery) => [String(delivery.subscriber), delivery]),
+    )
+    // Deliveries run concurrently, so each write gets its own request (and transaction)
+    // instead of sharing the caller's.
+    const own = { context: { [newsletterSystemContextField]: true }, depth: 0, overrideAccess: false }
+    await eachLimited(batch, options.newsletter.sendConcurrency, async (subscriber) => {
+      const earlier = previous.get(String(subscriber.id))
+      let deliveryId: Id
+      if (earlier && earlier.status !== 'failed') {
+        progress.skipped += 1
+        progress.interrupted += earlier.status === 'sending' ? 1 : 0
+        return
+      }
+      try {
+        // The claim: written before the message leaves, unique per (issue, subscriber).
+        deliveryId = earlier
+          ? ((await req.payload.update({ ...own, id: earlier.id, collection: newsletterDeliveries as never, data: { error: null, status: 'sending' } as never })) as { id: Id }).id
+          : ((await req.payload.create({
+              ...own,
+              collection: newsletterDeliveries as never,
+              data: { issue: id, key: `${String(id)}:${String(subscriber.id)}`, status: 'sending', subscriber: subscriber.id } as never,
+            })) as { id: Id }).id
+      } catch {
+        // Another send claimed this subscriber first (the unique key refused ours).
+        progress.skipped += 1
+        return
+      }
+      let error: null | string = null
+      try {
+        await req.payload.sendEmail({ ...personalize(template, unsubscribeUrl(req.payload, options, subscriber.id)), to: subscriber.email })
+      } catch (caught) {
+        error = caught instanceof Error ? caught.message : String(caught)
+      }
+      await req.payload.update({
+        ...own,
+        id: deliveryId,
+        collection: newsletterDeliveries as never,
+        data: (error === null ? { sentAt: new Date().toISOString(), status: 'sent' } : { error: error.slice(0, 500), status: 'failed' }) as never,
+      })
+      if (error === null) {
+        progress.sent += 1
+      } else {
+        progress.failed += 1
+      }
+    })
+    progress.processed += batch.length
+    args.onProgress?.({ ...progress })
+  }
+  await updateIssue(req, options, id, { deliveryStatus: 'sent', sentAt: new Date().toISOString() })
+  return progress
+}
