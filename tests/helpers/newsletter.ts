@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 
 import { REST_GET, REST_POST } from '@payloadcms/next/routes'
+import { spawn } from 'node:child_process'
+import path from 'node:path'
 
 export type HttpResult = { body: string; headers: Headers; json: () => Record<string, unknown>; status: number }
 
@@ -42,4 +44,28 @@ export function linkTo(text: string, path: string): string {
     throw new Error(`no link to ${path} in:\n${text}`)
   }
   return match[0].replace(/&amp;/g, '&')
+}
+
+export type SpawnedCli = { done: Promise<{ status: null | number; stderr: string; stdout: string }>; kill: (signal: NodeJS.Signals) => void; stderr: () => string }
+
+/**
+ * Starts the verdicts CLI without blocking this process (an in-process SMTP server must
+ * keep answering it), so a test can watch it and kill it mid-run.
+ */
+export function spawnCli(args: string[], env: Record<string, string>): SpawnedCli {
+  const projectRoot = path.resolve(import.meta.dirname, '../..')
+  const child = spawn(process.execPath, ['--conditions=production', path.join(projectRoot, 'scripts/runTs.mjs'), 'src/cli/index.ts', ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, NODE_ENV: 'development', NODE_OPTIONS: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk) => (stdout += chunk))
+  child.stderr.on('data', (chunk) => (stderr += chunk))
+  return {
+    done: new Promise((resolve) => child.once('exit', (status) => resolve({ status, stderr, stdout }))),
+    kill: (signal) => child.kill(signal),
+    stderr: () => stderr,
+  }
 }

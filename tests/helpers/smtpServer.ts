@@ -24,7 +24,7 @@ export type LoopbackSmtp = {
  * A real SMTP server on a free loopback port (the `smtp-server` package), so tests see
  * what a mail server receives: headers, both MIME parts, links, as `mailparser` reads them.
  */
-export async function startLoopbackSmtp({ parse = true }: { parse?: boolean } = {}): Promise<LoopbackSmtp> {
+export async function startLoopbackSmtp({ delayMs = 0, parse = true }: { delayMs?: number; parse?: boolean } = {}): Promise<LoopbackSmtp> {
   const port = await freePort()
   const messages: ReceivedMail[] = []
   const reject = new Set<string>()
@@ -38,6 +38,9 @@ export async function startLoopbackSmtp({ parse = true }: { parse?: boolean } = 
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('end', async () => {
+        if (delayMs > 0) {
+          await new Promise((resolve) => setTimeout(resolve, delayMs))
+        }
         const raw = Buffer.concat(chunks).toString('utf8')
         if (parse) {
           const parsed = await simpleParser(raw)
