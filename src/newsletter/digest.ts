@@ -21,7 +21,7 @@ export type DigestScoreEntry = {
   verdictTitle?: null | string
 }
 
-export type DigestItem = { kind: 'matchup' | 'score'; text: string; title: string; url: null | string }
+export type DigestItem = { kind: 'matchup' | 'note' | 'score'; text: string; title: string; url: null | string }
 
 export type Digest = { intro: string; items: DigestItem[]; title: string }
 
