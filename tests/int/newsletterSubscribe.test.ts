@@ -288,3 +288,19 @@ describe('bounce and complaint reports', () => {
     expect((await subscriberByEmail('form.reader@example.org'))!.status).toBe('pending')
   })
 })
+
+describe('the scheduled compose task', () => {
+  it('composes the week\'s draft issue once per slot through the jobs queue', async () => {
+    const runOnce = async () => {
+      await payload.jobs.queue({ input: {}, queue: 'verdicts-newsletter', task: 'verdictsComposeNewsletter' as never })
+      await payload.jobs.run({ queue: 'verdicts-newsletter' })
+    }
+    await runOnce()
+    const first = await payload.find({ collection: slugs.newsletterIssues as never, draft: true })
+    expect(first.totalDocs).toBe(1)
+    expect(first.docs[0]).toMatchObject({ title: expect.stringMatching(/^Weekly AI Tool Verdicts: /), workflowStage: 'draft' })
+    // The latest slot has passed and an issue exists since: nothing more until next week's slot.
+    await runOnce()
+    expect((await payload.find({ collection: slugs.newsletterIssues as never, draft: true })).totalDocs).toBe(1)
+  })
+})
