@@ -1,5 +1,6 @@
 import type { EmailAdapter } from 'payload'
 
+import { connect } from 'node:net'
 import nodemailer from 'nodemailer'
 
 import { createCaptureEmail } from './captureEmailAdapter'
@@ -13,7 +14,7 @@ import { createCaptureEmail } from './captureEmailAdapter'
 export function createSmtpEmailAdapter(args: { from?: string; url: string }): EmailAdapter {
   const from = parseFrom(args.from)
   return () => {
-    const transport = nodemailer.createTransport(smtpTransportOptions(args.url))
+    const transport = nodemailer.createTransport({ ...smtpTransportOptions(args.url), getSocket: openSmtpSocket })
     return {
       defaultFromAddress: from.address,
       defaultFromName: from.name,
@@ -38,6 +39,28 @@ export function smtpTransportOptions(url: string) {
     port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
     secure,
   }
+}
+
+type SocketCallback = (error: Error | null, socketOptions?: { connection: import('node:net').Socket }) => void
+
+/**
+ * Opens the TCP connection for nodemailer with Nagle's algorithm off. nodemailer writes a
+ * message's body and its closing "." separately; with Nagle on, the "." waits for the
+ * server's delayed ACK, 40 ms per message on every connection (measured: 100 messages/s
+ * over 5 connections with Nagle, over 1,000 without). TLS (smtps:, STARTTLS) is still
+ * negotiated by nodemailer over this socket.
+ */
+export function openSmtpSocket(options: { host?: string; port?: number }, callback: SocketCallback): void {
+  const socket = connect({ host: options.host, port: options.port ?? 587 })
+  const fail = (error: Error) => callback(error)
+  socket.setTimeout(10_000, () => socket.destroy(new Error(`SMTP connection to ${options.host}:${options.port} timed out`)))
+  socket.once('error', fail)
+  socket.once('connect', () => {
+    socket.removeListener('error', fail)
+    socket.setTimeout(0)
+    socket.setNoDelay(true)
+    callback(null, { connection: socket })
+  })
 }
 
 /** `EMAIL_FROM`: `Name <address>` or a bare address. */
