@@ -11,7 +11,7 @@ import { SMTPServer } from 'smtp-server'
 
 const root = path.resolve(import.meta.dirname, '..')
 
-type Result = { failed: number; peakRss: number; rssBefore: number; seconds: number; sent: number; subscribers: number }
+type Result = { failed: number; heapBefore: number; liveHeapPeak: number; peakRss: number; rssBefore: number; seconds: number; sent: number; subscribers: number }
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -68,7 +68,9 @@ export async function benchNewsletter(sizes: number[]): Promise<string[]> {
       }
       const rate = result.sent / result.seconds
       process.stderr.write(`  ${Math.round(rate)} messages/s\n`)
-      rows.push(`| ${size.toLocaleString('en')} | ${Math.round(rate).toLocaleString('en')} | ${result.seconds.toFixed(1)} | ${mib(result.rssBefore)} | ${mib(result.peakRss)} | ${mib(result.peakRss - result.rssBefore)} |`)
+      rows.push(
+        `| ${size.toLocaleString('en')} | ${Math.round(rate).toLocaleString('en')} | ${result.seconds.toFixed(1)} | ${mib(result.rssBefore)} | ${mib(result.peakRss)} | ${mib(result.heapBefore)} | ${mib(result.liveHeapPeak)} |`,
+      )
     }
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -116,8 +116,8 @@ async function main(): Promise<void> {
   if (suites.includes('newsletter')) {
     const newsletterRows = await benchNewsletter(newsletterSizes)
     console.log('\nNewsletter: one approved issue to N confirmed subscribers through a loopback SMTP server (smtp-server), nodemailer pool of 5 connections, SQLite.\n')
-    console.log('| subscribers | messages/s | seconds | RSS before MiB | peak RSS MiB | peak − before MiB |')
-    console.log('|---:|---:|---:|---:|---:|---:|')
+    console.log('| subscribers | messages/s | seconds | RSS before MiB | peak RSS MiB | live heap before MiB | peak live heap MiB |')
+    console.log('|---:|---:|---:|---:|---:|---:|---:|')
     for (const row of newsletterRows) {
       console.log(row)
     }
