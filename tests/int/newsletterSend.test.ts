@@ -223,7 +223,10 @@ describe('the command line', () => {
       // Only deliveries caught mid-flight by the kill can be missing, and they are reported.
       const interrupted = (await payload.count({ collection: slugs.newsletterDeliveries as never, where: { and: [{ issue: { equals: composed.id } }, { status: { equals: 'sending' } }] } })).totalDocs
       expect(recipients.length + interrupted).toBeGreaterThanOrEqual(confirmedCount - 1)
-      expect(interrupted).toBeLessThanOrEqual(8)
+      // At most the messages in flight at the kill (sendConcurrency, 8) can be lost; the
+      // other interrupted records were delivered before their grouped "sent" mark.
+      expect(confirmedCount - 1 - recipients.length).toBeLessThanOrEqual(8)
+      expect(interrupted).toBeLessThanOrEqual(25 + 8)
 
       const events = await payload.find({ collection: slugs.workflowEvents as never, where: { and: [{ 'document.value': { equals: composed.id } }, { action: { equals: 'approve' } }] } })
       expect(events.docs[0]).toMatchObject({ comment: expect.stringContaining('--approve') })
