@@ -45,7 +45,7 @@ describe('addresses', () => {
     expect(normalizeEmail(input)).toBe(stored)
   })
 
-  it.each(['', 'reader', 'reader@', '@example.com', 'reader@localhost', 'a b@example.com', 'a@example.com, b@example.com', '<a@example.com>', 'a..b@example.com', `${'x'.repeat(65)}@example.com`, 42, null])(
+  it.each(['', 'reader', 'reader@', '@example.com', 'reader@localhost', 'josé@example.com', 'reader@example.123', 'reader@-example.com', '"quoted"@example.com', 'a b@example.com', 'a@example.com, b@example.com', '<a@example.com>', 'a..b@example.com', `${'x'.repeat(65)}@example.com`, 42, null])(
     'refuses %j',
     (input) => {
       expect(normalizeEmail(input)).toBeNull()
