@@ -8,6 +8,7 @@ import { notifyWorkflowParticipants } from '../hooks/notifyWorkflowParticipants'
 import { recordWorkflowTransition } from '../hooks/recordWorkflowTransition'
 import { isEditor, isEditorOrCheckedTransition, isStaff } from '../src/access/roles'
 import { createWorkflowEndpoints } from '../src/endpoints/workflow'
+import { createSendIssueEndpoint } from '../src/newsletter/sendJob'
 import { workflowAdminComponents, workflowFields } from '../src/fields/workflow'
 import { workflowTargets, workflowTransitionContextField } from '../src/workflow/targets'
 
@@ -38,7 +39,7 @@ export function createNewsletterIssuesCollection(options: SanitizedVerdictsOptio
       useAsTitle: 'title',
     },
     defaultSort: '-createdAt',
-    endpoints: options.enabled ? createWorkflowEndpoints(options, workflow) : [],
+    endpoints: options.enabled ? [...createWorkflowEndpoints(options, workflow), createSendIssueEndpoint(options)] : [],
     fields: [
       { name: 'title', type: 'text', required: true },
       { name: 'intro', type: 'textarea', admin: { description: 'Opens the mail. Blank lines separate paragraphs.' } },

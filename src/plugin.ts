@@ -24,6 +24,7 @@ import { createPublicEndpoints } from './endpoints/public'
 import { createVoteEndpoints } from './endpoints/vote'
 import { createNewsletterEndpoints } from './newsletter/endpoints'
 import { createComposeNewsletterTask, newsletterQueue } from './newsletter/job'
+import { createSendNewsletterTask } from './newsletter/sendJob'
 import { InvalidPluginOptionsError, sanitizeOptions } from './options'
 import { createDeliverWebhookTask, webhookQueue } from './webhooks/deliverWebhookTask'
 
@@ -139,6 +140,7 @@ export const verdictsPlugin =
               ...(incomingConfig.jobs?.tasks ?? []),
               createDeliverWebhookTask(options),
               createComposeNewsletterTask(options),
+              createSendNewsletterTask(options),
             ],
           }
         : incomingConfig.jobs,

@@ -9,7 +9,7 @@ import type { LoopbackSmtp } from '../helpers/smtpServer'
 import { createSmtpEmailAdapter } from '../../src/email/smtpEmailAdapter'
 import { newsletterSystemContextField } from '../../src/newsletter/access'
 import { composeIssue } from '../../src/newsletter/compose'
-import { sendIssue } from '../../src/newsletter/send'
+import { approveIssueAsSystem, sendIssue } from '../../src/newsletter/send'
 import { pluginOptionsOf } from '../../src/pluginOptions'
 import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures'
 import { httpCall, pathOf, spawnCli } from '../helpers/newsletter'
@@ -189,6 +189,28 @@ describe('sending an approved issue', () => {
     expect(again).toMatchObject({ failed: 0, sent: 1, skipped: confirmedCount - 2, total: confirmedCount - 1 })
     expect(issueMessages().length).toBe(before + 1)
     expect(issueMessages().at(-1)!.envelopeTo).toEqual(['reader07@example.com'])
+  })
+})
+
+describe('sending from the admin', () => {
+  it('queues the send of an approved issue for editors and admins only; the queue sends it', async () => {
+    const rest = restClient(payload)
+    const composed = await composeIssue(await systemReq(), pluginOptionsOf(payload), { since: new Date(Date.now() - 3600_000) })
+    const editor = await tokenFor(payload, accounts.editor.email, password)
+    const reviewer = await tokenFor(payload, accounts.reviewer.email, password)
+    expect((await rest.request('POST', `/newsletter-issues/${composed.id}/send`, { token: editor })).status).toBe(409)
+    await approveIssueAsSystem(await systemReq(), pluginOptionsOf(payload), composed.id)
+    expect((await rest.request('POST', `/newsletter-issues/${composed.id}/send`, { token: reviewer })).status).toBe(403)
+    expect((await rest.request('POST', `/newsletter-issues/${composed.id}/send`)).status).toBe(403)
+    expect((await rest.request('POST', '/newsletter-issues/999999/send', { token: editor })).status).toBe(404)
+    const queued = await rest.request<{ queued: boolean }>('POST', `/newsletter-issues/${composed.id}/send`, { token: editor })
+    expect(queued.status).toBe(202)
+    const before = smtp.received()
+    await payload.jobs.run({ queue: 'verdicts-newsletter' })
+    // Everyone still confirmed (one reader unsubscribed above).
+    await smtp.waitFor(before + confirmedCount - 1)
+    const issue = await rest.request<IssueDoc>('GET', `/newsletter-issues/${composed.id}?draft=true`, { token: editor })
+    expect(issue.body).toMatchObject({ deliveryStatus: 'sent', failedCount: 0, recipients: confirmedCount - 1, sentCount: confirmedCount - 1 })
   })
 })
 

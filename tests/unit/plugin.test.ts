@@ -62,7 +62,7 @@ describe('verdictsPlugin', () => {
     const twice = verdictsPlugin()(once)
     expect(slugsOf(twice)).toEqual(slugsOf(once))
     expect(twice.endpoints).toHaveLength(once.endpoints!.length)
-    expect(twice.jobs?.tasks).toHaveLength(2)
+    expect(twice.jobs?.tasks).toHaveLength(3)
     expect(twice.jobs?.autoRun).toHaveLength(2)
     expect(find(twice, 'users').fields).toHaveLength(find(once, 'users').fields.length)
   })
