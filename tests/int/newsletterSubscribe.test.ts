@@ -189,6 +189,12 @@ describe('who sees subscribers', () => {
     }
     expect((await subscriberByEmail('form.reader@example.org'))!.status).toBe('pending')
     expect(await subscriberByEmail('forced@example.com')).toBeUndefined()
+
+    // A reader who asks to be forgotten: admins erase, editors cannot.
+    const flood = (await subscriberByEmail('flood0@example.com'))!.id
+    expect((await rest.request('DELETE', `/subscribers/${flood}`, { token: editor })).status).toBe(403)
+    expect((await rest.request('DELETE', `/subscribers/${flood}`, { token: admin })).status).toBe(200)
+    expect(await subscriberByEmail('flood0@example.com')).toBeUndefined()
   })
 
   it('denies reviewers and anonymous callers, through REST and GraphQL', async () => {
