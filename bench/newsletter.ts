@@ -55,6 +55,7 @@ export async function benchNewsletter(sizes: number[]): Promise<string[]> {
       stream.resume()
     },
   })
+  server.on('error', () => undefined)
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
   const rows: string[] = []
   const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0)

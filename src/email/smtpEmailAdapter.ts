@@ -13,8 +13,11 @@ import { createCaptureEmail } from './captureEmailAdapter'
  */
 export function createSmtpEmailAdapter(args: { from?: string; url: string }): EmailAdapter {
   const from = parseFrom(args.from)
-  return () => {
+  return ({ payload }) => {
     const transport = nodemailer.createTransport({ ...smtpTransportOptions(args.url), getSocket: openSmtpSocket })
+    // A pooled connection the server drops while idle is reopened on the next message;
+    // unheard, nodemailer's 'error' event would end the process.
+    transport.on('error', (error) => payload.logger.warn({ err: error, msg: 'SMTP connection error' }))
     return {
       defaultFromAddress: from.address,
       defaultFromName: from.name,
