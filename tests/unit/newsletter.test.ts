@@ -5,7 +5,7 @@ import { composeDigest, panelMoves } from '../../src/newsletter/digest'
 import { confirmationMail, digestTemplate, personalize } from '../../src/newsletter/mail'
 import { composeIsDue, latestSlot } from '../../src/newsletter/schedule'
 import { signNewsletterToken, verifyNewsletterToken } from '../../src/newsletter/tokens'
-import { parseFrom, smtpTransportOptions } from '../../src/email/smtpEmailAdapter'
+import { emailAdapterFromEnv, parseFrom, smtpTransportOptions } from '../../src/email/smtpEmailAdapter'
 
 const secret = 'unit-secret'
 
@@ -150,5 +150,15 @@ describe('SMTP settings', () => {
     expect(smtpTransportOptions('smtps://mail.example')).toMatchObject({ auth: undefined, port: 465, secure: true })
     expect(parseFrom('"Verdicts" <news@x.example>')).toEqual({ address: 'news@x.example', name: 'Verdicts' })
     expect(parseFrom('news@x.example')).toEqual({ address: 'news@x.example', name: 'Weekly AI Tool Verdicts' })
+  })
+
+  it('picks SMTP only when SMTP_URL is set, and refuses another scheme without echoing credentials', () => {
+    const fakePayload = { logger: { info: () => undefined, warn: () => undefined } } as never
+    expect(emailAdapterFromEnv({ NODE_ENV: 'test' })({ payload: fakePayload }).name).toBe('capture')
+    expect(emailAdapterFromEnv({ EMAIL_FROM: 'news@x.example', NODE_ENV: 'test', SMTP_URL: 'smtp://127.0.0.1:2525' })({ payload: fakePayload })).toMatchObject({
+      defaultFromAddress: 'news@x.example',
+      name: 'smtp',
+    })
+    expect(() => emailAdapterFromEnv({ NODE_ENV: 'test', SMTP_URL: 'https://user:secret@mail.example' })).toThrow('SMTP_URL must start with smtp:// or smtps://, got "https://…@mail.example"')
   })
 })
