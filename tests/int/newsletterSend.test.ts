@@ -255,6 +255,15 @@ describe('the command line', () => {
       // No user: the system approved it (MongoDB leaves the empty field out, SQL stores null).
       expect((events.docs[0] as { user?: unknown }).user ?? null).toBeNull()
 
+      const composedByCli = await spawnCli(['newsletter', 'compose', '--since', new Date(Date.now() - 3600_000).toISOString()], env).done
+      expect(composedByCli.status).toBe(0)
+      const newId = composedByCli.stdout.trim()
+      const cliIssue = (await payload.findByID({ id: newId, collection: slugs.newsletterIssues as never, draft: true })) as unknown as IssueDoc
+      expect(cliIssue).toMatchObject({ items: expect.arrayContaining([expect.objectContaining({ title: 'Alpha Coder vs Beta Chat' })]), workflowStage: 'draft' })
+      const badSince = await spawnCli(['newsletter', 'compose', '--since', 'last week'], env).done
+      expect(badSince.status).toBe(2)
+      expect(badSince.stderr).toContain('--since must be an ISO date')
+
       const counts = await spawnCli(['newsletter', 'subscribers'], env).done
       expect(counts.stdout).toMatch(/^confirmed\s+29$/m)
       expect(counts.stdout).toMatch(/^unsubscribed\s+2$/m)
