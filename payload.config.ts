@@ -2,7 +2,7 @@ import { buildConfig } from 'payload'
 
 import { createAppConfig, resolveSecret } from './src/demo/appConfig.ts'
 import { databaseAdapterFor, resolveDatabaseTarget } from './src/demo/database.ts'
-import { createCaptureEmail } from './src/email/captureEmailAdapter.ts'
+import { emailAdapterFromEnv } from './src/email/smtpEmailAdapter.ts'
 import { seedDemoOnFirstDevStart } from './src/demo/devStart.ts'
 import { ensureSiteSubscription } from './src/site/siteSubscription.ts'
 
@@ -11,9 +11,9 @@ const database = resolveDatabaseTarget(process.env.DATABASE_URI)
 export default buildConfig(
   createAppConfig({
     db: databaseAdapterFor(database),
-    // Workflow mail is printed to the server log, not sent. A deployment passes a real
-    // adapter here (for example @payloadcms/email-nodemailer).
-    email: createCaptureEmail({ print: true }).adapter,
+    // SMTP_URL sends all mail (workflow, newsletter) through that server; unset, mail is
+    // printed to the server log, not sent.
+    email: emailAdapterFromEnv(),
     onInit: async (payload) => {
       await seedDemoOnFirstDevStart(payload, database)
       // Only the Next.js server serves /compare; the CLI and scripts leave webhooks alone.

@@ -10,10 +10,15 @@ import { cpus, totalmem } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 
+import { benchNewsletter } from './newsletter.ts'
+
 const seconds = Number(process.env.BENCH_SECONDS ?? 8)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const sizes = (process.env.BENCH_SIZES ?? '10,1000').split(',').map(Number)
 const root = path.resolve(import.meta.dirname, '..')
+// BENCH_SUITES=newsletter runs only the newsletter rows, =pages only the page rows.
+const suites = (process.env.BENCH_SUITES ?? 'pages,newsletter').split(',')
+const newsletterSizes = (process.env.BENCH_NEWSLETTER_SIZES ?? '1000,10000').split(',').map(Number)
 
 type Ready = { bodyBytes: number; ports: Record<string, number>; slugs: string[] }
 
@@ -76,7 +81,7 @@ async function readEveryPage(port: number, slugs: string[]): Promise<void> {
 
 async function main(): Promise<void> {
   const rows: string[] = []
-  for (const size of sizes) {
+  for (const size of suites.includes('pages') ? sizes : []) {
     process.stderr.write(`\n== ${size} published matchups\n`)
     const { ready, stop } = await startServers(size)
     try {
@@ -101,10 +106,21 @@ async function main(): Promise<void> {
   }
 
   console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; autocannon, ${connections} connections, ${seconds} s per row; SQLite.\n`)
-  console.log('| matchups | scenario | req/s | p50 ms | p99 ms | × (a) | × (d) |')
-  console.log('|---:|---|---:|---:|---:|---:|---:|')
-  for (const row of rows) {
-    console.log(row)
+  if (rows.length > 0) {
+    console.log('| matchups | scenario | req/s | p50 ms | p99 ms | × (a) | × (d) |')
+    console.log('|---:|---|---:|---:|---:|---:|---:|')
+    for (const row of rows) {
+      console.log(row)
+    }
+  }
+  if (suites.includes('newsletter')) {
+    const newsletterRows = await benchNewsletter(newsletterSizes)
+    console.log('\nNewsletter: one approved issue to N confirmed subscribers through a loopback SMTP server (smtp-server), nodemailer pool of 5 connections, SQLite.\n')
+    console.log('| subscribers | messages/s | seconds | RSS before MiB | peak RSS MiB | live heap before MiB | peak live heap MiB |')
+    console.log('|---:|---:|---:|---:|---:|---:|---:|')
+    for (const row of newsletterRows) {
+      console.log(row)
+    }
   }
   process.exit(0)
 }

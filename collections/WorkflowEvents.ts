@@ -24,7 +24,7 @@ export function createWorkflowEventsCollection(options: SanitizedVerdictsOptions
         name: 'document',
         type: 'relationship',
         index: true,
-        relationTo: [collectionSlugs.verdicts, collectionSlugs.matchups],
+        relationTo: [collectionSlugs.verdicts, collectionSlugs.matchups, collectionSlugs.newsletterIssues],
         required: true,
       },
       { name: 'title', type: 'text' },

@@ -7,8 +7,11 @@ export const verdictsPluginMarker = 'verdictsPlugin'
 export type VerdictsCollectionKey =
   | 'categories'
   | 'matchups'
+  | 'newsletterDeliveries'
+  | 'newsletterIssues'
   | 'reviewers'
   | 'scoreHistory'
+  | 'subscribers'
   | 'tools'
   | 'users'
   | 'verdicts'
@@ -163,6 +166,43 @@ export type WorkflowOptions = {
   allowSelfApproval?: boolean
 }
 
+export type NewsletterOptions = {
+  /**
+   * Hours a double opt-in confirmation link stays valid.
+   * @default 72
+   */
+  confirmationExpiryHours?: number
+  /**
+   * Origin used in newsletter links (confirmation, unsubscribe, /compare pages), e.g.
+   * 'https://verdicts.example.com'.
+   * @default the config's serverURL, else 'http://localhost:3000'
+   */
+  publicUrl?: string
+  /**
+   * Secret (`whsec_…`) a mail provider signs bounce and complaint reports with (Standard
+   * Webhooks). Unset: derived from PAYLOAD_SECRET; `npm run verdicts -- newsletter secret` prints it.
+   * @default derived from the Payload secret
+   */
+  providerWebhookSecret?: string
+  /**
+   * Subscribe requests allowed per client IP in each window (the limiter votes use);
+   * more are answered 429 with Retry-After.
+   * @default { max: 10, windowSeconds: 600 }
+   */
+  rateLimit?: { max?: number; windowSeconds?: number }
+  /**
+   * When the scheduled job composes the week's draft issue, in UTC: `day` 0 (Sunday) to 6
+   * (Saturday), `hour` 0 to 23.
+   * @default { day: 1, hour: 8 } (Monday 08:00 UTC)
+   */
+  schedule?: { day?: number; hour?: number }
+  /**
+   * Messages handed to the mail server at once while sending an issue.
+   * @default 8
+   */
+  sendConcurrency?: number
+}
+
 export type VerdictsPluginOptions = {
   /** The editorial workflow's rules. */
   workflow?: WorkflowOptions
@@ -173,7 +213,7 @@ export type VerdictsPluginOptions = {
   /**
    * Slugs of the collections the plugin adds. Override one to avoid a clash with a host
    * collection; every relation inside the plugin follows the map.
-   * @default { categories: 'categories', matchups: 'matchups', reviewers: 'reviewers', scoreHistory: 'score-history', tools: 'tools', users: 'users', verdicts: 'verdicts', votes: 'votes', webhookDeliveries: 'webhook-deliveries', webhookSubscriptions: 'webhook-subscriptions', workflowEvents: 'workflow-events' }
+   * @default { categories: 'categories', matchups: 'matchups', newsletterDeliveries: 'newsletter-deliveries', newsletterIssues: 'newsletter-issues', reviewers: 'reviewers', scoreHistory: 'score-history', subscribers: 'subscribers', tools: 'tools', users: 'users', verdicts: 'verdicts', votes: 'votes', webhookDeliveries: 'webhook-deliveries', webhookSubscriptions: 'webhook-subscriptions', workflowEvents: 'workflow-events' }
    */
   collectionSlugs?: Partial<Record<VerdictsCollectionKey, string>>
   /** Community voting on tools. */
@@ -190,6 +230,8 @@ export type VerdictsPluginOptions = {
    * @default {}
    */
   overrideCollections?: Partial<Record<VerdictsCollectionKey, CollectionOverride>>
+  /** The "Weekly AI Tool Verdicts" newsletter: subscriptions, digest, sending. */
+  newsletter?: NewsletterOptions
   /** The public, published-only content API under /api/public. */
   publicApi?: PublicApiOptions
   /** Signed webhooks to consumer sites when published content changes. */
@@ -213,6 +255,16 @@ export type SanitizedVerdictsOptions = {
     voterCookieName: string
   }
   enabled: boolean
+  newsletter: {
+    confirmationExpiryHours: number
+    /** null: the config's serverURL, else http://localhost:3000 (resolved at request time). */
+    publicUrl: null | string
+    /** null: derived from the Payload secret. */
+    providerWebhookSecret: null | string
+    rateLimit: { max: number; windowSeconds: number }
+    schedule: { day: number; hour: number }
+    sendConcurrency: number
+  }
   overrideCollections: Partial<Record<VerdictsCollectionKey, CollectionOverride>>
   pricingTiers: PricingTierOption[]
   publicApi: {
@@ -233,8 +285,11 @@ export type SanitizedVerdictsOptions = {
 export const defaultCollectionSlugs: CollectionSlugs = {
   categories: 'categories',
   matchups: 'matchups',
+  newsletterDeliveries: 'newsletter-deliveries',
+  newsletterIssues: 'newsletter-issues',
   reviewers: 'reviewers',
   scoreHistory: 'score-history',
+  subscribers: 'subscribers',
   tools: 'tools',
   users: 'users',
   verdicts: 'verdicts',
@@ -348,6 +403,17 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     maxAttempts: options.webhooks?.maxAttempts ?? 5,
     timeoutSeconds: options.webhooks?.timeoutSeconds ?? 10,
   }
+  const newsletter = {
+    confirmationExpiryHours: options.newsletter?.confirmationExpiryHours ?? 72,
+    providerWebhookSecret: options.newsletter?.providerWebhookSecret?.trim() || null,
+    publicUrl: options.newsletter?.publicUrl?.trim().replace(/\/+$/, '') || null,
+    rateLimit: {
+      max: options.newsletter?.rateLimit?.max ?? 10,
+      windowSeconds: options.newsletter?.rateLimit?.windowSeconds ?? 600,
+    },
+    schedule: { day: options.newsletter?.schedule?.day ?? 1, hour: options.newsletter?.schedule?.hour ?? 8 },
+    sendConcurrency: options.newsletter?.sendConcurrency ?? 8,
+  }
   const wholeNumbers: Array<[string, number, number]> = [
     ['publicApi.cacheControl.sMaxAge', publicApi.cacheControl.sMaxAge, 0],
     ['publicApi.cacheMaxBytes', publicApi.cacheMaxBytes, 1024],
@@ -358,20 +424,25 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     ['community.minimumVotes', community.minimumVotes, 1],
     ['community.rateLimit.max', community.rateLimit.max, 1],
     ['community.rateLimit.windowSeconds', community.rateLimit.windowSeconds, 1],
-    ['community.newVoters.max', community.newVoters.max, 1],
-    ['community.newVoters.windowSeconds', community.newVoters.windowSeconds, 1],
-    ['security.trustProxy', security.trustProxy, 0],
-    ['accounts.lockAfterFailedLogins', accounts.lockAfterFailedLogins, 1],
-    ['accounts.loginAttempts.max', accounts.loginAttempts.max, 1],
-    ['accounts.loginAttempts.windowSeconds', accounts.loginAttempts.windowSeconds, 1],
-    ['accounts.minPasswordLength', accounts.minPasswordLength, 8],
-    ['security.maxBodyBytes', security.maxBodyBytes, 1024],
-    ['security.publicMaxBodyBytes', security.publicMaxBodyBytes, 1024],
+    ['newsletter.confirmationExpiryHours', newsletter.confirmationExpiryHours, 1],
+    ['newsletter.rateLimit.max', newsletter.rateLimit.max, 1],
+    ['newsletter.rateLimit.windowSeconds', newsletter.rateLimit.windowSeconds, 1],
+    ['newsletter.sendConcurrency', newsletter.sendConcurrency, 1],
   ]
   for (const [name, value, minimum] of wholeNumbers) {
     if (!Number.isInteger(value) || value < minimum) {
       throw new InvalidPluginOptionsError(`${name} must be a whole number ≥ ${minimum}, got ${value}`)
     }
+  }
+  const { day, hour } = newsletter.schedule
+  if (!Number.isInteger(day) || day < 0 || day > 6) {
+    throw new InvalidPluginOptionsError(`newsletter.schedule.day must be 0 (Sunday) to 6 (Saturday), got ${day}`)
+  }
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23) {
+    throw new InvalidPluginOptionsError(`newsletter.schedule.hour must be 0 to 23 (UTC), got ${hour}`)
+  }
+  if (newsletter.publicUrl !== null && !/^https?:\/\/[^/\s]+$/.test(newsletter.publicUrl)) {
+    throw new InvalidPluginOptionsError(`newsletter.publicUrl must be an origin like https://example.com, got "${newsletter.publicUrl}"`)
   }
   if (publicApi.corsOrigins !== '*' && !Array.isArray(publicApi.corsOrigins)) {
     throw new InvalidPluginOptionsError(`publicApi.corsOrigins must be '*' or a list of origins`)
@@ -392,6 +463,7 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     collectionSlugs,
     community,
     enabled: options.enabled ?? true,
+    newsletter,
     overrideCollections: { ...options.overrideCollections },
     pricingTiers: pricingTiers.map((tier) => ({ ...tier })),
     security,

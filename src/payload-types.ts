@@ -78,6 +78,9 @@ export interface Config {
     'workflow-events': WorkflowEvent;
     'webhook-subscriptions': WebhookSubscription;
     'webhook-deliveries': WebhookDelivery;
+    subscribers: Subscriber;
+    'newsletter-issues': NewsletterIssue;
+    'newsletter-deliveries': NewsletterDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -104,6 +107,9 @@ export interface Config {
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     'webhook-subscriptions': WebhookSubscriptionsSelect<false> | WebhookSubscriptionsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    'newsletter-issues': NewsletterIssuesSelect<false> | NewsletterIssuesSelect<true>;
+    'newsletter-deliveries': NewsletterDeliveriesSelect<false> | NewsletterDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -114,8 +120,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -124,6 +134,8 @@ export interface Config {
   jobs: {
     tasks: {
       verdictsDeliverWebhook: TaskVerdictsDeliverWebhook;
+      verdictsComposeNewsletter: TaskVerdictsComposeNewsletter;
+      verdictsSendNewsletter: TaskVerdictsSendNewsletter;
       inline: {
         input: unknown;
         output: unknown;
@@ -531,6 +543,10 @@ export interface WorkflowEvent {
     | {
         relationTo: 'matchups';
         value: number | Matchup;
+      }
+    | {
+        relationTo: 'newsletter-issues';
+        value: number | NewsletterIssue;
       };
   title?: string | null;
   action: 'create' | 'submit' | 'approve' | 'request_changes' | 'publish' | 'unpublish' | 'edit' | 'import';
@@ -540,6 +556,58 @@ export interface WorkflowEvent {
   user?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * Weekly AI Tool Verdicts. Composed every week as a draft; sent once approved.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsletter-issues".
+ */
+export interface NewsletterIssue {
+  id: number;
+  title: string;
+  /**
+   * Opens the mail. Blank lines separate paragraphs.
+   */
+  intro?: string | null;
+  /**
+   * Drag to reorder; remove what should not go out.
+   */
+  items?:
+    | {
+        kind: 'matchup' | 'score' | 'note';
+        title: string;
+        text?: string | null;
+        /**
+         * Where the item links, e.g. the /compare page.
+         */
+        url?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  periodStart?: string | null;
+  periodEnd?: string | null;
+  deliveryStatus?: ('not_sent' | 'sending' | 'sent') | null;
+  /**
+   * Confirmed subscribers when the send started.
+   */
+  recipients?: number | null;
+  sentCount?: number | null;
+  failedCount?: number | null;
+  sendStartedAt?: string | null;
+  sentAt?: string | null;
+  /**
+   * Changes only through the workflow buttons below.
+   */
+  workflowStage: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'published';
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  approvedFingerprint?: string | null;
+  createdBy?: (number | null) | User;
+  lastEditedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * Each subscriber gets a signed POST (Standard Webhooks) naming every page a published change affects.
@@ -589,6 +657,60 @@ export interface WebhookDelivery {
     | number
     | boolean
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Newsletter readers. Only subscribing, confirming, unsubscribing and bounce reports change them.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers".
+ */
+export interface Subscriber {
+  id: number;
+  email: string;
+  status: 'pending' | 'confirmed' | 'unsubscribed' | 'bounced' | 'complained';
+  /**
+   * The page the reader subscribed on.
+   */
+  sourcePage?: string | null;
+  requestedAt?: string | null;
+  confirmationSentAt?: string | null;
+  confirmationId?: string | null;
+  /**
+   * The double opt-in that made this address a subscriber.
+   */
+  consent?: {
+    confirmedAt?: string | null;
+    /**
+     * Id of the confirmation link used.
+     */
+    confirmation?: string | null;
+    /**
+     * Where the subscription was requested.
+     */
+    page?: string | null;
+  };
+  unsubscribedAt?: string | null;
+  suppressedAt?: string | null;
+  suppressionReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every newsletter message: to whom, of which issue, and how it went. Read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsletter-deliveries".
+ */
+export interface NewsletterDelivery {
+  id: number;
+  key: string;
+  issue: number | NewsletterIssue;
+  subscriber: number | Subscriber;
+  status: 'sending' | 'sent' | 'failed';
+  sentAt?: string | null;
+  error?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -661,7 +783,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'verdictsDeliverWebhook';
+        taskSlug: 'inline' | 'verdictsDeliverWebhook' | 'verdictsComposeNewsletter' | 'verdictsSendNewsletter';
         taskID: string;
         input?:
           | {
@@ -694,10 +816,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'verdictsDeliverWebhook') | null;
+  taskSlug?: ('inline' | 'verdictsDeliverWebhook' | 'verdictsComposeNewsletter' | 'verdictsSendNewsletter') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -751,6 +882,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'subscribers';
+        value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'newsletter-issues';
+        value: number | NewsletterIssue;
+      } | null)
+    | ({
+        relationTo: 'newsletter-deliveries';
+        value: number | NewsletterDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1056,6 +1199,78 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers_select".
+ */
+export interface SubscribersSelect<T extends boolean = true> {
+  email?: T;
+  status?: T;
+  sourcePage?: T;
+  requestedAt?: T;
+  confirmationSentAt?: T;
+  confirmationId?: T;
+  consent?:
+    | T
+    | {
+        confirmedAt?: T;
+        confirmation?: T;
+        page?: T;
+      };
+  unsubscribedAt?: T;
+  suppressedAt?: T;
+  suppressionReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsletter-issues_select".
+ */
+export interface NewsletterIssuesSelect<T extends boolean = true> {
+  title?: T;
+  intro?: T;
+  items?:
+    | T
+    | {
+        kind?: T;
+        title?: T;
+        text?: T;
+        url?: T;
+        id?: T;
+      };
+  periodStart?: T;
+  periodEnd?: T;
+  deliveryStatus?: T;
+  recipients?: T;
+  sentCount?: T;
+  failedCount?: T;
+  sendStartedAt?: T;
+  sentAt?: T;
+  workflowStage?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  approvedFingerprint?: T;
+  createdBy?: T;
+  lastEditedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsletter-deliveries_select".
+ */
+export interface NewsletterDeliveriesSelect<T extends boolean = true> {
+  key?: T;
+  issue?: T;
+  subscriber?: T;
+  status?: T;
+  sentAt?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1090,6 +1305,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1124,6 +1340,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1162,6 +1406,52 @@ export interface TaskVerdictsDeliverWebhook {
       | null;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskVerdictsComposeNewsletter".
+ */
+export interface TaskVerdictsComposeNewsletter {
+  input?: unknown;
+  output: {
+    composed?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskVerdictsSendNewsletter".
+ */
+export interface TaskVerdictsSendNewsletter {
+  input: {
+    issueId:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    summary?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -8,8 +8,11 @@ import type {
 
 import { createCategoriesCollection } from '../collections/Categories.ts'
 import { createMatchupsCollection } from '../collections/Matchups.ts'
+import { createNewsletterDeliveriesCollection } from '../collections/NewsletterDeliveries.ts'
+import { createNewsletterIssuesCollection } from '../collections/NewsletterIssues.ts'
 import { createReviewersCollection } from '../collections/Reviewers.ts'
 import { createScoreHistoryCollection } from '../collections/ScoreHistory.ts'
+import { createSubscribersCollection } from '../collections/Subscribers.ts'
 import { createToolsCollection } from '../collections/Tools.ts'
 import { createUsersCollection, extendUsersCollection } from '../collections/Users.ts'
 import { createVerdictsCollection } from '../collections/Verdicts.ts'
@@ -17,13 +20,15 @@ import { createVotesCollection } from '../collections/Votes.ts'
 import { createWorkflowEventsCollection } from '../collections/WorkflowEvents.ts'
 import { createWebhookDeliveriesCollection } from '../collections/WebhookDeliveries.ts'
 import { createWebhookSubscriptionsCollection } from '../collections/WebhookSubscriptions.ts'
-import { refuseUnsafeRichText, richTextFieldNames } from '../hooks/catalog/refuseUnsafeRichText.ts'
 import { createPublicEndpoints } from './public/endpoints.ts'
 import { createVoteEndpoints } from './votes/endpoints.ts'
+import { createNewsletterEndpoints } from './newsletter/endpoints.ts'
+import { createComposeNewsletterTask, newsletterQueue } from './newsletter/job.ts'
+import { createSendNewsletterTask } from './newsletter/sendJob.ts'
 import { InvalidPluginOptionsError, sanitizeOptions, verdictsPluginMarker } from './options.ts'
 import { createDeliverWebhookTask, webhookQueue } from './webhooks/deliverWebhookTask.ts'
 import { dropPagesOnCommit } from './public/invalidation.ts'
-
+import { refuseUnsafeRichText, richTextFieldNames } from '../hooks/catalog/refuseUnsafeRichText.ts'
 
 const contentCollectionFactories: Array<
   [Exclude<VerdictsCollectionKey, 'users'>, (options: SanitizedVerdictsOptions) => CollectionConfig]
@@ -38,6 +43,9 @@ const contentCollectionFactories: Array<
   ['workflowEvents', createWorkflowEventsCollection],
   ['webhookSubscriptions', createWebhookSubscriptionsCollection],
   ['webhookDeliveries', createWebhookDeliveriesCollection],
+  ['subscribers', createSubscribersCollection],
+  ['newsletterIssues', createNewsletterIssuesCollection],
+  ['newsletterDeliveries', createNewsletterDeliveriesCollection],
 ]
 
 function applyOverride(
@@ -115,8 +123,8 @@ export const verdictsPlugin =
             ...(options.enabled
               ? [
                   {
-                    clientProps: { collections: [collectionSlugs.verdicts, collectionSlugs.matchups] },
-                    path: 'verdicts-cms/client#AwaitingApproval',
+                    clientProps: { collections: [collectionSlugs.verdicts, collectionSlugs.matchups, collectionSlugs.newsletterIssues] },
+                    path: '/src/admin/AwaitingApproval#AwaitingApproval',
                   },
                 ]
               : []),
@@ -126,7 +134,12 @@ export const verdictsPlugin =
       },
       collections,
       endpoints: options.enabled
-        ? [...(incomingConfig.endpoints ?? []), ...createVoteEndpoints(options), ...createPublicEndpoints(options)]
+        ? [
+            ...(incomingConfig.endpoints ?? []),
+            ...createVoteEndpoints(options),
+            ...createPublicEndpoints(options),
+            ...createNewsletterEndpoints(options),
+          ]
         : incomingConfig.endpoints,
       jobs: options.enabled
         ? {
@@ -135,8 +148,15 @@ export const verdictsPlugin =
               ...(Array.isArray(incomingConfig.jobs?.autoRun) ? incomingConfig.jobs.autoRun : []),
               // Webhook deliveries go out within seconds of the change that caused them.
               { cron: '*/5 * * * * *', limit: 20, queue: webhookQueue },
+              // Runs the newsletter's queue and, through it, the task's hourly schedule.
+              { cron: '0 * * * * *', limit: 1, queue: newsletterQueue },
             ],
-            tasks: [...(incomingConfig.jobs?.tasks ?? []), createDeliverWebhookTask(options)],
+            tasks: [
+              ...(incomingConfig.jobs?.tasks ?? []),
+              createDeliverWebhookTask(options),
+              createComposeNewsletterTask(options),
+              createSendNewsletterTask(options),
+            ],
           }
         : incomingConfig.jobs,
       onInit: options.enabled

@@ -6,18 +6,24 @@ export type WorkflowTarget = {
   /** The fields an approval covers: editing any of them dismisses the approval. */
   fingerprint: { relations: string[]; values: string[] }
   /** Names the document in messages: "only approved verdicts can be published". */
-  kind: 'matchup' | 'verdict'
+  kind: 'matchup' | 'newsletter issue' | 'verdict'
   /** For verdicts: the persona whose approvers may judge the document. */
   personaField?: string
   slug: string
 }
 
-export function workflowTargets(options: SanitizedVerdictsOptions): Record<'matchups' | 'verdicts', WorkflowTarget> {
+export function workflowTargets(options: SanitizedVerdictsOptions): Record<'matchups' | 'newsletterIssues' | 'verdicts', WorkflowTarget> {
   return {
     matchups: {
       fingerprint: { relations: ['leftTool', 'rightTool'], values: ['customTitle', 'intro'] },
       kind: 'matchup',
       slug: options.collectionSlugs.matchups,
+    },
+    // Like matchups, issues have no persona: any reviewer may judge them.
+    newsletterIssues: {
+      fingerprint: { relations: [], values: ['title', 'intro', 'items'] },
+      kind: 'newsletter issue',
+      slug: options.collectionSlugs.newsletterIssues,
     },
     verdicts: {
       fingerprint: { relations: ['reviewer', 'tool'], values: ['decision', 'quote'] },

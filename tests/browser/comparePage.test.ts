@@ -120,6 +120,21 @@ describeInBrowser()('the comparison page', () => {
     await context.close()
   }, 300_000)
 
+  it('subscribes a reader from the page\'s form with JavaScript off, recording the page', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await openPage(context, `/compare/${slug}`)
+    await page.getByLabel('Your e-mail address').fill('browser.reader@example.com')
+    await page.getByRole('button', { name: 'Subscribe' }).click()
+    await page.getByRole('heading', { name: 'Check your inbox' }).waitFor()
+    expect(await page.textContent('body')).toContain('browser.reader@example.com')
+    const index = await openPage(context, '/compare')
+    expect(await index.locator('form[action="/api/public/newsletter/subscribe"] input[name="email"]').count()).toBe(1)
+    await context.close()
+    const editor = await apiLogin('editor@verdicts.test')
+    const { body } = await api<ListBody<{ sourcePage: string; status: string }>>('GET', '/subscribers?where[email][equals]=browser.reader@example.com', editor)
+    expect(body.docs).toEqual([expect.objectContaining({ sourcePage: `/compare/${slug}`, status: 'pending' })])
+  }, 300_000)
+
   it('refuses revalidation requests that are not signed by the CMS', async () => {
     const response = await fetch(`${server.url}/api/revalidate`, {
       body: JSON.stringify({ data: { tags: [`matchup:${slug}`] } }),

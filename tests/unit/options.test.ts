@@ -8,8 +8,11 @@ describe('sanitizeOptions', () => {
       collectionSlugs: {
         categories: 'categories',
         matchups: 'matchups',
+        newsletterDeliveries: 'newsletter-deliveries',
+        newsletterIssues: 'newsletter-issues',
         reviewers: 'reviewers',
         scoreHistory: 'score-history',
+        subscribers: 'subscribers',
         tools: 'tools',
         users: 'users',
         verdicts: 'verdicts',
@@ -26,6 +29,14 @@ describe('sanitizeOptions', () => {
         voterCookieName: 'verdicts_voter',
       },
       enabled: true,
+      newsletter: {
+        confirmationExpiryHours: 72,
+        providerWebhookSecret: null,
+        publicUrl: null,
+        rateLimit: { max: 10, windowSeconds: 600 },
+        schedule: { day: 1, hour: 8 },
+        sendConcurrency: 8,
+      },
       overrideCollections: {},
       pricingTiers: [
         { label: 'Free', value: 'free' },
@@ -49,6 +60,12 @@ describe('sanitizeOptions', () => {
     expect(collectionSlugs).toEqual({ ...defaultCollectionSlugs, tools: 'ai-tools' })
   })
 
+  it('takes the newsletter schedule and origin, trimming a trailing slash', () => {
+    const { newsletter } = sanitizeOptions({ newsletter: { publicUrl: 'https://verdicts.example.com/', schedule: { day: 5, hour: 17 } } })
+    expect(newsletter.schedule).toEqual({ day: 5, hour: 17 })
+    expect(newsletter.publicUrl).toBe('https://verdicts.example.com')
+  })
+
   it('does not share or mutate the caller\'s objects', () => {
     const tiers = [{ label: 'Open weights', value: 'open' }]
     const sanitized = sanitizeOptions({ pricingTiers: tiers })
@@ -67,6 +84,12 @@ describe('sanitizeOptions', () => {
     [{ webhooks: { maxAttempts: 0 } }, /webhooks.maxAttempts/],
     [{ publicApi: { cacheControl: { sMaxAge: -1 } } }, /publicApi.cacheControl.sMaxAge/],
     [{ pricingTiers: [{ label: 'A', value: 'a' }, { label: 'B', value: 'a' }] }, /values must all be different/],
+    [{ newsletter: { schedule: { day: 7 } } }, /newsletter.schedule.day must be 0 \(Sunday\) to 6/],
+    [{ newsletter: { schedule: { hour: 24 } } }, /newsletter.schedule.hour must be 0 to 23/],
+    [{ newsletter: { confirmationExpiryHours: 0 } }, /newsletter.confirmationExpiryHours/],
+    [{ newsletter: { sendConcurrency: 1.5 } }, /newsletter.sendConcurrency/],
+    [{ newsletter: { rateLimit: { max: 0 } } }, /newsletter.rateLimit.max/],
+    [{ newsletter: { publicUrl: 'verdicts.example.com/news' } }, /newsletter.publicUrl must be an origin/],
   ])('rejects %j', (options, message) => {
     expect(() => sanitizeOptions(options)).toThrow(InvalidPluginOptionsError)
     expect(() => sanitizeOptions(options)).toThrow(message)

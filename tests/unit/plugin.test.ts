@@ -4,7 +4,7 @@ import { describe, expect, it, jest } from '@jest/globals'
 
 import { verdictsPlugin } from '../../src/plugin.ts'
 
-const ourSlugs = ['users', 'tools', 'categories', 'reviewers', 'verdicts', 'matchups', 'votes', 'score-history', 'workflow-events', 'webhook-subscriptions', 'webhook-deliveries']
+const ourSlugs = ['users', 'tools', 'categories', 'reviewers', 'verdicts', 'matchups', 'votes', 'score-history', 'workflow-events', 'webhook-subscriptions', 'webhook-deliveries', 'subscribers', 'newsletter-issues', 'newsletter-deliveries']
 
 function hostConfig(): Config {
   const afterChange = jest.fn()
@@ -39,6 +39,11 @@ describe('verdictsPlugin', () => {
       'get /public/matchups',
       'get /public/tools',
       'get /public/openapi.json',
+      'post /public/newsletter/subscribe',
+      'get /public/newsletter/confirm',
+      'get /public/newsletter/unsubscribe',
+      'post /public/newsletter/unsubscribe',
+      'post /public/newsletter/provider-events',
     ])
     expect(result.admin?.user).toBe('users')
   })
@@ -72,8 +77,16 @@ describe('verdictsPlugin', () => {
     const twice = verdictsPlugin()(once)
     expect(slugsOf(twice)).toEqual(slugsOf(once))
     expect(twice.endpoints).toHaveLength(once.endpoints!.length)
-    expect(twice.jobs?.tasks).toHaveLength(1)
+    expect(twice.jobs?.tasks).toHaveLength(3)
+    expect(twice.jobs?.autoRun).toHaveLength(2)
     expect(find(twice, 'users').fields).toHaveLength(find(once, 'users').fields.length)
+  })
+
+  it('schedules the newsletter compose task hourly on its own queue, deciding the UTC slot itself', () => {
+    const result = verdictsPlugin()(hostConfig())
+    const task = result.jobs?.tasks?.find((candidate) => candidate.slug === 'verdictsComposeNewsletter')
+    expect(task?.schedule).toEqual([{ cron: '0 0 * * * *', queue: 'verdicts-newsletter' }])
+    expect(result.jobs?.autoRun).toEqual(expect.arrayContaining([expect.objectContaining({ queue: 'verdicts-newsletter' })]))
   })
 
   it('follows the slug map in every relation', () => {
@@ -95,6 +108,7 @@ describe('verdictsPlugin', () => {
       const hooks = find(result, slug).hooks ?? {}
       expect(Object.values(hooks).flat()).toHaveLength(0)
     }
+    expect(find(result, 'newsletter-issues').endpoints).toEqual([])
     const tools = find(result, 'tools')
     const slugField = tools.fields.find((field) => 'name' in field && field.name === 'slug') as { hooks?: unknown }
     expect(slugField.hooks).toBeUndefined()

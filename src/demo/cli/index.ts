@@ -11,18 +11,18 @@ import { getPayload } from 'payload'
 
 import config from '../../../payload.config.ts'
 
-import type { Assignment } from '../../importer/assignments.ts'
-
-import { AssignmentError, parseAssignment, unmatchedAssignments } from '../../importer/assignments.ts'
 import { formatImportReport } from '../../importer/formatReport.ts'
 import { importPages } from '../../importer/importPages.ts'
 import { readPageFiles } from '../../importer/readPageFiles.ts'
 import { formatPercent } from '../../scores/score.ts'
+import { newsletterUsage, runNewsletterCommand } from './newsletter.ts'
 import { pluginOptionsOf } from '../../pluginOptions.ts'
 import { PublicPages } from '../../public/pages.ts'
 import { reconcileScores } from '../../scores/reconcile.ts'
 import { formatDemoLogins, formatSeedSummary, seedDemoContent } from '../seedDemoContent.ts'
 import { withLoggerOnStderr } from './stderrLogger.ts'
+import type { Assignment } from '../../importer/assignments.ts'
+import { AssignmentError, parseAssignment, unmatchedAssignments } from '../../importer/assignments.ts'
 
 type Command = {
   description: string
@@ -109,6 +109,12 @@ const commands: Record<string, Command> = {
       }
       return 0
     },
+  },
+  newsletter: {
+    description:
+      'compose: creates the draft issue for the period (since the last sent issue, or --since) and prints its id. send: sends an approved issue (--approve approves it as the system), summary on stdout, exit 1 if any failed. subscribers: counts by status. secret: the bounce-report signing secret.',
+    usage: newsletterUsage,
+    run: (payload, args) => runNewsletterCommand(payload, args, say),
   },
   reconcile: {
     description:

@@ -36,7 +36,7 @@ export function MatchupView({ page, preview = false }: { page: PublicMatchupPage
         <ToolCard tool={right} />
       </section>
       <Scorecard entries={page.scorecard} tools={page.tools} />
-      <NewsletterCta />
+      <NewsletterCta source={preview ? undefined : `/compare/${page.slug}`} />
     </article>
   )
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 
+import { NewsletterCta } from '../../../site/components/NewsletterCta.tsx'
 import { fetchMatchupList } from '../../../site/publicApi.ts'
 
 // Rendered per request from the data cache (no build-time API call); tags keep it fresh.
@@ -41,6 +42,7 @@ export default async function CompareIndexPage({ searchParams }: Props) {
           {page < list.totalPages ? <a href={`/compare?page=${page + 1}`}>Next</a> : null}
         </nav>
       ) : null}
+      <NewsletterCta source="/compare" />
     </section>
   )
 }
