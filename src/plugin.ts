@@ -124,7 +124,7 @@ export const verdictsPlugin =
               ? [
                   {
                     clientProps: { collections: [collectionSlugs.verdicts, collectionSlugs.matchups, collectionSlugs.newsletterIssues] },
-                    path: '/src/admin/AwaitingApproval#AwaitingApproval',
+                    path: 'verdicts-cms/client#AwaitingApproval',
                   },
                 ]
               : []),

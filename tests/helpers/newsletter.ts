@@ -54,7 +54,7 @@ export type SpawnedCli = { done: Promise<{ status: null | number; stderr: string
  */
 export function spawnCli(args: string[], env: Record<string, string>): SpawnedCli {
   const projectRoot = path.resolve(import.meta.dirname, '../..')
-  const child = spawn(process.execPath, ['--conditions=production', path.join(projectRoot, 'scripts/runTs.mjs'), 'src/cli/index.ts', ...args], {
+  const child = spawn(process.execPath, ['--conditions=production', path.join(projectRoot, 'scripts/runTs.mjs'), 'src/demo/cli/index.ts', ...args], {
     cwd: projectRoot,
     env: { ...process.env, NODE_ENV: 'development', NODE_OPTIONS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -41,7 +41,7 @@ beforeAll(async () => {
   payload = await startTestPayload('newsletterSend', {
     databaseUri,
     email: createSmtpEmailAdapter({ from: 'Weekly AI Tool Verdicts <news@verdicts.example>', url: smtp.url }),
-    plugin: { newsletter: { publicUrl: 'https://verdicts.example' } },
+    plugin: { newsletter: { publicUrl: 'https://verdicts.example' }, security: { trustProxy: 1 } },
   })
   fixtures = await createFixtures(payload)
   // A week's news: one comparison goes live, and Alpha's panel score moves twice.

@@ -22,7 +22,11 @@ beforeAll(async () => {
   smtp = await startLoopbackSmtp()
   payload = await startTestPayload('newsletterSubscribe', {
     email: createSmtpEmailAdapter({ from: 'Weekly AI Tool Verdicts <news@verdicts.example>', url: smtp.url }),
-    plugin: { newsletter: { publicUrl: 'https://verdicts.example', rateLimit: { max: 8, windowSeconds: 60 } } },
+    // Clients are told apart by the X-Forwarded-For the test sends, as behind one proxy.
+    plugin: {
+      newsletter: { publicUrl: 'https://verdicts.example', rateLimit: { max: 8, windowSeconds: 60 } },
+      security: { trustProxy: 1 },
+    },
   })
   await createFixtures(payload)
 })
