@@ -3,6 +3,8 @@ import type { CollectionConfig } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
 import { confirmInferredDecision } from '../hooks/workflow/confirmInferredDecision.ts'
+import { refreshReviewDate } from '../hooks/freshness/refreshReviewDate.ts'
+import { reviewFields } from '../src/freshness/fields.ts'
 import { deriveVerdictTitle } from '../hooks/catalog/deriveVerdictTitle.ts'
 import { recomputePanelScoreAfterChange, recomputePanelScoreAfterDelete } from '../hooks/scores/recomputePanelScore.ts'
 import { enforceWorkflowRules } from '../hooks/workflow/enforceWorkflowRules.ts'
@@ -28,7 +30,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
     access: reviewedContentAccess(contextKeys.workflowTransition),
     admin: {
       components: workflowAdminComponents,
-      defaultColumns: ['title', 'tool', 'reviewer', 'decision', 'decisionInferred', 'toolInferred', 'workflowStage', '_status', 'updatedAt'],
+      defaultColumns: ['title', 'tool', 'reviewer', 'decision', 'decisionInferred', 'toolInferred', 'workflowStage', 'reviewedAt', 'stale', 'toolChangedSinceReview', '_status', 'updatedAt'],
       description: 'A verdict belongs to a (persona, tool) pair and appears on every page that tool is in.',
       group: 'Content',
       listSearchableFields: ['title'],
@@ -91,6 +93,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
         index: true,
         label: 'Tool inferred',
       },
+      ...reviewFields(),
       {
         name: 'quote',
         type: 'richText',
@@ -114,7 +117,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
             consumers.afterChange,
           ],
           afterDelete: [recomputePanelScoreAfterDelete(options), consumers.afterDelete],
-          beforeChange: [enforceWorkflowRules(options, workflow), confirmInferredDecision(options)],
+          beforeChange: [enforceWorkflowRules(options, workflow), confirmInferredDecision(options), refreshReviewDate(options)],
           beforeValidate: [deriveVerdictTitle(collectionSlugs)],
         }
       : undefined,

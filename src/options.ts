@@ -84,6 +84,20 @@ export type WebhookOptions = {
   timeoutSeconds?: number
 }
 
+export type FreshnessOptions = {
+  /**
+   * When the daily freshness job runs (cron, server time; six fields for seconds allowed).
+   * @default '0 4 * * *'
+   */
+  cron?: string
+  /**
+   * Days after its last review (approval, or import) at which a verdict is due for re-review
+   * and marked stale. A persona's own "Re-review every … days" overrides it.
+   * @default 180
+   */
+  reviewEveryDays?: number
+}
+
 export type VerdictsPluginOptions = {
   /**
    * Slugs of the collections the plugin adds. Override one to avoid a clash with a host
@@ -93,6 +107,8 @@ export type VerdictsPluginOptions = {
   collectionSlugs?: Partial<Record<VerdictsCollectionKey, string>>
   /** Community voting on tools. */
   community?: CommunityVoteOptions
+  /** Re-review deadlines: when a verdict falls due, and when the daily job looks. */
+  freshness?: FreshnessOptions
   /**
    * When false the plugin still adds its collections (so the schema, and with it any
    * migration, stays the same) but registers no hooks, endpoints or jobs.
@@ -125,6 +141,7 @@ export type SanitizedVerdictsOptions = {
     voterCookieName: string
   }
   enabled: boolean
+  freshness: { cron: string; reviewEveryDays: number }
   overrideCollections: Partial<Record<VerdictsCollectionKey, CollectionOverride>>
   pricingTiers: PricingTierOption[]
   publicApi: {
@@ -218,7 +235,15 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     maxAttempts: options.webhooks?.maxAttempts ?? 5,
     timeoutSeconds: options.webhooks?.timeoutSeconds ?? 10,
   }
+  const freshness = {
+    cron: options.freshness?.cron ?? '0 4 * * *',
+    reviewEveryDays: options.freshness?.reviewEveryDays ?? 180,
+  }
+  if (typeof freshness.cron !== 'string' || ![5, 6].includes(freshness.cron.trim().split(/\s+/).length)) {
+    throw new InvalidPluginOptionsError(`freshness.cron must be a cron expression of 5 or 6 fields, got "${String(freshness.cron)}"`)
+  }
   const wholeNumbers: Array<[string, number, number]> = [
+    ['freshness.reviewEveryDays', freshness.reviewEveryDays, 1],
     ['publicApi.cacheControl.sMaxAge', publicApi.cacheControl.sMaxAge, 0],
     ['publicApi.cacheControl.staleWhileRevalidate', publicApi.cacheControl.staleWhileRevalidate, 0],
     ['webhooks.backoffSeconds', webhooks.backoffSeconds, 0],
@@ -246,6 +271,7 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     collectionSlugs,
     community,
     enabled: options.enabled ?? true,
+    freshness,
     overrideCollections: { ...options.overrideCollections },
     pricingTiers: pricingTiers.map((tier) => ({ ...tier })),
     publicApi: {

@@ -114,8 +114,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -124,6 +128,7 @@ export interface Config {
   jobs: {
     tasks: {
       verdictsDeliverWebhook: TaskVerdictsDeliverWebhook;
+      verdictsMarkStaleVerdicts: TaskVerdictsMarkStaleVerdicts;
       inline: {
         input: unknown;
         output: unknown;
@@ -218,6 +223,10 @@ export interface Reviewer {
    * Reviewer accounts allowed to approve verdicts written in this persona's voice.
    */
   approvers?: (number | User)[] | null;
+  /**
+   * Days after its last review at which a verdict of this persona is due again. Empty: the panel's 180.
+   */
+  reviewEveryDays?: number | null;
   /**
    * Set by the importer on a placeholder persona: a quote in a voice no persona's markers matched. Name the persona, write its lens and voice markers (or move its verdicts), then clear this.
    */
@@ -398,6 +407,30 @@ export interface Verdict {
    */
   toolInferred?: boolean | null;
   /**
+   * When the verdict was last approved (or imported). It falls due for re-review after its persona's interval.
+   */
+  reviewedAt?: string | null;
+  /**
+   * Past its re-review date. The verdict stays live; approving it again clears this.
+   */
+  stale?: boolean | null;
+  /**
+   * The tool's pricing, tagline, description or category changed after this verdict was approved. Approving it again clears this.
+   */
+  toolChangedSinceReview?: boolean | null;
+  /**
+   * What changed on the tool since the approval: field, old → new, when.
+   */
+  toolChanges?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
    * Written in the persona's voice; shown verbatim on every page of this tool.
    */
   quote: {
@@ -530,7 +563,17 @@ export interface WorkflowEvent {
         value: number | Matchup;
       };
   title?: string | null;
-  action: 'create' | 'submit' | 'approve' | 'request_changes' | 'publish' | 'unpublish' | 'edit' | 'import';
+  action:
+    | 'create'
+    | 'submit'
+    | 'approve'
+    | 'request_changes'
+    | 'publish'
+    | 'unpublish'
+    | 'edit'
+    | 'import'
+    | 'stale'
+    | 'tool_changed';
   from?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'published') | null;
   to: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'published';
   comment?: string | null;
@@ -658,7 +701,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'verdictsDeliverWebhook';
+        taskSlug: 'inline' | 'verdictsDeliverWebhook' | 'verdictsMarkStaleVerdicts';
         taskID: string;
         input?:
           | {
@@ -691,10 +734,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'verdictsDeliverWebhook') | null;
+  taskSlug?: ('inline' | 'verdictsDeliverWebhook' | 'verdictsMarkStaleVerdicts') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -896,6 +948,7 @@ export interface ReviewersSelect<T extends boolean = true> {
   position?: T;
   voiceMarkers?: T;
   approvers?: T;
+  reviewEveryDays?: T;
   needsAttention?: T;
   source?:
     | T
@@ -917,6 +970,10 @@ export interface VerdictsSelect<T extends boolean = true> {
   decision?: T;
   decisionInferred?: T;
   toolInferred?: T;
+  reviewedAt?: T;
+  stale?: T;
+  toolChangedSinceReview?: T;
+  toolChanges?: T;
   quote?: T;
   title?: T;
   workflowStage?: T;
@@ -1087,6 +1144,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1121,6 +1179,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1159,6 +1245,18 @@ export interface TaskVerdictsDeliverWebhook {
       | null;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskVerdictsMarkStaleVerdicts".
+ */
+export interface TaskVerdictsMarkStaleVerdicts {
+  input: {
+    asOf?: string | null;
+  };
+  output: {
+    marked?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

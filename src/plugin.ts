@@ -21,6 +21,7 @@ import { createPublicEndpoints } from './public/endpoints.ts'
 import { createVoteEndpoints } from './votes/endpoints.ts'
 import { InvalidPluginOptionsError, sanitizeOptions, verdictsPluginMarker } from './options.ts'
 import { createDeliverWebhookTask, webhookQueue } from './webhooks/deliverWebhookTask.ts'
+import { createMarkStaleVerdictsTask, freshnessQueue } from './freshness/markStaleVerdicts.ts'
 import { dropPagesOnCommit } from './public/invalidation.ts'
 
 
@@ -118,8 +119,10 @@ export const verdictsPlugin =
               ...(Array.isArray(incomingConfig.jobs?.autoRun) ? incomingConfig.jobs.autoRun : []),
               // Webhook deliveries go out within seconds of the change that caused them.
               { cron: '*/5 * * * * *', limit: 20, queue: webhookQueue },
+              // The daily freshness run is queued by its task's schedule; this picks it up.
+              { cron: '* * * * *', limit: 1, queue: freshnessQueue },
             ],
-            tasks: [...(incomingConfig.jobs?.tasks ?? []), createDeliverWebhookTask(options)],
+            tasks: [...(incomingConfig.jobs?.tasks ?? []), createDeliverWebhookTask(options), createMarkStaleVerdictsTask(options)],
           }
         : incomingConfig.jobs,
       onInit: options.enabled

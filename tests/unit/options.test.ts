@@ -24,6 +24,7 @@ describe('sanitizeOptions', () => {
         voterCookieName: 'verdicts_voter',
       },
       enabled: true,
+      freshness: { cron: '0 4 * * *', reviewEveryDays: 180 },
       overrideCollections: {},
       pricingTiers: [
         { label: 'Free', value: 'free' },
@@ -62,6 +63,9 @@ describe('sanitizeOptions', () => {
     [{ webhooks: { maxAttempts: 0 } }, /webhooks.maxAttempts/],
     [{ publicApi: { cacheControl: { sMaxAge: -1 } } }, /publicApi.cacheControl.sMaxAge/],
     [{ pricingTiers: [{ label: 'A', value: 'a' }, { label: 'B', value: 'a' }] }, /values must all be different/],
+    [{ freshness: { reviewEveryDays: 0 } }, /freshness.reviewEveryDays must be a whole number/],
+    [{ freshness: { reviewEveryDays: 90.5 } }, /freshness.reviewEveryDays/],
+    [{ freshness: { cron: 'daily' } }, /freshness.cron must be a cron expression/],
   ])('rejects %j', (options, message) => {
     expect(() => sanitizeOptions(options)).toThrow(InvalidPluginOptionsError)
     expect(() => sanitizeOptions(options)).toThrow(message)

@@ -72,7 +72,9 @@ describe('verdictsPlugin', () => {
     const twice = verdictsPlugin()(once)
     expect(slugsOf(twice)).toEqual(slugsOf(once))
     expect(twice.endpoints).toHaveLength(once.endpoints!.length)
-    expect(twice.jobs?.tasks).toHaveLength(1)
+    // Webhook delivery and the daily freshness run.
+    expect(twice.jobs?.tasks?.map((task) => task.slug)).toEqual(['verdictsDeliverWebhook', 'verdictsMarkStaleVerdicts'])
+    expect(twice.jobs?.autoRun).toHaveLength(2)
     expect(find(twice, 'users').fields).toHaveLength(find(once, 'users').fields.length)
   })
 
