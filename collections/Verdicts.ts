@@ -5,6 +5,8 @@ import type { SanitizedVerdictsOptions } from '../src/options.ts'
 import { confirmInferredDecision } from '../hooks/workflow/confirmInferredDecision.ts'
 import { refreshReviewDate } from '../hooks/freshness/refreshReviewDate.ts'
 import { reviewFields } from '../src/freshness/fields.ts'
+import { prefillFromQuery } from '../src/coverage/prefill.ts'
+import { prefillParams } from '../src/coverage/grid.ts'
 import { deriveVerdictTitle } from '../hooks/catalog/deriveVerdictTitle.ts'
 import { recomputePanelScoreAfterChange, recomputePanelScoreAfterDelete } from '../hooks/scores/recomputePanelScore.ts'
 import { enforceWorkflowRules } from '../hooks/workflow/enforceWorkflowRules.ts'
@@ -45,6 +47,8 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
           {
             name: 'reviewer',
             type: 'relationship',
+            // "Write this verdict" on a matchup's coverage grid opens the form with these filled in.
+            defaultValue: prefillFromQuery(prefillParams.reviewer),
             label: 'Reviewer persona',
             relationTo: collectionSlugs.reviewers,
             required: true,
@@ -53,6 +57,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
           {
             name: 'tool',
             type: 'relationship',
+            defaultValue: prefillFromQuery(prefillParams.tool),
             relationTo: collectionSlugs.tools,
             required: true,
             validate: oneVerdictPerPair(collectionSlugs),

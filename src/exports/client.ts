@@ -4,3 +4,4 @@
 export { ApprovedOnlyPublishButton } from '../workflow/admin/ApprovedOnlyPublishButton.tsx'
 export { AwaitingApproval } from '../workflow/admin/AwaitingApproval.tsx'
 export { WorkflowPanel } from '../workflow/admin/WorkflowPanel.tsx'
+export { CoverageGrid } from '../coverage/admin/CoverageGrid.tsx'
