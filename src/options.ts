@@ -7,6 +7,7 @@ export const verdictsPluginMarker = 'verdictsPlugin'
 export type VerdictsCollectionKey =
   | 'categories'
   | 'matchups'
+  | 'releases'
   | 'reviewers'
   | 'scoreHistory'
   | 'tools'
@@ -98,11 +99,20 @@ export type FreshnessOptions = {
   reviewEveryDays?: number
 }
 
+export type ReleaseOptions = {
+  /**
+   * How often the jobs queue looks for releases due to go live (or to come down); a
+   * release goes live at the first look after its `publishAt`.
+   * @default '* * * * *' (every minute)
+   */
+  cron?: string
+}
+
 export type VerdictsPluginOptions = {
   /**
    * Slugs of the collections the plugin adds. Override one to avoid a clash with a host
    * collection; every relation inside the plugin follows the map.
-   * @default { categories: 'categories', matchups: 'matchups', reviewers: 'reviewers', scoreHistory: 'score-history', tools: 'tools', users: 'users', verdicts: 'verdicts', votes: 'votes', webhookDeliveries: 'webhook-deliveries', webhookSubscriptions: 'webhook-subscriptions', workflowEvents: 'workflow-events' }
+   * @default { categories: 'categories', matchups: 'matchups', releases: 'releases', reviewers: 'reviewers', scoreHistory: 'score-history', tools: 'tools', users: 'users', verdicts: 'verdicts', votes: 'votes', webhookDeliveries: 'webhook-deliveries', webhookSubscriptions: 'webhook-subscriptions', workflowEvents: 'workflow-events' }
    */
   collectionSlugs?: Partial<Record<VerdictsCollectionKey, string>>
   /** Community voting on tools. */
@@ -123,6 +133,8 @@ export type VerdictsPluginOptions = {
   overrideCollections?: Partial<Record<VerdictsCollectionKey, CollectionOverride>>
   /** The public, published-only content API under /api/public. */
   publicApi?: PublicApiOptions
+  /** Releases: a matchup and its verdicts going live together, now or at a set time. */
+  releases?: ReleaseOptions
   /** Signed webhooks to consumer sites when published content changes. */
   webhooks?: WebhookOptions
   /**
@@ -148,12 +160,14 @@ export type SanitizedVerdictsOptions = {
     cacheControl: { sMaxAge: number; staleWhileRevalidate: number }
     corsOrigins: '*' | string[]
   }
+  releases: { cron: string }
   webhooks: { backoffSeconds: number; maxAttempts: number; timeoutSeconds: number }
 }
 
 export const defaultCollectionSlugs: CollectionSlugs = {
   categories: 'categories',
   matchups: 'matchups',
+  releases: 'releases',
   reviewers: 'reviewers',
   scoreHistory: 'score-history',
   tools: 'tools',
@@ -239,8 +253,11 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     cron: options.freshness?.cron ?? '0 4 * * *',
     reviewEveryDays: options.freshness?.reviewEveryDays ?? 180,
   }
-  if (typeof freshness.cron !== 'string' || ![5, 6].includes(freshness.cron.trim().split(/\s+/).length)) {
-    throw new InvalidPluginOptionsError(`freshness.cron must be a cron expression of 5 or 6 fields, got "${String(freshness.cron)}"`)
+  const releases = { cron: options.releases?.cron ?? '* * * * *' }
+  for (const [name, cron] of [['freshness.cron', freshness.cron], ['releases.cron', releases.cron]] as const) {
+    if (typeof cron !== 'string' || ![5, 6].includes(cron.trim().split(/\s+/).length)) {
+      throw new InvalidPluginOptionsError(`${name} must be a cron expression of 5 or 6 fields, got "${String(cron)}"`)
+    }
   }
   const wholeNumbers: Array<[string, number, number]> = [
     ['freshness.reviewEveryDays', freshness.reviewEveryDays, 1],
@@ -278,6 +295,7 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
       ...publicApi,
       corsOrigins: publicApi.corsOrigins === '*' ? '*' : [...publicApi.corsOrigins],
     },
+    releases,
     webhooks,
   }
 }

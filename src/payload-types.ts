@@ -73,6 +73,7 @@ export interface Config {
     reviewers: Reviewer;
     verdicts: Verdict;
     matchups: Matchup;
+    releases: Release;
     votes: Vote;
     'score-history': ScoreHistory;
     'workflow-events': WorkflowEvent;
@@ -99,6 +100,7 @@ export interface Config {
     reviewers: ReviewersSelect<false> | ReviewersSelect<true>;
     verdicts: VerdictsSelect<false> | VerdictsSelect<true>;
     matchups: MatchupsSelect<false> | MatchupsSelect<true>;
+    releases: ReleasesSelect<false> | ReleasesSelect<true>;
     votes: VotesSelect<false> | VotesSelect<true>;
     'score-history': ScoreHistorySelect<false> | ScoreHistorySelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
@@ -129,6 +131,7 @@ export interface Config {
     tasks: {
       verdictsDeliverWebhook: TaskVerdictsDeliverWebhook;
       verdictsMarkStaleVerdicts: TaskVerdictsMarkStaleVerdicts;
+      verdictsRunDueReleases: TaskVerdictsRunDueReleases;
       inline: {
         input: unknown;
         output: unknown;
@@ -532,6 +535,55 @@ export interface Matchup {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Content that goes live together, now or at a set time, and only if every item is approved at that moment.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "releases".
+ */
+export interface Release {
+  id: number;
+  title: string;
+  /**
+   * The matchups and verdicts that go live together. A draft waiting over live content publishes that draft.
+   */
+  items: (
+    | {
+        relationTo: 'matchups';
+        value: number | Matchup;
+      }
+    | {
+        relationTo: 'verdicts';
+        value: number | Verdict;
+      }
+  )[];
+  /**
+   * Empty: as soon as the queue next looks (within a minute).
+   */
+  publishAt?: string | null;
+  /**
+   * Optional: when the items come down again.
+   */
+  unpublishAt?: string | null;
+  status: 'scheduled' | 'published' | 'blocked' | 'cancelled';
+  /**
+   * Why the last attempt put nothing live: each item and the rule that stopped it.
+   */
+  blockers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  scheduledBy?: (number | null) | User;
+  publishedAt?: string | null;
+  unpublishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Public community votes, one per voter and tool. Voters stay anonymous.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -701,7 +753,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'verdictsDeliverWebhook' | 'verdictsMarkStaleVerdicts';
+        taskSlug: 'inline' | 'verdictsDeliverWebhook' | 'verdictsMarkStaleVerdicts' | 'verdictsRunDueReleases';
         taskID: string;
         input?:
           | {
@@ -734,7 +786,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'verdictsDeliverWebhook' | 'verdictsMarkStaleVerdicts') | null;
+  taskSlug?: ('inline' | 'verdictsDeliverWebhook' | 'verdictsMarkStaleVerdicts' | 'verdictsRunDueReleases') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -780,6 +832,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'matchups';
         value: number | Matchup;
+      } | null)
+    | ({
+        relationTo: 'releases';
+        value: number | Release;
       } | null)
     | ({
         relationTo: 'votes';
@@ -1023,6 +1079,23 @@ export interface MatchupsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "releases_select".
+ */
+export interface ReleasesSelect<T extends boolean = true> {
+  title?: T;
+  items?: T;
+  publishAt?: T;
+  unpublishAt?: T;
+  status?: T;
+  blockers?: T;
+  scheduledBy?: T;
+  publishedAt?: T;
+  unpublishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "votes_select".
  */
 export interface VotesSelect<T extends boolean = true> {
@@ -1256,6 +1329,18 @@ export interface TaskVerdictsMarkStaleVerdicts {
   };
   output: {
     marked?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskVerdictsRunDueReleases".
+ */
+export interface TaskVerdictsRunDueReleases {
+  input: {
+    asOf?: string | null;
+  };
+  output: {
+    ran?: number | null;
   };
 }
 /**

@@ -22,6 +22,8 @@ import { createVoteEndpoints } from './votes/endpoints.ts'
 import { InvalidPluginOptionsError, sanitizeOptions, verdictsPluginMarker } from './options.ts'
 import { createDeliverWebhookTask, webhookQueue } from './webhooks/deliverWebhookTask.ts'
 import { createMarkStaleVerdictsTask, freshnessQueue } from './freshness/markStaleVerdicts.ts'
+import { createRunDueReleasesTask, releaseQueue } from './releases/operations.ts'
+import { createReleasesCollection } from '../collections/Releases.ts'
 import { dropPagesOnCommit } from './public/invalidation.ts'
 
 
@@ -33,6 +35,7 @@ const contentCollectionFactories: Array<
   ['reviewers', createReviewersCollection],
   ['verdicts', createVerdictsCollection],
   ['matchups', createMatchupsCollection],
+  ['releases', createReleasesCollection],
   ['votes', createVotesCollection],
   ['scoreHistory', createScoreHistoryCollection],
   ['workflowEvents', createWorkflowEventsCollection],
@@ -121,8 +124,15 @@ export const verdictsPlugin =
               { cron: '*/5 * * * * *', limit: 20, queue: webhookQueue },
               // The daily freshness run is queued by its task's schedule; this picks it up.
               { cron: '* * * * *', limit: 1, queue: freshnessQueue },
+              // Releases go live at the first look after their time.
+              { cron: options.releases.cron, limit: 1, queue: releaseQueue },
             ],
-            tasks: [...(incomingConfig.jobs?.tasks ?? []), createDeliverWebhookTask(options), createMarkStaleVerdictsTask(options)],
+            tasks: [
+              ...(incomingConfig.jobs?.tasks ?? []),
+              createDeliverWebhookTask(options),
+              createMarkStaleVerdictsTask(options),
+              createRunDueReleasesTask(options),
+            ],
           }
         : incomingConfig.jobs,
       onInit: options.enabled

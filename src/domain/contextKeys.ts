@@ -5,6 +5,8 @@
 export const contextKeys = {
   /** Set while a persona is being deleted, so its verdicts' recounts say why. */
   personaDeleted: 'verdictsPersonaDeleted',
+  /** Set by the release operations while they write a release's status, after their checks. */
+  releaseTransition: 'verdictsReleaseTransition',
   /** The cache tags of the pages this request's writes made stale (a Set). */
   stalePages: 'verdictsStalePages',
   /** The hashed voter key of the vote being written (never the cookie itself). */

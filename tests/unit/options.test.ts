@@ -8,6 +8,7 @@ describe('sanitizeOptions', () => {
       collectionSlugs: {
         categories: 'categories',
         matchups: 'matchups',
+        releases: 'releases',
         reviewers: 'reviewers',
         scoreHistory: 'score-history',
         tools: 'tools',
@@ -36,6 +37,7 @@ describe('sanitizeOptions', () => {
         cacheControl: { sMaxAge: 60, staleWhileRevalidate: 300 },
         corsOrigins: '*',
       },
+      releases: { cron: '* * * * *' },
       webhooks: { backoffSeconds: 2, maxAttempts: 5, timeoutSeconds: 10 },
     })
   })
@@ -66,6 +68,7 @@ describe('sanitizeOptions', () => {
     [{ freshness: { reviewEveryDays: 0 } }, /freshness.reviewEveryDays must be a whole number/],
     [{ freshness: { reviewEveryDays: 90.5 } }, /freshness.reviewEveryDays/],
     [{ freshness: { cron: 'daily' } }, /freshness.cron must be a cron expression/],
+    [{ releases: { cron: '* *' } }, /releases.cron must be a cron expression/],
   ])('rejects %j', (options, message) => {
     expect(() => sanitizeOptions(options)).toThrow(InvalidPluginOptionsError)
     expect(() => sanitizeOptions(options)).toThrow(message)

@@ -4,7 +4,7 @@ import { describe, expect, it, jest } from '@jest/globals'
 
 import { verdictsPlugin } from '../../src/plugin.ts'
 
-const ourSlugs = ['users', 'tools', 'categories', 'reviewers', 'verdicts', 'matchups', 'votes', 'score-history', 'workflow-events', 'webhook-subscriptions', 'webhook-deliveries']
+const ourSlugs = ['users', 'tools', 'categories', 'reviewers', 'verdicts', 'matchups', 'releases', 'votes', 'score-history', 'workflow-events', 'webhook-subscriptions', 'webhook-deliveries']
 
 function hostConfig(): Config {
   const afterChange = jest.fn()
@@ -72,9 +72,9 @@ describe('verdictsPlugin', () => {
     const twice = verdictsPlugin()(once)
     expect(slugsOf(twice)).toEqual(slugsOf(once))
     expect(twice.endpoints).toHaveLength(once.endpoints!.length)
-    // Webhook delivery and the daily freshness run.
-    expect(twice.jobs?.tasks?.map((task) => task.slug)).toEqual(['verdictsDeliverWebhook', 'verdictsMarkStaleVerdicts'])
-    expect(twice.jobs?.autoRun).toHaveLength(2)
+    // Webhook delivery, the daily freshness run and the releases' regular look.
+    expect(twice.jobs?.tasks?.map((task) => task.slug)).toEqual(['verdictsDeliverWebhook', 'verdictsMarkStaleVerdicts', 'verdictsRunDueReleases'])
+    expect(twice.jobs?.autoRun).toHaveLength(3)
     expect(find(twice, 'users').fields).toHaveLength(find(once, 'users').fields.length)
   })
 
