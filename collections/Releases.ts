@@ -70,6 +70,15 @@ export function createReleasesCollection(options: SanitizedVerdictsOptions): Col
         admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Optional: when the items come down again.' },
         validate: unpublishAfterPublish,
       },
+      ...(options.enabled
+        ? [
+            {
+              name: 'release',
+              type: 'ui' as const,
+              admin: { components: { Field: 'verdicts-cms/client#ReleasePanel' }, position: 'sidebar' as const },
+            },
+          ]
+        : []),
       {
         name: 'status',
         type: 'select',

@@ -105,6 +105,10 @@ export const verdictsPlugin =
                     clientProps: { collections: [collectionSlugs.verdicts, collectionSlugs.matchups] },
                     path: 'verdicts-cms/client#AwaitingApproval',
                   },
+                  {
+                    clientProps: { releases: collectionSlugs.releases, verdicts: collectionSlugs.verdicts },
+                    path: 'verdicts-cms/client#EditorialCalendar',
+                  },
                 ]
               : []),
           ],

@@ -6,7 +6,8 @@ import type { SanitizedVerdictsOptions } from '../options.ts'
 
 import { hasRole } from '../access/roles.ts'
 import { errorResponse } from '../http/endpointHelpers.ts'
-import { cancelRelease, publishReleaseNow } from './operations.ts'
+import { workflowUserOf } from '../workflow/actor.ts'
+import { cancelRelease, checkRelease, publishReleaseNow } from './operations.ts'
 
 const idParam = (req: PayloadRequest) => String(req.routeParams?.id ?? '')
 
@@ -26,6 +27,7 @@ async function answer(run: () => Promise<unknown>): Promise<Response> {
 }
 
 /**
+ * `GET /api/releases/:id/check` (what would block it now; the editorial team), and
  * `POST /api/releases/:id/publish` ("Publish now") and `POST /api/releases/:id/cancel`,
  * for editors and admins: reviewers judge content, they do not schedule it.
  */
@@ -35,6 +37,14 @@ export function createReleaseEndpoints(options: SanitizedVerdictsOptions): Endpo
       ? null
       : errorResponse(403, 'only editors and admins can publish or cancel a release')
   return [
+    {
+      handler: async (req) =>
+        workflowUserOf(req, options)?.role
+          ? answer(() => checkRelease(req, options, idParam(req)))
+          : errorResponse(403, 'only the editorial team can see a release'),
+      method: 'get',
+      path: '/:id/check',
+    },
     {
       handler: async (req) => editorsOnly(req) ?? answer(() => publishReleaseNow(req, options, idParam(req))),
       method: 'post',

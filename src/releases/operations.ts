@@ -8,7 +8,7 @@ import type { ReleaseDoc, ReleaseOutcome } from './publishRelease.ts'
 import type { Id } from '../domain/ids.ts'
 
 import { contextKeys } from '../domain/contextKeys.ts'
-import { runRelease } from './publishRelease.ts'
+import { releaseReadiness, runRelease } from './publishRelease.ts'
 import { isDueToPublish, isDueToUnpublish } from './rules.ts'
 
 export const releaseTaskSlug = 'verdictsRunDueReleases'

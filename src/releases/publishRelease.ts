@@ -322,3 +322,26 @@ export async function runRelease(
     }
   }
 }
+
+/**
+ * What would keep a release from going live if it ran now, judged exactly as the run would
+ * judge it (as its scheduler, by the workflow's rules), without writing anything.
+ */
+export async function releaseReadiness(
+  payload: Payload,
+  options: SanitizedVerdictsOptions,
+  release: ReleaseDoc,
+): Promise<ReleaseBlocker[]> {
+  const req = await createLocalReq({}, payload)
+  if (!(await actAs(req, options, release.scheduledBy))) {
+    return [
+      {
+        collection: options.collectionSlugs.releases,
+        id: release.id,
+        reason: 'the account that scheduled it no longer exists',
+        title: String(release.title),
+      },
+    ]
+  }
+  return (await checkItems(req, options, release, 'publish')).blockers
+}
