@@ -66,14 +66,21 @@ export async function cancelRelease(req: PayloadRequest, options: SanitizedVerdi
   }
 }
 
-/** What would keep the release from going live if it ran now, without changing anything. */
+/**
+ * The release view's answer: its status and, while it has not gone live, what would keep
+ * it from going live if it ran now (an item edited since its approval shows here at once).
+ */
 export async function checkRelease(
   req: PayloadRequest,
   options: SanitizedVerdictsOptions,
   id: Id,
 ): Promise<{ blockers: ReleaseBlocker[]; status: string }> {
   const release = await releaseFor(req, options, id)
-  return { blockers: (release.blockers as ReleaseBlocker[] | null) ?? [], status: String(release.status) }
+  const pending = release.status === 'scheduled' || release.status === 'blocked'
+  return {
+    blockers: pending ? await releaseReadiness(req.payload, options, release) : [],
+    status: String(release.status),
+  }
 }
 
 /**

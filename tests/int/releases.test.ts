@@ -244,11 +244,29 @@ describe('a release with an item that is not approved at that moment', () => {
     releaseId = (
       await schedule({ items: [item(slugs.verdicts, approved), item(slugs.verdicts, edited)], title: 'Futurist pair' })
     ).body.doc.id
+    const ready = await rest.request<{ blockers: unknown[]; status: string }>(
+      'GET',
+      `/${releases}/${releaseId}/check`,
+      {
+        token: tokens.reviewer,
+      },
+    )
+    expect(ready.body).toEqual({ blockers: [], status: 'scheduled' })
     // Edited after its approval: the approval is dismissed, as ever.
     await rest.request('PATCH', `/${slugs.verdicts}/${edited}?draft=true`, {
       body: { decision: 'skip' },
       token: tokens.editor,
     })
+    // The release view shows the blocker as soon as the edit dismissed the approval.
+    const check = await rest.request<{ blockers: Array<{ reason: string }>; status: string }>(
+      'GET',
+      `/${releases}/${releaseId}/check`,
+      { token: tokens.editor },
+    )
+    expect(check.body.blockers.map((blocker) => blocker.reason)).toEqual([
+      'only approved verdicts can be published (it is in review)',
+    ])
+    expect((await rest.request('GET', `/${releases}/${releaseId}/check`)).status).toBe(403)
     const mailsBefore = outbox.length
 
     await runDueReleases(payload, options(), { now: new Date() })
