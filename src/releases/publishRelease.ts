@@ -10,6 +10,7 @@ import type { Id } from '../domain/ids.ts'
 import { idOf } from '../catalog/relations.ts'
 import { contextKeys } from '../domain/contextKeys.ts'
 import { inTransaction } from '../importer/pageTransaction.ts'
+import { recomputeToolScore } from '../scores/recomputeToolScore.ts'
 import { actorFor, personaApproverIds } from '../workflow/actor.ts'
 import { checkTransition } from '../workflow/rules.ts'
 import { workflowTargets } from '../workflow/targets.ts'
@@ -279,6 +280,8 @@ export async function runRelease(
         throw new ReleaseBlocked(blockers)
       }
       const comment = `${action === 'publish' ? 'Published' : 'Unpublished'} with the release "${String(release.title)}"`
+      const recounts = new Map<string, Id>()
+      req.context[contextKeys.deferredRecounts] = recounts
       for (const { id, target } of todo) {
         try {
           await transitionWorkflow(req, options, target, { action, comment, id })
@@ -292,6 +295,15 @@ export async function runRelease(
             },
           ])
         }
+      }
+      delete req.context[contextKeys.deferredRecounts]
+      // Each tool's panel score once, in a fixed order (as the hook does), inside the same transaction.
+      for (const key of [...recounts.keys()].sort()) {
+        await recomputeToolScore(req, options, recounts.get(key)!, 'panel', {
+          action,
+          label: `release ${String(release.title)}`,
+          userId: idOf(req.user?.id),
+        })
       }
       await writeRelease(
         req,

@@ -32,7 +32,7 @@ let rest: RestClient
 let outbox: CapturedEmail[]
 const tokens = {} as Record<'admin' | 'editor' | 'otherReviewer' | 'reviewer', string>
 /** More tools, so that every test has (persona, tool) pairs of its own. */
-const extraTools = {} as Record<'delta' | 'epsilon' | 'zeta', Id>
+const extraTools = {} as Record<'delta' | 'epsilon' | 'eta' | 'zeta', Id>
 
 type ReleaseBody = {
   blockers: Array<{ reason: string; title: string }> | null
@@ -63,7 +63,7 @@ beforeAll(async () => {
   for (const name of ['admin', 'editor', 'otherReviewer', 'reviewer'] as const) {
     tokens[name] = await tokenFor(payload, accounts[name].email, password)
   }
-  for (const name of ['delta', 'epsilon', 'zeta'] as const) {
+  for (const name of ['delta', 'epsilon', 'eta', 'zeta'] as const) {
     extraTools[name] = (
       (await payload.create({
         collection: slugs.tools as never,
@@ -80,9 +80,9 @@ afterAll(async () => {
 const options = () => pluginOptionsOf(payload)
 
 /** A verdict drafted by the editor and approved by its persona's reviewer, not published. */
-async function approvedVerdict(persona: 'other' | 'skeptic', tool: Id, text: string): Promise<Id> {
+async function approvedVerdict(persona: 'other' | 'skeptic', tool: Id, text: string, decision = 'ship'): Promise<Id> {
   const created = await rest.request<{ doc: { id: Id } }>('POST', `/${slugs.verdicts}?draft=true`, {
-    body: { decision: 'ship', quote: quote(text), reviewer: fixtures.personaIds[persona], tool },
+    body: { decision, quote: quote(text), reviewer: fixtures.personaIds[persona], tool },
     token: tokens.editor,
   })
   const { id } = created.body.doc
@@ -230,6 +230,32 @@ describe('a comparison released as one unit at a set time', () => {
       comment: 'Published with the release "Alpha vs Beta launch"',
       user: fixtures.userIds.editor,
     })
+  })
+})
+
+describe('scores', () => {
+  it("each tool's panel score is recounted once per release, however many of its verdicts go live", async () => {
+    const ship = await approvedVerdict('skeptic', extraTools.eta, 'Eta ships.')
+    const skip = await approvedVerdict('other', extraTools.eta, 'Eta skips.', 'skip')
+    const { id } = (await schedule({ items: [item(slugs.verdicts, ship), item(slugs.verdicts, skip)], title: 'Eta' }))
+      .body.doc
+    await runDueReleases(payload, options(), { now: new Date() })
+    expect((await release(id)).status).toBe('published')
+    const history = await payload.find({
+      collection: slugs.scoreHistory as never,
+      depth: 0,
+      where: { tool: { equals: extraTools.eta } },
+    })
+    expect(history.docs).toHaveLength(1)
+    expect((history.docs[0] as unknown as { summary: string }).summary).toContain('on publish of "release Eta"')
+    const tool = (await payload.findByID({
+      id: extraTools.eta,
+      collection: slugs.tools as never,
+      depth: 0,
+    })) as unknown as {
+      panelScore: { percent: number; ship: number; skip: number }
+    }
+    expect(tool.panelScore).toMatchObject({ percent: 50, ship: 1, skip: 1 })
   })
 })
 
