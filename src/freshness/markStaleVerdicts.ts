@@ -57,7 +57,10 @@ export async function markStaleVerdicts(
       if (verdict.stale === true) {
         continue
       }
-      await writeReviewFlags(req, options, verdict.id, { stale: true })
+      // A re-approval already waiting to be published is a fresh review: it stays unmarked.
+      const sameReview = (version: Record<string, unknown>) =>
+        new Date(String(version.reviewedAt)).getTime() === new Date(String(verdict.reviewedAt)).getTime()
+      await writeReviewFlags(req, options, verdict.id, { stale: true }, { appliesToVersion: sameReview })
       const reviewed = new Date(String(verdict.reviewedAt)).toISOString().slice(0, 10)
       await askForReReview(req, options, verdict, {
         action: 'stale',

@@ -26,6 +26,12 @@ export async function writeReviewFlags(
   options: SanitizedVerdictsOptions,
   id: Id,
   flags: ReviewFlags,
+  {
+    appliesToVersion = () => true,
+  }: {
+    /** Whether the newest version shares the live one's review (a newer approval waiting to be published may not). */
+    appliesToVersion?: (version: Record<string, unknown>) => boolean
+  } = {},
 ): Promise<void> {
   const collection = options.collectionSlugs.verdicts
   await req.payload.db.updateOne({ id, collection, data: flags, req, returning: false })
@@ -38,7 +44,7 @@ export async function writeReviewFlags(
     where: { parent: { equals: id } },
   })
   const latest = docs[0] as undefined | { id: Id; version: Record<string, unknown> }
-  if (latest) {
+  if (latest && appliesToVersion(latest.version)) {
     await req.payload.db.updateVersion({
       id: latest.id,
       collection,

@@ -233,6 +233,32 @@ describe('the daily freshness job', () => {
     expect((await matchupPage()).scorecard.find((each) => each.reviewer.name === 'The Futurist')!.stale).toBe(false)
   })
 
+  it('a re-approval waiting to be published is not marked: publishing it leaves the verdict fresh', async () => {
+    const now = new Date()
+    const id = (
+      (await payload.create({
+        collection: slugs.verdicts as never,
+        data: {
+          _status: 'published',
+          decision: 'ship',
+          quote: quote('Gamma, long ago.'),
+          reviewedAt: new Date(now.getTime() - 40 * day).toISOString(),
+          reviewer: fixtures.personaIds.other,
+          tool: fixtures.toolIds.gamma,
+        } as never,
+      })) as unknown as VerdictDoc
+    ).id
+    await rest.request('PATCH', `/${slugs.verdicts}/${id}?draft=true`, { body: {}, token: tokens.editor })
+    await workflowAction(rest, slugs.verdicts, id, 'submit', tokens.editor)
+    await workflowAction(rest, slugs.verdicts, id, 'approve', tokens.otherReviewer)
+    const { marked } = await markStaleVerdicts(await systemReq(), options(), { now })
+    expect(marked.map(String)).toEqual([String(id)])
+    expect((await live(id)).stale).toBe(true)
+    expect((await newest(id)).stale).toBe(false)
+    await workflowAction(rest, slugs.verdicts, id, 'publish', tokens.editor)
+    expect((await live(id)).stale).toBe(false)
+  })
+
   it('runs through the jobs queue, for the day it is given', async () => {
     const reviewed = new Date((await live(futuristOnAlpha)).reviewedAt!)
     // The task's slug is the plugin's, not one the generated job types of this app list.
