@@ -3,6 +3,7 @@ import type { PayloadRequest, TaskConfig } from 'payload'
 import type { SanitizedVerdictsOptions } from '../options.ts'
 import type { Id } from '../domain/ids.ts'
 
+import { queueWebhooks } from '../../hooks/webhooks/notifyConsumers.ts'
 import { affectedTags } from '../public/affectedPages.ts'
 import { dropPagesAfterCommit } from '../public/invalidation.ts'
 import { askForReReview } from './notifyApprovers.ts'
@@ -72,6 +73,17 @@ export async function markStaleVerdicts(
   }
   if (marked.length > 0) {
     dropPagesAfterCommit(req, await affectedTags(req, options, slugs.verdicts, marked))
+  }
+  // Consumer sites cache pages too: each marked verdict changes what its pages print.
+  for (const verdict of marked) {
+    await queueWebhooks(
+      req,
+      options,
+      'verdict',
+      'updated',
+      verdict,
+      await affectedTags(req, options, slugs.verdicts, [verdict]),
+    )
   }
   return { marked: marked.map((verdict) => verdict.id) }
 }

@@ -94,6 +94,11 @@ beforeAll(async () => {
     collection: slugs.matchups as never,
     data: { _status: 'published', leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta } as never,
   })
+  // A consumer site subscribed to verdict changes (deliveries are queued, never run here).
+  await payload.create({
+    collection: slugs.webhookSubscriptions as never,
+    data: { events: ['verdict'], url: 'https://site.example/api/revalidate' } as never,
+  })
 })
 
 afterAll(async () => {
@@ -205,6 +210,15 @@ describe('the daily freshness job', () => {
 
     const entry = (await matchupPage()).scorecard.find((each) => each.reviewer.name === 'The Futurist')!
     expect(entry.stale).toBe(true)
+    // Consumer sites that cache the page are told which pages changed.
+    const queued = await payload.find({ collection: 'payload-jobs' as never, depth: 0, limit: 0, pagination: false })
+    const events = (
+      queued.docs as unknown as Array<{ input?: { event?: { data: { id: Id; tags: string[] }; type: string } } }>
+    )
+      .map((job) => job.input?.event)
+      .filter((event) => event?.type === 'verdict.updated' && String(event.data.id) === String(futuristOnAlpha))
+    expect(events).toHaveLength(1)
+    expect(events[0]!.data.tags).toContain('matchup:alpha-coder-vs-beta-chat')
 
     // The next day's run finds it already marked: no second mail.
     const again = await markStaleVerdicts(await systemReq(), options(), { now: new Date(now.getTime() + day) })
