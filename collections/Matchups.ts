@@ -9,6 +9,7 @@ import { notifyWorkflowParticipants } from '../hooks/workflow/notifyWorkflowPart
 import { recordWorkflowTransition } from '../hooks/workflow/recordWorkflowTransition.ts'
 import { reviewedContentAccess } from '../src/access/roles.ts'
 import { createMatchupPreviewEndpoint } from '../src/public/previewEndpoint.ts'
+import { createCoverageEndpoint } from '../src/coverage/endpoint.ts'
 import { createWorkflowEndpoints } from '../src/workflow/endpoints.ts'
 import { importSourceField } from '../src/importer/importSourceField.ts'
 import { workflowAdminComponents, workflowFields } from '../src/workflow/fields.ts'
@@ -33,7 +34,9 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
       useAsTitle: 'title',
     },
     defaultSort: '-updatedAt',
-    endpoints: options.enabled ? [...createWorkflowEndpoints(options, workflow), createMatchupPreviewEndpoint(options)] : [],
+    endpoints: options.enabled
+      ? [...createWorkflowEndpoints(options, workflow), createMatchupPreviewEndpoint(options), createCoverageEndpoint(options)]
+      : [],
     fields: [
       {
         type: 'row',
@@ -64,6 +67,9 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
         type: 'richText',
         admin: { description: 'Optional editorial introduction shown above the comparison.' },
       },
+      ...(options.enabled
+        ? [{ name: 'coverage', type: 'ui' as const, admin: { components: { Field: 'verdicts-cms/client#CoverageGrid' } } }]
+        : []),
       {
         name: 'title',
         type: 'text',

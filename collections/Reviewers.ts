@@ -63,6 +63,17 @@ export function createReviewersCollection(options: SanitizedVerdictsOptions): Co
         relationTo: collectionSlugs.users,
       },
       {
+        name: 'reviewEveryDays',
+        type: 'number',
+        admin: {
+          description: `Days after its last review at which a verdict of this persona is due again. Empty: the panel's ${options.freshness.reviewEveryDays}.`,
+          position: 'sidebar',
+          step: 1,
+        },
+        label: 'Re-review every … days',
+        min: 1,
+      },
+      {
         name: 'needsAttention',
         type: 'checkbox',
         admin: {

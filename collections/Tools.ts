@@ -5,6 +5,7 @@ import type { SanitizedVerdictsOptions } from '../src/options.ts'
 import { deleteScoreHistoryOfTool } from '../hooks/scores/deleteScoreHistoryOfTool.ts'
 import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.ts'
 import { refuseDeletingToolInUse } from '../hooks/catalog/refuseDeletingToolInUse.ts'
+import { flagVerdictsOnToolChange } from '../hooks/freshness/flagVerdictsOnToolChange.ts'
 import { referenceDataAccess } from '../src/access/roles.ts'
 import { importSourceField } from '../src/importer/importSourceField.ts'
 import { scoreGroupField } from '../src/scores/fields.ts'
@@ -108,7 +109,7 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
     ],
     hooks: options.enabled
       ? {
-          afterChange: [consumers.afterChange],
+          afterChange: [consumers.afterChange, flagVerdictsOnToolChange(options)],
           afterDelete: [consumers.afterDelete],
           beforeDelete: [refuseDeletingToolInUse(options), deleteScoreHistoryOfTool(options)],
         }

@@ -3,6 +3,10 @@ import type { CollectionConfig } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
 import { confirmInferredDecision } from '../hooks/workflow/confirmInferredDecision.ts'
+import { refreshReviewDate } from '../hooks/freshness/refreshReviewDate.ts'
+import { reviewFields } from '../src/freshness/fields.ts'
+import { prefillFromQuery } from '../src/coverage/prefill.ts'
+import { prefillParams } from '../src/coverage/grid.ts'
 import { deriveVerdictTitle } from '../hooks/catalog/deriveVerdictTitle.ts'
 import { recomputePanelScoreAfterChange, recomputePanelScoreAfterDelete } from '../hooks/scores/recomputePanelScore.ts'
 import { enforceWorkflowRules } from '../hooks/workflow/enforceWorkflowRules.ts'
@@ -28,7 +32,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
     access: reviewedContentAccess(contextKeys.workflowTransition),
     admin: {
       components: workflowAdminComponents,
-      defaultColumns: ['title', 'tool', 'reviewer', 'decision', 'decisionInferred', 'toolInferred', 'workflowStage', '_status', 'updatedAt'],
+      defaultColumns: ['title', 'tool', 'reviewer', 'decision', 'decisionInferred', 'toolInferred', 'workflowStage', 'reviewedAt', 'stale', 'toolChangedSinceReview', '_status', 'updatedAt'],
       description: 'A verdict belongs to a (persona, tool) pair and appears on every page that tool is in.',
       group: 'Content',
       listSearchableFields: ['title'],
@@ -43,6 +47,8 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
           {
             name: 'reviewer',
             type: 'relationship',
+            // "Write this verdict" on a matchup's coverage grid opens the form with these filled in.
+            defaultValue: prefillFromQuery(prefillParams.reviewer),
             label: 'Reviewer persona',
             relationTo: collectionSlugs.reviewers,
             required: true,
@@ -51,6 +57,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
           {
             name: 'tool',
             type: 'relationship',
+            defaultValue: prefillFromQuery(prefillParams.tool),
             relationTo: collectionSlugs.tools,
             required: true,
             validate: oneVerdictPerPair(collectionSlugs),
@@ -91,6 +98,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
         index: true,
         label: 'Tool inferred',
       },
+      ...reviewFields(),
       {
         name: 'quote',
         type: 'richText',
@@ -114,7 +122,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
             consumers.afterChange,
           ],
           afterDelete: [recomputePanelScoreAfterDelete(options), consumers.afterDelete],
-          beforeChange: [enforceWorkflowRules(options, workflow), confirmInferredDecision(options)],
+          beforeChange: [enforceWorkflowRules(options, workflow), confirmInferredDecision(options), refreshReviewDate(options)],
           beforeValidate: [deriveVerdictTitle(collectionSlugs)],
         }
       : undefined,

@@ -24,7 +24,7 @@ export type {
   PublicToolPage,
 } from './public/pages.ts'
 export { matchupTag, parsePageTag, toolTag } from './domain/cacheTags.ts'
-export { scorecardRows } from './public/scorecard.ts'
+export { reviewedLine, scorecardRows } from './public/scorecard.ts'
 export { formatPercent } from './scores/score.ts'
 export { reconcileScores } from './scores/reconcile.ts'
 export type { ReconcileReport, ScoreDrift } from './scores/reconcile.ts'

@@ -7,6 +7,7 @@ export const verdictsPluginMarker = 'verdictsPlugin'
 export type VerdictsCollectionKey =
   | 'categories'
   | 'matchups'
+  | 'releases'
   | 'newsletterDeliveries'
   | 'newsletterIssues'
   | 'reviewers'
@@ -203,6 +204,29 @@ export type NewsletterOptions = {
   sendConcurrency?: number
 }
 
+export type FreshnessOptions = {
+  /**
+   * When the daily freshness job runs (cron, server time; six fields for seconds allowed).
+   * @default '0 4 * * *'
+   */
+  cron?: string
+  /**
+   * Days after its last review (approval, or import) at which a verdict is due for re-review
+   * and marked stale. A persona's own "Re-review every … days" overrides it.
+   * @default 180
+   */
+  reviewEveryDays?: number
+}
+
+export type ReleaseOptions = {
+  /**
+   * How often the jobs queue looks for releases due to go live (or to come down); a
+   * release goes live at the first look after its `publishAt`.
+   * @default '* * * * *' (every minute)
+   */
+  cron?: string
+}
+
 export type VerdictsPluginOptions = {
   /** The editorial workflow's rules. */
   workflow?: WorkflowOptions
@@ -213,11 +237,13 @@ export type VerdictsPluginOptions = {
   /**
    * Slugs of the collections the plugin adds. Override one to avoid a clash with a host
    * collection; every relation inside the plugin follows the map.
-   * @default { categories: 'categories', matchups: 'matchups', newsletterDeliveries: 'newsletter-deliveries', newsletterIssues: 'newsletter-issues', reviewers: 'reviewers', scoreHistory: 'score-history', subscribers: 'subscribers', tools: 'tools', users: 'users', verdicts: 'verdicts', votes: 'votes', webhookDeliveries: 'webhook-deliveries', webhookSubscriptions: 'webhook-subscriptions', workflowEvents: 'workflow-events' }
+   * @default { categories: 'categories', matchups: 'matchups', newsletterDeliveries: 'newsletter-deliveries', newsletterIssues: 'newsletter-issues', releases: 'releases', reviewers: 'reviewers', scoreHistory: 'score-history', subscribers: 'subscribers', tools: 'tools', users: 'users', verdicts: 'verdicts', votes: 'votes', webhookDeliveries: 'webhook-deliveries', webhookSubscriptions: 'webhook-subscriptions', workflowEvents: 'workflow-events' }
    */
   collectionSlugs?: Partial<Record<VerdictsCollectionKey, string>>
   /** Community voting on tools. */
   community?: CommunityVoteOptions
+  /** Re-review deadlines: when a verdict falls due, and when the daily job looks. */
+  freshness?: FreshnessOptions
   /**
    * When false the plugin still adds its collections (so the schema, and with it any
    * migration, stays the same) but registers no hooks, endpoints or jobs.
@@ -234,6 +260,8 @@ export type VerdictsPluginOptions = {
   newsletter?: NewsletterOptions
   /** The public, published-only content API under /api/public. */
   publicApi?: PublicApiOptions
+  /** Releases: a matchup and its verdicts going live together, now or at a set time. */
+  releases?: ReleaseOptions
   /** Signed webhooks to consumer sites when published content changes. */
   webhooks?: WebhookOptions
   /**
@@ -255,6 +283,7 @@ export type SanitizedVerdictsOptions = {
     voterCookieName: string
   }
   enabled: boolean
+  freshness: { cron: string; reviewEveryDays: number }
   newsletter: {
     confirmationExpiryHours: number
     /** null: the config's serverURL, else http://localhost:3000 (resolved at request time). */
@@ -272,6 +301,7 @@ export type SanitizedVerdictsOptions = {
     cacheMaxBytes: number
     corsOrigins: '*' | string[]
   }
+  releases: { cron: string }
   webhooks: {
     allowPrivateTargets: boolean
     allowedPrivateOrigins: string[]
@@ -287,6 +317,7 @@ export const defaultCollectionSlugs: CollectionSlugs = {
   matchups: 'matchups',
   newsletterDeliveries: 'newsletter-deliveries',
   newsletterIssues: 'newsletter-issues',
+  releases: 'releases',
   reviewers: 'reviewers',
   scoreHistory: 'score-history',
   subscribers: 'subscribers',
@@ -414,7 +445,18 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     schedule: { day: options.newsletter?.schedule?.day ?? 1, hour: options.newsletter?.schedule?.hour ?? 8 },
     sendConcurrency: options.newsletter?.sendConcurrency ?? 8,
   }
+  const freshness = {
+    cron: options.freshness?.cron ?? '0 4 * * *',
+    reviewEveryDays: options.freshness?.reviewEveryDays ?? 180,
+  }
+  const releases = { cron: options.releases?.cron ?? '* * * * *' }
+  for (const [name, cron] of [['freshness.cron', freshness.cron], ['releases.cron', releases.cron]] as const) {
+    if (typeof cron !== 'string' || ![5, 6].includes(cron.trim().split(/\s+/).length)) {
+      throw new InvalidPluginOptionsError(`${name} must be a cron expression of 5 or 6 fields, got "${String(cron)}"`)
+    }
+  }
   const wholeNumbers: Array<[string, number, number]> = [
+    ['freshness.reviewEveryDays', freshness.reviewEveryDays, 1],
     ['publicApi.cacheControl.sMaxAge', publicApi.cacheControl.sMaxAge, 0],
     ['publicApi.cacheMaxBytes', publicApi.cacheMaxBytes, 1024],
     ['publicApi.cacheControl.staleWhileRevalidate', publicApi.cacheControl.staleWhileRevalidate, 0],
@@ -428,6 +470,15 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     ['newsletter.rateLimit.max', newsletter.rateLimit.max, 1],
     ['newsletter.rateLimit.windowSeconds', newsletter.rateLimit.windowSeconds, 1],
     ['newsletter.sendConcurrency', newsletter.sendConcurrency, 1],
+    ['community.newVoters.max', community.newVoters.max, 1],
+    ['community.newVoters.windowSeconds', community.newVoters.windowSeconds, 1],
+    ['security.trustProxy', security.trustProxy, 0],
+    ['accounts.lockAfterFailedLogins', accounts.lockAfterFailedLogins, 1],
+    ['accounts.loginAttempts.max', accounts.loginAttempts.max, 1],
+    ['accounts.loginAttempts.windowSeconds', accounts.loginAttempts.windowSeconds, 1],
+    ['accounts.minPasswordLength', accounts.minPasswordLength, 8],
+    ['security.maxBodyBytes', security.maxBodyBytes, 1024],
+    ['security.publicMaxBodyBytes', security.publicMaxBodyBytes, 1024],
   ]
   for (const [name, value, minimum] of wholeNumbers) {
     if (!Number.isInteger(value) || value < minimum) {
@@ -463,6 +514,7 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     collectionSlugs,
     community,
     enabled: options.enabled ?? true,
+    freshness,
     newsletter,
     overrideCollections: { ...options.overrideCollections },
     pricingTiers: pricingTiers.map((tier) => ({ ...tier })),
@@ -471,6 +523,7 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
       ...publicApi,
       corsOrigins: publicApi.corsOrigins === '*' ? '*' : [...publicApi.corsOrigins],
     },
+    releases,
     webhooks,
     workflow: { allowSelfApproval: options.workflow?.allowSelfApproval ?? false },
   }

@@ -73,6 +73,7 @@ export interface Config {
     reviewers: Reviewer;
     verdicts: Verdict;
     matchups: Matchup;
+    releases: Release;
     votes: Vote;
     'score-history': ScoreHistory;
     'workflow-events': WorkflowEvent;
@@ -102,6 +103,7 @@ export interface Config {
     reviewers: ReviewersSelect<false> | ReviewersSelect<true>;
     verdicts: VerdictsSelect<false> | VerdictsSelect<true>;
     matchups: MatchupsSelect<false> | MatchupsSelect<true>;
+    releases: ReleasesSelect<false> | ReleasesSelect<true>;
     votes: VotesSelect<false> | VotesSelect<true>;
     'score-history': ScoreHistorySelect<false> | ScoreHistorySelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
@@ -136,6 +138,8 @@ export interface Config {
       verdictsDeliverWebhook: TaskVerdictsDeliverWebhook;
       verdictsComposeNewsletter: TaskVerdictsComposeNewsletter;
       verdictsSendNewsletter: TaskVerdictsSendNewsletter;
+      verdictsMarkStaleVerdicts: TaskVerdictsMarkStaleVerdicts;
+      verdictsRunDueReleases: TaskVerdictsRunDueReleases;
       inline: {
         input: unknown;
         output: unknown;
@@ -233,6 +237,10 @@ export interface Reviewer {
    * Reviewer accounts allowed to approve verdicts written in this persona's voice.
    */
   approvers?: (number | User)[] | null;
+  /**
+   * Days after its last review at which a verdict of this persona is due again. Empty: the panel's 180.
+   */
+  reviewEveryDays?: number | null;
   /**
    * Set by the importer on a placeholder persona: a quote in a voice no persona's markers matched. Name the persona, write its lens and voice markers (or move its verdicts), then clear this.
    */
@@ -413,6 +421,30 @@ export interface Verdict {
    */
   toolInferred?: boolean | null;
   /**
+   * When the verdict was last approved (or imported). It falls due for re-review after its persona's interval.
+   */
+  reviewedAt?: string | null;
+  /**
+   * Past its re-review date. The verdict stays live; approving it again clears this.
+   */
+  stale?: boolean | null;
+  /**
+   * The tool's pricing, tagline, description or category changed after this verdict was approved. Approving it again clears this.
+   */
+  toolChangedSinceReview?: boolean | null;
+  /**
+   * What changed on the tool since the approval: field, old → new, when.
+   */
+  toolChanges?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
    * Written in the persona's voice; shown verbatim on every page of this tool.
    */
   quote: {
@@ -514,6 +546,55 @@ export interface Matchup {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Content that goes live together, now or at a set time, and only if every item is approved at that moment.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "releases".
+ */
+export interface Release {
+  id: number;
+  title: string;
+  /**
+   * The matchups and verdicts that go live together. A draft waiting over live content publishes that draft.
+   */
+  items: (
+    | {
+        relationTo: 'matchups';
+        value: number | Matchup;
+      }
+    | {
+        relationTo: 'verdicts';
+        value: number | Verdict;
+      }
+  )[];
+  /**
+   * Empty: as soon as the queue next looks (within a minute).
+   */
+  publishAt?: string | null;
+  /**
+   * Optional: when the items come down again.
+   */
+  unpublishAt?: string | null;
+  status: 'scheduled' | 'published' | 'blocked' | 'cancelled';
+  /**
+   * Why the last attempt put nothing live: each item and the rule that stopped it.
+   */
+  blockers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  scheduledBy?: (number | null) | User;
+  publishedAt?: string | null;
+  unpublishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Public community votes, one per voter and tool. Voters stay anonymous.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -549,7 +630,17 @@ export interface WorkflowEvent {
         value: number | NewsletterIssue;
       };
   title?: string | null;
-  action: 'create' | 'submit' | 'approve' | 'request_changes' | 'publish' | 'unpublish' | 'edit' | 'import';
+  action:
+    | 'create'
+    | 'submit'
+    | 'approve'
+    | 'request_changes'
+    | 'publish'
+    | 'unpublish'
+    | 'edit'
+    | 'import'
+    | 'stale'
+    | 'tool_changed';
   from?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'published') | null;
   to: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'published';
   comment?: string | null;
@@ -783,7 +874,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'verdictsDeliverWebhook' | 'verdictsComposeNewsletter' | 'verdictsSendNewsletter';
+        taskSlug:
+          | 'inline'
+          | 'verdictsDeliverWebhook'
+          | 'verdictsComposeNewsletter'
+          | 'verdictsSendNewsletter'
+          | 'verdictsMarkStaleVerdicts'
+          | 'verdictsRunDueReleases';
         taskID: string;
         input?:
           | {
@@ -816,7 +913,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'verdictsDeliverWebhook' | 'verdictsComposeNewsletter' | 'verdictsSendNewsletter') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'verdictsDeliverWebhook'
+        | 'verdictsComposeNewsletter'
+        | 'verdictsSendNewsletter'
+        | 'verdictsMarkStaleVerdicts'
+        | 'verdictsRunDueReleases'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -862,6 +968,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'matchups';
         value: number | Matchup;
+      } | null)
+    | ({
+        relationTo: 'releases';
+        value: number | Release;
       } | null)
     | ({
         relationTo: 'votes';
@@ -1042,6 +1152,7 @@ export interface ReviewersSelect<T extends boolean = true> {
   position?: T;
   voiceMarkers?: T;
   approvers?: T;
+  reviewEveryDays?: T;
   needsAttention?: T;
   source?:
     | T
@@ -1063,6 +1174,10 @@ export interface VerdictsSelect<T extends boolean = true> {
   decision?: T;
   decisionInferred?: T;
   toolInferred?: T;
+  reviewedAt?: T;
+  stale?: T;
+  toolChangedSinceReview?: T;
+  toolChanges?: T;
   quote?: T;
   title?: T;
   workflowStage?: T;
@@ -1109,6 +1224,23 @@ export interface MatchupsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "releases_select".
+ */
+export interface ReleasesSelect<T extends boolean = true> {
+  title?: T;
+  items?: T;
+  publishAt?: T;
+  unpublishAt?: T;
+  status?: T;
+  blockers?: T;
+  scheduledBy?: T;
+  publishedAt?: T;
+  unpublishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1451,6 +1583,30 @@ export interface TaskVerdictsSendNewsletter {
       | number
       | boolean
       | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskVerdictsMarkStaleVerdicts".
+ */
+export interface TaskVerdictsMarkStaleVerdicts {
+  input: {
+    asOf?: string | null;
+  };
+  output: {
+    marked?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskVerdictsRunDueReleases".
+ */
+export interface TaskVerdictsRunDueReleases {
+  input: {
+    asOf?: string | null;
+  };
+  output: {
+    ran?: number | null;
   };
 }
 /**

@@ -27,6 +27,9 @@ import { createComposeNewsletterTask, newsletterQueue } from './newsletter/job.t
 import { createSendNewsletterTask } from './newsletter/sendJob.ts'
 import { InvalidPluginOptionsError, sanitizeOptions, verdictsPluginMarker } from './options.ts'
 import { createDeliverWebhookTask, webhookQueue } from './webhooks/deliverWebhookTask.ts'
+import { createMarkStaleVerdictsTask, freshnessQueue } from './freshness/markStaleVerdicts.ts'
+import { createRunDueReleasesTask, releaseQueue } from './releases/operations.ts'
+import { createReleasesCollection } from '../collections/Releases.ts'
 import { dropPagesOnCommit } from './public/invalidation.ts'
 import { refuseUnsafeRichText, richTextFieldNames } from '../hooks/catalog/refuseUnsafeRichText.ts'
 
@@ -38,6 +41,7 @@ const contentCollectionFactories: Array<
   ['reviewers', createReviewersCollection],
   ['verdicts', createVerdictsCollection],
   ['matchups', createMatchupsCollection],
+  ['releases', createReleasesCollection],
   ['votes', createVotesCollection],
   ['scoreHistory', createScoreHistoryCollection],
   ['workflowEvents', createWorkflowEventsCollection],
@@ -126,6 +130,10 @@ export const verdictsPlugin =
                     clientProps: { collections: [collectionSlugs.verdicts, collectionSlugs.matchups, collectionSlugs.newsletterIssues] },
                     path: 'verdicts-cms/client#AwaitingApproval',
                   },
+                  {
+                    clientProps: { releases: collectionSlugs.releases, verdicts: collectionSlugs.verdicts },
+                    path: 'verdicts-cms/client#EditorialCalendar',
+                  },
                 ]
               : []),
           ],
@@ -150,12 +158,18 @@ export const verdictsPlugin =
               { cron: '*/5 * * * * *', limit: 20, queue: webhookQueue },
               // Runs the newsletter's queue and, through it, the task's hourly schedule.
               { cron: '0 * * * * *', limit: 1, queue: newsletterQueue },
+              // The daily freshness run is queued by its task's schedule; this picks it up.
+              { cron: '* * * * *', limit: 1, queue: freshnessQueue },
+              // Releases go live at the first look after their time.
+              { cron: options.releases.cron, limit: 1, queue: releaseQueue },
             ],
             tasks: [
               ...(incomingConfig.jobs?.tasks ?? []),
               createDeliverWebhookTask(options),
               createComposeNewsletterTask(options),
               createSendNewsletterTask(options),
+              createMarkStaleVerdictsTask(options),
+              createRunDueReleasesTask(options),
             ],
           }
         : incomingConfig.jobs,

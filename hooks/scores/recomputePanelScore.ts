@@ -25,6 +25,12 @@ async function recountTools(
       distinct.set(String(id), id)
     }
   }
+  // A release recounts each of its tools once, after all its items are live.
+  const deferred = req.context[contextKeys.deferredRecounts] as Map<string, number | string> | undefined
+  if (deferred) {
+    distinct.forEach((id, key) => deferred.set(key, id))
+    return
+  }
   // A fixed order keeps two moves in opposite directions from locking each other's rows.
   for (const key of [...distinct.keys()].sort()) {
     await recomputeToolScore(req, options, distinct.get(key)!, 'panel', {

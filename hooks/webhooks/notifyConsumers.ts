@@ -26,7 +26,8 @@ function onlyComputedFieldsChanged(doc: Doc, previous: Doc | undefined): boolean
   )
 }
 
-async function queueWebhooks(
+/** Queues one signed event per active subscriber of `source`; also used by jobs that change what pages show. */
+export async function queueWebhooks(
   req: PayloadRequest,
   options: SanitizedVerdictsOptions,
   source: WebhookSource,

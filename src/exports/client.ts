@@ -4,3 +4,6 @@
 export { ApprovedOnlyPublishButton } from '../workflow/admin/ApprovedOnlyPublishButton.tsx'
 export { AwaitingApproval } from '../workflow/admin/AwaitingApproval.tsx'
 export { WorkflowPanel } from '../workflow/admin/WorkflowPanel.tsx'
+export { CoverageGrid } from '../coverage/admin/CoverageGrid.tsx'
+export { EditorialCalendar } from '../releases/admin/EditorialCalendar.tsx'
+export { ReleasePanel } from '../releases/admin/ReleasePanel.tsx'

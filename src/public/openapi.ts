@@ -134,10 +134,12 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
           properties: {
             decision: { enum: [...decisions], type: 'string' },
             quote: { $ref: '#/components/schemas/RichText' },
+            reviewedAt: { description: 'The day the verdict was last reviewed (approved, or imported); null if never.', format: 'date', type: ['string', 'null'] },
+            stale: { description: 'True when the verdict is past its re-review date. It stays published.', type: 'boolean' },
             reviewer: { $ref: '#/components/schemas/Reviewer' },
             tool: { description: 'Slug of the tool the quote is about.', type: 'string' },
           },
-          required: ['reviewer', 'tool', 'decision', 'quote'],
+          required: ['reviewer', 'tool', 'decision', 'quote', 'reviewedAt', 'stale'],
           type: 'object',
         },
         Score: {
@@ -180,9 +182,11 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
                 properties: {
                   decision: { enum: [...decisions], type: 'string' },
                   quote: { $ref: '#/components/schemas/RichText' },
+                  reviewedAt: { description: 'The day the verdict was last reviewed (approved, or imported); null if never.', format: 'date', type: ['string', 'null'] },
+                  stale: { description: 'True when the verdict is past its re-review date. It stays published.', type: 'boolean' },
                   reviewer: { $ref: '#/components/schemas/Reviewer' },
                 },
-                required: ['reviewer', 'decision', 'quote'],
+                required: ['reviewer', 'decision', 'quote', 'reviewedAt', 'stale'],
                 type: 'object',
               },
               type: 'array',

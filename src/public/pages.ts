@@ -29,7 +29,15 @@ export type PublicToolSummary = {
 }
 export type PublicTool = PublicToolSummary & { description: PublicRichText }
 export type PublicReviewer = { lens: string; name: string; slug: string }
-export type PublicScorecardEntry = { decision: Decision; quote: PublicRichText; reviewer: PublicReviewer; tool: string }
+/** `reviewedAt`: the day of the verdict's last review (ISO date), null if never; `stale`: past its re-review date. */
+export type PublicScorecardEntry = {
+  decision: Decision
+  quote: PublicRichText
+  reviewedAt: null | string
+  reviewer: PublicReviewer
+  stale: boolean
+  tool: string
+}
 export type PublicMatchupPage = {
   intro: null | PublicRichText
   scorecard: PublicScorecardEntry[]
@@ -41,7 +49,13 @@ export type PublicMatchupPage = {
 export type PublicToolPage = PublicTool & {
   matchups: Array<{ slug: string; title: string }>
   updatedAt: string
-  verdicts: Array<{ decision: Decision; quote: PublicRichText; reviewer: PublicReviewer }>
+  verdicts: Array<{ decision: Decision; quote: PublicRichText; reviewedAt: null | string; reviewer: PublicReviewer; stale: boolean }>
+}
+
+/** The review facts a page shows beside a quote. */
+function reviewOf(verdict: Doc): { reviewedAt: null | string; stale: boolean } {
+  const reviewedAt = typeof verdict.reviewedAt === 'string' && verdict.reviewedAt ? new Date(verdict.reviewedAt).toISOString().slice(0, 10) : null
+  return { reviewedAt, stale: verdict.stale === true }
 }
 
 /**
@@ -202,15 +216,17 @@ export class PublicPages {
       const reviewer = reviewerById.get(String(idOf(verdict.reviewer)))
       const tool = toolById.get(String(idOf(verdict.tool)))
       return reviewer && tool
-        ? [{ decision: verdict.decision as Decision, quote: verdict.quote, reviewer: this.reviewer(reviewer), tool: String(tool.slug) }]
+        ? [{ decision: verdict.decision as Decision, quote: verdict.quote, review: reviewOf(verdict), reviewer: this.reviewer(reviewer), tool: String(tool.slug) }]
         : []
     })
     const scorecard = orderScorecard(entries, String(left.slug), String(right.slug)).map(
-      ({ decision, quote, reviewer: { lens, name, slug: reviewerSlug }, tool }) => ({
+      ({ decision, quote, review, reviewer: { lens, name, slug: reviewerSlug }, tool }) => ({
         reviewer: { slug: reviewerSlug, name, lens },
         tool,
         decision,
         quote: html(quote),
+        reviewedAt: review?.reviewedAt ?? null,
+        stale: review?.stale ?? false,
       }),
     )
     return {
@@ -256,6 +272,7 @@ export class PublicPages {
       (verdicts.docs as Doc[]).map((verdict) => ({
         decision: verdict.decision as Decision,
         quote: verdict.quote,
+        review: reviewOf(verdict),
         reviewer: this.reviewer(verdict.reviewer),
         tool: String(tool.slug),
       })),
@@ -265,10 +282,12 @@ export class PublicPages {
     return {
       ...this.tool(tool),
       updatedAt: latest(tool.updatedAt, ...(verdicts.docs as Doc[]).map((verdict) => verdict.updatedAt)),
-      verdicts: ordered.map(({ decision, quote, reviewer: { lens, name, slug: reviewerSlug } }) => ({
+      verdicts: ordered.map(({ decision, quote, review, reviewer: { lens, name, slug: reviewerSlug } }) => ({
         reviewer: { slug: reviewerSlug, name, lens },
         decision,
         quote: html(quote),
+        reviewedAt: review?.reviewedAt ?? null,
+        stale: review?.stale ?? false,
       })),
       matchups: (matchups.docs as Doc[]).map((matchup) => ({ slug: String(matchup.slug), title: String(matchup.title) })),
     }

@@ -4,6 +4,8 @@ export type ScorecardEntry<Quote> = {
   decision: Decision
   quote: Quote
   reviewer: { lens: string; name: string; position: number; slug: string }
+  /** When the verdict was last reviewed (ISO date), and whether it is past due. */
+  review?: { reviewedAt: null | string; stale: boolean }
   tool: string
 }
 
@@ -47,4 +49,19 @@ export function scorecardRows<Entry extends { reviewer: { slug: string } }>(entr
     }
   }
   return rows
+}
+
+/**
+ * "Reviewed November 2026" from a review date (ISO), in UTC so that every server prints
+ * the same month; null when the verdict was never reviewed.
+ */
+export function reviewedLine(reviewedAt: null | string | undefined): null | string {
+  if (!reviewedAt) {
+    return null
+  }
+  const date = new Date(reviewedAt)
+  if (Number.isNaN(date.getTime())) {
+    return null
+  }
+  return `Reviewed ${date.toLocaleString('en-US', { month: 'long', timeZone: 'UTC', year: 'numeric' })}`
 }

@@ -12,8 +12,11 @@ export type WorkflowStage = (typeof workflowStages)[number]
 export const workflowActions = ['submit', 'approve', 'request_changes', 'publish', 'unpublish'] as const
 export type WorkflowAction = (typeof workflowActions)[number]
 
-/** What the workflow history records: the transitions, plus creation, edits and imports. */
-export const workflowEventActions = ['create', ...workflowActions, 'edit', 'import'] as const
+/**
+ * What the workflow history records: the transitions, plus creation, edits and imports, and
+ * the two reasons a published verdict is asked for re-review (it fell due; its tool changed).
+ */
+export const workflowEventActions = ['create', ...workflowActions, 'edit', 'import', 'stale', 'tool_changed'] as const
 export type WorkflowEventAction = (typeof workflowEventActions)[number]
 
 export const stageLabels: Record<WorkflowStage, string> = {

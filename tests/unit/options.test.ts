@@ -10,6 +10,7 @@ describe('sanitizeOptions', () => {
         matchups: 'matchups',
         newsletterDeliveries: 'newsletter-deliveries',
         newsletterIssues: 'newsletter-issues',
+        releases: 'releases',
         reviewers: 'reviewers',
         scoreHistory: 'score-history',
         subscribers: 'subscribers',
@@ -37,6 +38,7 @@ describe('sanitizeOptions', () => {
         schedule: { day: 1, hour: 8 },
         sendConcurrency: 8,
       },
+      freshness: { cron: '0 4 * * *', reviewEveryDays: 180 },
       overrideCollections: {},
       pricingTiers: [
         { label: 'Free', value: 'free' },
@@ -52,6 +54,7 @@ describe('sanitizeOptions', () => {
       security: { allowedOrigins: [], maxBodyBytes: 1_048_576, publicMaxBodyBytes: 65_536, trustProxy: 0 },
       webhooks: { allowPrivateTargets: false, allowedPrivateOrigins: [], backoffSeconds: 2, maxAttempts: 5, timeoutSeconds: 10 },
       workflow: { allowSelfApproval: false },
+      releases: { cron: '* * * * *' },
     })
   })
 
@@ -90,6 +93,10 @@ describe('sanitizeOptions', () => {
     [{ newsletter: { sendConcurrency: 1.5 } }, /newsletter.sendConcurrency/],
     [{ newsletter: { rateLimit: { max: 0 } } }, /newsletter.rateLimit.max/],
     [{ newsletter: { publicUrl: 'verdicts.example.com/news' } }, /newsletter.publicUrl must be an origin/],
+    [{ freshness: { reviewEveryDays: 0 } }, /freshness.reviewEveryDays must be a whole number/],
+    [{ freshness: { reviewEveryDays: 90.5 } }, /freshness.reviewEveryDays/],
+    [{ freshness: { cron: 'daily' } }, /freshness.cron must be a cron expression/],
+    [{ releases: { cron: '* *' } }, /releases.cron must be a cron expression/],
   ])('rejects %j', (options, message) => {
     expect(() => sanitizeOptions(options)).toThrow(InvalidPluginOptionsError)
     expect(() => sanitizeOptions(options)).toThrow(message)

@@ -4,7 +4,7 @@ import { describe, expect, it, jest } from '@jest/globals'
 
 import { verdictsPlugin } from '../../src/plugin.ts'
 
-const ourSlugs = ['users', 'tools', 'categories', 'reviewers', 'verdicts', 'matchups', 'votes', 'score-history', 'workflow-events', 'webhook-subscriptions', 'webhook-deliveries', 'subscribers', 'newsletter-issues', 'newsletter-deliveries']
+const ourSlugs = ['users', 'tools', 'categories', 'reviewers', 'verdicts', 'matchups', 'releases', 'votes', 'score-history', 'workflow-events', 'webhook-subscriptions', 'webhook-deliveries', 'subscribers', 'newsletter-issues', 'newsletter-deliveries']
 
 function hostConfig(): Config {
   const afterChange = jest.fn()
@@ -77,8 +77,15 @@ describe('verdictsPlugin', () => {
     const twice = verdictsPlugin()(once)
     expect(slugsOf(twice)).toEqual(slugsOf(once))
     expect(twice.endpoints).toHaveLength(once.endpoints!.length)
-    expect(twice.jobs?.tasks).toHaveLength(3)
-    expect(twice.jobs?.autoRun).toHaveLength(2)
+    // Webhook delivery, the newsletter's compose and send, the daily freshness run and the releases' regular look.
+    expect(twice.jobs?.tasks?.map((task) => task.slug)).toEqual([
+      'verdictsDeliverWebhook',
+      'verdictsComposeNewsletter',
+      'verdictsSendNewsletter',
+      'verdictsMarkStaleVerdicts',
+      'verdictsRunDueReleases',
+    ])
+    expect(twice.jobs?.autoRun).toHaveLength(4)
     expect(find(twice, 'users').fields).toHaveLength(find(once, 'users').fields.length)
   })
 

@@ -1,6 +1,6 @@
 import type { PublicScorecardEntry, PublicTool } from 'verdicts-cms'
 
-import { scorecardRows } from 'verdicts-cms'
+import { reviewedLine, scorecardRows } from 'verdicts-cms'
 
 /** The reviewer scorecard: one row per persona in panel order, left tool first within a row. */
 export function Scorecard({ entries, tools }: { entries: PublicScorecardEntry[]; tools: PublicTool[] }) {
@@ -24,6 +24,12 @@ export function Scorecard({ entries, tools }: { entries: PublicScorecardEntry[];
                   <span className={`verdict-decision verdict-decision-${entry.decision}`}>{entry.decision === 'ship' ? 'Ship' : 'Skip'}</span>
                 </figcaption>
                 <blockquote className="prose" dangerouslySetInnerHTML={{ __html: entry.quote.html }} />
+                {reviewedLine(entry.reviewedAt) ? (
+                  <p className="verdict-reviewed" data-stale={entry.stale ? 'true' : undefined}>
+                    {reviewedLine(entry.reviewedAt)}
+                    {entry.stale ? <span className="verdict-stale"> · due for re-review</span> : null}
+                  </p>
+                ) : null}
               </figure>
             ))}
           </div>

@@ -23,7 +23,10 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WorkflowPanel as WorkflowPanel_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
 import { ApprovedOnlyPublishButton as ApprovedOnlyPublishButton_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
+import { CoverageGrid as CoverageGrid_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
+import { ReleasePanel as ReleasePanel_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
 import { AwaitingApproval as AwaitingApproval_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
+import { EditorialCalendar as EditorialCalendar_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -53,6 +56,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "verdicts-cms/client#WorkflowPanel": WorkflowPanel_39b4d9ff060162024b03ec155712374d,
   "verdicts-cms/client#ApprovedOnlyPublishButton": ApprovedOnlyPublishButton_39b4d9ff060162024b03ec155712374d,
+  "verdicts-cms/client#CoverageGrid": CoverageGrid_39b4d9ff060162024b03ec155712374d,
+  "verdicts-cms/client#ReleasePanel": ReleasePanel_39b4d9ff060162024b03ec155712374d,
   "verdicts-cms/client#AwaitingApproval": AwaitingApproval_39b4d9ff060162024b03ec155712374d,
+  "verdicts-cms/client#EditorialCalendar": EditorialCalendar_39b4d9ff060162024b03ec155712374d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
