@@ -7,7 +7,7 @@ import type { SanitizedVerdictsOptions } from '../options.ts'
 import { clientAddress } from '../http/clientAddress.ts'
 import { createClientLimiter } from '../http/rateLimiter.ts'
 import { passwordMatches, spendPasswordCheckTime } from './passwordHash.ts'
-import { passwordProblem } from './passwordRules.ts'
+import { maxPasswordLength, passwordProblem } from './passwordRules.ts'
 
 /** The virtual field an account fills in to change its own password. */
 export const currentPasswordField = 'currentPassword'
@@ -50,6 +50,10 @@ export function guardAccounts(
     const password = typeof data.password === 'string' ? data.password : ''
     if (!email || !password) {
       return
+    }
+    if (password.length > maxPasswordLength) {
+      // No account has such a password; answered like any wrong one, without hashing it.
+      throw new AuthenticationError(req.t)
     }
     const user = (await req.payload.db.findOne({ collection: usersSlug, req, where: { email: { equals: email } } })) as null | Data
     if (!user) {

@@ -79,7 +79,17 @@ async function applyServerCompatibility(adapter: MongooseAdapter): Promise<void>
   const version = await ferretdbVersionOf(adapter)
   if (version) {
     Object.assign(adapter, ferretdbCompatibility)
-    adapter.payload.logger.info(`FerretDB ${version}: transactions off, join fields by separate queries (see README, Databases).`)
+    // Payload counts failed sign-ins with a findAndModify projection FerretDB v1 lacks: every
+    // wrong password answered 500. Account locking is off there; sign-ins stay throttled per
+    // client address (src/accounts).
+    for (const collection of Object.values(adapter.payload.collections ?? {})) {
+      if (collection.config.auth && collection.config.auth.maxLoginAttempts > 0) {
+        collection.config.auth.maxLoginAttempts = 0
+      }
+    }
+    adapter.payload.logger.info(
+      `FerretDB ${version}: transactions off, join fields by separate queries, account locking off (see README, Databases).`,
+    )
   }
 }
 

@@ -113,6 +113,14 @@ describe('signing in', () => {
     expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.5)
   })
 
+  it('answers a sign-in with a huge password at once, like a wrong one', async () => {
+    const started = Date.now()
+    const huge = await login(accounts.reviewer.email, 'x'.repeat(500_000))
+    expect(huge.status).toBe(401)
+    expect(huge.body.errors?.[0]?.message).toBe((await login('nobody@test.local', 'wrong-password-here')).body.errors?.[0]?.message)
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
+
   it('does not say that a locked account exists', async () => {
     await payload.db.updateOne({
       collection: slugs.users,

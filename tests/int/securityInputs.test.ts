@@ -90,6 +90,20 @@ describe('finding 5: no 500 for hostile input', () => {
     expectRefusal(await rest.request('PATCH', `/${slugs.tools}/${fixtures.toolIds.beta}`, { headers: { 'Content-Type': contentType }, rawBody, token: editor }))
   })
 
+  it('still takes the admin’s multipart saves, and refuses malformed ones with 400', async () => {
+    const form = (payloadField: string) =>
+      `--b\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n${payloadField}\r\n--b--\r\n`
+    const headers = { 'Content-Type': 'multipart/form-data; boundary=b' }
+    const saved = await rest.request('POST', `/${slugs.tools}`, {
+      headers,
+      rawBody: form(JSON.stringify({ name: 'Saved From The Admin', pricing: { tier: 'free' } })),
+      token: editor,
+    })
+    expect(saved.status).toBe(201)
+    expectRefusal(await rest.request('POST', `/${slugs.tools}`, { headers, rawBody: form('"x"'), token: editor }), 400)
+    expectRefusal(await rest.request('POST', `/${slugs.tools}`, { headers, rawBody: '{}', token: editor }), 400)
+  })
+
   it('POST /categories with text/plain → 415 naming the Content-Type', async () => {
     const response = await rest.request('POST', `/${slugs.categories}`, { headers: { 'Content-Type': 'text/plain' }, rawBody: '{"name":"Plain"}', token: admin })
     expectRefusal(response, 415)
