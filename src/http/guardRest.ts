@@ -137,7 +137,7 @@ function checkPathAndQuery(config: SanitizedConfig, method: string, url: URL, sl
 async function checkBody(
   request: Request,
   options: SanitizedVerdictsOptions['security'],
-  { customEndpoint, isPublic }: { customEndpoint: boolean; isPublic: boolean },
+  { customEndpoint, formPosts, isPublic }: { customEndpoint: boolean; formPosts: boolean; isPublic: boolean },
 ): Promise<Request | Response> {
   if (!methodsWithBody.has(request.method) && !request.body) {
     return request
@@ -163,6 +163,9 @@ async function checkBody(
   // endpoint, speaks JSON only (a form or text/plain POST is what a cross-site page can send).
   if (mediaType === 'multipart/form-data' && !customEndpoint) {
     return (await multipartProblem(rebuilt.clone())) ?? rebuilt
+  }
+  if (formPosts && mediaType === 'application/x-www-form-urlencoded') {
+    return rebuilt
   }
   if (mediaType !== 'application/json') {
     return refuse(415, 'Content-Type must be application/json.', 'Content-Type')
@@ -202,6 +205,19 @@ async function multipartProblem(request: Request): Promise<null | Response> {
   return refuse(400, 'the _payload field must be a JSON object.', '_payload')
 }
 
+/** Set in an endpoint's `custom` when it takes HTML form posts as well as JSON. */
+export const formPostsFlag = 'verdictsAcceptsFormPosts'
+
+/** Whether the root endpoint this request reaches takes form posts (see `formPostsFlag`). */
+function acceptsFormPosts(config: SanitizedConfig, method: string, slug: string[]): boolean {
+  return (config.endpoints ?? []).some(
+    (endpoint) =>
+      endpoint.method.toUpperCase() === method &&
+      endpoint.custom?.[formPostsFlag] === true &&
+      pathMatches(endpoint.path, slug),
+  )
+}
+
 function isCustomEndpoint(config: SanitizedConfig, method: string, slug: string[]): boolean {
   return slug[0] === 'public' || routeOf(config, method, slug).custom
 }
@@ -220,6 +236,7 @@ export function guardRestHandler(configPromise: Promise<SanitizedConfig> | Sanit
     }
     const checked = await checkBody(request, security, {
       customEndpoint,
+      formPosts: acceptsFormPosts(config, request.method, slug),
       isPublic: slug[0] === 'public',
     })
     if (checked instanceof Response) {
@@ -237,7 +254,7 @@ export function guardGraphqlHandler(
   return async (request) => {
     const config = await configPromise
     const security = pluginOptionsOf(config)?.security ?? defaultSecurityOptions
-    const checked = await checkBody(request, security, { customEndpoint: true, isPublic: false })
+    const checked = await checkBody(request, security, { customEndpoint: true, formPosts: false, isPublic: false })
     return checked instanceof Response ? checked : handler(checked)
   }
 }

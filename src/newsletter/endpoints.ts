@@ -17,6 +17,7 @@ import {
 } from './subscriptions.ts'
 import { clientAddress } from '../http/clientAddress.ts'
 import { createClientLimiter } from '../http/rateLimiter.ts'
+import { formPostsFlag } from '../http/guardRest.ts'
 
 const noStore = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' }
 
@@ -62,6 +63,13 @@ const backLink = (page: null | string) =>
  * (one-click POST per RFC 8058, and a page with a button for GET), and the signed report
  * endpoint a mail provider posts bounces and complaints to.
  */
+/**
+ * The subscribe form works without JavaScript and RFC 8058's one-click unsubscribe is a
+ * form post from the mail client: these two take `application/x-www-form-urlencoded`
+ * where every other endpoint takes JSON only (src/http/guardRest.ts reads the flag).
+ */
+const acceptsFormPosts = { [formPostsFlag]: true }
+
 export function createNewsletterEndpoints(options: SanitizedVerdictsOptions): Endpoint[] {
   const { rateLimit } = options.newsletter
   const limiter = createClientLimiter(rateLimit)
@@ -97,6 +105,7 @@ export function createNewsletterEndpoints(options: SanitizedVerdictsOptions): En
           )
         : Response.json({ status: 'pending' }, { headers: noStore, status: 202 })
     },
+    custom: acceptsFormPosts,
     method: 'post',
     path: subscribePath,
   }
@@ -153,6 +162,7 @@ export function createNewsletterEndpoints(options: SanitizedVerdictsOptions): En
       await unsubscribe(req, options, subscriber)
       return htmlResponse(200, 'You are unsubscribed', '<p>This address will get no more newsletters. Changed your mind? Subscribe again from any comparison page.</p>')
     },
+    custom: acceptsFormPosts,
     method: 'post',
     path: unsubscribePath,
   }

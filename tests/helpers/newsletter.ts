@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { REST_GET, REST_POST } from '@payloadcms/next/routes'
 import { spawn } from 'node:child_process'
 import path from 'node:path'
+import { guardRestHandler } from '../../src/http/guardRest.ts'
 
 export type HttpResult = { body: string; headers: Headers; json: () => Record<string, unknown>; status: number }
 
@@ -25,7 +26,8 @@ export async function httpCall(
   if (accept) {
     requestHeaders.set('Accept', accept)
   }
-  const handler = method === 'GET' ? REST_GET(payload.config) : REST_POST(payload.config)
+  // Behind the same guard as the app's /api route, which decides what media types get through.
+  const handler = guardRestHandler(payload.config, method === 'GET' ? REST_GET(payload.config) : REST_POST(payload.config))
   const response = await handler(new Request(target, { body, headers: requestHeaders, method }), { params: Promise.resolve({ slug }) })
   const text = await response.text()
   return { body: text, headers: response.headers, json: () => JSON.parse(text) as Record<string, unknown>, status: response.status }

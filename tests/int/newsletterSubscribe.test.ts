@@ -156,8 +156,9 @@ describe('subscribing (double opt-in)', () => {
     expect(form.status).toBe(400)
     expect(form.body).toContain('email must be a valid e-mail address')
     const garbage = await httpCall(payload, 'POST', '/api/public/newsletter/subscribe', { body: '{"email":', contentType: 'application/json', ip: '198.51.100.31' })
+    // The API's guard answers first: the body is not JSON.
     expect(garbage.status).toBe(400)
-    expect(garbage.json()).toMatchObject({ errors: [{ field: 'email' }] })
+    expect(garbage.json()).toMatchObject({ errors: [{ field: 'body' }] })
   })
 
   it('limits requests per client address like votes: 429 with Retry-After, other clients unaffected', async () => {
@@ -290,7 +291,10 @@ describe('bounce and complaint reports', () => {
   })
 
   it('refuses unsigned or wrongly signed reports (401) and bad fields (400 naming them)', async () => {
-    const unsigned = await httpCall(payload, 'POST', '/api/public/newsletter/provider-events', { body: JSON.stringify({ email: 'form.reader@example.org', type: 'bounce' }) })
+    const unsigned = await httpCall(payload, 'POST', '/api/public/newsletter/provider-events', {
+      body: JSON.stringify({ email: 'form.reader@example.org', type: 'bounce' }),
+      contentType: 'application/json',
+    })
     expect(unsigned.status).toBe(401)
     expect((await report({ email: 'form.reader@example.org', type: 'bounce' }, 'whsec_d3Jvbmc=')).status).toBe(401)
     expect((await report({ email: 'form.reader@example.org', type: 'unknown' })).json()).toMatchObject({ errors: [{ field: 'type' }] })
