@@ -4,7 +4,7 @@ import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
 import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.ts'
 import { refuseDeletingToolInUse } from '../hooks/catalog/refuseDeletingToolInUse.ts'
-import { referenceDataAccess } from '../src/access/roles.ts'
+import { nobody, referenceDataAccess } from '../src/access/roles.ts'
 import { importSourceField } from '../src/importer/importSourceField.ts'
 import { scoreGroupField } from '../src/scores/fields.ts'
 import { slugField } from '../src/catalog/slugField.ts'
@@ -39,7 +39,8 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
     },
     defaultSort: 'name',
     fields: [
-      { name: 'name', type: 'text', required: true },
+      // Indexed: the public tools list sorts by name.
+      { name: 'name', type: 'text', index: true, required: true },
       slugField({ sourceField: 'name', withHooks: options.enabled }),
       {
         name: 'tagline',
@@ -86,6 +87,20 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
         'Community score',
         `Computed from public votes; empty below ${options.community.minimumVotes} votes.`,
       ),
+      {
+        name: 'public',
+        type: 'checkbox',
+        access: { create: nobody, update: nobody },
+        admin: {
+          description: 'Derived: the tool has a published verdict or is in a published matchup. Only public tools are listed.',
+          position: 'sidebar',
+          readOnly: true,
+        },
+        defaultValue: false,
+        // What every public tools list filters on (src/catalog/toolVisibility.ts keeps it).
+        index: true,
+        label: 'Public',
+      },
       importSourceField([
         { name: 'printedPanel', type: 'text', label: 'Printed panel ship' },
         { name: 'printedCommunity', type: 'text', label: 'Printed community' },

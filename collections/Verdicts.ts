@@ -51,6 +51,8 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
           {
             name: 'tool',
             type: 'relationship',
+            // Pages and recounts look verdicts up by tool (SQL indexes relations anyway; MongoDB does not).
+            index: true,
             relationTo: collectionSlugs.tools,
             required: true,
             validate: oneVerdictPerPair(collectionSlugs),
@@ -108,10 +110,12 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
     hooks: options.enabled
       ? {
           afterChange: [
+            // First: it names the pages this change affects, so the recount's tool save
+            // below need not look them up again (pages drop only after the commit anyway).
+            consumers.afterChange,
             recomputePanelScoreAfterChange(options),
             recordWorkflowTransition(options, workflow),
             notifyWorkflowParticipants(options, workflow),
-            consumers.afterChange,
           ],
           afterDelete: [recomputePanelScoreAfterDelete(options), consumers.afterDelete],
           beforeChange: [enforceWorkflowRules(options, workflow), confirmInferredDecision(options)],

@@ -306,6 +306,10 @@ export interface Tool {
     computedAt?: string | null;
   };
   /**
+   * Derived: the tool has a published verdict or is in a published matchup. Only public tools are listed.
+   */
+  public?: boolean | null;
+  /**
    * Set by `verdicts import`: the page this record was created or last changed from.
    */
   source?: {
@@ -854,6 +858,7 @@ export interface ToolsSelect<T extends boolean = true> {
         percent?: T;
         computedAt?: T;
       };
+  public?: T;
   source?:
     | T
     | {

@@ -4,7 +4,7 @@ import type { SanitizedVerdictsOptions } from '../options.ts'
 import type { CachedResponse } from './pageCache.ts'
 
 import { isValidSlug } from '../catalog/slugify.ts'
-import { listTag, matchupTag, toolTag } from '../domain/cacheTags.ts'
+import { matchupsListTag, matchupTag, toolTag } from '../domain/cacheTags.ts'
 import { cachedResponse, corsHeaders } from './cachedResponse.ts'
 import { buildOpenApiDocument } from './openapi.ts'
 import { cachedResponseFor, pageCacheOf } from './pageCache.ts'
@@ -85,13 +85,13 @@ export function createPublicEndpoints(options: SanitizedVerdictsOptions): Endpoi
         }
         const { limit, page, ...filters } = parsed.query
         const key = `${kind}?${[...params].sort(([a], [b]) => a.localeCompare(b)).map(([name, value]) => `${name}=${value}`).join('&')}`
-        const entry = await pageCacheOf(req.payload).getOrBuild(key, async () => ({
-          tags: [listTag],
-          value:
-            kind === 'matchups'
-              ? await pagesOf(req).listMatchups(filters, page, limit)
-              : await pagesOf(req).listTools(filters, page, limit),
-        }))
+        // A matchups list changes only when a matchup is published, unpublished or edited, or
+        // a tool it shows is edited; a tools list page names its own tags (see listTools).
+        const entry = await pageCacheOf(req.payload).getOrBuild(key, async () =>
+          kind === 'matchups'
+            ? { tags: [matchupsListTag], value: await pagesOf(req).listMatchups(filters, page, limit) }
+            : await pagesOf(req).listTools(filters, page, limit),
+        )
         return respond(req, entry, '')
       },
       method: 'get',

@@ -8,6 +8,7 @@ import type { SanitizedVerdictsOptions } from '../options.ts'
 import { idOf } from '../catalog/relations.ts'
 import { computeScore } from '../scores/score.ts'
 import { orderScorecard } from './scorecard.ts'
+import { toolsInCategoryListTag, toolsInTierListTag, toolsListTag, toolTag } from '../domain/cacheTags.ts'
 import type { Decision } from '../domain/decisions.ts'
 import type { Id } from '../domain/ids.ts'
 
@@ -142,23 +143,6 @@ export class PublicPages {
     return verdicts.totalDocs + matchups.totalDocs > 0
   }
 
-  /** Ids of every tool the public may see (as `isPublicTool`), for lists. */
-  async publicToolIds(): Promise<Set<string>> {
-    const [verdicts, matchups] = await Promise.all([
-      this.find(this.slugs.verdicts, {}),
-      this.find(this.slugs.matchups, {}),
-    ])
-    const ids = new Set<string>()
-    for (const verdict of verdicts.docs as Doc[]) {
-      ids.add(String(idOf(verdict.tool)))
-    }
-    for (const matchup of matchups.docs as Doc[]) {
-      ids.add(String(idOf(matchup.leftTool)))
-      ids.add(String(idOf(matchup.rightTool)))
-    }
-    return ids
-  }
-
   /** Everything one comparison page shows, or null when no published matchup has the slug. */
   async matchupPage(slug: string): Promise<null | PublicMatchupPage> {
     const { docs } = await this.find(this.slugs.matchups, { slug: { equals: slug } }, { limit: 1 })
@@ -279,10 +263,11 @@ export class PublicPages {
   }
 
   /** Tools matching the list filters (category and tier by slug/value, name search). */
-  private async toolFilter(filters: ListFilters): Promise<null | Where[]> {
+  private async toolFilter(filters: ListFilters): Promise<null | { categoryIds: Id[]; conditions: Where[] }> {
     const conditions: Where[] = []
+    let categoryIds: Id[] = []
     if (filters.category) {
-      const categoryIds = await this.idsBySlug(this.slugs.categories, filters.category)
+      categoryIds = await this.idsBySlug(this.slugs.categories, filters.category)
       if (categoryIds.length === 0) {
         return null
       }
@@ -291,29 +276,41 @@ export class PublicPages {
     if (filters.tier) {
       conditions.push({ 'pricing.tier': { equals: filters.tier } })
     }
-    return conditions
+    return { categoryIds, conditions }
   }
 
+  /**
+   * A page of public tools, with the cache tags that say when it goes stale: the tools it
+   * shows, and the narrowest list tag its filters allow (a tool entering or leaving the
+   * list, or moving in it, names that tag). Public means the maintained `public` flag
+   * (src/catalog/toolVisibility.ts), an indexed column, so the page is one query on tools
+   * however large the catalog is.
+   */
   async listTools(filters: ListFilters, page: number, limit: number) {
-    const conditions = await this.toolFilter(filters)
-    const visible = [...(await this.publicToolIds())]
-    if (conditions === null || visible.length === 0) {
-      return emptyPage(page, limit)
+    const filter = await this.toolFilter(filters)
+    if (filter === null) {
+      // No such category: any new category or tool may make one, so any tools list change drops it.
+      return { tags: [toolsListTag], value: emptyPage(page, limit) }
     }
+    const membership = filter.categoryIds.length
+      ? filter.categoryIds.map(toolsInCategoryListTag)
+      : [filters.tier ? toolsInTierListTag(filters.tier) : toolsListTag]
+    const conditions = [{ public: { equals: true } }, ...filter.conditions]
     if (filters.q) {
       conditions.push({ name: { like: filters.q } })
     }
-    const result = await this.find(this.slugs.tools, { and: [{ id: { in: visible } }, ...conditions] }, { depth: 1, limit, page, sort: 'name' })
-    return { ...pageInfo(result), docs: (result.docs as Doc[]).map((tool) => this.summary(tool)) }
+    const result = await this.find(this.slugs.tools, { and: conditions }, { depth: 1, limit, page, sort: 'name' })
+    const docs = (result.docs as Doc[]).map((tool) => this.summary(tool))
+    return { tags: [...membership, ...docs.map((tool) => toolTag(tool.slug))], value: { ...pageInfo(result), docs } }
   }
 
   async listMatchups(filters: ListFilters & { tool?: string }, page: number, limit: number) {
     const conditions: Where[] = []
-    const toolConditions = await this.toolFilter(filters)
-    if (toolConditions === null) {
+    const toolFilter = await this.toolFilter(filters)
+    if (toolFilter === null) {
       return emptyPage(page, limit)
     }
-    const toolWheres: Where[] = [...toolConditions]
+    const toolWheres: Where[] = [...toolFilter.conditions]
     if (filters.tool) {
       toolWheres.push({ slug: { equals: filters.tool } })
     }
