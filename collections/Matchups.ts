@@ -97,6 +97,8 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
           beforeValidate: [deriveMatchupIdentity(collectionSlugs)],
         }
       : undefined,
+    // The public matchups list: published matchups in title order, a page at a time.
+    indexes: [{ fields: ['_status', 'title', 'createdAt'] }],
     labels: { plural: 'Matchups', singular: 'Matchup' },
     versions: {
       drafts: { validate: true },

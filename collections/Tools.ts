@@ -127,6 +127,8 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
           beforeDelete: [refuseDeletingToolInUse(options)],
         }
       : undefined,
+    // The public tools list: public tools in name order, a page at a time (src/public/pages.ts).
+    indexes: [{ fields: ['public', 'name', 'createdAt'] }],
     labels: { plural: 'Tools', singular: 'Tool' },
   }
 }

@@ -122,7 +122,12 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
           beforeValidate: [deriveVerdictTitle(collectionSlugs)],
         }
       : undefined,
-    indexes: [{ fields: ['reviewer', 'tool'], unique: true }],
+    indexes: [
+      { fields: ['reviewer', 'tool'], unique: true },
+      // Pages and recounts read a tool's published verdicts; with only the `_status` index
+      // to choose from, SQLite scans every published verdict.
+      { fields: ['tool', '_status'] },
+    ],
     labels: { plural: 'Verdicts', singular: 'Verdict' },
     versions: {
       drafts: { validate: true },

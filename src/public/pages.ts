@@ -86,7 +86,11 @@ export class PublicPages {
     return this.options.collectionSlugs
   }
 
-  private async find(collection: string, where: Where, extra: { depth?: number; limit?: number; page?: number; sort?: string } = {}) {
+  private async find(
+    collection: string,
+    where: Where,
+    extra: { depth?: number; limit?: number; page?: number; pagination?: boolean; sort?: string | string[] } = {},
+  ) {
     this.request ??= this.preview ? Promise.resolve(this.preview.req) : anonymousRequest(this.payload)
     return this.payload.find({
       collection: collection as never,
@@ -97,7 +101,7 @@ export class PublicPages {
       limit: extra.limit ?? 0,
       overrideAccess: false,
       page: extra.page,
-      pagination: extra.limit !== undefined,
+      pagination: extra.pagination ?? extra.limit !== undefined,
       req: await this.request,
       sort: extra.sort,
       where,
@@ -145,7 +149,7 @@ export class PublicPages {
 
   /** Everything one comparison page shows, or null when no published matchup has the slug. */
   async matchupPage(slug: string): Promise<null | PublicMatchupPage> {
-    const { docs } = await this.find(this.slugs.matchups, { slug: { equals: slug } }, { limit: 1 })
+    const { docs } = await this.find(this.slugs.matchups, { slug: { equals: slug } }, { limit: 1, pagination: false })
     return docs[0] ? this.assembleMatchupPage(docs[0] as Doc) : null
   }
 
@@ -166,9 +170,12 @@ export class PublicPages {
     // Relations are resolved in a few batched queries rather than by Payload's populate,
     // which reads each related document on its own (several times slower).
     const toolIds = [idOf(matchup.leftTool), idOf(matchup.rightTool)]
-    const [tools, verdicts] = await Promise.all([
+    // The panel is small (a persona per seat), so every persona is read alongside rather than
+    // after the verdicts: one round of queries, one per collection, whatever the catalog size.
+    const [tools, verdicts, personas] = await Promise.all([
       this.find(this.slugs.tools, { id: { in: toolIds } }, { depth: 1 }),
       this.find(this.slugs.verdicts, { tool: { in: toolIds } }),
+      this.find(this.slugs.reviewers, {}),
     ])
     const toolById = new Map((tools.docs as Doc[]).map((tool) => [String(tool.id), tool]))
     const left = toolById.get(String(toolIds[0]))
@@ -176,11 +183,7 @@ export class PublicPages {
     if (!left || !right) {
       return null
     }
-    const reviewerIds = [...new Set((verdicts.docs as Doc[]).map((verdict) => idOf(verdict.reviewer)))]
-    const reviewers = reviewerIds.length
-      ? ((await this.find(this.slugs.reviewers, { id: { in: reviewerIds } })).docs as Doc[])
-      : []
-    const reviewerById = new Map(reviewers.map((reviewer) => [String(reviewer.id), reviewer]))
+    const reviewerById = new Map((personas.docs as Doc[]).map((reviewer) => [String(reviewer.id), reviewer]))
     const entries = (verdicts.docs as Doc[]).flatMap((verdict) => {
       const reviewer = reviewerById.get(String(idOf(verdict.reviewer)))
       const tool = toolById.get(String(idOf(verdict.tool)))
@@ -219,7 +222,7 @@ export class PublicPages {
 
   /** A tool with its published verdicts (panel order) and the published matchups it is in. */
   async toolPage(slug: string): Promise<null | PublicToolPage> {
-    const { docs } = await this.find(this.slugs.tools, { slug: { equals: slug } }, { depth: 1, limit: 1 })
+    const { docs } = await this.find(this.slugs.tools, { slug: { equals: slug } }, { depth: 1, limit: 1, pagination: false })
     const tool = docs[0] as Doc | undefined
     if (!tool) {
       return null
@@ -299,7 +302,9 @@ export class PublicPages {
     if (filters.q) {
       conditions.push({ name: { like: filters.q } })
     }
-    const result = await this.find(this.slugs.tools, { and: conditions }, { depth: 1, limit, page, sort: 'name' })
+    // `createdAt` ascending as the tie-break (Payload's default is descending) lets the index
+    // (public, name, createdAt) deliver the page in order, without sorting every public tool.
+    const result = await this.find(this.slugs.tools, { and: conditions }, { depth: 1, limit, page, sort: ['name', 'createdAt'] })
     const docs = (result.docs as Doc[]).map((tool) => this.summary(tool))
     return { tags: [...membership, ...docs.map((tool) => toolTag(tool.slug))], value: { ...pageInfo(result), docs } }
   }
@@ -325,7 +330,7 @@ export class PublicPages {
     if (filters.q) {
       conditions.push({ title: { like: filters.q } })
     }
-    const result = await this.find(this.slugs.matchups, conditions.length ? { and: conditions } : {}, { depth: 1, limit, page, sort: 'title' })
+    const result = await this.find(this.slugs.matchups, conditions.length ? { and: conditions } : {}, { depth: 1, limit, page, sort: ['title', 'createdAt'] })
     return {
       ...pageInfo(result),
       docs: (result.docs as Doc[]).map((matchup) => ({
