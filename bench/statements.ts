@@ -18,7 +18,8 @@ type Mongoose = { set: (option: 'debug', value: unknown) => void }
 
 export async function countStatements<T>(payload: Payload, work: () => Promise<T>): Promise<{ queries: string[]; result: T; statements: number }> {
   if (!isSqlAdapter(payload)) {
-    const { mongoose } = payload.db as unknown as { mongoose: Mongoose }
+    // The adapter's connection knows the mongoose instance it belongs to.
+    const mongoose = (payload.db as unknown as { connection: { base: Mongoose } }).connection.base
     const queries: string[] = []
     mongoose.set('debug', (collection: string, method: string) => queries.push(`${collection}.${method}`))
     try {
