@@ -1,5 +1,6 @@
 /**
- * `npm run bench:scale`: how the cost of a public read and of a publish grows with the
+ * The scale half of `npm run bench` (alone: `node --conditions=production scripts/runTs.mjs
+ * bench/scale.ts`): how the cost of a public read and of a publish grows with the
  * catalog. For each size N it boots the app on a fresh SQLite file, bulk-loads N published
  * verdicts (N/10 tools, 10 personas, N/10 matchups) straight through the database adapter
  * (`payload.db.create` in one transaction: no hooks, no versions, a few seconds for
