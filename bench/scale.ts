@@ -3,8 +3,8 @@
  * bench/scale.ts`): how the cost of a public read and of a publish grows with the
  * catalog. For each size N it boots the app on a fresh SQLite file, bulk-loads N published
  * verdicts (N/10 tools, 10 personas, N/10 matchups) straight through the database adapter
- * (`payload.db.create` in one transaction: no hooks, no versions, a few seconds for
- * 100,000 rows), then times cold builds (no page cache) of the matchup page, the tool page
+ * (`payload.db.create` in one transaction: no hooks, no versions; about 20 s for 10,000
+ * verdicts), then times cold builds (no page cache) of the matchup page, the tool page
  * and the two lists, and counts the SQL statements of one publish through the Local API.
  * Each figure is the median of BENCH_SCALE_RUNS (default 11) runs with its spread (min–max).
  * Set BENCH_SCALE_SIZES (default 100,10000; 100000 adds about four minutes of loading).
