@@ -2,28 +2,53 @@
  * `npm run bench`: the public matchup endpoint against the physical limit and against
  * Payload's default REST lookup, at 10 and 1,000 published matchups. The servers run in a
  * child process; this process is the load generator (autocannon), the same for every row.
- * Set BENCH_SECONDS (default 8) and BENCH_CONNECTIONS (default 10) to change the load.
+ * On a machine with `taskset` and two or more cores, the generator and the servers are
+ * pinned to different cores. Each row is measured BENCH_RUNS times (default 3), the
+ * scenarios taking turns so that a burst of outside load hits them alike; the table shows
+ * the median with its spread, and the load average, marking ratios taken on a busy machine.
+ * Then it runs bench/scale.ts (cold reads and publish at 100 and 10,000 verdicts; skip with
+ * BENCH_SCALE=0). Set BENCH_SECONDS (default 4), BENCH_CONNECTIONS (default 10), BENCH_SIZES.
  */
 import autocannon from 'autocannon'
-import { spawn } from 'node:child_process'
-import { cpus, totalmem } from 'node:os'
+import { execFileSync, spawn } from 'node:child_process'
+import { cpus, loadavg, totalmem } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 
 import { benchNewsletter } from './newsletter.ts'
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 8)
+const seconds = Number(process.env.BENCH_SECONDS ?? 4)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
+const runs = Number(process.env.BENCH_RUNS ?? 3)
 const sizes = (process.env.BENCH_SIZES ?? '10,1000').split(',').map(Number)
 const root = path.resolve(import.meta.dirname, '..')
 // BENCH_SUITES=newsletter runs only the newsletter rows, =pages only the page rows.
 const suites = (process.env.BENCH_SUITES ?? 'pages,newsletter').split(',')
 const newsletterSizes = (process.env.BENCH_NEWSLETTER_SIZES ?? '1000,10000').split(',').map(Number)
 
+const cores = cpus().length
+/** The load generator takes core 0, the servers the rest, when `taskset` can say so. */
+const serverCores = `1-${cores - 1}`
+const pinned = (() => {
+  if (cores < 2) {
+    return false
+  }
+  try {
+    execFileSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+})()
+/** Over this load average (per core), other work competes with the bench: ratios mislead. */
+const busyLoad = cores * 0.75
+
 type Ready = { bodyBytes: number; ports: Record<string, number>; slugs: string[] }
 
 async function startServers(matchups: number): Promise<{ ready: Ready; stop: () => void }> {
-  const child = spawn(process.execPath, ['--conditions=production', path.join(root, 'scripts/runTs.mjs'), 'bench/server.ts', String(matchups)], {
+  const args = ['--conditions=production', path.join(root, 'scripts/runTs.mjs'), 'bench/server.ts', String(matchups)]
+  const [command, commandArgs] = pinned ? ['taskset', ['-c', serverCores, process.execPath, ...args]] : [process.execPath, args]
+  const child = spawn(command, commandArgs, {
     cwd: root,
     env: { ...process.env, DISABLE_PAYLOAD_HMR: 'true', NODE_OPTIONS: '--no-deprecation --expose-gc' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -79,25 +104,47 @@ async function readEveryPage(port: number, slugs: string[]): Promise<void> {
   await Promise.all(Array.from({ length: 10 }, worker))
 }
 
+type Sample = { p50: number; p99: number; rps: number }
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
 async function main(): Promise<void> {
   const rows: string[] = []
+  const loads: number[] = [loadavg()[0]]
   for (const size of suites.includes('pages') ? sizes : []) {
     process.stderr.write(`\n== ${size} published matchups\n`)
     const { ready, stop } = await startServers(size)
     try {
-      const results: Record<string, { p50: number; p99: number; rps: number }> = {}
+      const samples: Record<string, Sample[]> = {}
       for (const scenario of scenarios) {
         // Every page read once first, then a short pass so the code paths are compiled:
         // otherwise a warm row at 1,000 matchups mostly measures building pages.
         await readEveryPage(ready.ports[scenario], ready.slugs)
-        await autocannon({ connections, duration: 2, url: `http://127.0.0.1:${ready.ports[scenario]}/api/public/matchups/${ready.slugs[0]}` })
-        results[scenario] = await measure(ready.ports[scenario], ready.slugs)
-        process.stderr.write(`  ${scenario}: ${Math.round(results[scenario].rps)} req/s\n`)
+        await autocannon({ connections, duration: 1, url: `http://127.0.0.1:${ready.ports[scenario]}/api/public/matchups/${ready.slugs[0]}` })
+        samples[scenario] = []
       }
+      for (let run = 0; run < runs; run += 1) {
+        for (const scenario of scenarios) {
+          if (scenario === 'warm') {
+            // The cold scenario empties the one page cache the servers share (and so did the
+            // warm-up of its port): fill it again, so the warm rows measure serving only.
+            await readEveryPage(ready.ports.warm, ready.slugs)
+          }
+          samples[scenario].push(await measure(ready.ports[scenario], ready.slugs))
+        }
+        loads.push(loadavg()[0])
+        process.stderr.write(`  run ${run + 1}/${runs}: ${scenarios.map((scenario) => `${scenario} ${Math.round(samples[scenario].at(-1)!.rps)}`).join(', ')} req/s; load ${loadavg()[0].toFixed(1)}\n`)
+      }
+      const busy = Math.max(...loads) > busyLoad
+      const rps = (scenario: string) => median(samples[scenario].map((sample) => sample.rps))
       for (const scenario of scenarios) {
-        const { p50, p99, rps } = results[scenario]
+        const values = samples[scenario].map((sample) => sample.rps)
+        const mark = busy ? '†' : ''
         rows.push(
-          `| ${size} | ${labels[scenario]} | ${Math.round(rps).toLocaleString('en')} | ${p50} | ${p99} | ${(rps / results.bare.rps).toFixed(2)} | ${(rps / results.payloadRest.rps).toFixed(1)} |`,
+          `| ${size} | ${labels[scenario]} | ${Math.round(rps(scenario)).toLocaleString('en')} (${Math.round(Math.min(...values)).toLocaleString('en')}–${Math.round(Math.max(...values)).toLocaleString('en')}) | ${median(samples[scenario].map((sample) => sample.p50))} | ${median(samples[scenario].map((sample) => sample.p99))} | ${(rps(scenario) / rps('bare')).toFixed(2)}${mark} | ${(rps(scenario) / rps('payloadRest')).toFixed(1)}${mark} |`,
         )
       }
     } finally {
@@ -105,7 +152,9 @@ async function main(): Promise<void> {
     }
   }
 
-  console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; autocannon, ${connections} connections, ${seconds} s per row; SQLite.\n`)
+  const busy = Math.max(...loads) > busyLoad
+  console.log(`\nMachine: ${cores} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; autocannon, ${connections} connections, ${seconds} s per run, median (min–max) of ${runs} runs; SQLite; ${pinned ? `load generator on core 0, servers on cores ${serverCores}` : 'not pinned (no taskset)'}.`)
+  console.log(`Load average during the run: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cores} cores${busy ? ' — † busy machine: other work competed with the bench, so ratios (above all against the bare limit) are not reliable; rerun on a quiet machine' : ''}.\n`)
   if (rows.length > 0) {
     console.log('| matchups | scenario | req/s | p50 ms | p99 ms | × (a) | × (d) |')
     console.log('|---:|---|---:|---:|---:|---:|---:|')
@@ -121,6 +170,9 @@ async function main(): Promise<void> {
     for (const row of newsletterRows) {
       console.log(row)
     }
+  }
+  if (process.env.BENCH_SCALE !== '0') {
+    execFileSync(process.execPath, ['--conditions=production', path.join(root, 'scripts/runTs.mjs'), 'bench/scale.ts'], { cwd: root, stdio: 'inherit' })
   }
   process.exit(0)
 }

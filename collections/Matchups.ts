@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
 import { deriveMatchupIdentity } from '../hooks/catalog/deriveMatchupIdentity.ts'
+import { recomputeToolVisibilityAfterChange, recomputeToolVisibilityAfterDelete } from '../hooks/catalog/recomputeToolVisibility.ts'
 import { enforceWorkflowRules } from '../hooks/workflow/enforceWorkflowRules.ts'
 import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.ts'
 import { notifyWorkflowParticipants } from '../hooks/workflow/notifyWorkflowParticipants.ts'
@@ -44,6 +45,7 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
           {
             name: 'leftTool',
             type: 'relationship',
+            index: true,
             relationTo: collectionSlugs.tools,
             required: true,
             validate: relationMustExist(collectionSlugs.tools, 'tool'),
@@ -51,6 +53,7 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
           {
             name: 'rightTool',
             type: 'relationship',
+            index: true,
             relationTo: collectionSlugs.tools,
             required: true,
             validate: distinctMatchupPair(collectionSlugs),
@@ -74,6 +77,8 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
         name: 'title',
         type: 'text',
         admin: { position: 'sidebar', readOnly: true },
+        // Indexed: the public matchups list sorts by title.
+        index: true,
       },
       {
         name: 'slug',
@@ -88,15 +93,18 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
     hooks: options.enabled
       ? {
           afterChange: [
+            recomputeToolVisibilityAfterChange(options),
             recordWorkflowTransition(options, workflow),
             notifyWorkflowParticipants(options, workflow),
             consumers.afterChange,
           ],
-          afterDelete: [consumers.afterDelete],
+          afterDelete: [recomputeToolVisibilityAfterDelete(options), consumers.afterDelete],
           beforeChange: [enforceWorkflowRules(options, workflow)],
           beforeValidate: [deriveMatchupIdentity(collectionSlugs)],
         }
       : undefined,
+    // The public matchups list: published matchups in title order, a page at a time.
+    indexes: [{ fields: ['_status', 'title', 'createdAt'] }],
     labels: { plural: 'Matchups', singular: 'Matchup' },
     versions: {
       drafts: { validate: true },

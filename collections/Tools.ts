@@ -5,12 +5,12 @@ import type { SanitizedVerdictsOptions } from '../src/options.ts'
 import { deleteScoreHistoryOfTool } from '../hooks/scores/deleteScoreHistoryOfTool.ts'
 import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.ts'
 import { refuseDeletingToolInUse } from '../hooks/catalog/refuseDeletingToolInUse.ts'
-import { flagVerdictsOnToolChange } from '../hooks/freshness/flagVerdictsOnToolChange.ts'
-import { referenceDataAccess } from '../src/access/roles.ts'
+import { nobody, referenceDataAccess } from '../src/access/roles.ts'
 import { importSourceField } from '../src/importer/importSourceField.ts'
 import { scoreGroupField } from '../src/scores/fields.ts'
 import { slugField } from '../src/catalog/slugField.ts'
 import { taglineMaxLength } from '../src/domain/limits.ts'
+import { flagVerdictsOnToolChange } from '../hooks/freshness/flagVerdictsOnToolChange.ts'
 
 const validateWebsite: TextFieldSingleValidation = (value) => {
   if (!value) {
@@ -41,7 +41,8 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
     },
     defaultSort: 'name',
     fields: [
-      { name: 'name', type: 'text', required: true },
+      // Indexed: the public tools list sorts by name.
+      { name: 'name', type: 'text', index: true, required: true },
       slugField({ sourceField: 'name', withHooks: options.enabled }),
       {
         name: 'tagline',
@@ -88,6 +89,20 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
         'Community score',
         `Computed from public votes; empty below ${options.community.minimumVotes} votes.`,
       ),
+      {
+        name: 'public',
+        type: 'checkbox',
+        access: { create: nobody, update: nobody },
+        admin: {
+          description: 'Derived: the tool has a published verdict or is in a published matchup. Only public tools are listed.',
+          position: 'sidebar',
+          readOnly: true,
+        },
+        defaultValue: false,
+        // What every public tools list filters on (src/catalog/toolVisibility.ts keeps it).
+        index: true,
+        label: 'Public',
+      },
       importSourceField([
         { name: 'printedPanel', type: 'text', label: 'Printed panel ship' },
         { name: 'printedCommunity', type: 'text', label: 'Printed community' },
@@ -114,6 +129,8 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
           beforeDelete: [refuseDeletingToolInUse(options), deleteScoreHistoryOfTool(options)],
         }
       : undefined,
+    // The public tools list: public tools in name order, a page at a time (src/public/pages.ts).
+    indexes: [{ fields: ['public', 'name', 'createdAt'] }],
     labels: { plural: 'Tools', singular: 'Tool' },
   }
 }

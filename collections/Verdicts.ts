@@ -58,6 +58,8 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
             name: 'tool',
             type: 'relationship',
             defaultValue: prefillFromQuery(prefillParams.tool),
+            // Pages and recounts look verdicts up by tool (SQL indexes relations anyway; MongoDB does not).
+            index: true,
             relationTo: collectionSlugs.tools,
             required: true,
             validate: oneVerdictPerPair(collectionSlugs),
@@ -116,17 +118,24 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
     hooks: options.enabled
       ? {
           afterChange: [
+            // First: it names the pages this change affects, so the recount's tool save
+            // below need not look them up again (pages drop only after the commit anyway).
+            consumers.afterChange,
             recomputePanelScoreAfterChange(options),
             recordWorkflowTransition(options, workflow),
             notifyWorkflowParticipants(options, workflow),
-            consumers.afterChange,
           ],
           afterDelete: [recomputePanelScoreAfterDelete(options), consumers.afterDelete],
           beforeChange: [enforceWorkflowRules(options, workflow), confirmInferredDecision(options), refreshReviewDate(options)],
           beforeValidate: [deriveVerdictTitle(collectionSlugs)],
         }
       : undefined,
-    indexes: [{ fields: ['reviewer', 'tool'], unique: true }],
+    indexes: [
+      { fields: ['reviewer', 'tool'], unique: true },
+      // Pages and recounts read a tool's published verdicts; with only the `_status` index
+      // to choose from, SQLite scans every published verdict.
+      { fields: ['tool', '_status'] },
+    ],
     labels: { plural: 'Verdicts', singular: 'Verdict' },
     versions: {
       drafts: { validate: true },

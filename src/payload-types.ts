@@ -329,6 +329,10 @@ export interface Tool {
     computedAt?: string | null;
   };
   /**
+   * Derived: the tool has a published verdict or is in a published matchup. Only public tools are listed.
+   */
+  public?: boolean | null;
+  /**
    * Set by `verdicts import`: the page this record was created or last changed from.
    */
   source?: {
@@ -1110,6 +1114,7 @@ export interface ToolsSelect<T extends boolean = true> {
         percent?: T;
         computedAt?: T;
       };
+  public?: T;
   source?:
     | T
     | {

@@ -57,6 +57,8 @@ async function toolsOfLatestPublishedVersions(
     depth: 0,
     limit: 2,
     overrideAccess: true,
+    // Two rows are all it needs; no count of every version.
+    pagination: false,
     req,
     sort: '-updatedAt',
     where: { and: [{ parent: { equals: id } }, { 'version._status': { equals: 'published' } }] },

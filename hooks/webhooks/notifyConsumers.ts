@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 import type { WebhookAction, WebhookEvent, WebhookSource } from '../../src/webhooks/events.ts'
 
-import { affectedTags } from '../../src/public/affectedPages.ts'
+import { affectedListTags, affectedTags } from '../../src/public/affectedPages.ts'
 import { pathsForTags } from '../../src/webhooks/events.ts'
 import { deliverWebhookTaskSlug, webhookQueue } from '../../src/webhooks/deliverWebhookTask.ts'
 import { liveVersionIsPublished } from '../../src/workflow/liveVersion.ts'
@@ -15,7 +15,7 @@ import { toolTag } from '../../src/domain/cacheTags.ts'
 type Doc = Record<string, unknown> & { _status?: string; id: number | string }
 
 /** Fields a recount writes: changing only these refreshes pages but is not news to send. */
-const computedToolFields = new Set(['communityScore', 'panelScore', 'scoreHistory', 'updatedAt'])
+const computedToolFields = new Set(['communityScore', 'panelScore', 'public', 'scoreHistory', 'updatedAt'])
 
 function onlyComputedFieldsChanged(doc: Doc, previous: Doc | undefined): boolean {
   if (!previous) {
@@ -98,6 +98,8 @@ export function notifyConsumers(
       if (action === null && !isRecount) {
         return doc
       }
+      // Lists are named apart from pages (webhooks carry page tags only).
+      dropPagesAfterCommit(req, affectedListTags(options, collection, doc as Doc, previous))
       // A recount a verdict or vote change set off in this request: that change has already
       // named this tool's pages (its tool and every matchup the tool is in).
       if (action === null && pageAlreadyDropped(req, toolTag(String(doc.slug)))) {
@@ -115,7 +117,7 @@ export function notifyConsumers(
         return doc
       }
       const tags = await affectedTags(req, options, collection, [doc as Doc])
-      dropPagesAfterCommit(req, tags)
+      dropPagesAfterCommit(req, [...tags, ...affectedListTags(options, collection, doc as Doc, undefined)])
       await queueWebhooks(req, options, source, 'deleted', doc as Doc, tags)
       return doc
     },

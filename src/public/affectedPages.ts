@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { SanitizedVerdictsOptions } from '../options.ts'
 
 import { idOf } from '../catalog/relations.ts'
-import { matchupTag, toolTag } from '../domain/cacheTags.ts'
+import { matchupsListTag, matchupTag, toolListTags, toolsInCategoryListTag, toolTag } from '../domain/cacheTags.ts'
 import type { Id } from '../domain/ids.ts'
 
 type Doc = Record<string, unknown> & { id: Id }
@@ -70,6 +70,42 @@ export async function affectedTags(
     ])
     tools.forEach((tool) => tags.add(toolTag(String(tool.slug))))
     matchups.forEach((matchup) => tags.add(matchupTag(String(matchup.slug))))
+  }
+  return [...tags].sort()
+}
+
+/**
+ * The lists a change can reorder, grow or shrink (their entries' own changes are named by
+ * page tags): a tool whose public flag, name, category or tier moved leaves or enters the
+ * lists of its old and new category and tier (and reorders the matchups lists, which show
+ * tool names and filter by category and tier); a recount that moved only scores names no
+ * list. A matchup change that the public sees reshapes every matchups list; a category
+ * change the lists filtered by it. Verdicts and personas change no list's membership.
+ */
+export function affectedListTags(
+  options: SanitizedVerdictsOptions,
+  collection: string,
+  doc: Doc,
+  previous: Doc | undefined,
+): string[] {
+  const slugs = options.collectionSlugs
+  const tags = new Set<string>()
+  if (collection === slugs.tools) {
+    const shown = (tool: Doc | undefined) =>
+      tool && JSON.stringify([tool.public, tool.name, tool.slug, idOf(tool.category), (tool.pricing as { tier?: unknown } | undefined)?.tier])
+    if (shown(doc) !== shown(previous)) {
+      for (const tool of [doc, previous]) {
+        if (tool) {
+          toolListTags(tool as Parameters<typeof toolListTags>[0]).forEach((tag) => tags.add(tag))
+        }
+      }
+      tags.add(matchupsListTag)
+    }
+  } else if (collection === slugs.matchups) {
+    tags.add(matchupsListTag)
+  } else if (collection === slugs.categories) {
+    tags.add(toolsInCategoryListTag(doc.id))
+    tags.add(matchupsListTag)
   }
   return [...tags].sort()
 }

@@ -4,7 +4,7 @@ import type { SanitizedVerdictsOptions } from '../options.ts'
 import type { CachedResponse } from './pageCache.ts'
 
 import { isValidSlug } from '../catalog/slugify.ts'
-import { listTag, matchupTag, toolTag } from '../domain/cacheTags.ts'
+import { matchupsListTag, matchupTag, toolTag } from '../domain/cacheTags.ts'
 import { cachedResponse, corsHeaders } from './cachedResponse.ts'
 import { buildOpenApiDocument } from './openapi.ts'
 import { cachedResponseFor, pageCacheOf } from './pageCache.ts'
@@ -86,15 +86,15 @@ export function createPublicEndpoints(options: SanitizedVerdictsOptions): Endpoi
           return errorResponse(400, parsed.error.message, { field: parsed.error.field })
         }
         const { limit, page, ...filters } = parsed.query
-        // Keyed on the parsed query, not its spelling: one entry per distinct answer.
+        // Keyed on the parsed query, not its spelling: one entry per distinct answer. A matchups
+        // list changes only when a matchup is published, unpublished or edited, or a tool it
+        // shows is edited; a tools list page names its own tags (see listTools).
         const key = listCacheKey(kind, parsed.query)
-        const entry = await pageCacheOf(req.payload).getOrBuild(key, async () => ({
-          tags: [listTag],
-          value:
-            kind === 'matchups'
-              ? await pagesOf(req).listMatchups(filters, page, limit)
-              : await pagesOf(req).listTools(filters, page, limit),
-        }))
+        const entry = await pageCacheOf(req.payload).getOrBuild(key, async () =>
+          kind === 'matchups'
+            ? { tags: [matchupsListTag], value: await pagesOf(req).listMatchups(filters, page, limit) }
+            : await pagesOf(req).listTools(filters, page, limit),
+        )
         return respond(req, entry, '')
       },
       method: 'get',

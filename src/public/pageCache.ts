@@ -1,7 +1,6 @@
 import type { Payload } from 'payload'
 
 import { strongEtag } from './httpCache.ts'
-import { listTag } from '../domain/cacheTags.ts'
 
 export type CachedResponse = {
   body: string
@@ -20,8 +19,8 @@ export const defaultPageCacheMaxBytes = 64 * 1024 * 1024
 
 /**
  * Public responses, serialised once and served from memory until something they show
- * changes. Entries carry cache tags (`tool:<slug>`, `matchup:<slug>`); a content change
- * drops the entries whose tags it affects, and every list.
+ * changes. Entries carry cache tags (`tool:<slug>`, `matchup:<slug>`, list tags); a content
+ * change drops the entries whose tags it affects, lists included only when it names them.
  */
 export class PageCache {
   private readonly entries = new Map<string, CachedResponse>()
@@ -90,7 +89,6 @@ export class PageCache {
 
   invalidate(tags: Iterable<string>): void {
     const affected = new Set(tags)
-    affected.add(listTag)
     this.generation += 1
     for (const [key, entry] of this.entries) {
       if (entry.tags.some((tag) => affected.has(tag))) {

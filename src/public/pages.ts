@@ -9,8 +9,9 @@ import { idOf } from '../catalog/relations.ts'
 import { computeScore } from '../scores/score.ts'
 import { orderScorecard } from './scorecard.ts'
 import { matchesSearch } from './searchText.ts'
-import type { Id } from '../domain/ids.ts'
+import { toolsInCategoryListTag, toolsInTierListTag, toolsListTag, toolTag } from '../domain/cacheTags.ts'
 import type { Decision } from '../domain/decisions.ts'
+import type { Id } from '../domain/ids.ts'
 
 type Doc = Record<string, unknown> & { id: Id; updatedAt?: string }
 
@@ -100,7 +101,11 @@ export class PublicPages {
     return this.options.collectionSlugs
   }
 
-  private async find(collection: string, where: Where, extra: { depth?: number; limit?: number; page?: number; sort?: string } = {}) {
+  private async find(
+    collection: string,
+    where: Where,
+    extra: { depth?: number; limit?: number; page?: number; pagination?: boolean; select?: Record<string, true>; sort?: string | string[] } = {},
+  ) {
     this.request ??= this.preview ? Promise.resolve(this.preview.req) : anonymousRequest(this.payload)
     return this.payload.find({
       collection: collection as never,
@@ -111,8 +116,9 @@ export class PublicPages {
       limit: extra.limit ?? 0,
       overrideAccess: false,
       page: extra.page,
-      pagination: extra.limit !== undefined,
+      pagination: extra.pagination ?? extra.limit !== undefined,
       req: await this.request,
+      select: extra.select as never,
       sort: extra.sort,
       where,
     })
@@ -157,26 +163,9 @@ export class PublicPages {
     return verdicts.totalDocs + matchups.totalDocs > 0
   }
 
-  /** Ids of every tool the public may see (as `isPublicTool`), for lists. */
-  async publicToolIds(): Promise<Set<string>> {
-    const [verdicts, matchups] = await Promise.all([
-      this.find(this.slugs.verdicts, {}),
-      this.find(this.slugs.matchups, {}),
-    ])
-    const ids = new Set<string>()
-    for (const verdict of verdicts.docs as Doc[]) {
-      ids.add(String(idOf(verdict.tool)))
-    }
-    for (const matchup of matchups.docs as Doc[]) {
-      ids.add(String(idOf(matchup.leftTool)))
-      ids.add(String(idOf(matchup.rightTool)))
-    }
-    return ids
-  }
-
   /** Everything one comparison page shows, or null when no published matchup has the slug. */
   async matchupPage(slug: string): Promise<null | PublicMatchupPage> {
-    const { docs } = await this.find(this.slugs.matchups, { slug: { equals: slug } }, { limit: 1 })
+    const { docs } = await this.find(this.slugs.matchups, { slug: { equals: slug } }, matchupWithTools)
     return docs[0] ? this.assembleMatchupPage(docs[0] as Doc) : null
   }
 
@@ -189,29 +178,31 @@ export class PublicPages {
     if (!this.preview) {
       throw new Error('matchupPreview needs a PublicPages made with a preview request')
     }
-    const { docs } = await this.find(this.slugs.matchups, { id: { equals: id } }, { limit: 1 })
+    const { docs } = await this.find(this.slugs.matchups, { id: { equals: id } }, matchupWithTools)
     return docs[0] ? this.assembleMatchupPage(docs[0] as Doc) : null
   }
 
   private async assembleMatchupPage(matchup: Doc): Promise<null | PublicMatchupPage> {
-    // Relations are resolved in a few batched queries rather than by Payload's populate,
-    // which reads each related document on its own (several times slower).
-    const toolIds = [idOf(matchup.leftTool), idOf(matchup.rightTool)]
-    const [tools, verdicts] = await Promise.all([
-      this.find(this.slugs.tools, { id: { in: toolIds } }, { depth: 1 }),
-      this.find(this.slugs.verdicts, { tool: { in: toolIds } }),
-    ])
-    const toolById = new Map((tools.docs as Doc[]).map((tool) => [String(tool.id), tool]))
-    const left = toolById.get(String(toolIds[0]))
-    const right = toolById.get(String(toolIds[1]))
+    // Two rounds of reads, whatever the catalog size: the matchup with its tools and their
+    // categories (`matchupWithTools`; Payload batches each populated collection into one
+    // query), then the tools' verdicts and the personas. Each Payload read costs more in its
+    // own work than in SQL, so fewer, narrower reads make the page cheaper (README "Speed").
+    const left = typeof matchup.leftTool === 'object' ? (matchup.leftTool as Doc | null) : null
+    const right = typeof matchup.rightTool === 'object' ? (matchup.rightTool as Doc | null) : null
     if (!left || !right) {
       return null
     }
-    const reviewerIds = [...new Set((verdicts.docs as Doc[]).map((verdict) => idOf(verdict.reviewer)))]
-    const reviewers = reviewerIds.length
-      ? ((await this.find(this.slugs.reviewers, { id: { in: reviewerIds } })).docs as Doc[])
-      : []
-    const reviewerById = new Map(reviewers.map((reviewer) => [String(reviewer.id), reviewer]))
+    const toolIds = [left.id, right.id]
+    // The panel is small (a persona per seat): every persona is read alongside the verdicts
+    // (populating them would read the verdicts' tools again).
+    const [verdicts, personas] = await Promise.all([
+      this.find(this.slugs.verdicts, { tool: { in: toolIds } }, {
+        select: { decision: true, quote: true, reviewer: true, tool: true, updatedAt: true },
+      }),
+      this.find(this.slugs.reviewers, {}),
+    ])
+    const toolById = new Map([left, right].map((tool) => [String(tool.id), tool]))
+    const reviewerById = new Map((personas.docs as Doc[]).map((reviewer) => [String(reviewer.id), reviewer]))
     const entries = (verdicts.docs as Doc[]).flatMap((verdict) => {
       const reviewer = reviewerById.get(String(idOf(verdict.reviewer)))
       const tool = toolById.get(String(idOf(verdict.tool)))
@@ -252,7 +243,7 @@ export class PublicPages {
 
   /** A tool with its published verdicts (panel order) and the published matchups it is in. */
   async toolPage(slug: string): Promise<null | PublicToolPage> {
-    const { docs } = await this.find(this.slugs.tools, { slug: { equals: slug } }, { depth: 1, limit: 1 })
+    const { docs } = await this.find(this.slugs.tools, { slug: { equals: slug } }, { depth: 1, limit: 1, pagination: false })
     const tool = docs[0] as Doc | undefined
     if (!tool) {
       return null
@@ -299,10 +290,11 @@ export class PublicPages {
   }
 
   /** Tools matching the list filters (category and tier by slug/value, name search). */
-  private async toolFilter(filters: ListFilters): Promise<null | Where[]> {
+  private async toolFilter(filters: ListFilters): Promise<null | { categoryIds: Id[]; conditions: Where[] }> {
     const conditions: Where[] = []
+    let categoryIds: Id[] = []
     if (filters.category) {
-      const categoryIds = await this.idsBySlug(this.slugs.categories, filters.category)
+      categoryIds = await this.idsBySlug(this.slugs.categories, filters.category)
       if (categoryIds.length === 0) {
         return null
       }
@@ -311,33 +303,47 @@ export class PublicPages {
     if (filters.tier) {
       conditions.push({ 'pricing.tier': { equals: filters.tier } })
     }
-    return conditions
+    return { categoryIds, conditions }
   }
 
+  /**
+   * A page of public tools, with the cache tags that say when it goes stale: the tools it
+   * shows, and the narrowest list tag its filters allow (a tool entering or leaving the
+   * list, or moving in it, names that tag). Public means the maintained `public` flag
+   * (src/catalog/toolVisibility.ts), an indexed column, so the page is one query on tools
+   * however large the catalog is.
+   */
   async listTools(filters: ListFilters, page: number, limit: number) {
-    const conditions = await this.toolFilter(filters)
-    const visible = [...(await this.publicToolIds())]
-    if (conditions === null || visible.length === 0) {
-      return emptyPage(page, limit)
+    const filter = await this.toolFilter(filters)
+    if (filter === null) {
+      // No such category: any new category or tool may make one, so any tools list change drops it.
+      return { tags: [toolsListTag], value: emptyPage(page, limit) }
     }
+    const membership = filter.categoryIds.length
+      ? filter.categoryIds.map(toolsInCategoryListTag)
+      : [filters.tier ? toolsInTierListTag(filters.tier) : toolsListTag]
+    const conditions = [{ public: { equals: true } }, ...filter.conditions]
     if (filters.q) {
-      const matching = await this.idsMatching(this.slugs.tools, 'name', filters.q, { id: { in: visible } })
+      const matching = await this.idsMatching(this.slugs.tools, 'name', filters.q, { public: { equals: true } })
       if (matching.length === 0) {
-        return emptyPage(page, limit)
+        return { tags: membership, value: emptyPage(page, limit) }
       }
       conditions.push({ id: { in: matching } })
     }
-    const result = await this.find(this.slugs.tools, { and: [{ id: { in: visible } }, ...conditions] }, { depth: 1, limit, page, sort: 'name' })
-    return { ...pageInfo(result), docs: (result.docs as Doc[]).map((tool) => this.summary(tool)) }
+    // `createdAt` ascending as the tie-break (Payload's default is descending) lets the index
+    // (public, name, createdAt) deliver the page in order, without sorting every public tool.
+    const result = await this.find(this.slugs.tools, { and: conditions }, { depth: 1, limit, page, sort: ['name', 'createdAt'] })
+    const docs = (result.docs as Doc[]).map((tool) => this.summary(tool))
+    return { tags: [...membership, ...docs.map((tool) => toolTag(tool.slug))], value: { ...pageInfo(result), docs } }
   }
 
   async listMatchups(filters: ListFilters & { tool?: string }, page: number, limit: number) {
     const conditions: Where[] = []
-    const toolConditions = await this.toolFilter(filters)
-    if (toolConditions === null) {
+    const toolFilter = await this.toolFilter(filters)
+    if (toolFilter === null) {
       return emptyPage(page, limit)
     }
-    const toolWheres: Where[] = [...toolConditions]
+    const toolWheres: Where[] = [...toolFilter.conditions]
     if (filters.tool) {
       toolWheres.push({ slug: { equals: filters.tool } })
     }
@@ -356,7 +362,7 @@ export class PublicPages {
       }
       conditions.push({ id: { in: matching } })
     }
-    const result = await this.find(this.slugs.matchups, conditions.length ? { and: conditions } : {}, { depth: 1, limit, page, sort: 'title' })
+    const result = await this.find(this.slugs.matchups, conditions.length ? { and: conditions } : {}, { depth: 1, limit, page, sort: ['title', 'createdAt'] })
     return {
       ...pageInfo(result),
       docs: (result.docs as Doc[]).map((matchup) => ({
@@ -370,7 +376,11 @@ export class PublicPages {
 
   /** Ids of the records (within `where`) whose `field` matches the search `q` (see searchText.ts). */
   private async idsMatching(collection: string, field: string, q: string, where: Where): Promise<Array<number | string>> {
-    const { docs } = await this.find(collection, where)
+    // The database narrows by the plain fragments of `q` (its LIKE would read %, _ and \ as
+    // patterns, so they are cut out and can only widen the match); the exact match is here.
+    const fragments = q.split(/[\s%_\\]+/).filter(Boolean)
+    const narrowed: Where = fragments.length ? { and: [where, ...fragments.map((fragment) => ({ [field]: { like: fragment } }))] } : where
+    const { docs } = await this.find(collection, narrowed)
     return (docs as Doc[]).filter((doc) => matchesSearch(String(doc[field] ?? ''), q)).map((doc) => doc.id)
   }
 
@@ -380,6 +390,14 @@ export class PublicPages {
     return (docs as Doc[]).map((matchup) => String(matchup.slug))
   }
 }
+
+/** A matchup read for its page: only what the page shows, its tools and their categories populated. */
+const matchupWithTools = {
+  depth: 2,
+  limit: 1,
+  pagination: false,
+  select: { intro: true, leftTool: true, rightTool: true, slug: true, title: true, updatedAt: true },
+} as const
 
 export type ListFilters = { category?: string; q?: string; tier?: string }
 

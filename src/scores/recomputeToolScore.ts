@@ -5,6 +5,7 @@ import type { Score } from './score.ts'
 import type { SanitizedVerdictsOptions } from '../options.ts'
 
 import { computeScore, formatPercent, sameScore } from './score.ts'
+import { countToolVisibility } from '../catalog/toolVisibility.ts'
 import type { Decision } from '../domain/decisions.ts'
 import type { Id } from '../domain/ids.ts'
 
@@ -37,7 +38,19 @@ export async function countToolScore(
   const collection = kind === 'panel' ? collectionSlugs.verdicts : collectionSlugs.votes
   const base: Where[] = [{ tool: { equals: toolId } }]
   if (kind === 'panel') {
-    base.push({ _status: { equals: 'published' } })
+    // A tool has at most one verdict per persona: one query reads every decision.
+    const { docs } = await req.payload.find({
+      collection: collection as never,
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      select: { decision: true } as never,
+      where: { and: [...base, { _status: { equals: 'published' } }] },
+    })
+    const ship = docs.filter((verdict) => (verdict as { decision?: string }).decision === 'ship').length
+    return computeScore(ship, docs.length - ship, 1)
   }
   const countDecision = async (decision: Decision) =>
     (
@@ -68,33 +81,50 @@ export async function recomputeToolScore(
 ): Promise<Score | null> {
   const { collectionSlugs } = options
   const field = scoreField[kind]
+  // Read once; after each write the stored figure is the one this recount wrote (a row it
+  // holds until commit), so later rounds only recount. A concurrent writer that stored an
+  // older figure after ours recounts after its own write and corrects it.
+  let tool = (await req.payload.findByID({
+    id: toolId,
+    collection: collectionSlugs.tools as never,
+    depth: 0,
+    disableErrors: true,
+    overrideAccess: true,
+    req,
+  })) as null | Record<string, unknown>
   for (let round = 1; round <= maxRounds; round += 1) {
-    const [fresh, tool] = await Promise.all([
-      countToolScore(req, options, toolId, kind),
-      req.payload.findByID({
-        id: toolId,
-        collection: collectionSlugs.tools,
-        depth: 0,
-        disableErrors: true,
-        overrideAccess: true,
-        req,
-      }) as Promise<null | Record<string, unknown>>,
-    ])
     if (!tool) {
       return null
     }
+    const fresh = await countToolScore(req, options, toolId, kind)
     const stored = tool[field] as Partial<Score> | undefined
-    if (sameScore(stored, fresh)) {
+    // The panel recount also keeps the tool's `public` flag (what lists filter on): a
+    // published verdict makes it public; with none, a published matchup still may.
+    const isPublic = kind === 'panel' ? fresh.total > 0 || (await countToolVisibility(req, options, toolId, 0)) : undefined
+    const visibilityChanged = isPublic !== undefined && Boolean(tool.public) !== isPublic
+    if (sameScore(stored, fresh) && !visibilityChanged) {
       return fresh
     }
-    await req.payload.update({
+    if (sameScore(stored, fresh)) {
+      tool = (await req.payload.update({
+        id: toolId,
+        collection: collectionSlugs.tools as never,
+        data: { public: isPublic } as never,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })) as unknown as Record<string, unknown>
+      return fresh
+    }
+    const previous = tool
+    tool = (await req.payload.update({
       id: toolId,
       collection: collectionSlugs.tools,
-      data: { [field]: { ...fresh, computedAt: new Date().toISOString() } } as never,
+      data: { [field]: { ...fresh, computedAt: new Date().toISOString() }, ...(visibilityChanged ? { public: isPublic } : {}) } as never,
       depth: 0,
       overrideAccess: true,
       req,
-    })
+    })) as unknown as Record<string, unknown>
     const from = { percent: stored?.percent ?? null, ship: stored?.ship ?? 0, skip: stored?.skip ?? 0, total: stored?.total ?? 0 }
     await req.payload.create({
       collection: collectionSlugs.scoreHistory,
@@ -102,7 +132,7 @@ export async function recomputeToolScore(
         action: cause.action,
         from,
         kind,
-        summary: `${String(tool.name)} ${kind}: ${formatPercent(from.percent)} (${from.ship}/${from.total}) → ${formatPercent(fresh.percent)} (${fresh.ship}/${fresh.total}) on ${cause.action}${cause.label ? ` of "${cause.label}"` : ''}`,
+        summary: `${String(previous.name)} ${kind}: ${formatPercent(from.percent)} (${from.ship}/${from.total}) → ${formatPercent(fresh.percent)} (${fresh.ship}/${fresh.total}) on ${cause.action}${cause.label ? ` of "${cause.label}"` : ''}`,
         to: fresh,
         tool: toolId,
         user: cause.userId ?? undefined,

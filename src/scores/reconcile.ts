@@ -2,24 +2,28 @@ import type { Payload } from 'payload'
 
 import { createLocalReq } from 'payload'
 
+import type { Id } from '../domain/ids.ts'
 import type { ScoreKind } from '../domain/scores.ts'
 import type { Score } from './score.ts'
 
 import { sameScore } from './score.ts'
 import { pluginOptionsOf } from '../pluginOptions.ts'
 import { countToolScore, recomputeToolScore } from './recomputeToolScore.ts'
-import type { Id } from '../domain/ids.ts'
+import { countToolVisibility, recomputeToolVisibility } from '../catalog/toolVisibility.ts'
 
 export type ScoreDrift = { actual: Score; kind: ScoreKind; stored: Score; tool: string }
 
-export type ReconcileReport = { drift: ScoreDrift[]; toolsChecked: number }
+/** A tool whose stored `public` flag (what lists filter on) differs from a fresh count. */
+export type VisibilityDrift = { actual: boolean; stored: boolean; tool: string }
+
+export type ReconcileReport = { drift: ScoreDrift[]; toolsChecked: number; visibility: VisibilityDrift[] }
 
 const kinds: ScoreKind[] = ['panel', 'community']
 
 /**
  * Recounts every tool's panel and community score from the source of truth and reports
  * each stored figure that differs. With `fix`, corrects them (recorded in the score
- * history as "reconcile").
+ * history as "reconcile"). It checks each tool's `public` flag the same way.
  */
 export async function reconcileScores(
   payload: Payload,
@@ -28,6 +32,7 @@ export async function reconcileScores(
   const options = pluginOptionsOf(payload)
   const req = await createLocalReq({}, payload)
   const drift: ScoreDrift[] = []
+  const visibility: VisibilityDrift[] = []
   let toolsChecked = 0
   for (let page = 1; ; page += 1) {
     const batch = await payload.find({
@@ -54,6 +59,13 @@ export async function reconcileScores(
           }
         }
       }
+      const isPublic = await countToolVisibility(req, options, tool.id)
+      if (Boolean(tool.public) !== isPublic) {
+        visibility.push({ actual: isPublic, stored: Boolean(tool.public), tool: tool.slug })
+        if (fix) {
+          await recomputeToolVisibility(req, options, tool.id)
+        }
+      }
       toolsChecked += 1
     }
     onProgress?.(toolsChecked, batch.totalDocs)
@@ -61,5 +73,5 @@ export async function reconcileScores(
       break
     }
   }
-  return { drift, toolsChecked }
+  return { drift, toolsChecked, visibility }
 }

@@ -127,9 +127,16 @@ const commands: Record<string, Command> = {
         fix: !check,
         onProgress: (checked, total) => say(`  checked ${checked}/${total} tools`),
       })
-      if (report.drift.length === 0) {
-        say(`All ${report.toolsChecked} tools' scores match a fresh recount.`)
+      for (const row of report.visibility) {
+        say(`  ${row.tool}: stored public=${row.stored}, actual ${row.actual}`)
+      }
+      if (report.drift.length === 0 && report.visibility.length === 0) {
+        say(`All ${report.toolsChecked} tools' scores and public flags match a fresh recount.`)
         return 0
+      }
+      if (report.drift.length === 0) {
+        say(check ? 'Nothing changed (--check).' : 'Fixed.')
+        return check ? 1 : 0
       }
       say(`${report.drift.length} score(s) differed from a fresh recount:`)
       say(`  ${'tool'.padEnd(32)} ${'score'.padEnd(10)} ${'stored'.padEnd(16)} actual`)

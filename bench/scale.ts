@@ -1,0 +1,192 @@
+/**
+ * The scale half of `npm run bench` (alone: `node --conditions=production scripts/runTs.mjs
+ * bench/scale.ts`): how the cost of a public read and of a publish grows with the
+ * catalog. For each size N it boots the app on a fresh SQLite file, bulk-loads N published
+ * verdicts (N/10 tools, 10 personas, N/10 matchups) straight through the database adapter
+ * (`payload.db.create` in one transaction: no hooks, no versions; about 20 s for 10,000
+ * verdicts), then times cold builds (no page cache) of the matchup page, the tool page
+ * and the two lists, and counts the SQL statements of one publish through the Local API.
+ * Each figure is the median of BENCH_SCALE_RUNS (default 11) runs with its spread (min–max).
+ * Set BENCH_SCALE_SIZES (default 100,10000; 100000 adds about four minutes of loading).
+ */
+import type { Payload, PayloadRequest } from 'payload'
+
+import { mkdtempSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import path from 'node:path'
+import { tmpdir } from 'node:os'
+import { performance } from 'node:perf_hooks'
+import { buildConfig, getPayload } from 'payload'
+import { execFileSync } from 'node:child_process'
+
+import { richTextFromParagraphs } from '../src/catalog/richText.ts'
+import { createAppConfig } from '../src/demo/appConfig.ts'
+import { databaseAdapterFor, resolveDatabaseTarget } from '../src/demo/database.ts'
+import { createCaptureEmail } from '../src/email/captureEmailAdapter.ts'
+import { pluginOptionsOf } from '../src/pluginOptions.ts'
+import { PublicPages } from '../src/public/pages.ts'
+import { countStatements } from './statements.ts'
+
+const sizes = (process.env.BENCH_SCALE_SIZES ?? '100,10000').split(',').map(Number)
+const runs = Number(process.env.BENCH_SCALE_RUNS ?? 11)
+const personaCount = 10
+
+type Row = { label: string; max: number; median: number; min: number }
+
+function summarize(label: string, samples: number[]): Row {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return { label, max: sorted.at(-1)!, median: sorted[Math.floor(sorted.length / 2)], min: sorted[0] }
+}
+
+async function timed(label: string, action: (run: number) => Promise<unknown>): Promise<Row> {
+  await action(-1)
+  const samples: number[] = []
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now()
+    await action(run)
+    samples.push(performance.now() - started)
+  }
+  return summarize(label, samples)
+}
+
+/** Loads the catalog through the adapter in one transaction: the rows a published catalog has. */
+async function bulkLoad(payload: Payload, verdictCount: number): Promise<{ matchups: string[]; tools: Array<{ id: number; slug: string }> }> {
+  const toolCount = Math.max(2, Math.ceil(verdictCount / personaCount))
+  const transactionID = (await payload.db.beginTransaction()) as number | string
+  const req = { transactionID } as unknown as PayloadRequest
+  const create = async (collection: string, data: Record<string, unknown>) =>
+    (await payload.db.create({ collection: collection as never, data, req })) as unknown as { id: number; slug: string }
+  const category = await create('categories', { name: 'Benchmarks', slug: 'benchmarks' })
+  const personas = []
+  for (let index = 0; index < personaCount; index += 1) {
+    personas.push(await create('reviewers', { lens: `Lens ${index}`, name: `Persona ${index}`, position: index, slug: `persona-${index}` }))
+  }
+  const description = richTextFromParagraphs(['A paragraph of description text for a benchmark tool.'])
+  const quote = richTextFromParagraphs(["A sentence or two of the reviewer's reasoning."])
+  const tools: Array<{ id: number; slug: string }> = []
+  for (let index = 0; index < toolCount; index += 1) {
+    const ship = personaCount - (index % 4)
+    const tool = await create('tools', {
+      category: category.id,
+      description,
+      name: `Bench Tool ${String(index).padStart(6, '0')}`,
+      panelScore: { percent: Math.round((ship / personaCount) * 100), ship, skip: personaCount - ship, total: personaCount },
+      pricing: { tier: index % 2 ? 'paid' : 'free' },
+      public: true,
+      slug: `bench-tool-${index}`,
+      tagline: `Tagline of tool ${index}`,
+    })
+    tools.push({ id: tool.id, slug: `bench-tool-${index}` })
+    for (const [position, persona] of personas.entries()) {
+      await create('verdicts', {
+        _status: 'published',
+        decision: position < ship ? 'ship' : 'skip',
+        quote,
+        reviewer: persona.id,
+        title: `Persona ${position} on Bench Tool ${index}`,
+        tool: tool.id,
+        workflowStage: 'published',
+      })
+    }
+  }
+  const matchups: string[] = []
+  for (let index = 0; matchups.length < Math.max(1, verdictCount / personaCount); index += 1) {
+    const left = tools[index % toolCount]
+    const right = tools[(index + 1 + Math.floor(index / toolCount)) % toolCount]
+    const slug = `${left.slug}-vs-${right.slug}`
+    await create('matchups', {
+      _status: 'published',
+      leftTool: left.id,
+      rightTool: right.id,
+      slug,
+      title: `${left.slug} vs ${right.slug}`,
+      workflowStage: 'published',
+    })
+    matchups.push(slug)
+  }
+  await payload.db.commitTransaction(transactionID)
+  return { matchups, tools }
+}
+
+async function measureSize(verdictCount: number): Promise<{ rows: Row[]; statements: number }> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'verdicts-scale-')), 'scale.db')
+  const config = await buildConfig(
+    createAppConfig({
+      db: databaseAdapterFor(resolveDatabaseTarget(`file:${file}`)),
+      email: createCaptureEmail().adapter,
+      secret: 'bench',
+    }),
+  )
+  const payload = await getPayload({ config, cron: false })
+  payload.logger.level = 'warn'
+  const started = performance.now()
+  const { matchups, tools } = await bulkLoad(payload, verdictCount)
+  process.stderr.write(`  loaded ${verdictCount} verdicts, ${tools.length} tools, ${matchups.length} matchups in ${Math.round(performance.now() - started)} ms\n`)
+
+  const options = pluginOptionsOf(payload)
+  const pages = () => new PublicPages(payload, options)
+  const pick = <T>(list: T[], run: number) => list[(run * 7919 + 3) % list.length]
+  const rows = [
+    await timed('cold /api/public/matchups/:slug build', (run) => pages().matchupPage(pick(matchups, run + 1))),
+    await timed('cold /api/public/tools/:slug build', (run) => pages().toolPage(pick(tools, run + 1).slug)),
+    await timed('cold /api/public/tools list page', (run) => pages().listTools({}, 1 + (run % 3), 20)),
+    await timed('cold /api/public/tools?tier=paid list page', (run) => pages().listTools({ tier: 'paid' }, 1 + (run % 3), 20)),
+    await timed('cold /api/public/matchups list page', (run) => pages().listMatchups({}, 1 + (run % 3), 20)),
+  ]
+
+  // A new persona's verdict on a tool, published through the Local API with every hook.
+  const persona = (await payload.create({ collection: options.collectionSlugs.reviewers as never, data: { lens: 'Extra lens', name: 'Extra Persona' } as never })) as unknown as { id: number }
+  const publishSamples: number[] = []
+  let statements = 0
+  for (let run = 0; run < Math.min(runs, 10); run += 1) {
+    const draft = (await payload.create({
+      collection: options.collectionSlugs.verdicts as never,
+      data: { decision: 'ship', quote: richTextFromParagraphs(['Draft.']), reviewer: persona.id, tool: pick(tools, run + 2).id } as never,
+      draft: true,
+    })) as unknown as { id: number }
+    const begin = performance.now()
+    const counted = await countStatements(payload, () =>
+      payload.update({ collection: options.collectionSlugs.verdicts as never, data: { _status: 'published' } as never, id: draft.id }),
+    )
+    publishSamples.push(performance.now() - begin)
+    statements = counted.statements
+  }
+  rows.push(summarize('publish one verdict (Local API)', publishSamples))
+  await payload.destroy()
+  return { rows, statements }
+}
+
+/** Each size runs in its own process: a fresh Payload, schema and heap. */
+async function main(): Promise<void> {
+  const one = process.env.BENCH_SCALE_ONE
+  if (one) {
+    process.stdout.write(`${JSON.stringify(await measureSize(Number(one)))}\n`)
+    process.exit(0)
+  }
+  const results: Array<{ rows: Row[]; size: number; statements: number }> = []
+  const loadBefore = loadavg()[0]
+  for (const size of sizes) {
+    process.stderr.write(`== ${size} verdicts\n`)
+    const output = execFileSync(process.execPath, ['--conditions=production', path.resolve(import.meta.dirname, '../scripts/runTs.mjs'), 'bench/scale.ts'], {
+      cwd: path.resolve(import.meta.dirname, '..'),
+      env: { ...process.env, BENCH_SCALE_ONE: String(size) },
+      maxBuffer: 1 << 24,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }).toString()
+    const line = output.trim().split('\n').filter((candidate) => candidate.startsWith('{')).at(-1)!
+    results.push({ size, ...(JSON.parse(line) as { rows: Row[]; statements: number }) })
+  }
+  const loadAfter = loadavg()[0]
+  const fmt = (row: Row) => `${row.median.toFixed(1)} (${row.min.toFixed(1)}–${row.max.toFixed(1)})`
+  const busy = Math.max(loadBefore, loadAfter) > cpus().length * 0.75
+  console.log(`\nMedian ms (min–max) of ${runs} runs; ${cpus().length} cores, load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}${busy ? ' (busy machine: figures are inflated and noisy; compare within one run)' : ''}; SQLite.\n`)
+  console.log(`| operation | ${results.map((result) => `N = ${result.size.toLocaleString('en')}`).join(' | ')} | × (largest / smallest) |`)
+  console.log(`|---|${results.map(() => '---:').join('|')}|---:|`)
+  results[0].rows.forEach((row, index) => {
+    const medians = results.map((result) => result.rows[index].median)
+    console.log(`| ${row.label} | ${results.map((result) => fmt(result.rows[index])).join(' | ')} | ${(medians.at(-1)! / medians[0]).toFixed(2)} |`)
+  })
+  console.log(`| SQL statements per publish | ${results.map((result) => result.statements).join(' | ')} | ${(results.at(-1)!.statements / results[0].statements).toFixed(2)} |`)
+}
+
+void main()

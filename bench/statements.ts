@@ -1,0 +1,49 @@
+/**
+ * Counts the statements a piece of work sends to the database. On the SQL adapters (SQLite
+ * and PostgreSQL) through drizzle's query logger: the session outside transactions and the
+ * sessions Payload's transactions open both log through the session's options. On MongoDB
+ * through mongoose's debug hook, one per collection command.
+ * Used by the scale bench and by the statement-count regression test.
+ */
+import type { Payload } from 'payload'
+
+type Logger = { logQuery: (query: string, params: unknown[]) => void }
+type Session = { logger?: Logger; options?: { logger?: Logger } }
+
+export function isSqlAdapter(payload: Payload): boolean {
+  return Boolean((payload.db as unknown as { drizzle?: { session?: Session } }).drizzle?.session)
+}
+
+type Mongoose = { set: (option: 'debug', value: unknown) => void }
+
+export async function countStatements<T>(payload: Payload, work: () => Promise<T>): Promise<{ queries: string[]; result: T; statements: number }> {
+  if (!isSqlAdapter(payload)) {
+    // The adapter's connection knows the mongoose instance it belongs to.
+    const mongoose = (payload.db as unknown as { connection: { base: Mongoose } }).connection.base
+    const queries: string[] = []
+    mongoose.set('debug', (collection: string, method: string) => queries.push(`${collection}.${method}`))
+    try {
+      const result = await work()
+      return { queries, result, statements: queries.length }
+    } finally {
+      mongoose.set('debug', false)
+    }
+  }
+  const session = (payload.db as unknown as { drizzle: { session: Session } }).drizzle.session
+  const queries: string[] = []
+  const logger: Logger = { logQuery: (query) => queries.push(query) }
+  const before = { logger: session.logger, optionsLogger: session.options?.logger }
+  session.logger = logger
+  if (session.options) {
+    session.options.logger = logger
+  }
+  try {
+    const result = await work()
+    return { queries, result, statements: queries.length }
+  } finally {
+    session.logger = before.logger
+    if (session.options) {
+      session.options.logger = before.optionsLogger
+    }
+  }
+}
