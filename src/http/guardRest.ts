@@ -222,6 +222,43 @@ function isCustomEndpoint(config: SanitizedConfig, method: string, slug: string[
   return slug[0] === 'public' || routeOf(config, method, slug).custom
 }
 
+/**
+ * Payload's admin loads relationship options with a POST that says it is a GET
+ * (`X-Payload-HTTP-Method-Override: GET`) and carries its query string, form-encoded, as
+ * the body, so that long queries fit; Payload reads it as that GET. Such a request is
+ * checked as the GET it stands for.
+ */
+function isReadOverride(request: Request): boolean {
+  return (
+    request.method === 'POST' &&
+    (request.headers.get('x-payload-http-method-override') === 'GET' || request.headers.get('x-http-method-override') === 'GET') &&
+    mediaTypeOf(request.headers.get('content-type')) === 'application/x-www-form-urlencoded'
+  )
+}
+
+async function guardReadOverride(
+  config: SanitizedConfig,
+  security: SanitizedVerdictsOptions['security'],
+  request: Request,
+  url: URL,
+  slug: string[],
+  handler: RouteHandler,
+): Promise<Response> {
+  const body = await readCappedBody(request, security.maxBodyBytes)
+  if (!body.ok) {
+    return refuse(413, `the request body is larger than ${security.maxBodyBytes} bytes.`)
+  }
+  const query = new TextDecoder().decode(body.bytes)
+  const asRead = new URL(url)
+  asRead.search = [url.search.replace(/^\?/, ''), query].filter(Boolean).join('&')
+  const refusal = checkPathAndQuery(config, 'GET', asRead, slug)
+  if (refusal) {
+    return refusal
+  }
+  const rebuilt = new Request(request.url, { body: body.bytes, headers: request.headers, method: request.method })
+  return handler(rebuilt, { params: Promise.resolve({ slug }) })
+}
+
 /** Wraps a REST route handler (`REST_GET(config)`, …) with the checks above. */
 export function guardRestHandler(configPromise: Promise<SanitizedConfig> | SanitizedConfig, handler: RouteHandler): RouteHandler {
   return async (request, args) => {
@@ -229,6 +266,9 @@ export function guardRestHandler(configPromise: Promise<SanitizedConfig> | Sanit
     const security = pluginOptionsOf(config)?.security ?? defaultSecurityOptions
     const slug = (await args.params).slug ?? []
     const url = new URL(request.url)
+    if (isReadOverride(request)) {
+      return guardReadOverride(config, security, request, url, slug, handler)
+    }
     const customEndpoint = isCustomEndpoint(config, request.method, slug)
     const pathRefusal = checkPathAndQuery(config, request.method, url, slug)
     if (pathRefusal) {

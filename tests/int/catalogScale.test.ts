@@ -11,6 +11,7 @@ import { reconcileScores } from '../../src/scores/reconcile.ts'
 import { createFixtures, quote, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient } from '../helpers/rest.ts'
+import { listCacheKey } from '../../src/public/listCacheKey.ts'
 
 let payload: Payload
 let fixtures: Fixtures
@@ -112,16 +113,16 @@ describe('cached lists', () => {
     await rest.request('GET', '/public/matchups')
     const cache = pageCacheOf(payload)
     const cached = (key: string) => cache.get(key) !== undefined
-    expect(cached(`tools?category=${otherCategory.slug}`)).toBe(true)
-    expect(cached('tools?limit=100')).toBe(true)
-    expect(cached('matchups?')).toBe(true)
+    expect(cached(listCacheKey('tools', { category: otherCategory.slug, limit: 20, page: 1 }))).toBe(true)
+    expect(cached(listCacheKey('tools', { limit: 100, page: 1 }))).toBe(true)
+    expect(cached(listCacheKey('matchups', { limit: 20, page: 1 }))).toBe(true)
 
     // The other persona's verdict on the coding tool: its panel figure moves.
     await setStatus(slugs.verdicts, await draftVerdict(fixtures.personaIds.other, coder.id), 'published')
 
-    expect(cached('tools?limit=100')).toBe(false)
-    expect(cached(`tools?category=${otherCategory.slug}`)).toBe(true)
-    expect(cached('matchups?')).toBe(true)
+    expect(cached(listCacheKey('tools', { limit: 100, page: 1 }))).toBe(false)
+    expect(cached(listCacheKey('tools', { category: otherCategory.slug, limit: 20, page: 1 }))).toBe(true)
+    expect(cached(listCacheKey('matchups', { limit: 20, page: 1 }))).toBe(true)
     const shown = (await rest.request<{ docs: Array<{ panel: { total: number }; slug: string }> }>('GET', '/public/tools?limit=100')).body.docs
     expect(shown.find((tool) => tool.slug === coder.slug)?.panel.total).toBe(2)
   })

@@ -104,6 +104,19 @@ describe('finding 5: no 500 for hostile input', () => {
     expectRefusal(await rest.request('POST', `/${slugs.tools}`, { headers, rawBody: '{}', token: editor }), 400)
   })
 
+  it('still answers the admin’s relationship lookups (a POST standing for a GET, its query form-encoded)', async () => {
+    const headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Payload-HTTP-Method-Override': 'GET' }
+    const found = await rest.request<{ docs: Array<{ id: unknown; name: string }> }>('POST', `/${slugs.tools}`, {
+      headers,
+      rawBody: `depth=0&limit=10&where[id][in][0]=${fixtures.toolIds.beta}`,
+      token: editor,
+    })
+    expect(found.status).toBe(200)
+    expect(found.body.docs.map((tool) => tool.name)).toEqual(['Beta Chat'])
+    // Checked as the GET it stands for: a limit out of range is refused the same way.
+    expectRefusal(await rest.request('POST', `/${slugs.tools}`, { headers, rawBody: 'limit=99999999999', token: editor }), 400)
+  })
+
   it('POST /categories with text/plain → 415 naming the Content-Type', async () => {
     const response = await rest.request('POST', `/${slugs.categories}`, { headers: { 'Content-Type': 'text/plain' }, rawBody: '{"name":"Plain"}', token: admin })
     expectRefusal(response, 415)
