@@ -34,7 +34,9 @@ async function main(): Promise<void> {
       void handle(request, response)
     }
   }).listen(port, hostname, () => {
-    payload.logger.info(`Verdicts CMS on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port} (admin at /admin, pages at /compare)`)
+    payload.logger.info(
+      `Verdicts CMS on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port} (admin at /admin, pages at /compare)`,
+    )
   })
 }
 

@@ -11,7 +11,16 @@ import { SMTPServer } from 'smtp-server'
 
 const root = path.resolve(import.meta.dirname, '..')
 
-type Result = { failed: number; heapBefore: number; liveHeapPeak: number; peakRss: number; rssBefore: number; seconds: number; sent: number; subscribers: number }
+type Result = {
+  failed: number
+  heapBefore: number
+  liveHeapPeak: number
+  peakRss: number
+  rssBefore: number
+  seconds: number
+  sent: number
+  subscribers: number
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -24,11 +33,20 @@ async function freePort(): Promise<number> {
 }
 
 async function sendOnce(subscribers: number, smtpUrl: string): Promise<Result> {
-  const child = spawn(process.execPath, ['--conditions=production', path.join(root, 'scripts/runTs.mjs'), 'bench/newsletterSender.ts', String(subscribers)], {
-    cwd: root,
-    env: { ...process.env, DISABLE_PAYLOAD_HMR: 'true', NODE_OPTIONS: '--no-deprecation --expose-gc', SMTP_URL: smtpUrl },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--conditions=production', path.join(root, 'scripts/runTs.mjs'), 'bench/newsletterSender.ts', String(subscribers)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DISABLE_PAYLOAD_HMR: 'true',
+        NODE_OPTIONS: '--no-deprecation --expose-gc',
+        SMTP_URL: smtpUrl,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   const lines = createInterface({ input: child.stdout })
   return new Promise<Result>((resolve, reject) => {
     lines.on('line', (line) => {
@@ -36,7 +54,9 @@ async function sendOnce(subscribers: number, smtpUrl: string): Promise<Result> {
         resolve(JSON.parse(line) as Result)
       }
     })
-    child.on('exit', (code) => (code === 0 ? undefined : reject(new Error(`newsletter bench sender exited with ${code}`))))
+    child.on('exit', (code) =>
+      code === 0 ? undefined : reject(new Error(`newsletter bench sender exited with ${code}`)),
+    )
   })
 }
 
@@ -65,7 +85,9 @@ export async function benchNewsletter(sizes: number[]): Promise<string[]> {
       const before = received
       const result = await sendOnce(size, `smtp://127.0.0.1:${port}`)
       if (result.failed > 0 || received - before !== size) {
-        throw new Error(`newsletter bench: ${result.failed} failed, the SMTP server received ${received - before} of ${size}`)
+        throw new Error(
+          `newsletter bench: ${result.failed} failed, the SMTP server received ${received - before} of ${size}`,
+        )
       }
       const rate = result.sent / result.seconds
       process.stderr.write(`  ${Math.round(rate)} messages/s\n`)

@@ -35,7 +35,10 @@ async function main(): Promise<void> {
   log(`seeding ${subscribers} confirmed subscribers…`)
   // Seeding is not what is measured: rows go in through the adapter's own Drizzle
   // instance, 500 per statement.
-  const db = payload.db as unknown as { drizzle: { insert: (table: unknown) => { values: (rows: unknown[]) => Promise<unknown> } }; tables: Record<string, unknown> }
+  const db = payload.db as unknown as {
+    drizzle: { insert: (table: unknown) => { values: (rows: unknown[]) => Promise<unknown> } }
+    tables: Record<string, unknown>
+  }
   const now = new Date().toISOString()
   for (let start = 0; start < subscribers; start += 500) {
     const rows = Array.from({ length: Math.min(500, subscribers - start) }, (_, offset) => ({
@@ -50,7 +53,12 @@ async function main(): Promise<void> {
     collection: 'newsletter-issues' as never,
     data: {
       intro: 'A bench issue: one intro paragraph, as the weekly digest has.',
-      items: Array.from({ length: 6 }, (_, index) => ({ kind: 'matchup', text: `Tool ${index}: panel ship 75% · Tool ${index + 1}: panel ship 50%`, title: `Tool ${index} vs Tool ${index + 1}`, url: `https://verdicts.example/compare/tool-${index}-vs-tool-${index + 1}` })),
+      items: Array.from({ length: 6 }, (_, index) => ({
+        kind: 'matchup',
+        text: `Tool ${index}: panel ship 75% · Tool ${index + 1}: panel ship 50%`,
+        title: `Tool ${index} vs Tool ${index + 1}`,
+        url: `https://verdicts.example/compare/tool-${index}-vs-tool-${index + 1}`,
+      })),
       title: 'Weekly AI Tool Verdicts: bench',
       workflowStage: 'approved',
     } as never,
@@ -86,7 +94,9 @@ async function main(): Promise<void> {
   clearInterval(sampler)
   sampleLiveHeap()
   peak = Math.max(peak, process.memoryUsage().rss)
-  writeStdout(`${JSON.stringify({ failed: summary.failed, heapBefore, liveHeapPeak, peakRss: peak, rssBefore, seconds, sent: summary.sent, subscribers })}\n`)
+  writeStdout(
+    `${JSON.stringify({ failed: summary.failed, heapBefore, liveHeapPeak, peakRss: peak, rssBefore, seconds, sent: summary.sent, subscribers })}\n`,
+  )
   await payload.destroy()
   process.exit(0)
 }

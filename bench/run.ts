@@ -47,7 +47,9 @@ type Ready = { bodyBytes: number; ports: Record<string, number>; slugs: string[]
 
 async function startServers(matchups: number): Promise<{ ready: Ready; stop: () => void }> {
   const args = ['--conditions=production', path.join(root, 'scripts/runTs.mjs'), 'bench/server.ts', String(matchups)]
-  const [command, commandArgs] = pinned ? ['taskset', ['-c', serverCores, process.execPath, ...args]] : [process.execPath, args]
+  const [command, commandArgs] = pinned
+    ? ['taskset', ['-c', serverCores, process.execPath, ...args]]
+    : [process.execPath, args]
   const child = spawn(command, commandArgs, {
     cwd: root,
     env: { ...process.env, DISABLE_PAYLOAD_HMR: 'true', NODE_OPTIONS: '--no-deprecation --expose-gc' },
@@ -123,7 +125,11 @@ async function main(): Promise<void> {
         // Every page read once first, then a short pass so the code paths are compiled:
         // otherwise a warm row at 1,000 matchups mostly measures building pages.
         await readEveryPage(ready.ports[scenario], ready.slugs)
-        await autocannon({ connections, duration: 1, url: `http://127.0.0.1:${ready.ports[scenario]}/api/public/matchups/${ready.slugs[0]}` })
+        await autocannon({
+          connections,
+          duration: 1,
+          url: `http://127.0.0.1:${ready.ports[scenario]}/api/public/matchups/${ready.slugs[0]}`,
+        })
         samples[scenario] = []
       }
       for (let run = 0; run < runs; run += 1) {
@@ -136,7 +142,9 @@ async function main(): Promise<void> {
           samples[scenario].push(await measure(ready.ports[scenario], ready.slugs))
         }
         loads.push(loadavg()[0])
-        process.stderr.write(`  run ${run + 1}/${runs}: ${scenarios.map((scenario) => `${scenario} ${Math.round(samples[scenario].at(-1)!.rps)}`).join(', ')} req/s; load ${loadavg()[0].toFixed(1)}\n`)
+        process.stderr.write(
+          `  run ${run + 1}/${runs}: ${scenarios.map((scenario) => `${scenario} ${Math.round(samples[scenario].at(-1)!.rps)}`).join(', ')} req/s; load ${loadavg()[0].toFixed(1)}\n`,
+        )
       }
       const busy = Math.max(...loads) > busyLoad
       const rps = (scenario: string) => median(samples[scenario].map((sample) => sample.rps))
@@ -153,8 +161,12 @@ async function main(): Promise<void> {
   }
 
   const busy = Math.max(...loads) > busyLoad
-  console.log(`\nMachine: ${cores} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; autocannon, ${connections} connections, ${seconds} s per run, median (min–max) of ${runs} runs; SQLite; ${pinned ? `load generator on core 0, servers on cores ${serverCores}` : 'not pinned (no taskset)'}.`)
-  console.log(`Load average during the run: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cores} cores${busy ? ' — † busy machine: other work competed with the bench, so ratios (above all against the bare limit) are not reliable; rerun on a quiet machine' : ''}.\n`)
+  console.log(
+    `\nMachine: ${cores} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; autocannon, ${connections} connections, ${seconds} s per run, median (min–max) of ${runs} runs; SQLite; ${pinned ? `load generator on core 0, servers on cores ${serverCores}` : 'not pinned (no taskset)'}.`,
+  )
+  console.log(
+    `Load average during the run: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cores} cores${busy ? ' — † busy machine: other work competed with the bench, so ratios (above all against the bare limit) are not reliable; rerun on a quiet machine' : ''}.\n`,
+  )
   if (rows.length > 0) {
     console.log('| matchups | scenario | req/s | p50 ms | p99 ms | × (a) | × (d) |')
     console.log('|---:|---|---:|---:|---:|---:|---:|')
@@ -164,15 +176,23 @@ async function main(): Promise<void> {
   }
   if (suites.includes('newsletter')) {
     const newsletterRows = await benchNewsletter(newsletterSizes)
-    console.log('\nNewsletter: one approved issue to N confirmed subscribers through a loopback SMTP server (smtp-server), nodemailer pool of 5 connections, SQLite.\n')
-    console.log('| subscribers | messages/s | seconds | RSS before MiB | peak RSS MiB | live heap before MiB | peak live heap MiB |')
+    console.log(
+      '\nNewsletter: one approved issue to N confirmed subscribers through a loopback SMTP server (smtp-server), nodemailer pool of 5 connections, SQLite.\n',
+    )
+    console.log(
+      '| subscribers | messages/s | seconds | RSS before MiB | peak RSS MiB | live heap before MiB | peak live heap MiB |',
+    )
     console.log('|---:|---:|---:|---:|---:|---:|---:|')
     for (const row of newsletterRows) {
       console.log(row)
     }
   }
   if (process.env.BENCH_SCALE !== '0') {
-    execFileSync(process.execPath, ['--conditions=production', path.join(root, 'scripts/runTs.mjs'), 'bench/scale.ts'], { cwd: root, stdio: 'inherit' })
+    execFileSync(
+      process.execPath,
+      ['--conditions=production', path.join(root, 'scripts/runTs.mjs'), 'bench/scale.ts'],
+      { cwd: root, stdio: 'inherit' },
+    )
   }
   process.exit(0)
 }

@@ -50,7 +50,10 @@ async function timed(label: string, action: (run: number) => Promise<unknown>): 
 }
 
 /** Loads the catalog through the adapter in one transaction: the rows a published catalog has. */
-async function bulkLoad(payload: Payload, verdictCount: number): Promise<{ matchups: string[]; tools: Array<{ id: number; slug: string }> }> {
+async function bulkLoad(
+  payload: Payload,
+  verdictCount: number,
+): Promise<{ matchups: string[]; tools: Array<{ id: number; slug: string }> }> {
   const toolCount = Math.max(2, Math.ceil(verdictCount / personaCount))
   const transactionID = (await payload.db.beginTransaction()) as number | string
   const req = { transactionID } as unknown as PayloadRequest
@@ -59,7 +62,14 @@ async function bulkLoad(payload: Payload, verdictCount: number): Promise<{ match
   const category = await create('categories', { name: 'Benchmarks', slug: 'benchmarks' })
   const personas = []
   for (let index = 0; index < personaCount; index += 1) {
-    personas.push(await create('reviewers', { lens: `Lens ${index}`, name: `Persona ${index}`, position: index, slug: `persona-${index}` }))
+    personas.push(
+      await create('reviewers', {
+        lens: `Lens ${index}`,
+        name: `Persona ${index}`,
+        position: index,
+        slug: `persona-${index}`,
+      }),
+    )
   }
   const description = richTextFromParagraphs(['A paragraph of description text for a benchmark tool.'])
   const quote = richTextFromParagraphs(["A sentence or two of the reviewer's reasoning."])
@@ -70,7 +80,12 @@ async function bulkLoad(payload: Payload, verdictCount: number): Promise<{ match
       category: category.id,
       description,
       name: `Bench Tool ${String(index).padStart(6, '0')}`,
-      panelScore: { percent: Math.round((ship / personaCount) * 100), ship, skip: personaCount - ship, total: personaCount },
+      panelScore: {
+        percent: Math.round((ship / personaCount) * 100),
+        ship,
+        skip: personaCount - ship,
+        total: personaCount,
+      },
       pricing: { tier: index % 2 ? 'paid' : 'free' },
       public: true,
       slug: `bench-tool-${index}`,
@@ -121,7 +136,9 @@ async function measureSize(verdictCount: number): Promise<{ rows: Row[]; stateme
   payload.logger.level = 'warn'
   const started = performance.now()
   const { matchups, tools } = await bulkLoad(payload, verdictCount)
-  process.stderr.write(`  loaded ${verdictCount} verdicts, ${tools.length} tools, ${matchups.length} matchups in ${Math.round(performance.now() - started)} ms\n`)
+  process.stderr.write(
+    `  loaded ${verdictCount} verdicts, ${tools.length} tools, ${matchups.length} matchups in ${Math.round(performance.now() - started)} ms\n`,
+  )
 
   const options = pluginOptionsOf(payload)
   const pages = () => new PublicPages(payload, options)
@@ -130,23 +147,37 @@ async function measureSize(verdictCount: number): Promise<{ rows: Row[]; stateme
     await timed('cold /api/public/matchups/:slug build', (run) => pages().matchupPage(pick(matchups, run + 1))),
     await timed('cold /api/public/tools/:slug build', (run) => pages().toolPage(pick(tools, run + 1).slug)),
     await timed('cold /api/public/tools list page', (run) => pages().listTools({}, 1 + (run % 3), 20)),
-    await timed('cold /api/public/tools?tier=paid list page', (run) => pages().listTools({ tier: 'paid' }, 1 + (run % 3), 20)),
+    await timed('cold /api/public/tools?tier=paid list page', (run) =>
+      pages().listTools({ tier: 'paid' }, 1 + (run % 3), 20),
+    ),
     await timed('cold /api/public/matchups list page', (run) => pages().listMatchups({}, 1 + (run % 3), 20)),
   ]
 
   // A new persona's verdict on a tool, published through the Local API with every hook.
-  const persona = (await payload.create({ collection: options.collectionSlugs.reviewers as never, data: { lens: 'Extra lens', name: 'Extra Persona' } as never })) as unknown as { id: number }
+  const persona = (await payload.create({
+    collection: options.collectionSlugs.reviewers as never,
+    data: { lens: 'Extra lens', name: 'Extra Persona' } as never,
+  })) as unknown as { id: number }
   const publishSamples: number[] = []
   let statements = 0
   for (let run = 0; run < Math.min(runs, 10); run += 1) {
     const draft = (await payload.create({
       collection: options.collectionSlugs.verdicts as never,
-      data: { decision: 'ship', quote: richTextFromParagraphs(['Draft.']), reviewer: persona.id, tool: pick(tools, run + 2).id } as never,
+      data: {
+        decision: 'ship',
+        quote: richTextFromParagraphs(['Draft.']),
+        reviewer: persona.id,
+        tool: pick(tools, run + 2).id,
+      } as never,
       draft: true,
     })) as unknown as { id: number }
     const begin = performance.now()
     const counted = await countStatements(payload, () =>
-      payload.update({ collection: options.collectionSlugs.verdicts as never, data: { _status: 'published' } as never, id: draft.id }),
+      payload.update({
+        collection: options.collectionSlugs.verdicts as never,
+        data: { _status: 'published' } as never,
+        id: draft.id,
+      }),
     )
     publishSamples.push(performance.now() - begin)
     statements = counted.statements
@@ -167,26 +198,42 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0]
   for (const size of sizes) {
     process.stderr.write(`== ${size} verdicts\n`)
-    const output = execFileSync(process.execPath, ['--conditions=production', path.resolve(import.meta.dirname, '../scripts/runTs.mjs'), 'bench/scale.ts'], {
-      cwd: path.resolve(import.meta.dirname, '..'),
-      env: { ...process.env, BENCH_SCALE_ONE: String(size) },
-      maxBuffer: 1 << 24,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    }).toString()
-    const line = output.trim().split('\n').filter((candidate) => candidate.startsWith('{')).at(-1)!
+    const output = execFileSync(
+      process.execPath,
+      ['--conditions=production', path.resolve(import.meta.dirname, '../scripts/runTs.mjs'), 'bench/scale.ts'],
+      {
+        cwd: path.resolve(import.meta.dirname, '..'),
+        env: { ...process.env, BENCH_SCALE_ONE: String(size) },
+        maxBuffer: 1 << 24,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    ).toString()
+    const line = output
+      .trim()
+      .split('\n')
+      .filter((candidate) => candidate.startsWith('{'))
+      .at(-1)!
     results.push({ size, ...(JSON.parse(line) as { rows: Row[]; statements: number }) })
   }
   const loadAfter = loadavg()[0]
   const fmt = (row: Row) => `${row.median.toFixed(1)} (${row.min.toFixed(1)}–${row.max.toFixed(1)})`
   const busy = Math.max(loadBefore, loadAfter) > cpus().length * 0.75
-  console.log(`\nMedian ms (min–max) of ${runs} runs; ${cpus().length} cores, load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}${busy ? ' (busy machine: figures are inflated and noisy; compare within one run)' : ''}; SQLite.\n`)
-  console.log(`| operation | ${results.map((result) => `N = ${result.size.toLocaleString('en')}`).join(' | ')} | × (largest / smallest) |`)
+  console.log(
+    `\nMedian ms (min–max) of ${runs} runs; ${cpus().length} cores, load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}${busy ? ' (busy machine: figures are inflated and noisy; compare within one run)' : ''}; SQLite.\n`,
+  )
+  console.log(
+    `| operation | ${results.map((result) => `N = ${result.size.toLocaleString('en')}`).join(' | ')} | × (largest / smallest) |`,
+  )
   console.log(`|---|${results.map(() => '---:').join('|')}|---:|`)
   results[0].rows.forEach((row, index) => {
     const medians = results.map((result) => result.rows[index].median)
-    console.log(`| ${row.label} | ${results.map((result) => fmt(result.rows[index])).join(' | ')} | ${(medians.at(-1)! / medians[0]).toFixed(2)} |`)
+    console.log(
+      `| ${row.label} | ${results.map((result) => fmt(result.rows[index])).join(' | ')} | ${(medians.at(-1)! / medians[0]).toFixed(2)} |`,
+    )
   })
-  console.log(`| SQL statements per publish | ${results.map((result) => result.statements).join(' | ')} | ${(results.at(-1)!.statements / results[0].statements).toFixed(2)} |`)
+  console.log(
+    `| SQL statements per publish | ${results.map((result) => result.statements).join(' | ')} | ${(results.at(-1)!.statements / results[0].statements).toFixed(2)} |`,
+  )
 }
 
 void main()

@@ -69,7 +69,9 @@ async function main(): Promise<void> {
         data: {
           _status: 'published',
           decision: (index + position) % 3 ? 'ship' : 'skip',
-          quote: richTextFromParagraphs([`Verdict ${position} on tool ${index}: a sentence or two of the reviewer's reasoning.`]),
+          quote: richTextFromParagraphs([
+            `Verdict ${position} on tool ${index}: a sentence or two of the reviewer's reasoning.`,
+          ]),
           reviewer: (persona as unknown as { id: number }).id,
           tool: (tool as unknown as { id: number }).id,
         } as never,
@@ -108,10 +110,14 @@ async function main(): Promise<void> {
     response.writeHead(result.status, Object.fromEntries(result.headers))
     response.end(Buffer.from(await result.arrayBuffer()))
   }
-  const toRequest = (request: IncomingMessage, url: URL) => new Request(url, { headers: request.headers as Record<string, string> })
+  const toRequest = (request: IncomingMessage, url: URL) =>
+    new Request(url, { headers: request.headers as Record<string, string> })
   async function viaRestHandler(request: IncomingMessage, response: ServerResponse, apiPath: string) {
     const url = new URL(`http://127.0.0.1${apiPath}`)
-    const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+    const slug = url.pathname
+      .replace(/^\/api\//, '')
+      .split('/')
+      .filter(Boolean)
     await send(response, await restGet(toRequest(request, url), { params: Promise.resolve({ slug }) }))
   }
   /** The app's /api/public/matchups/[slug] route, as Next.js would call it. */
@@ -121,7 +127,15 @@ async function main(): Promise<void> {
     await send(response, await matchupRoute(toRequest(request, url), { params: Promise.resolve({ slug }) }))
   }
 
-  const sampleBody = Buffer.from(JSON.stringify((await (await restGet(new Request(`http://127.0.0.1/api/public/matchups/${slugs[0]}`), { params: Promise.resolve({ slug: ['public', 'matchups', slugs[0]] }) })).json())))
+  const sampleBody = Buffer.from(
+    JSON.stringify(
+      await (
+        await restGet(new Request(`http://127.0.0.1/api/public/matchups/${slugs[0]}`), {
+          params: Promise.resolve({ slug: ['public', 'matchups', slugs[0]] }),
+        })
+      ).json(),
+    ),
+  )
 
   const scenarios: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void> | void> = {
     bare: (_request, response) => {

@@ -16,7 +16,10 @@ export function isSqlAdapter(payload: Payload): boolean {
 
 type Mongoose = { set: (option: 'debug', value: unknown) => void }
 
-export async function countStatements<T>(payload: Payload, work: () => Promise<T>): Promise<{ queries: string[]; result: T; statements: number }> {
+export async function countStatements<T>(
+  payload: Payload,
+  work: () => Promise<T>,
+): Promise<{ queries: string[]; result: T; statements: number }> {
   if (!isSqlAdapter(payload)) {
     // The adapter's connection knows the mongoose instance it belongs to.
     const mongoose = (payload.db as unknown as { connection: { base: Mongoose } }).connection.base

@@ -3,7 +3,10 @@ import type { CollectionConfig } from 'payload'
 import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
 import { deriveMatchupIdentity } from '../hooks/catalog/deriveMatchupIdentity.ts'
-import { recomputeToolVisibilityAfterChange, recomputeToolVisibilityAfterDelete } from '../hooks/catalog/recomputeToolVisibility.ts'
+import {
+  recomputeToolVisibilityAfterChange,
+  recomputeToolVisibilityAfterDelete,
+} from '../hooks/catalog/recomputeToolVisibility.ts'
 import { enforceWorkflowRules } from '../hooks/workflow/enforceWorkflowRules.ts'
 import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.ts'
 import { notifyWorkflowParticipants } from '../hooks/workflow/notifyWorkflowParticipants.ts'
@@ -29,14 +32,18 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
     admin: {
       components: workflowAdminComponents,
       defaultColumns: ['title', 'leftTool', 'rightTool', 'workflowStage', '_status', 'updatedAt'],
-      description: 'Comparison pages: two tools side by side with the panel\'s verdicts.',
+      description: "Comparison pages: two tools side by side with the panel's verdicts.",
       group: 'Content',
       listSearchableFields: ['title', 'slug'],
       useAsTitle: 'title',
     },
     defaultSort: '-updatedAt',
     endpoints: options.enabled
-      ? [...createWorkflowEndpoints(options, workflow), createMatchupPreviewEndpoint(options), createCoverageEndpoint(options)]
+      ? [
+          ...createWorkflowEndpoints(options, workflow),
+          createMatchupPreviewEndpoint(options),
+          createCoverageEndpoint(options),
+        ]
       : [],
     fields: [
       {
@@ -71,7 +78,13 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
         admin: { description: 'Optional editorial introduction shown above the comparison.' },
       },
       ...(options.enabled
-        ? [{ name: 'coverage', type: 'ui' as const, admin: { components: { Field: 'verdicts-cms/client#CoverageGrid' } } }]
+        ? [
+            {
+              name: 'coverage',
+              type: 'ui' as const,
+              admin: { components: { Field: 'verdicts-cms/client#CoverageGrid' } },
+            },
+          ]
         : []),
       {
         name: 'title',
@@ -83,7 +96,7 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
       {
         name: 'slug',
         type: 'text',
-        admin: { description: 'Always <left>-vs-<right>, from the tools\' slugs.', position: 'sidebar', readOnly: true },
+        admin: { description: "Always <left>-vs-<right>, from the tools' slugs.", position: 'sidebar', readOnly: true },
         index: true,
         unique: true,
       },

@@ -29,8 +29,20 @@ export function createNewsletterDeliveriesCollection(options: SanitizedVerdictsO
     defaultSort: '-createdAt',
     fields: [
       { name: 'key', type: 'text', admin: { hidden: true }, index: true, required: true, unique: true },
-      { name: 'issue', type: 'relationship', index: true, relationTo: collectionSlugs.newsletterIssues, required: true },
-      { name: 'subscriber', type: 'relationship', index: true, relationTo: collectionSlugs.subscribers, required: true },
+      {
+        name: 'issue',
+        type: 'relationship',
+        index: true,
+        relationTo: collectionSlugs.newsletterIssues,
+        required: true,
+      },
+      {
+        name: 'subscriber',
+        type: 'relationship',
+        index: true,
+        relationTo: collectionSlugs.subscribers,
+        required: true,
+      },
       { name: 'status', type: 'select', index: true, options: [...deliveryStatuses], required: true },
       { name: 'sentAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
       { name: 'error', type: 'text' },

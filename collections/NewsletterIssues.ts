@@ -34,7 +34,15 @@ export function createNewsletterIssuesCollection(options: SanitizedVerdictsOptio
     },
     admin: {
       components: workflowAdminComponents,
-      defaultColumns: ['title', 'workflowStage', 'deliveryStatus', 'sentCount', 'recipients', 'failedCount', 'updatedAt'],
+      defaultColumns: [
+        'title',
+        'workflowStage',
+        'deliveryStatus',
+        'sentCount',
+        'recipients',
+        'failedCount',
+        'updatedAt',
+      ],
       description: 'Weekly AI Tool Verdicts. Composed every week as a draft; sent once approved.',
       group: 'Newsletter',
       useAsTitle: 'title',
@@ -85,7 +93,12 @@ export function createNewsletterIssuesCollection(options: SanitizedVerdictsOptio
           { label: 'Sent', value: 'sent' },
         ],
       },
-      { name: 'recipients', type: 'number', admin: { ...sidebarReadOnly, description: 'Confirmed subscribers when the send started.' }, label: 'Total' },
+      {
+        name: 'recipients',
+        type: 'number',
+        admin: { ...sidebarReadOnly, description: 'Confirmed subscribers when the send started.' },
+        label: 'Total',
+      },
       {
         name: 'sentCount',
         type: 'number',

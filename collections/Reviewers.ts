@@ -18,7 +18,8 @@ export function createReviewersCollection(options: SanitizedVerdictsOptions): Co
     access: referenceDataAccess,
     admin: {
       defaultColumns: ['position', 'name', 'lens', 'approvers', 'needsAttention'],
-      description: 'The panel. Each persona judges tools through one lens; its verdicts appear in this order on every scorecard.',
+      description:
+        'The panel. Each persona judges tools through one lens; its verdicts appear in this order on every scorecard.',
       group: 'Panel',
       useAsTitle: 'name',
     },
@@ -56,7 +57,7 @@ export function createReviewersCollection(options: SanitizedVerdictsOptions): Co
         name: 'approvers',
         type: 'relationship',
         admin: {
-          description: 'Reviewer accounts allowed to approve verdicts written in this persona\'s voice.',
+          description: "Reviewer accounts allowed to approve verdicts written in this persona's voice.",
         },
         filterOptions: { role: { in: ['reviewer', 'admin'] } },
         hasMany: true,
@@ -78,7 +79,7 @@ export function createReviewersCollection(options: SanitizedVerdictsOptions): Co
         type: 'checkbox',
         admin: {
           description:
-            'Set by the importer on a placeholder persona: a quote in a voice no persona\'s markers matched. Name the persona, write its lens and voice markers (or move its verdicts), then clear this.',
+            "Set by the importer on a placeholder persona: a quote in a voice no persona's markers matched. Name the persona, write its lens and voice markers (or move its verdicts), then clear this.",
           position: 'sidebar',
         },
         defaultValue: false,

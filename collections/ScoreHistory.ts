@@ -5,7 +5,6 @@ import type { SanitizedVerdictsOptions } from '../src/options.ts'
 import { appendOnlyAccess, isStaff } from '../src/access/roles.ts'
 import { scoreActions, scoreKinds } from '../src/domain/scores.ts'
 
-
 const tallyFields: Field[] = [
   { name: 'ship', type: 'number' },
   { name: 'skip', type: 'number' },
@@ -25,7 +24,7 @@ export function createScoreHistoryCollection(options: SanitizedVerdictsOptions):
     access: appendOnlyAccess(isStaff),
     admin: {
       defaultColumns: ['createdAt', 'tool', 'kind', 'summary'],
-      description: 'Why a tool\'s score moved: every change, with its cause. Read-only.',
+      description: "Why a tool's score moved: every change, with its cause. Read-only.",
       group: 'Scores',
       useAsTitle: 'summary',
     },

@@ -2,7 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
-import { adminOrNewsletterSystem, newsletterSystemContextField, newsletterSystemOnly, readsSubscribers } from '../src/newsletter/access.ts'
+import {
+  adminOrNewsletterSystem,
+  newsletterSystemContextField,
+  newsletterSystemOnly,
+  readsSubscribers,
+} from '../src/newsletter/access.ts'
 
 export const subscriberStatuses = ['pending', 'confirmed', 'unsubscribed', 'bounced', 'complained'] as const
 export type SubscriberStatus = (typeof subscriberStatuses)[number]
@@ -69,7 +74,11 @@ export function createSubscribersCollection(options: SanitizedVerdictsOptions): 
         admin: { description: 'The double opt-in that made this address a subscriber.' },
         fields: [
           { name: 'confirmedAt', type: 'date', admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } } },
-          { name: 'confirmation', type: 'text', admin: { ...readOnly, description: 'Id of the confirmation link used.' } },
+          {
+            name: 'confirmation',
+            type: 'text',
+            admin: { ...readOnly, description: 'Id of the confirmation link used.' },
+          },
           { name: 'page', type: 'text', admin: { ...readOnly, description: 'Where the subscription was requested.' } },
         ],
       },

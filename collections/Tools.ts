@@ -18,9 +18,7 @@ const validateWebsite: TextFieldSingleValidation = (value) => {
   }
   try {
     const url = new URL(value)
-    return url.protocol === 'https:' || url.protocol === 'http:'
-      ? true
-      : 'The website must be an http(s) address.'
+    return url.protocol === 'https:' || url.protocol === 'http:' ? true : 'The website must be an http(s) address.'
   } catch {
     return 'The website must be a full address, such as https://example.com.'
   }
@@ -79,11 +77,7 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
           { name: 'website', type: 'text', validate: validateWebsite },
         ],
       },
-      scoreGroupField(
-        'panelScore',
-        'Panel score',
-        'Computed from the published verdicts of this tool.',
-      ),
+      scoreGroupField('panelScore', 'Panel score', 'Computed from the published verdicts of this tool.'),
       scoreGroupField(
         'communityScore',
         'Community score',
@@ -94,7 +88,8 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
         type: 'checkbox',
         access: { create: nobody, update: nobody },
         admin: {
-          description: 'Derived: the tool has a published verdict or is in a published matchup. Only public tools are listed.',
+          description:
+            'Derived: the tool has a published verdict or is in a published matchup. Only public tools are listed.',
           position: 'sidebar',
           readOnly: true,
         },
@@ -114,7 +109,7 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
         admin: {
           allowCreate: false,
           defaultColumns: ['createdAt', 'kind', 'summary'],
-          description: 'Every change of this tool\'s scores, newest first, with its cause.',
+          description: "Every change of this tool's scores, newest first, with its cause.",
         },
         collection: collectionSlugs.scoreHistory,
         defaultLimit: 20,

@@ -79,7 +79,11 @@ export function createUsersCollection(options: SanitizedVerdictsOptions): Collec
     },
     fields: editorialUserFields(options),
     hooks: options.enabled
-      ? { afterLogin: [accountGuards.afterLogin], beforeChange: [makeFirstUserAdmin], beforeOperation: [accountGuards.beforeOperation] }
+      ? {
+          afterLogin: [accountGuards.afterLogin],
+          beforeChange: [makeFirstUserAdmin],
+          beforeOperation: [accountGuards.beforeOperation],
+        }
       : undefined,
     labels: { plural: 'Users', singular: 'User' },
   }
@@ -89,10 +93,7 @@ export function createUsersCollection(options: SanitizedVerdictsOptions): Collec
  * A host that already has its users collection keeps it, with its access rules and hooks;
  * the plugin only appends the editorial fields (and the first-user hook).
  */
-export function extendUsersCollection(
-  existing: CollectionConfig,
-  options: SanitizedVerdictsOptions,
-): CollectionConfig {
+export function extendUsersCollection(existing: CollectionConfig, options: SanitizedVerdictsOptions): CollectionConfig {
   if (!existing.auth) {
     throw new InvalidPluginOptionsError(
       `collection "${existing.slug}" is used as the users collection but has no auth; set collectionSlugs.users`,
@@ -102,9 +103,7 @@ export function extendUsersCollection(
   const taken = new Set(existing.fields.flatMap((field) => ('name' in field ? [field.name] : [])))
   const clash = ours.find((field) => 'name' in field && taken.has(field.name) && field.name !== 'name')
   if (clash && 'name' in clash) {
-    throw new InvalidPluginOptionsError(
-      `users collection "${existing.slug}" already has a field named "${clash.name}"`,
-    )
+    throw new InvalidPluginOptionsError(`users collection "${existing.slug}" already has a field named "${clash.name}"`)
   }
   const hooks = existing.hooks ?? {}
   const accountGuards = guardAccounts(options, options.collectionSlugs.users)

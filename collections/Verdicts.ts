@@ -32,7 +32,20 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
     access: reviewedContentAccess(contextKeys.workflowTransition),
     admin: {
       components: workflowAdminComponents,
-      defaultColumns: ['title', 'tool', 'reviewer', 'decision', 'decisionInferred', 'toolInferred', 'workflowStage', 'reviewedAt', 'stale', 'toolChangedSinceReview', '_status', 'updatedAt'],
+      defaultColumns: [
+        'title',
+        'tool',
+        'reviewer',
+        'decision',
+        'decisionInferred',
+        'toolInferred',
+        'workflowStage',
+        'reviewedAt',
+        'stale',
+        'toolChangedSinceReview',
+        '_status',
+        'updatedAt',
+      ],
       description: 'A verdict belongs to a (persona, tool) pair and appears on every page that tool is in.',
       group: 'Content',
       listSearchableFields: ['title'],
@@ -104,7 +117,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
       {
         name: 'quote',
         type: 'richText',
-        admin: { description: 'Written in the persona\'s voice; shown verbatim on every page of this tool.' },
+        admin: { description: "Written in the persona's voice; shown verbatim on every page of this tool." },
         required: true,
       },
       {
@@ -126,7 +139,11 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
             notifyWorkflowParticipants(options, workflow),
           ],
           afterDelete: [recomputePanelScoreAfterDelete(options), consumers.afterDelete],
-          beforeChange: [enforceWorkflowRules(options, workflow), confirmInferredDecision(options), refreshReviewDate(options)],
+          beforeChange: [
+            enforceWorkflowRules(options, workflow),
+            confirmInferredDecision(options),
+            refreshReviewDate(options),
+          ],
           beforeValidate: [deriveVerdictTitle(collectionSlugs)],
         }
       : undefined,

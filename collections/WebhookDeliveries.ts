@@ -12,13 +12,18 @@ export function createWebhookDeliveriesCollection(options: SanitizedVerdictsOpti
     access: { create: nobody, delete: isAdmin, read: isAdmin, update: nobody },
     admin: {
       defaultColumns: ['createdAt', 'eventType', 'url', 'attempt', 'outcome', 'responseStatus'],
-      description: 'Every delivery attempt of every webhook, with the receiver\'s answer.',
+      description: "Every delivery attempt of every webhook, with the receiver's answer.",
       group: 'Webhooks',
       useAsTitle: 'eventType',
     },
     defaultSort: '-createdAt',
     fields: [
-      { name: 'subscription', type: 'relationship', index: true, relationTo: options.collectionSlugs.webhookSubscriptions },
+      {
+        name: 'subscription',
+        type: 'relationship',
+        index: true,
+        relationTo: options.collectionSlugs.webhookSubscriptions,
+      },
       { name: 'url', type: 'text' },
       { name: 'eventId', type: 'text', index: true },
       { name: 'eventType', type: 'text' },

@@ -30,7 +30,8 @@ export function createWebhookSubscriptionsCollection(options: SanitizedVerdictsO
     access: { create: isAdmin, delete: isAdmin, read: isAdmin, update: isAdmin },
     admin: {
       defaultColumns: ['url', 'events', 'active', 'updatedAt'],
-      description: 'Each subscriber gets a signed POST (Standard Webhooks) naming every page a published change affects.',
+      description:
+        'Each subscriber gets a signed POST (Standard Webhooks) naming every page a published change affects.',
       group: 'Webhooks',
       useAsTitle: 'url',
     },

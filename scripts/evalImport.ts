@@ -13,7 +13,8 @@ import { evaluateImport, formatEvalFigures } from '../src/importer/evaluateImpor
 import { defaultPanel } from '../src/catalog/defaultPanel.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
-const load = (name: string) => JSON.parse(readFileSync(path.join(root, 'tests/fixtures/import-eval', name), 'utf8')) as EvalSet
+const load = (name: string) =>
+  JSON.parse(readFileSync(path.join(root, 'tests/fixtures/import-eval', name), 'utf8')) as EvalSet
 const set = load('quotes.json')
 const heldOut = load('heldout.json')
 const seedsDir = path.resolve(root, '../shared/seeds')
@@ -24,7 +25,9 @@ const seeds = existsSync(seedsDir)
       .map((name) => ({ name, text: readFileSync(path.join(seedsDir, name), 'utf8') }))
   : []
 const count = (labelled: EvalSet) => labelled.matchups.reduce((sum, matchup) => sum + matchup.quotes.length, 0)
-process.stdout.write(`quotes.json: ${count(set)} labelled quotes in ${set.matchups.length} matchups; ${seeds.length} sample page(s)\n\n`)
+process.stdout.write(
+  `quotes.json: ${count(set)} labelled quotes in ${set.matchups.length} matchups; ${seeds.length} sample page(s)\n\n`,
+)
 process.stdout.write(`${formatEvalFigures(evaluateImport(set, seeds, defaultPanel))}\n\n`)
 // Written after the weights were chosen on quotes.json: the out-of-sample figure.
 process.stdout.write(`heldout.json: ${count(heldOut)} labelled quotes in ${heldOut.matchups.length} matchups\n\n`)

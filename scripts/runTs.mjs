@@ -42,7 +42,9 @@ const sourceLocation = {
 async function main() {
   const [entry, ...args] = process.argv.slice(2)
   if (!process.execArgv.includes('--conditions=production')) {
-    process.stderr.write('Run with `node --conditions=production scripts/runTs.mjs …` (see the comment at the top of this file).\n')
+    process.stderr.write(
+      'Run with `node --conditions=production scripts/runTs.mjs …` (see the comment at the top of this file).\n',
+    )
     process.exit(2)
   }
   if (!entry) {

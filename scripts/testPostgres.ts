@@ -32,7 +32,9 @@ async function main(): Promise<number> {
   const started = Date.now()
   const exitCode = await runJest({ DATABASE_URI: serverUri, [testRunEnvName]: run }, process.argv.slice(2))
   const dropped = await dropRunDatabases('postgres', serverUri, run, say)
-  say(`jest exited with ${exitCode} after ${formatSeconds(Date.now() - started)}; dropped ${dropped.length} test database(s)`)
+  say(
+    `jest exited with ${exitCode} after ${formatSeconds(Date.now() - started)}; dropped ${dropped.length} test database(s)`,
+  )
   return exitCode
 }
 

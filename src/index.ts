@@ -17,12 +17,7 @@ export type {
 export { collectionSlugsOf, pluginOptionsOf } from './pluginOptions.ts'
 export { csrfOrigins } from './http/csrf.ts'
 export { PublicPages } from './public/pages.ts'
-export type {
-  PublicMatchupPage,
-  PublicScorecardEntry,
-  PublicTool,
-  PublicToolPage,
-} from './public/pages.ts'
+export type { PublicMatchupPage, PublicScorecardEntry, PublicTool, PublicToolPage } from './public/pages.ts'
 export { matchupTag, parsePageTag, toolTag } from './domain/cacheTags.ts'
 export { reviewedLine, scorecardRows } from './public/scorecard.ts'
 export { formatPercent } from './scores/score.ts'

@@ -273,7 +273,11 @@ export type VerdictsPluginOptions = {
 }
 
 export type SanitizedVerdictsOptions = {
-  accounts: { lockAfterFailedLogins: number; loginAttempts: { max: number; windowSeconds: number }; minPasswordLength: number }
+  accounts: {
+    lockAfterFailedLogins: number
+    loginAttempts: { max: number; windowSeconds: number }
+    minPasswordLength: number
+  }
   collectionSlugs: CollectionSlugs
   security: Required<SecurityOptions>
   community: {
@@ -391,8 +395,7 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     minimumVotes: options.community?.minimumVotes ?? defaultCommunityOptions.minimumVotes,
     rateLimit: {
       max: options.community?.rateLimit?.max ?? defaultCommunityOptions.rateLimit.max,
-      windowSeconds:
-        options.community?.rateLimit?.windowSeconds ?? defaultCommunityOptions.rateLimit.windowSeconds,
+      windowSeconds: options.community?.rateLimit?.windowSeconds ?? defaultCommunityOptions.rateLimit.windowSeconds,
     },
     voterCookieName: options.community?.voterCookieName ?? defaultCommunityOptions.voterCookieName,
     newVoters: {
@@ -426,7 +429,9 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     allowPrivateTargets: options.webhooks?.allowPrivateTargets ?? false,
     allowedPrivateOrigins: (options.webhooks?.allowedPrivateOrigins ?? []).map((origin) => {
       if (typeof origin !== 'string' || !URL.canParse(origin)) {
-        throw new InvalidPluginOptionsError(`webhooks.allowedPrivateOrigins must be origins like http://localhost:3000, got "${origin}"`)
+        throw new InvalidPluginOptionsError(
+          `webhooks.allowedPrivateOrigins must be origins like http://localhost:3000, got "${origin}"`,
+        )
       }
       return new URL(origin).origin
     }),
@@ -450,7 +455,10 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     reviewEveryDays: options.freshness?.reviewEveryDays ?? 180,
   }
   const releases = { cron: options.releases?.cron ?? '* * * * *' }
-  for (const [name, cron] of [['freshness.cron', freshness.cron], ['releases.cron', releases.cron]] as const) {
+  for (const [name, cron] of [
+    ['freshness.cron', freshness.cron],
+    ['releases.cron', releases.cron],
+  ] as const) {
     if (typeof cron !== 'string' || ![5, 6].includes(cron.trim().split(/\s+/).length)) {
       throw new InvalidPluginOptionsError(`${name} must be a cron expression of 5 or 6 fields, got "${String(cron)}"`)
     }
@@ -493,14 +501,18 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     throw new InvalidPluginOptionsError(`newsletter.schedule.hour must be 0 to 23 (UTC), got ${hour}`)
   }
   if (newsletter.publicUrl !== null && !/^https?:\/\/[^/\s]+$/.test(newsletter.publicUrl)) {
-    throw new InvalidPluginOptionsError(`newsletter.publicUrl must be an origin like https://example.com, got "${newsletter.publicUrl}"`)
+    throw new InvalidPluginOptionsError(
+      `newsletter.publicUrl must be an origin like https://example.com, got "${newsletter.publicUrl}"`,
+    )
   }
   if (publicApi.corsOrigins !== '*' && !Array.isArray(publicApi.corsOrigins)) {
     throw new InvalidPluginOptionsError(`publicApi.corsOrigins must be '*' or a list of origins`)
   }
   for (const origin of security.allowedOrigins) {
     if (typeof origin !== 'string' || !URL.canParse(origin) || new URL(origin).origin !== origin) {
-      throw new InvalidPluginOptionsError(`security.allowedOrigins must be origins like https://example.com, got "${origin}"`)
+      throw new InvalidPluginOptionsError(
+        `security.allowedOrigins must be origins like https://example.com, got "${origin}"`,
+      )
     }
   }
   if (!/^[A-Za-z0-9_-]+$/.test(community.voterCookieName)) {

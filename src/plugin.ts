@@ -1,10 +1,6 @@
 import type { CollectionConfig, Config } from 'payload'
 
-import type {
-  SanitizedVerdictsOptions,
-  VerdictsCollectionKey,
-  VerdictsPluginOptions,
-} from './options.ts'
+import type { SanitizedVerdictsOptions, VerdictsCollectionKey, VerdictsPluginOptions } from './options.ts'
 
 import { createCategoriesCollection } from '../collections/Categories.ts'
 import { createMatchupsCollection } from '../collections/Matchups.ts'
@@ -71,7 +67,10 @@ function withRichTextGuard(collection: CollectionConfig): CollectionConfig {
     ...collection,
     hooks: {
       ...collection.hooks,
-      beforeOperation: [...(collection.hooks?.beforeOperation ?? []), refuseUnsafeRichText(collection.slug, fieldNames)],
+      beforeOperation: [
+        ...(collection.hooks?.beforeOperation ?? []),
+        refuseUnsafeRichText(collection.slug, fieldNames),
+      ],
     },
   }
 }
@@ -127,7 +126,13 @@ export const verdictsPlugin =
             ...(options.enabled
               ? [
                   {
-                    clientProps: { collections: [collectionSlugs.verdicts, collectionSlugs.matchups, collectionSlugs.newsletterIssues] },
+                    clientProps: {
+                      collections: [
+                        collectionSlugs.verdicts,
+                        collectionSlugs.matchups,
+                        collectionSlugs.newsletterIssues,
+                      ],
+                    },
                     path: 'verdicts-cms/client#AwaitingApproval',
                   },
                   {

@@ -4,12 +4,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
  * The account created on the admin's "create first user" screen becomes an admin, so a
  * fresh install is never left without one.
  */
-export const makeFirstUserAdmin: CollectionBeforeChangeHook = async ({
-  collection,
-  data,
-  operation,
-  req,
-}) => {
+export const makeFirstUserAdmin: CollectionBeforeChangeHook = async ({ collection, data, operation, req }) => {
   if (operation !== 'create') {
     return data
   }

@@ -1,12 +1,7 @@
 import type { CollectionBeforeValidateHook } from 'payload'
 
 /** A new persona without a position joins the end of the scorecard order. */
-export const appendToPanelOrder: CollectionBeforeValidateHook = async ({
-  collection,
-  data,
-  operation,
-  req,
-}) => {
+export const appendToPanelOrder: CollectionBeforeValidateHook = async ({ collection, data, operation, req }) => {
   if (operation !== 'create' || !data || typeof data.position === 'number') {
     return data
   }

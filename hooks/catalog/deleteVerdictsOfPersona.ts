@@ -3,7 +3,6 @@ import type { CollectionBeforeDeleteHook } from 'payload'
 import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 import { contextKeys } from '../../src/domain/contextKeys.ts'
 
-
 /**
  * A persona's verdicts cannot be shown without the persona, so deleting a persona deletes
  * its verdicts first; their own hooks then recount every affected tool.

@@ -7,7 +7,11 @@ import { recomputeToolVisibility } from '../../src/catalog/toolVisibility.ts'
 
 type MatchupLike = { _status?: string; leftTool?: unknown; rightTool?: unknown }
 
-async function recomputeTools(req: Parameters<CollectionAfterChangeHook>[0]['req'], options: SanitizedVerdictsOptions, tools: unknown[]) {
+async function recomputeTools(
+  req: Parameters<CollectionAfterChangeHook>[0]['req'],
+  options: SanitizedVerdictsOptions,
+  tools: unknown[],
+) {
   const distinct = new Map<string, number | string>()
   for (const id of tools.map(idOf)) {
     if (id !== null) {

@@ -12,7 +12,8 @@ export function refuseDeletingToolInUse(options: SanitizedVerdictsOptions): Coll
   const { matchups, verdicts } = options.collectionSlugs
   return async ({ id, req }) => {
     const count = async (collection: string, where: Record<string, unknown>) =>
-      (await req.payload.count({ collection: collection as never, overrideAccess: true, req, where: where as never })).totalDocs
+      (await req.payload.count({ collection: collection as never, overrideAccess: true, req, where: where as never }))
+        .totalDocs
     const [verdictCount, matchupCount] = await Promise.all([
       count(verdicts, { tool: { equals: id } }),
       count(matchups, { or: [{ leftTool: { equals: id } }, { rightTool: { equals: id } }] }),

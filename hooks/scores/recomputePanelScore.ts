@@ -92,8 +92,18 @@ export function recomputePanelScoreAfterChange(options: SanitizedVerdictsOptions
         return doc
       }
     }
-    const tools = [current.tool, previous.tool, ...(await toolsOfLatestPublishedVersions(req, collection.slug, current.id!))]
-    const moved = new Set(tools.map(idOf).filter((id) => id !== null).map(String)).size > 1
+    const tools = [
+      current.tool,
+      previous.tool,
+      ...(await toolsOfLatestPublishedVersions(req, collection.slug, current.id!)),
+    ]
+    const moved =
+      new Set(
+        tools
+          .map(idOf)
+          .filter((id) => id !== null)
+          .map(String),
+      ).size > 1
     const action: ScoreAction = moved ? 'move' : !wasPublished ? 'publish' : !isPublished ? 'unpublish' : 'edit'
     await recountTools(req, options, tools, action, current, true)
     return doc

@@ -48,7 +48,14 @@ export async function queueWebhooks(
     return
   }
   const event: WebhookEvent = {
-    data: { action, id: doc.id, paths: pathsForTags(tags), slug: typeof doc.slug === 'string' ? doc.slug : null, source, tags },
+    data: {
+      action,
+      id: doc.id,
+      paths: pathsForTags(tags),
+      slug: typeof doc.slug === 'string' ? doc.slug : null,
+      source,
+      tags,
+    },
     timestamp: new Date().toISOString(),
     type: `${source}.${action}`,
   }

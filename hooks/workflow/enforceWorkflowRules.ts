@@ -30,15 +30,19 @@ export function enforceWorkflowRules(
     const previous = (originalDoc ?? {}) as Record<string, unknown>
     const merged = { ...previous, ...data }
     const fingerprint = contentFingerprint(merged, target.fingerprint)
-    const contentChanged =
-      operation === 'create' || fingerprint !== contentFingerprint(previous, target.fingerprint)
+    const contentChanged = operation === 'create' || fingerprint !== contentFingerprint(previous, target.fingerprint)
     const previousStage = (operation === 'create' ? 'draft' : (previous.workflowStage ?? 'draft')) as WorkflowStage
 
     if (!user) {
       // A system write: keep what it sets, derive the rest.
-      const stage = data._status === 'published' ? 'published' : ((data.workflowStage as WorkflowStage | undefined) ?? stageAfterSave(previousStage, contentChanged))
+      const stage =
+        data._status === 'published'
+          ? 'published'
+          : ((data.workflowStage as WorkflowStage | undefined) ?? stageAfterSave(previousStage, contentChanged))
       // Content a system write marks approved is approved as it stands.
-      return stage === 'approved' ? { ...data, approvedFingerprint: fingerprint, workflowStage: stage } : { ...data, workflowStage: stage }
+      return stage === 'approved'
+        ? { ...data, approvedFingerprint: fingerprint, workflowStage: stage }
+        : { ...data, workflowStage: stage }
     }
 
     const next: Record<string, unknown> = { ...data }

@@ -8,7 +8,6 @@ import { personaApproverIds, workflowUserOf } from '../../src/workflow/actor.ts'
 import type { Id } from '../../src/domain/ids.ts'
 import { contextKeys } from '../../src/domain/contextKeys.ts'
 
-
 async function emailsOf(req: PayloadRequest, options: SanitizedVerdictsOptions, ids: Id[]): Promise<string[]> {
   if (ids.length === 0) {
     return []
@@ -72,7 +71,11 @@ export function notifyWorkflowParticipants(
           ? await reviewerIds(req, options, target, doc)
           : [idOf(doc.createdBy), idOf(doc.lastEditedBy)].filter((id): id is Id => id !== null)
       const unique = recipientIds.filter((id, index) => recipientIds.findIndex((other) => sameId(other, id)) === index)
-      const recipients = await emailsOf(req, options, unique.filter((id) => !actor || !sameId(id, actor.id)))
+      const recipients = await emailsOf(
+        req,
+        options,
+        unique.filter((id) => !actor || !sameId(id, actor.id)),
+      )
       if (recipients.length === 0) {
         return doc
       }

@@ -25,7 +25,9 @@ export function recordWorkflowTransition(
     const transition = req.context[contextKeys.workflowTransition] as TransitionContext | undefined
     const note = req.context[contextKeys.workflowNote] as undefined | WorkflowNote
     let action: WorkflowEventAction =
-      transition?.action ?? note?.action ?? (operation === 'create' ? 'create' : to === 'published' ? 'publish' : 'edit')
+      transition?.action ??
+      note?.action ??
+      (operation === 'create' ? 'create' : to === 'published' ? 'publish' : 'edit')
     if (!transition && !note && from === 'published' && doc._status === 'draft') {
       // A save over a published document is either a new draft (the published version
       // stays live) or an unpublish: the stored document tells them apart.

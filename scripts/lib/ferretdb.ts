@@ -38,16 +38,23 @@ export function ensureFerretdbBinary(): string {
     return binary
   }
   if (!hasGo()) {
-    throw new Error(`FerretDB is not built yet (${binary}) and there is no \`go\` to build it; install Go or set MONGODB_URI.`)
+    throw new Error(
+      `FerretDB is not built yet (${binary}) and there is no \`go\` to build it; install Go or set MONGODB_URI.`,
+    )
   }
   const goEnv = { ...process.env, GOFLAGS: '-mod=readonly', GOTOOLCHAIN: 'local' }
   say(`building FerretDB ${ferretdbVersion} into ${path.dirname(binary)} (once; a minute or two)…`)
   const started = Date.now()
   const download = JSON.parse(
-    execFileSync('go', ['mod', 'download', '-json', `${ferretdbModule}@${ferretdbVersion}`], { encoding: 'utf8', env: goEnv }),
+    execFileSync('go', ['mod', 'download', '-json', `${ferretdbModule}@${ferretdbVersion}`], {
+      encoding: 'utf8',
+      env: goEnv,
+    }),
   ) as { Dir?: string; Error?: string }
   if (!download.Dir) {
-    throw new Error(`go mod download ${ferretdbModule}@${ferretdbVersion} failed: ${download.Error ?? 'no source folder'}`)
+    throw new Error(
+      `go mod download ${ferretdbModule}@${ferretdbVersion} failed: ${download.Error ?? 'no source folder'}`,
+    )
   }
   const source = mkdtempSync(path.join(tmpdir(), 'verdicts-ferretdb-src-'))
   try {
@@ -59,7 +66,11 @@ export function ensureFerretdbBinary(): string {
     mkdirSync(path.dirname(binary), { recursive: true })
     // Built beside its final name and renamed, so a run in parallel never starts half a file.
     const partial = `${binary}.${process.pid}.partial`
-    execFileSync('go', ['build', '-o', partial, './cmd/ferretdb'], { cwd: source, env: goEnv, stdio: ['ignore', 'inherit', 'inherit'] })
+    execFileSync('go', ['build', '-o', partial, './cmd/ferretdb'], {
+      cwd: source,
+      env: goEnv,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    })
     renameSync(partial, binary)
   } finally {
     // Copied from the read-only module cache, the folders must be made writable to be removed.

@@ -11,7 +11,9 @@ type ServerDatabases = { close: () => Promise<void>; drop: (name: string) => Pro
 async function openPostgres(serverUri: string): Promise<ServerDatabases> {
   const maintenance = new URL(serverUri)
   maintenance.pathname = '/postgres'
-  const db = drizzle({ connection: { connectionString: maintenance.toString(), connectionTimeoutMillis: 5000, max: 1 } })
+  const db = drizzle({
+    connection: { connectionString: maintenance.toString(), connectionTimeoutMillis: 5000, max: 1 },
+  })
   try {
     const result = await db.execute<{ datname: string }>(sql`SELECT datname FROM pg_database`)
     return {
@@ -77,7 +79,12 @@ export async function dropTestDatabases(
  * After a run: drops its databases, but a server that no longer answers (or refuses) only
  * costs a warning and a minute, never the run's result.
  */
-export async function dropRunDatabases(kind: ServerKind, serverUri: string, run: string, warn: (line: string) => void): Promise<string[]> {
+export async function dropRunDatabases(
+  kind: ServerKind,
+  serverUri: string,
+  run: string,
+  warn: (line: string) => void,
+): Promise<string[]> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('no answer within 60 s')), 60_000)

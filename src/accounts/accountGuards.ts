@@ -55,7 +55,11 @@ export function guardAccounts(
       // No account has such a password; answered like any wrong one, without hashing it.
       throw new AuthenticationError(req.t)
     }
-    const user = (await req.payload.db.findOne({ collection: usersSlug, req, where: { email: { equals: email } } })) as null | Data
+    const user = (await req.payload.db.findOne({
+      collection: usersSlug,
+      req,
+      where: { email: { equals: email } },
+    })) as null | Data
     if (!user) {
       // Payload answers an unknown email at once; a real account costs a password hash.
       await spendPasswordCheckTime(password)
@@ -90,11 +94,18 @@ export function guardAccounts(
     if (!ownAccount || !fromOutside(req)) {
       return
     }
-    const stored = (await req.payload.db.findOne({ collection: usersSlug, req, where: { id: { equals: id } } })) as null | Data
+    const stored = (await req.payload.db.findOne({
+      collection: usersSlug,
+      req,
+      where: { id: { equals: id } },
+    })) as null | Data
     const current = data[currentPasswordField]
     if (!stored || typeof current !== 'string' || !(await passwordMatches(stored, current))) {
       throw new ValidationError(
-        { collection: usersSlug, errors: [{ message: 'enter your current password to set a new one', path: currentPasswordField }] },
+        {
+          collection: usersSlug,
+          errors: [{ message: 'enter your current password to set a new one', path: currentPasswordField }],
+        },
         req.t,
       )
     }

@@ -38,9 +38,7 @@ export function oneVerdictPerPair(slugs: CollectionSlugs): RelationshipFieldSing
       { and: [{ reviewer: { equals: reviewer } }, { tool: { equals: idOf(value) } }] },
       args.id,
     )
-    return taken
-      ? 'This reviewer persona already has a verdict on this tool; edit that verdict instead.'
-      : true
+    return taken ? 'This reviewer persona already has a verdict on this tool; edit that verdict instead.' : true
   }
 }
 

@@ -3,7 +3,6 @@ import type { PayloadRequest } from 'payload'
 import type { SanitizedVerdictsOptions } from '../options.ts'
 import type { Id } from '../domain/ids.ts'
 
-
 /**
  * Whether the public may see a tool, counted from the source of truth: it has a published
  * verdict or is in a published matchup. `publishedVerdicts`, when the caller has just
@@ -45,7 +44,11 @@ export async function countToolVisibility(
  * scan of every verdict and matchup. The tool's own hooks drop the lists it enters or
  * leaves. Returns whether it changed the flag.
  */
-export async function recomputeToolVisibility(req: PayloadRequest, options: SanitizedVerdictsOptions, toolId: Id): Promise<boolean> {
+export async function recomputeToolVisibility(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  toolId: Id,
+): Promise<boolean> {
   const tool = (await req.payload.findByID({
     id: toolId,
     collection: options.collectionSlugs.tools as never,

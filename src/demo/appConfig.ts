@@ -30,7 +30,10 @@ function withOwnSiteWebhookTarget(plugin: VerdictsPluginOptions = {}, env = proc
   const own = URL.canParse(siteApi) ? [new URL(siteApi).origin] : []
   return {
     ...plugin,
-    webhooks: { ...plugin.webhooks, allowedPrivateOrigins: [...own, ...(plugin.webhooks?.allowedPrivateOrigins ?? [])] },
+    webhooks: {
+      ...plugin.webhooks,
+      allowedPrivateOrigins: [...own, ...(plugin.webhooks?.allowedPrivateOrigins ?? [])],
+    },
   }
 }
 

@@ -132,40 +132,208 @@ export const demoTools: DemoTool[] = [
 
 export const demoVerdicts: DemoVerdict[] = [
   // Gemini 2.5 Flash Lite: 4 of 4 ship (100%)
-  { tool: 'gemini-2-5-flash-lite', persona: 'builder', decision: 'ship', quote: 'Swapping it in took one changed model name and nothing else. For classification and extraction calls, that is exactly the kind of upgrade I want to make on a Friday.' },
-  { tool: 'gemini-2-5-flash-lite', persona: 'skeptic', decision: 'ship', quote: 'The cheap-model shelf is crowded and this is not the smartest thing on it. It wins on being already inside the cloud account you pay for, which is a real advantage until Google prices the next tier down.' },
-  { tool: 'gemini-2-5-flash-lite', persona: 'futurist', decision: 'ship', quote: 'Most model calls of the next few years will be dull plumbing, not dazzling demos. A tier priced for plumbing is the right bet, made at the right time.' },
-  { tool: 'gemini-2-5-flash-lite', persona: 'buyer', decision: 'ship', quote: 'It lands on the existing cloud invoice, so nobody has to approve a new vendor. The moat is distribution rather than the model, and that moat is wide.' },
+  {
+    tool: 'gemini-2-5-flash-lite',
+    persona: 'builder',
+    decision: 'ship',
+    quote:
+      'Swapping it in took one changed model name and nothing else. For classification and extraction calls, that is exactly the kind of upgrade I want to make on a Friday.',
+  },
+  {
+    tool: 'gemini-2-5-flash-lite',
+    persona: 'skeptic',
+    decision: 'ship',
+    quote:
+      'The cheap-model shelf is crowded and this is not the smartest thing on it. It wins on being already inside the cloud account you pay for, which is a real advantage until Google prices the next tier down.',
+  },
+  {
+    tool: 'gemini-2-5-flash-lite',
+    persona: 'futurist',
+    decision: 'ship',
+    quote:
+      'Most model calls of the next few years will be dull plumbing, not dazzling demos. A tier priced for plumbing is the right bet, made at the right time.',
+  },
+  {
+    tool: 'gemini-2-5-flash-lite',
+    persona: 'buyer',
+    decision: 'ship',
+    quote:
+      'It lands on the existing cloud invoice, so nobody has to approve a new vendor. The moat is distribution rather than the model, and that moat is wide.',
+  },
   // Code Llama 4 (70B & 400B): 4 of 4 ship (100%)
-  { tool: 'code-llama-4-70b-400b', persona: 'builder', decision: 'ship', quote: 'The 70B size is a weekend project on hardware many teams already own, and the usual serving stacks picked it up on day one. Tool calling in the weights means no glue layer to maintain.' },
-  { tool: 'code-llama-4-70b-400b', persona: 'skeptic', decision: 'ship', quote: 'Treat the benchmark claims with care; real repositories are messier than test suites. Still, a serious open baseline gives every team leverage in its next API negotiation.' },
-  { tool: 'code-llama-4-70b-400b', persona: 'futurist', decision: 'ship', quote: 'Agents that write code burn tokens at a rate no per-call price survives. Self-hosted weights are where that volume goes, and this release is built for it.' },
-  { tool: 'code-llama-4-70b-400b', persona: 'buyer', decision: 'ship', quote: 'Compliance teams like code that never leaves the building, and finance likes paying for GPUs it already has. The risk is a fast successor, not the price.' },
+  {
+    tool: 'code-llama-4-70b-400b',
+    persona: 'builder',
+    decision: 'ship',
+    quote:
+      'The 70B size is a weekend project on hardware many teams already own, and the usual serving stacks picked it up on day one. Tool calling in the weights means no glue layer to maintain.',
+  },
+  {
+    tool: 'code-llama-4-70b-400b',
+    persona: 'skeptic',
+    decision: 'ship',
+    quote:
+      'Treat the benchmark claims with care; real repositories are messier than test suites. Still, a serious open baseline gives every team leverage in its next API negotiation.',
+  },
+  {
+    tool: 'code-llama-4-70b-400b',
+    persona: 'futurist',
+    decision: 'ship',
+    quote:
+      'Agents that write code burn tokens at a rate no per-call price survives. Self-hosted weights are where that volume goes, and this release is built for it.',
+  },
+  {
+    tool: 'code-llama-4-70b-400b',
+    persona: 'buyer',
+    decision: 'ship',
+    quote:
+      'Compliance teams like code that never leaves the building, and finance likes paying for GPUs it already has. The risk is a fast successor, not the price.',
+  },
   // Mistral 3 Small: 3 of 4 ship (75%)
-  { tool: 'mistral-3-small', persona: 'builder', decision: 'ship', quote: 'It runs on a laptop after one download and answers function calls in valid JSON. That is the whole on-device story, and it works.' },
-  { tool: 'mistral-3-small', persona: 'skeptic', decision: 'skip', quote: 'Every lab now ships a capable small model, and this one does not clearly beat its neighbours on the tasks I tried. Without a standout skill it is one more file to evaluate.' },
-  { tool: 'mistral-3-small', persona: 'futurist', decision: 'ship', quote: 'Inference is drifting toward the device for privacy and cost reasons. A permissive small model is the kind of part that ends up everywhere once that drift becomes a flood.' },
-  { tool: 'mistral-3-small', persona: 'buyer', decision: 'ship', quote: 'An Apache licence means legal signs off in a day. For a product team embedding a model, that is worth more than a few benchmark points.' },
+  {
+    tool: 'mistral-3-small',
+    persona: 'builder',
+    decision: 'ship',
+    quote:
+      'It runs on a laptop after one download and answers function calls in valid JSON. That is the whole on-device story, and it works.',
+  },
+  {
+    tool: 'mistral-3-small',
+    persona: 'skeptic',
+    decision: 'skip',
+    quote:
+      'Every lab now ships a capable small model, and this one does not clearly beat its neighbours on the tasks I tried. Without a standout skill it is one more file to evaluate.',
+  },
+  {
+    tool: 'mistral-3-small',
+    persona: 'futurist',
+    decision: 'ship',
+    quote:
+      'Inference is drifting toward the device for privacy and cost reasons. A permissive small model is the kind of part that ends up everywhere once that drift becomes a flood.',
+  },
+  {
+    tool: 'mistral-3-small',
+    persona: 'buyer',
+    decision: 'ship',
+    quote:
+      'An Apache licence means legal signs off in a day. For a product team embedding a model, that is worth more than a few benchmark points.',
+  },
   // Mistral-Next 22B: 4 of 4 ship (100%)
-  { tool: 'mistral-next-22b', persona: 'builder', decision: 'ship', quote: 'One workstation GPU, one command, and it is answering. The size is the feature: big enough to be useful, small enough to run without a platform team.' },
-  { tool: 'mistral-next-22b', persona: 'skeptic', decision: 'ship', quote: 'It has to justify itself against larger open models on every task. On the everyday work most teams do, it does, and it costs less to run.' },
-  { tool: 'mistral-next-22b', persona: 'futurist', decision: 'ship', quote: 'Private deployments need models that fit in one box. This is that class of model arriving at a quality that makes the hosted default look optional.' },
-  { tool: 'mistral-next-22b', persona: 'buyer', decision: 'ship', quote: 'A mid-sized company can run it on hardware it can buy outright. Predictable cost beats a metered bill for steady internal workloads.' },
+  {
+    tool: 'mistral-next-22b',
+    persona: 'builder',
+    decision: 'ship',
+    quote:
+      'One workstation GPU, one command, and it is answering. The size is the feature: big enough to be useful, small enough to run without a platform team.',
+  },
+  {
+    tool: 'mistral-next-22b',
+    persona: 'skeptic',
+    decision: 'ship',
+    quote:
+      'It has to justify itself against larger open models on every task. On the everyday work most teams do, it does, and it costs less to run.',
+  },
+  {
+    tool: 'mistral-next-22b',
+    persona: 'futurist',
+    decision: 'ship',
+    quote:
+      'Private deployments need models that fit in one box. This is that class of model arriving at a quality that makes the hosted default look optional.',
+  },
+  {
+    tool: 'mistral-next-22b',
+    persona: 'buyer',
+    decision: 'ship',
+    quote:
+      'A mid-sized company can run it on hardware it can buy outright. Predictable cost beats a metered bill for steady internal workloads.',
+  },
   // Code Llama 4: 2 of 4 ship (50%)
-  { tool: 'code-llama-4', persona: 'builder', decision: 'ship', quote: 'Completions come back fast enough to feel like typing, even on a CPU runner. For autocomplete in the editor, it is pleasant to use.' },
-  { tool: 'code-llama-4', persona: 'skeptic', decision: 'skip', quote: 'The name borrows credibility from the bigger release, but this size struggles past single functions. Teams will compare it with the 70B and feel short-changed.' },
-  { tool: 'code-llama-4', persona: 'buyer', decision: 'skip', quote: 'Free weights do not help when the output needs a second pass from a paid model. Nobody budgets for a tool that doubles the review work.' },
-  { tool: 'code-llama-4', persona: 'product-lead', decision: 'ship', quote: 'The job is small and clear: finish the line I am writing. It does that job without setup, which is more than many larger tools manage.' },
+  {
+    tool: 'code-llama-4',
+    persona: 'builder',
+    decision: 'ship',
+    quote:
+      'Completions come back fast enough to feel like typing, even on a CPU runner. For autocomplete in the editor, it is pleasant to use.',
+  },
+  {
+    tool: 'code-llama-4',
+    persona: 'skeptic',
+    decision: 'skip',
+    quote:
+      'The name borrows credibility from the bigger release, but this size struggles past single functions. Teams will compare it with the 70B and feel short-changed.',
+  },
+  {
+    tool: 'code-llama-4',
+    persona: 'buyer',
+    decision: 'skip',
+    quote:
+      'Free weights do not help when the output needs a second pass from a paid model. Nobody budgets for a tool that doubles the review work.',
+  },
+  {
+    tool: 'code-llama-4',
+    persona: 'product-lead',
+    decision: 'ship',
+    quote:
+      'The job is small and clear: finish the line I am writing. It does that job without setup, which is more than many larger tools manage.',
+  },
   // OpenRouter: 2 of 3 ship (67%)
-  { tool: 'openrouter', persona: 'builder', decision: 'ship', quote: 'Point the SDK you already use at a new base URL and every major model is one string away. Fallbacks between providers come free.' },
-  { tool: 'openrouter', persona: 'skeptic', decision: 'skip', quote: 'A gateway sits in the path of every request and adds a margin on top. Once a team settles on one or two models, going direct is cheaper and removes a dependency.' },
-  { tool: 'openrouter', persona: 'buyer', decision: 'ship', quote: 'One contract and one invoice instead of five is a genuine saving in procurement time. The fee is small next to that.' },
+  {
+    tool: 'openrouter',
+    persona: 'builder',
+    decision: 'ship',
+    quote:
+      'Point the SDK you already use at a new base URL and every major model is one string away. Fallbacks between providers come free.',
+  },
+  {
+    tool: 'openrouter',
+    persona: 'skeptic',
+    decision: 'skip',
+    quote:
+      'A gateway sits in the path of every request and adds a margin on top. Once a team settles on one or two models, going direct is cheaper and removes a dependency.',
+  },
+  {
+    tool: 'openrouter',
+    persona: 'buyer',
+    decision: 'ship',
+    quote:
+      'One contract and one invoice instead of five is a genuine saving in procurement time. The fee is small next to that.',
+  },
   // Ollama: 4 of 5 ship (80%)
-  { tool: 'ollama', persona: 'builder', decision: 'ship', quote: 'Install, pull, run: the first answer arrives within minutes of hearing about it. The local API is simple enough to script against without a client library.' },
-  { tool: 'ollama', persona: 'skeptic', decision: 'ship', quote: 'Other runners are faster on some hardware, but none is easier. Ease is what wins developer laptops, and laptops are where habits form.' },
-  { tool: 'ollama', persona: 'futurist', decision: 'ship', quote: 'Local models are becoming a normal part of the toolbox. Whoever makes running them boring becomes the default layer underneath, and this is the front runner.' },
-  { tool: 'ollama', persona: 'buyer', decision: 'skip', quote: 'There is no obvious buyer yet: the tool is free, and the paid story is still forming. I would wait to see what a company is being asked to pay for.' },
-  { tool: 'ollama', persona: 'product-lead', decision: 'ship', quote: 'Onboarding is the best in the category: one command and a model is talking. It feels finished, down to the error messages.' },
+  {
+    tool: 'ollama',
+    persona: 'builder',
+    decision: 'ship',
+    quote:
+      'Install, pull, run: the first answer arrives within minutes of hearing about it. The local API is simple enough to script against without a client library.',
+  },
+  {
+    tool: 'ollama',
+    persona: 'skeptic',
+    decision: 'ship',
+    quote:
+      'Other runners are faster on some hardware, but none is easier. Ease is what wins developer laptops, and laptops are where habits form.',
+  },
+  {
+    tool: 'ollama',
+    persona: 'futurist',
+    decision: 'ship',
+    quote:
+      'Local models are becoming a normal part of the toolbox. Whoever makes running them boring becomes the default layer underneath, and this is the front runner.',
+  },
+  {
+    tool: 'ollama',
+    persona: 'buyer',
+    decision: 'skip',
+    quote:
+      'There is no obvious buyer yet: the tool is free, and the paid story is still forming. I would wait to see what a company is being asked to pay for.',
+  },
+  {
+    tool: 'ollama',
+    persona: 'product-lead',
+    decision: 'ship',
+    quote:
+      'Onboarding is the best in the category: one command and a model is talking. It feels finished, down to the error messages.',
+  },
 ]
 
 export const demoMatchups: DemoMatchup[] = [

@@ -16,15 +16,11 @@ import type { Id } from '../domain/ids.ts'
 export type SeedCounts = { created: number; existing: number }
 export type SeedSummary = Record<'categories' | 'matchups' | 'personas' | 'tools' | 'users' | 'verdicts', SeedCounts>
 
-
 /**
  * Writes the demo content, creating only what is missing (matched by slug, email, or
  * persona + tool), so running it twice changes nothing. Verdicts and matchups are published.
  */
-export async function seedDemoContent(
-  payload: Payload,
-  log: (line: string) => void = () => {},
-): Promise<SeedSummary> {
+export async function seedDemoContent(payload: Payload, log: (line: string) => void = () => {}): Promise<SeedSummary> {
   const slugs = collectionSlugsOf(payload)
   const summary = {} as SeedSummary
 
@@ -48,12 +44,17 @@ export async function seedDemoContent(
   log('Seeding demo accounts…')
   const userIds = new Map<string, Id>()
   for (const user of demoUsers) {
-    const id = await ensure('users', slugs.users, { email: { equals: user.email } }, {
-      email: user.email,
-      name: user.name,
-      password: demoPassword,
-      role: user.role,
-    })
+    const id = await ensure(
+      'users',
+      slugs.users,
+      { email: { equals: user.email } },
+      {
+        email: user.email,
+        name: user.name,
+        password: demoPassword,
+        role: user.role,
+      },
+    )
     if (user.persona) {
       userIds.set(user.persona, id)
     }
@@ -62,17 +63,25 @@ export async function seedDemoContent(
   log('Seeding categories and the panel…')
   const categoryIds = new Map<string, Id>()
   for (const category of demoCategories) {
-    categoryIds.set(category.slug, await ensure('categories', slugs.categories, { slug: { equals: category.slug } }, category))
+    categoryIds.set(
+      category.slug,
+      await ensure('categories', slugs.categories, { slug: { equals: category.slug } }, category),
+    )
   }
   const personaIds = new Map<string, Id>()
   for (const persona of demoPersonas) {
     const approver = userIds.get(persona.slug)
     personaIds.set(
       persona.slug,
-      await ensure('personas', slugs.reviewers, { slug: { equals: persona.slug } }, {
-        ...persona,
-        approvers: approver === undefined ? [] : [approver],
-      }),
+      await ensure(
+        'personas',
+        slugs.reviewers,
+        { slug: { equals: persona.slug } },
+        {
+          ...persona,
+          approvers: approver === undefined ? [] : [approver],
+        },
+      ),
     )
   }
 
@@ -81,11 +90,16 @@ export async function seedDemoContent(
   for (const tool of demoTools) {
     toolIds.set(
       tool.slug,
-      await ensure('tools', slugs.tools, { slug: { equals: tool.slug } }, {
-        ...tool,
-        category: categoryIds.get(tool.category),
-        description: richTextFromParagraphs([tool.description]),
-      }),
+      await ensure(
+        'tools',
+        slugs.tools,
+        { slug: { equals: tool.slug } },
+        {
+          ...tool,
+          category: categoryIds.get(tool.category),
+          description: richTextFromParagraphs([tool.description]),
+        },
+      ),
     )
   }
 

@@ -64,7 +64,12 @@ export class WriteQueue {
         previous,
         new Promise<never>((_, reject) => {
           timer = setTimeout(
-            () => reject(new Error(`SQLite write lock not free after ${timeoutMs} ms (a transaction of this process is still open)`)),
+            () =>
+              reject(
+                new Error(
+                  `SQLite write lock not free after ${timeoutMs} ms (a transaction of this process is still open)`,
+                ),
+              ),
             timeoutMs,
           )
         }),
@@ -136,8 +141,10 @@ export function keepBusyTimeout(client: LibsqlClient, busyTimeoutMs: number, que
       }
     }
   client.execute = outsideTransaction(execute, (statement: unknown) => readOnlyStatement.test(sqlOf(statement)))
-  client.batch = outsideTransaction(batch, (statements: unknown) =>
-    Array.isArray(statements) && statements.every((statement) => readOnlyStatement.test(sqlOf(statement))),
+  client.batch = outsideTransaction(
+    batch,
+    (statements: unknown) =>
+      Array.isArray(statements) && statements.every((statement) => readOnlyStatement.test(sqlOf(statement))),
   )
 }
 

@@ -21,7 +21,8 @@ export const matchupsListTag = 'list:matchups'
 /** Every tools list a tool may be in: all tools, its category's, its tier's. */
 export function toolListTags(tool: { category?: unknown; pricing?: { tier?: unknown } | null }): string[] {
   const tags = [toolsListTag]
-  const category = tool.category && typeof tool.category === 'object' ? (tool.category as { id?: unknown }).id : tool.category
+  const category =
+    tool.category && typeof tool.category === 'object' ? (tool.category as { id?: unknown }).id : tool.category
   if (typeof category === 'number' || typeof category === 'string') {
     tags.push(toolsInCategoryListTag(category))
   }

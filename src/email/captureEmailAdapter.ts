@@ -24,7 +24,11 @@ export function createCaptureEmail({ print = false }: { print?: boolean } = {}):
     defaultFromName: 'Verdicts CMS',
     name: 'capture',
     sendEmail: async (message) => {
-      const captured = { subject: String(message.subject ?? ''), text: String(message.text ?? ''), to: recipients(message.to) }
+      const captured = {
+        subject: String(message.subject ?? ''),
+        text: String(message.text ?? ''),
+        to: recipients(message.to),
+      }
       outbox.push(captured)
       if (print) {
         payload.logger.info(`Mail (not sent) to ${captured.to.join(', ')}: ${captured.subject}\n${captured.text}`)

@@ -23,7 +23,8 @@ export function createSmtpEmailAdapter(args: { from?: string; url: string }): Em
       defaultFromAddress: from.address,
       defaultFromName: from.name,
       name: 'smtp',
-      sendEmail: async (message) => transport.sendMail({ from: { address: from.address, name: from.name }, ...message }),
+      sendEmail: async (message) =>
+        transport.sendMail({ from: { address: from.address, name: from.name }, ...message }),
     }
   }
 }
@@ -36,7 +37,9 @@ export function smtpTransportOptions(url: string) {
   const parsed = new URL(url)
   const secure = parsed.protocol === 'smtps:'
   return {
-    auth: parsed.username ? { pass: decodeURIComponent(parsed.password), user: decodeURIComponent(parsed.username) } : undefined,
+    auth: parsed.username
+      ? { pass: decodeURIComponent(parsed.password), user: decodeURIComponent(parsed.username) }
+      : undefined,
     host: parsed.hostname,
     maxConnections: 5,
     pool: true as const,
@@ -57,7 +60,9 @@ type SocketCallback = (error: Error | null, socketOptions?: { connection: Socket
 export function openSmtpSocket(options: { host?: string; port?: number }, callback: SocketCallback): void {
   const socket = connect({ host: options.host, port: options.port ?? 587 })
   const fail = (error: Error) => callback(error)
-  socket.setTimeout(10_000, () => socket.destroy(new Error(`SMTP connection to ${options.host}:${options.port} timed out`)))
+  socket.setTimeout(10_000, () =>
+    socket.destroy(new Error(`SMTP connection to ${options.host}:${options.port} timed out`)),
+  )
   socket.once('error', fail)
   socket.once('connect', () => {
     socket.removeListener('error', fail)
@@ -74,7 +79,9 @@ export function parseFrom(value: string | undefined): { address: string; name: s
     return { address: 'verdicts@localhost', name: 'Weekly AI Tool Verdicts' }
   }
   const match = /^(.*)<([^>]+)>$/.exec(text)
-  return match ? { address: match[2].trim(), name: match[1].trim().replace(/^"|"$/g, '') || 'Weekly AI Tool Verdicts' } : { address: text, name: 'Weekly AI Tool Verdicts' }
+  return match
+    ? { address: match[2].trim(), name: match[1].trim().replace(/^"|"$/g, '') || 'Weekly AI Tool Verdicts' }
+    : { address: text, name: 'Weekly AI Tool Verdicts' }
 }
 
 /**

@@ -23,7 +23,10 @@ export function socketAddressProof(): string {
 }
 
 /** Sets (and overwrites any client-sent) socket address headers; for server.ts. */
-export function stampSocketAddress(headers: Record<string, string | string[] | undefined>, remoteAddress: string | undefined): void {
+export function stampSocketAddress(
+  headers: Record<string, string | string[] | undefined>,
+  remoteAddress: string | undefined,
+): void {
   headers[socketAddressHeader] = remoteAddress ?? 'unknown'
   headers[socketProofHeader] = socketAddressProof()
 }

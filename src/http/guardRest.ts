@@ -231,7 +231,8 @@ function isCustomEndpoint(config: SanitizedConfig, method: string, slug: string[
 function isReadOverride(request: Request): boolean {
   return (
     request.method === 'POST' &&
-    (request.headers.get('x-payload-http-method-override') === 'GET' || request.headers.get('x-http-method-override') === 'GET') &&
+    (request.headers.get('x-payload-http-method-override') === 'GET' ||
+      request.headers.get('x-http-method-override') === 'GET') &&
     mediaTypeOf(request.headers.get('content-type')) === 'application/x-www-form-urlencoded'
   )
 }
@@ -260,7 +261,10 @@ async function guardReadOverride(
 }
 
 /** Wraps a REST route handler (`REST_GET(config)`, …) with the checks above. */
-export function guardRestHandler(configPromise: Promise<SanitizedConfig> | SanitizedConfig, handler: RouteHandler): RouteHandler {
+export function guardRestHandler(
+  configPromise: Promise<SanitizedConfig> | SanitizedConfig,
+  handler: RouteHandler,
+): RouteHandler {
   return async (request, args) => {
     const config = await configPromise
     const security = pluginOptionsOf(config)?.security ?? defaultSecurityOptions

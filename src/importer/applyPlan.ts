@@ -9,7 +9,6 @@ import { formatPercent } from '../scores/score.ts'
 import type { Id } from '../domain/ids.ts'
 import { contextKeys } from '../domain/contextKeys.ts'
 
-
 /**
  * Writes a planned page through the Local API as a trusted system process (no user), every
  * call joining the caller's `req` and so its transaction. New records are published with
@@ -32,9 +31,26 @@ export async function applyPlan(
   const idOfDoc = (doc: unknown) => (doc as { id: Id }).id
 
   const create = async (collection: string, data: Record<string, unknown>, draft = false) =>
-    idOfDoc(await payload.create({ collection: collection as never, data: data as never, depth: 0, draft, overrideAccess: true, req }))
+    idOfDoc(
+      await payload.create({
+        collection: collection as never,
+        data: data as never,
+        depth: 0,
+        draft,
+        overrideAccess: true,
+        req,
+      }),
+    )
   const update = async (collection: string, id: Id, data: Record<string, unknown>, draft = false) => {
-    await payload.update({ id, collection: collection as never, data: data as never, depth: 0, draft, overrideAccess: true, req })
+    await payload.update({
+      id,
+      collection: collection as never,
+      data: data as never,
+      depth: 0,
+      draft,
+      overrideAccess: true,
+      req,
+    })
   }
   const withNote = async <T>(comment: string, write: () => Promise<T>): Promise<T> => {
     const note: WorkflowNote = { action: 'import', comment }
@@ -60,14 +76,17 @@ export async function applyPlan(
   for (const category of plan.categories) {
     categoryIds.set(
       category.slug,
-      category.id ?? (await create(slugs.categories, { name: category.name, slug: category.slug, source: source(category.line) })),
+      category.id ??
+        (await create(slugs.categories, { name: category.name, slug: category.slug, source: source(category.line) })),
     )
   }
 
   for (const shift of plan.positionShifts) {
     await update(slugs.reviewers, shift.id, { position: shift.position })
   }
-  const personaIds = new Map<string, Id>(personas.flatMap((persona) => (persona.id === undefined ? [] : [[persona.slug, persona.id]])))
+  const personaIds = new Map<string, Id>(
+    personas.flatMap((persona) => (persona.id === undefined ? [] : [[persona.slug, persona.id]])),
+  )
   const placeholderIds = new Map<number, Id>()
   for (const placeholder of plan.placeholders) {
     placeholderIds.set(
@@ -127,7 +146,9 @@ export async function applyPlan(
   }
   /** Everything the persona's reviewers are asked to confirm about a verdict. */
   const inferenceNote = (verdict: PlannedVerdict) =>
-    [verdict.inferred ? inferredNote(verdict) : '', verdict.toolInferred ? toolNote(verdict) : ''].filter(Boolean).join(' ')
+    [verdict.inferred ? inferredNote(verdict) : '', verdict.toolInferred ? toolNote(verdict) : '']
+      .filter(Boolean)
+      .join(' ')
   for (const verdict of plan.verdicts) {
     if (verdict.action === 'unchanged') {
       continue
@@ -137,13 +158,21 @@ export async function applyPlan(
       decisionInferred: verdict.inferred,
       toolInferred: verdict.toolInferred,
       quote: richTextFromParagraphs([verdict.text]),
-      reviewer: 'slug' in verdict.persona ? personaIds.get(verdict.persona.slug) : placeholderIds.get(verdict.persona.placeholderRow),
+      reviewer:
+        'slug' in verdict.persona
+          ? personaIds.get(verdict.persona.slug)
+          : placeholderIds.get(verdict.persona.placeholderRow),
       source: source(verdict.line),
       tool: toolIds[verdict.side],
     }
     if (verdict.action === 'update') {
       const changed = `The page ${where(verdict.line)} changed this verdict (${verdict.changes.join(', ')}); the import saved it as a draft for review.`
-      await draftForReview(slugs.verdicts, verdict.id!, data, [changed, inferenceNote(verdict)].filter(Boolean).join(' '))
+      await draftForReview(
+        slugs.verdicts,
+        verdict.id!,
+        data,
+        [changed, inferenceNote(verdict)].filter(Boolean).join(' '),
+      )
       continue
     }
     const imported = `Imported from ${where(verdict.line)}.`

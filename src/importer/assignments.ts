@@ -26,7 +26,9 @@ export function assignmentsFor(file: string, assignments: Assignment[]): Map<num
   const sides = new Map<number, Side>()
   const resolved = path.resolve(file)
   for (const assignment of assignments) {
-    const sameFile = path.resolve(assignment.file) === resolved || (!assignment.file.includes(path.sep) && assignment.file === path.basename(file))
+    const sameFile =
+      path.resolve(assignment.file) === resolved ||
+      (!assignment.file.includes(path.sep) && assignment.file === path.basename(file))
     if (!sameFile) {
       continue
     }

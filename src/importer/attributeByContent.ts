@@ -86,8 +86,11 @@ export function attributeByContent(
     vectorizer.learn(contentStems(text))
   }
   const query = vectorizer.bowOf(contentStems(quote))
-  const [left, right] = [0, 1].map((index) => round(similarity.bow.cosine(query, vectorizer.doc(index).out(its.bow) as Bow)))
+  const [left, right] = [0, 1].map((index) =>
+    round(similarity.bow.cosine(query, vectorizer.doc(index).out(its.bow) as Bow)),
+  )
   const scores = { left, right }
-  const side: null | Side = Math.abs(left - right) >= margin && Math.max(left, right) > 0 ? (left > right ? 'left' : 'right') : null
+  const side: null | Side =
+    Math.abs(left - right) >= margin && Math.max(left, right) > 0 ? (left > right ? 'left' : 'right') : null
   return { scores, side }
 }

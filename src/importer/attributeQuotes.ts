@@ -188,7 +188,10 @@ export function attributeQuotes(
       row &&
       (candidate.persona !== null
         ? row[0].persona === candidate.persona
-        : row[0].persona === null && row.length === 1 && row[0].sideEvidence?.side !== 'right' && candidate.sideEvidence?.side !== 'left')
+        : row[0].persona === null &&
+          row.length === 1 &&
+          row[0].sideEvidence?.side !== 'right' &&
+          candidate.sideEvidence?.side !== 'left')
     if (joins) {
       row.push(candidate)
     } else {
@@ -204,17 +207,26 @@ export function attributeQuotes(
     const [first] = row
     const who = first.persona ? nameOf(first.persona) : 'an unknown voice'
     if (row.length > 2) {
-      fail(row[2].line, `${who} has more than two quotes in a row (lines ${row.map((quote) => quote.line).join(', ')}); a persona has at most one quote per tool`)
+      fail(
+        row[2].line,
+        `${who} has more than two quotes in a row (lines ${row.map((quote) => quote.line).join(', ')}); a persona has at most one quote per tool`,
+      )
     }
     if (first.persona) {
       const earlier = seen.get(first.persona)
       if (earlier !== undefined) {
-        fail(first.line, `${who} already spoke at line ${earlier}, and a persona's quotes stand together; check the voice markers`)
+        fail(
+          first.line,
+          `${who} already spoke at line ${earlier}, and a persona's quotes stand together; check the voice markers`,
+        )
       }
       seen.set(first.persona, first.line)
       const persona = personaBySlug.get(first.persona)!
       if (lastKnown && persona.position <= lastKnown.position) {
-        fail(first.line, `${persona.name} comes after ${lastKnown.name} on the page, but the panel puts ${persona.name} first; check both personas' voice markers and positions`)
+        fail(
+          first.line,
+          `${persona.name} comes after ${lastKnown.name} on the page, but the panel puts ${persona.name} first; check both personas' voice markers and positions`,
+        )
       }
       lastKnown = persona
     }
@@ -223,10 +235,16 @@ export function attributeQuotes(
     for (const [position, candidate] of row.entries()) {
       const evidence = candidate.sideEvidence
       if (row.length === 2 && evidence?.evidence === 'existing-verdict' && evidence.side !== sides[position]) {
-        fail(candidate.line, `this quote is ${who}'s existing verdict on the ${evidence.side} tool, but it stands in the ${sides[position]} tool's place`)
+        fail(
+          candidate.line,
+          `this quote is ${who}'s existing verdict on the ${evidence.side} tool, but it stands in the ${sides[position]} tool's place`,
+        )
       }
       if (row.length === 2 && evidence?.evidence === 'assigned' && evidence.side !== sides[position]) {
-        fail(candidate.line, `--assign puts this quote on the ${evidence.side} tool, but it is ${who}'s ${position === 0 ? 'first' : 'second'} of two quotes in a row, which stand left then right`)
+        fail(
+          candidate.line,
+          `--assign puts this quote on the ${evidence.side} tool, but it is ${who}'s ${position === 0 ? 'first' : 'second'} of two quotes in a row, which stand left then right`,
+        )
       }
       quotes.push({
         line: candidate.line,

@@ -34,7 +34,8 @@ export type DecisionEvidence = {
 type Rule = { decision: (word: string, negated: boolean) => 'ship' | 'skip'; pattern: RegExp }
 
 const flip = (word: string): 'ship' | 'skip' => (word === 'ship' ? 'skip' : 'ship')
-const asSaid = (word: string, negated: boolean): 'ship' | 'skip' => (negated ? flip(word) : word === 'skip' ? 'skip' : 'ship')
+const asSaid = (word: string, negated: boolean): 'ship' | 'skip' =>
+  negated ? flip(word) : word === 'skip' ? 'skip' : 'ship'
 
 /** Words that turn the verdict after them around ("not a ship", "isn't a skip", "never a ship"). */
 const negation = String.raw`(?:\bnot|n't|\bnever|\bno longer|\bhardly)`
@@ -74,7 +75,10 @@ const rules: Rule[] = [
   {
     // "I'd skip", "I would still ship it", "I wouldn't ship", "I would not skip"
     decision: asSaid,
-    pattern: new RegExp(String.raw`\bi(?:'d|'ll| would| will| can| could)?(?:n't| not)?(?:\s+(?:still|happily|probably|rather|definitely|gladly|only))?\s+(ship|skip)\b`, 'g'),
+    pattern: new RegExp(
+      String.raw`\bi(?:'d|'ll| would| will| can| could)?(?:n't| not)?(?:\s+(?:still|happily|probably|rather|definitely|gladly|only))?\s+(ship|skip)\b`,
+      'g',
+    ),
   },
   {
     // A first-person recommendation in other words: "I would not build on it", "I would
@@ -90,17 +94,24 @@ const rules: Rule[] = [
   {
     // "worth adopting", "not worth the switch", "earns its place", "earns it a place"
     decision: (negation) => (negation.trim() ? 'skip' : 'ship'),
-    pattern: /(\bnot |n't )?\b(?:(?:well |still )?worth (?:adopting|it|the switch|a look|a try|paying for|the money|the price|benchmarking)|earns (?:it |its |a |the |them )?(?:a )?(?:place|keep|spot|seat))\b/g,
+    pattern:
+      /(\bnot |n't )?\b(?:(?:well |still )?worth (?:adopting|it|the switch|a look|a try|paying for|the money|the price|benchmarking)|earns (?:it |its |a |the |them )?(?:a )?(?:place|keep|spot|seat))\b/g,
   },
   {
     // "not a ship", "isn't a skip", "earns the ship", "still a ship", "a clear skip"
     decision: asSaid,
-    pattern: new RegExp(String.raw`(?:(${negation})\s+(?:[\w'-]+\s+){0,2}?)?\b(?:a|the)\s+(?:${qualifier}\s+)?(ship|skip)\b(?!\s*(?:date|of|from|with))`, 'g'),
+    pattern: new RegExp(
+      String.raw`(?:(${negation})\s+(?:[\w'-]+\s+){0,2}?)?\b(?:a|the)\s+(?:${qualifier}\s+)?(ship|skip)\b(?!\s*(?:date|of|from|with))`,
+      'g',
+    ),
   },
   {
     // "Ship it now", "so skip it", "— ship this today"; "don't ship it"
     decision: asSaid,
-    pattern: new RegExp(String.raw`(?:^|[.:;!?—–]\s*|\b(?:so|just|then|simply)\s+)((?:do|would|should)(?:n't| not)\s+)?(ship|skip)\s+(?:it|this|them)\b`, 'g'),
+    pattern: new RegExp(
+      String.raw`(?:^|[.:;!?—–]\s*|\b(?:so|just|then|simply)\s+)((?:do|would|should)(?:n't| not)\s+)?(ship|skip)\s+(?:it|this|them)\b`,
+      'g',
+    ),
   },
 ]
 
@@ -118,7 +129,11 @@ export function verdictPhrases(text: string): Array<{ decision: 'ship' | 'skip';
   for (const rule of rules) {
     for (const match of haystack.matchAll(rule.pattern)) {
       const { negated, word } = capture(match)
-      found.push({ decision: rule.decision(word, negated), offset: match.index, phrase: match[0].replace(/^[^a-z']+/, '').trim() })
+      found.push({
+        decision: rule.decision(word, negated),
+        offset: match.index,
+        phrase: match[0].replace(/^[^a-z']+/, '').trim(),
+      })
     }
     haystack = haystack.replace(rule.pattern, (matched) => ' '.repeat(matched.length))
   }
@@ -145,7 +160,10 @@ export function argumentPolarity(text: string): number {
       const tokens = sentence.tokens()
       const stems = tokens.out(its.stem as unknown as ItsFunction<string>) as string[]
       const negated = tokens.out(its.negationFlag) as unknown as boolean[]
-      const domain = stems.reduce((sum, stem, index) => sum + (argumentLexicon[stem] ?? 0) * (negated[index] ? -1 : 1), 0)
+      const domain = stems.reduce(
+        (sum, stem, index) => sum + (argumentLexicon[stem] ?? 0) * (negated[index] ? -1 : 1),
+        0,
+      )
       // AFINN's figure is already normalised to about -1..1; the domain lean is scaled alike.
       scores.push((sentence.out(its.sentiment) as number) + domain / domainScale)
     })
@@ -160,7 +178,10 @@ export function argumentPolarity(text: string): number {
 export function decisionEvidence(text: string, cues: number): DecisionEvidence {
   const length = Math.max(1, normalizeText(text).length)
   const phrases = verdictPhrases(text)
-  const verdict = phrases.reduce((sum, phrase) => sum + (phrase.decision === 'skip' ? 1 : -1) * (0.5 + (0.5 * phrase.offset) / length), 0)
+  const verdict = phrases.reduce(
+    (sum, phrase) => sum + (phrase.decision === 'skip' ? 1 : -1) * (0.5 + (0.5 * phrase.offset) / length),
+    0,
+  )
   return {
     cues,
     phrases: phrases.map(({ decision, phrase }) => ({ decision, phrase })),

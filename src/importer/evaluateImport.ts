@@ -62,7 +62,12 @@ function attributionTally(matchups: EvalMatchup[], stripNames: boolean): Attribu
   const tally: AttributionTally = { accepted: 0, correct: 0, mistakes: [], total: 0 }
   for (const { quotes, tools } of matchups) {
     const names = tools.map((tool) => tool.name)
-    const document = (tool: EvalTool): ToolDocument => ({ description: tool.description, name: tool.name, tagline: tool.tagline, verdicts: [] })
+    const document = (tool: EvalTool): ToolDocument => ({
+      description: tool.description,
+      name: tool.name,
+      tagline: tool.tagline,
+      verdicts: [],
+    })
     const documents: [ToolDocument, ToolDocument] = [document(tools[0]), document(tools[1])]
     const texts = quotes.map((quote) => (stripNames ? withoutNames(quote.text, names) : quote.text))
     for (const [index, quote] of quotes.entries()) {
@@ -98,7 +103,10 @@ function decisionTally(matchups: EvalMatchup[]): EvalFigures['decisions']['evalS
       if (ship === 0 || ship === ofTool.length) {
         continue
       }
-      const { decisions } = inferDecisions(percent, ofTool.map((quote) => ({ text: quote.text })))
+      const { decisions } = inferDecisions(
+        percent,
+        ofTool.map((quote) => ({ text: quote.text })),
+      )
       for (const [index, quote] of ofTool.entries()) {
         tally.total += 1
         if (decisions[index] === quote.decision) {
@@ -123,11 +131,18 @@ function seedTally(labels: SeedDecision[], pages: SeedPage[], personas: VoicePer
       if (printed === null || printed === 0 || printed === 100) {
         continue
       }
-      const { decisions } = inferDecisions(printed, ofTool.map((quote) => ({ text: quote.text })))
+      const { decisions } = inferDecisions(
+        printed,
+        ofTool.map((quote) => ({ text: quote.text })),
+      )
       for (const [position, quote] of ofTool.entries()) {
-        const label = labels.find((entry) => entry.file === file.name && entry.side === side && entry.persona === quote.persona)
+        const label = labels.find(
+          (entry) => entry.file === file.name && entry.side === side && entry.persona === quote.persona,
+        )
         if (!label) {
-          throw new Error(`the evaluation set has no label for ${file.name}, ${side} tool, persona ${quote.persona ?? '?'} (line ${quote.line})`)
+          throw new Error(
+            `the evaluation set has no label for ${file.name}, ${side} tool, persona ${quote.persona ?? '?'} (line ${quote.line})`,
+          )
         }
         tally.total += 1
         tally.correct += decisions[position] === label.decision ? 1 : 0
@@ -139,8 +154,14 @@ function seedTally(labels: SeedDecision[], pages: SeedPage[], personas: VoicePer
 
 export function evaluateImport(set: EvalSet, seedPages: SeedPage[], personas: VoicePersona[]): EvalFigures {
   return {
-    attribution: { asPrinted: attributionTally(set.matchups, false), contentOnly: attributionTally(set.matchups, true) },
-    decisions: { evalSet: decisionTally(set.matchups), seedPages: seedTally(set.seedPages.decisions, seedPages, personas) },
+    attribution: {
+      asPrinted: attributionTally(set.matchups, false),
+      contentOnly: attributionTally(set.matchups, true),
+    },
+    decisions: {
+      evalSet: decisionTally(set.matchups),
+      seedPages: seedTally(set.seedPages.decisions, seedPages, personas),
+    },
   }
 }
 
@@ -155,7 +176,9 @@ export function formatEvalFigures(figures: EvalFigures): string {
     'Attribution of a lone quote',
     attribution('as printed        ', asPrinted),
     attribution('names taken out   ', contentOnly),
-    ...[...asPrinted.mistakes, ...contentOnly.mistakes].map((mistake) => `    ✗ expected ${mistake.expected}, got ${mistake.got}: ${mistake.text.slice(0, 90)}…`),
+    ...[...asPrinted.mistakes, ...contentOnly.mistakes].map(
+      (mistake) => `    ✗ expected ${mistake.expected}, got ${mistake.got}: ${mistake.text.slice(0, 90)}…`,
+    ),
     'Decisions where the percentage leaves a choice',
     `  evaluation set: ${percent(accuracy.decisions(evalSet))} (${evalSet.correct}/${evalSet.total})`,
     `  sample pages:   ${percent(accuracy.decisions(seedPages))} (${seedPages.correct}/${seedPages.total})`,

@@ -6,7 +6,14 @@ const kinds: RecordKind[] = ['categories', 'personas', 'tools', 'verdicts', 'mat
 
 function table(rows: string[][], indent = '  '): string[] {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)))
-  return rows.map((row) => indent + row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('   ').trimEnd())
+  return rows.map(
+    (row) =>
+      indent +
+      row
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+        .join('   ')
+        .trimEnd(),
+  )
 }
 
 function formatPage(page: PageReport, dryRun: boolean): string[] {
@@ -23,7 +30,10 @@ function formatPage(page: PageReport, dryRun: boolean): string[] {
   lines.push(
     ...table([
       ['', 'created', 'updated', 'unchanged'],
-      ...kinds.map((kind) => [kind, ...(['created', 'updated', 'unchanged'] as const).map((outcome) => String(page.counts[kind][outcome]))]),
+      ...kinds.map((kind) => [
+        kind,
+        ...(['created', 'updated', 'unchanged'] as const).map((outcome) => String(page.counts[kind][outcome])),
+      ]),
     ]),
   )
   lines.push(
@@ -41,7 +51,10 @@ function formatPage(page: PageReport, dryRun: boolean): string[] {
   )
   const assigned = page.attributions.filter((attribution) => attribution.evidence === 'assigned')
   if (assigned.length > 0) {
-    lines.push('  assigned with --assign:', ...assigned.map((attribution) => `    - line ${attribution.line}: ${attribution.persona} on ${attribution.tool}`))
+    lines.push(
+      '  assigned with --assign:',
+      ...assigned.map((attribution) => `    - line ${attribution.line}: ${attribution.persona} on ${attribution.tool}`),
+    )
   }
   if (page.review.length > 0) {
     lines.push('  needs review:', ...page.review.map((item) => `    - ${item}`))
@@ -56,7 +69,10 @@ function formatPage(page: PageReport, dryRun: boolean): string[] {
 export function formatImportReport(report: ImportReport): string {
   const lines: string[] = []
   if (report.defaultPanel.length > 0) {
-    lines.push(`${report.dryRun ? 'Would create' : 'Created'} the default panel: ${report.defaultPanel.join(', ')}.`, '')
+    lines.push(
+      `${report.dryRun ? 'Would create' : 'Created'} the default panel: ${report.defaultPanel.join(', ')}.`,
+      '',
+    )
   }
   for (const page of report.pages) {
     lines.push(...formatPage(page, report.dryRun), '')
@@ -65,7 +81,11 @@ export function formatImportReport(report: ImportReport): string {
   const done = report.pages.length - failed
   lines.push(
     `${report.pages.length} page(s): ${done} ${report.dryRun ? 'planned' : 'imported'}, ${failed} failed.` +
-      (report.dryRun ? ' Dry run: nothing was written.' : report.publish ? '' : ' New content waits in review (--publish to publish it).'),
+      (report.dryRun
+        ? ' Dry run: nothing was written.'
+        : report.publish
+          ? ''
+          : ' New content waits in review (--publish to publish it).'),
   )
   return lines.join('\n')
 }

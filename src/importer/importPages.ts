@@ -81,10 +81,17 @@ export type ImportReport = {
 const recordKinds: RecordKind[] = ['categories', 'personas', 'tools', 'verdicts', 'matchups']
 
 function emptyCounts(): Record<RecordKind, RecordCounts> {
-  return Object.fromEntries(recordKinds.map((kind) => [kind, { created: 0, unchanged: 0, updated: 0 }])) as Record<RecordKind, RecordCounts>
+  return Object.fromEntries(recordKinds.map((kind) => [kind, { created: 0, unchanged: 0, updated: 0 }])) as Record<
+    RecordKind,
+    RecordCounts
+  >
 }
 
-const outcomeOf: Record<RecordAction, keyof RecordCounts> = { create: 'created', unchanged: 'unchanged', update: 'updated' }
+const outcomeOf: Record<RecordAction, keyof RecordCounts> = {
+  create: 'created',
+  unchanged: 'unchanged',
+  update: 'updated',
+}
 
 async function storedPersonas(req: PayloadRequest): Promise<StoredPersona[]> {
   const { docs } = await req.payload.find({
@@ -106,7 +113,11 @@ async function storedPersonas(req: PayloadRequest): Promise<StoredPersona[]> {
 }
 
 /** What the summary says about a planned (and, unless a dry run, written) page. */
-function describePlan(plan: PagePlan, publish: boolean, live?: [null | number, null | number]): Omit<PageReport, 'file' | 'outcome'> {
+function describePlan(
+  plan: PagePlan,
+  publish: boolean,
+  live?: [null | number, null | number],
+): Omit<PageReport, 'file' | 'outcome'> {
   const counts = emptyCounts()
   const tally = (kind: RecordKind, action: RecordAction) => (counts[kind][outcomeOf[action]] += 1)
   plan.categories.forEach((category) => tally('categories', category.action))
@@ -119,7 +130,9 @@ function describePlan(plan: PagePlan, publish: boolean, live?: [null | number, n
   const review: string[] = []
   const toolName = (side: 'left' | 'right') => plan.tools[side === 'left' ? 0 : 1].data.name
   const attributions: AttributionLine[] = plan.verdicts
-    .filter((verdict) => verdict.toolEvidence === 'assigned' || (verdict.toolInferred && verdict.toolEvidence === 'content'))
+    .filter(
+      (verdict) => verdict.toolEvidence === 'assigned' || (verdict.toolInferred && verdict.toolEvidence === 'content'),
+    )
     .map((verdict) => ({
       evidence: verdict.toolEvidence as AttributionLine['evidence'],
       line: verdict.line,
@@ -128,11 +141,15 @@ function describePlan(plan: PagePlan, publish: boolean, live?: [null | number, n
       tool: toolName(verdict.side),
     }))
   for (const placeholder of plan.placeholders) {
-    review.push(`line ${placeholder.line}: no persona's voice markers match; created the placeholder persona "${placeholder.name}" (flagged "needs an editor")`)
+    review.push(
+      `line ${placeholder.line}: no persona's voice markers match; created the placeholder persona "${placeholder.name}" (flagged "needs an editor")`,
+    )
   }
   for (const [index, check] of plan.panel.entries()) {
     const side = index === 0 ? 'left' : 'right'
-    const inferred = plan.verdicts.filter((verdict) => verdict.side === side && verdict.inferred && verdict.action !== 'unchanged')
+    const inferred = plan.verdicts.filter(
+      (verdict) => verdict.side === side && verdict.inferred && verdict.action !== 'unchanged',
+    )
     if (inferred.length > 0) {
       review.push(
         `${check.tool}: ${formatPercent(check.printed)} is ${check.ship} of ${check.total} shipping; inferred ${inferred
@@ -146,7 +163,9 @@ function describePlan(plan: PagePlan, publish: boolean, live?: [null | number, n
       )
     }
     if (live && publish && live[index] !== check.printed && check.planned.percent === check.printed) {
-      review.push(`${check.tool}: live panel is ${formatPercent(live[index])}, printed ${formatPercent(check.printed)}; changes in review are not live yet`)
+      review.push(
+        `${check.tool}: live panel is ${formatPercent(live[index])}, printed ${formatPercent(check.printed)}; changes in review are not live yet`,
+      )
     }
   }
   for (const attribution of attributions.filter((line) => line.evidence === 'content')) {
@@ -161,7 +180,9 @@ function describePlan(plan: PagePlan, publish: boolean, live?: [null | number, n
     review.push(`${tool.data.name}: the page changed ${tool.changes.join(', ')}; updated`)
   }
   for (const verdict of plan.verdicts.filter((planned) => planned.action === 'update')) {
-    review.push(`line ${verdict.line}: ${verdict.personaName} on ${plan.tools[verdict.side === 'left' ? 0 : 1].data.name} changed (${verdict.changes.join(', ')}); new draft in review`)
+    review.push(
+      `line ${verdict.line}: ${verdict.personaName} on ${plan.tools[verdict.side === 'left' ? 0 : 1].data.name} changed (${verdict.changes.join(', ')}); new draft in review`,
+    )
   }
   if (plan.matchup.action === 'update') {
     review.push(`matchup ${plan.matchup.slug} changed (${plan.matchup.changes.join(', ')}); new draft in review`)
@@ -207,7 +228,11 @@ function describeError(error: unknown): { line: null | number; message: string }
  * write) and then written in its own transaction, so a failing page leaves nothing behind
  * and the other pages still import. An empty panel is first filled with the default panel.
  */
-export async function importPages(payload: Payload, files: ImportFile[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function importPages(
+  payload: Payload,
+  files: ImportFile[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const { dryRun = false, onProgress = () => {}, publish = false } = options
   const pluginOptions = pluginOptionsOf(payload)
   const report: ImportReport = { defaultPanel: [], dryRun, pages: [], publish }
@@ -217,7 +242,9 @@ export async function importPages(payload: Payload, files: ImportFile[], options
     assign,
   )
   if (stray.length > 0) {
-    throw new AssignmentError(`--assign names ${stray.map((assignment) => `${assignment.file}:${assignment.line}`).join(', ')}, but no page being imported is that file`)
+    throw new AssignmentError(
+      `--assign names ${stray.map((assignment) => `${assignment.file}:${assignment.line}`).join(', ')}, but no page being imported is that file`,
+    )
   }
 
   const readReq = await createLocalReq({}, payload)
@@ -263,7 +290,17 @@ export async function importPages(payload: Payload, files: ImportFile[], options
       onProgress(`${file.path}: failed`)
       // Nothing is written before a page has planned cleanly; after that, a transaction undoes it.
       const atomic = writing === undefined || writing.atomic
-      report.pages.push({ atomic, attributions: [], counts: emptyCounts(), error: described, file: file.path, outcome: 'failed', panel: [], review: [], title: null })
+      report.pages.push({
+        atomic,
+        attributions: [],
+        counts: emptyCounts(),
+        error: described,
+        file: file.path,
+        outcome: 'failed',
+        panel: [],
+        review: [],
+        title: null,
+      })
     }
   }
   return report

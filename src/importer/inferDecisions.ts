@@ -13,7 +13,6 @@
  * 3. On equal lean, the quote further down the page skips first.
  */
 
-
 import { computeScore } from '../scores/score.ts'
 import { compareSkipLean, decisionEvidence } from './decisionEvidence.ts'
 import { labelledOccurrences } from './phrases.ts'
@@ -23,9 +22,25 @@ import type { Decision } from '../domain/decisions.ts'
 export const decisionCues: Record<Decision, string[]> = {
   ship: ['ship', 'earns', 'worth', 'right call', 'right bet', 'wins', 'coherent', 'works', 'unlock'],
   skip: [
-    'skip', 'not a business', 'the problem is', 'brutal', 'give-away', 'cannibaliz', 'not worth', 'no moat',
-    'wait for', 'would wait', 'not ready', 'hard to recommend', 'before calling it', 'short-changed', 'struggles',
-    'overpriced', 'falls short', 'i would pass', 'not yet',
+    'skip',
+    'not a business',
+    'the problem is',
+    'brutal',
+    'give-away',
+    'cannibaliz',
+    'not worth',
+    'no moat',
+    'wait for',
+    'would wait',
+    'not ready',
+    'hard to recommend',
+    'before calling it',
+    'short-changed',
+    'struggles',
+    'overpriced',
+    'falls short',
+    'i would pass',
+    'not yet',
   ],
 }
 
@@ -69,7 +84,9 @@ export function inferDecisions(printedPercent: null | number, quotes: DecisionQu
   const total = quotes.length
   if (printedPercent === null) {
     if (total > 0) {
-      throw new DecisionError(`the page prints no panel percentage ("—") but ${total} quote(s) on the scorecard are about this tool`)
+      throw new DecisionError(
+        `the page prints no panel percentage ("—") but ${total} quote(s) on the scorecard are about this tool`,
+      )
     }
     return { decisions: [], inferred: [], ship: 0, total: 0 }
   }
@@ -117,7 +134,9 @@ export function inferDecisions(printedPercent: null | number, quotes: DecisionQu
   return {
     decisions: final,
     // A decision a person already confirmed stays confirmed while it stands.
-    inferred: quotes.map((quote, index) => !(quote.existing && !quote.existing.inferred && quote.existing.decision === final[index])),
+    inferred: quotes.map(
+      (quote, index) => !(quote.existing && !quote.existing.inferred && quote.existing.decision === final[index]),
+    ),
     ship,
     total,
   }

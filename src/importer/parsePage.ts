@@ -119,16 +119,16 @@ export function parsePage(text: string, file: string): ParsedPage {
     return { line: entry.line, value }
   }
   const tool = (): PageTool => {
-    const category = next('a tool\'s category')
-    const name = next('a tool\'s name')
-    const tagline = next('a tool\'s tagline')
+    const category = next("a tool's category")
+    const name = next("a tool's name")
+    const tagline = next("a tool's tagline")
     const panel = percent('the panel percentage')
     expectLabel(pageLabels.panel, 'the panel percentage')
     const community = percent('the community percentage')
     expectLabel(pageLabels.community, 'the community percentage')
     const entry = next('the pricing label')
     expectLabel(pageLabels.entry, 'the pricing label')
-    const description = next('a tool\'s description')
+    const description = next("a tool's description")
     return { category, community, description, entry, name, panel, tagline }
   }
 
@@ -140,7 +140,7 @@ export function parsePage(text: string, file: string): ParsedPage {
   next('the standfirst under the title')
   const left = tool()
   const right = tool()
-  expectLabel(pageLabels.scorecard, 'the right tool\'s description')
+  expectLabel(pageLabels.scorecard, "the right tool's description")
 
   const quotes: PageQuote[] = []
   while (cursor < lines.length) {
@@ -149,7 +149,9 @@ export function parsePage(text: string, file: string): ParsedPage {
     if (entry.value.toLowerCase() === pageLabels.footer.toLowerCase()) {
       break
     }
-    const pair = quotePairs.find(([open, close]) => entry.value.length > 1 && entry.value.startsWith(open) && entry.value.endsWith(close))
+    const pair = quotePairs.find(
+      ([open, close]) => entry.value.length > 1 && entry.value.startsWith(open) && entry.value.endsWith(close),
+    )
     if (!pair) {
       fail(entry.line, `expected a quote in “…” (or the "${pageLabels.footer}" footer), found "${clip(entry.value)}"`)
     }

@@ -5,7 +5,7 @@
  */
 
 export function normalizeText(text: string): string {
-  return text.replace(/[’‘]/g, '\'').replace(/\s+/g, ' ').trim().toLowerCase()
+  return text.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase()
 }
 
 function escapeRegExp(text: string): string {

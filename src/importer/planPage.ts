@@ -21,7 +21,6 @@ import type { Decision } from '../domain/decisions.ts'
 import { taglineMaxLength } from '../domain/limits.ts'
 import type { Id } from '../domain/ids.ts'
 
-
 /** A persona as the importer sees it; `id` is missing for one not written yet (a dry run). */
 export type StoredPersona = VoicePersona & { id?: Id }
 
@@ -115,7 +114,11 @@ function toolData(tool: PageTool, tier: string): PlannedTool['data'] {
   return {
     description: tool.description.value,
     name: tool.name.value,
-    printed: { community: formatPercent(tool.community.value), entry: tool.entry.value, panel: formatPercent(tool.panel.value) },
+    printed: {
+      community: formatPercent(tool.community.value),
+      entry: tool.entry.value,
+      panel: formatPercent(tool.panel.value),
+    },
     slug: slugify(tool.name.value),
     tagline: tool.tagline.value,
     tier,
@@ -152,7 +155,10 @@ export function planPage(
   const tiers = page.tools.map((tool) => {
     const tier = options.pricingTiers.find((option) => option.label.toLowerCase() === tool.entry.value.toLowerCase())
     if (!tier) {
-      fail(tool.entry.line, `unknown pricing label "${tool.entry.value}"; the pricing tiers are ${options.pricingTiers.map((option) => option.label).join(', ')}`)
+      fail(
+        tool.entry.line,
+        `unknown pricing label "${tool.entry.value}"; the pricing tiers are ${options.pricingTiers.map((option) => option.label).join(', ')}`,
+      )
     }
     for (const named of [tool.name, tool.category]) {
       if (!slugify(named.value)) {
@@ -160,7 +166,10 @@ export function planPage(
       }
     }
     if (tool.tagline.value.length > taglineMaxLength) {
-      fail(tool.tagline.line, `the tagline is ${tool.tagline.value.length} characters long; tools allow ${taglineMaxLength}`)
+      fail(
+        tool.tagline.line,
+        `the tagline is ${tool.tagline.value.length} characters long; tools allow ${taglineMaxLength}`,
+      )
     }
     return tier!.value
   })
@@ -177,14 +186,26 @@ export function planPage(
   // Tools and their existing verdicts (latest versions, drafts included)
   const storedToolOf = (side: Side) => records.tools.find((tool) => tool.slug === data[sides.indexOf(side)].slug)
   const storedVerdicts = records.verdicts
-  const personaById = new Map(personas.filter((persona) => persona.id !== undefined).map((persona) => [String(persona.id), persona]))
+  const personaById = new Map(
+    personas.filter((persona) => persona.id !== undefined).map((persona) => [String(persona.id), persona]),
+  )
   const sideOfTool = (toolId: unknown): null | Side =>
     sides.find((side) => sameId(storedToolOf(side)?.id, toolId)) ?? null
   const existingVerdicts = storedVerdicts.flatMap((verdict) => {
     const persona = personaById.get(String(idOf(verdict.reviewer)))
     const side = sideOfTool(verdict.tool)
     return persona && side
-      ? [{ decision: verdict.decision as Decision, id: verdict.id, inferred: Boolean(verdict.decisionInferred), persona: persona.slug, side, text: plainTextOf(verdict.quote), toolInferred: Boolean(verdict.toolInferred) }]
+      ? [
+          {
+            decision: verdict.decision as Decision,
+            id: verdict.id,
+            inferred: Boolean(verdict.decisionInferred),
+            persona: persona.slug,
+            side,
+            text: plainTextOf(verdict.quote),
+            toolInferred: Boolean(verdict.toolInferred),
+          },
+        ]
       : []
   })
 
@@ -197,7 +218,11 @@ export function planPage(
       description: tool.description.value,
       name: tool.name.value,
       tagline: tool.tagline.value,
-      verdicts: stored ? storedVerdicts.filter((verdict) => sameId(verdict.tool, stored.id)).map((verdict) => plainTextOf(verdict.quote)) : [],
+      verdicts: stored
+        ? storedVerdicts
+            .filter((verdict) => sameId(verdict.tool, stored.id))
+            .map((verdict) => plainTextOf(verdict.quote))
+        : [],
     }
   }
   const attribution = attributeQuotes(page, personas, existingVerdicts, {
@@ -236,7 +261,9 @@ export function planPage(
     const tool = page.tools[index]
     const quotes = attribution.quotes.filter((quote) => quote.side === side)
     const existingOf = (quote: (typeof quotes)[number]) =>
-      quote.persona === null ? undefined : existingVerdicts.find((verdict) => verdict.persona === quote.persona && verdict.side === side)
+      quote.persona === null
+        ? undefined
+        : existingVerdicts.find((verdict) => verdict.persona === quote.persona && verdict.side === side)
     let plan
     try {
       plan = inferDecisions(
@@ -256,7 +283,10 @@ export function planPage(
       const existing = existingOf(quote)
       const decision = plan.decisions[position]
       const changes = existing
-        ? [...(sameText(existing.text, quote.text) ? [] : ['quote']), ...(existing.decision === decision ? [] : ['decision'])]
+        ? [
+            ...(sameText(existing.text, quote.text) ? [] : ['quote']),
+            ...(existing.decision === decision ? [] : ['decision']),
+          ]
         : []
       const placeholder = placeholders.find((planned) => planned.row === quote.placeholderRow)
       verdicts.push({
@@ -267,12 +297,17 @@ export function planPage(
         inferred: plan.inferred[position],
         line: quote.line,
         persona: quote.persona !== null ? { slug: quote.persona } : { placeholderRow: quote.placeholderRow! },
-        personaName: quote.persona !== null ? (personas.find((persona) => persona.slug === quote.persona)?.name ?? quote.persona) : placeholder!.name,
+        personaName:
+          quote.persona !== null
+            ? (personas.find((persona) => persona.slug === quote.persona)?.name ?? quote.persona)
+            : placeholder!.name,
         side,
         text: quote.text,
         toolEvidence: quote.toolEvidence,
         // A tool inferred earlier stays flagged until a person approves the verdict.
-        toolInferred: quote.toolEvidence === 'content' || (quote.toolEvidence === 'existing-verdict' && Boolean(existing?.toolInferred)),
+        toolInferred:
+          quote.toolEvidence === 'content' ||
+          (quote.toolEvidence === 'existing-verdict' && Boolean(existing?.toolInferred)),
         ...(quote.toolScores ? { toolScores: quote.toolScores } : {}),
         ...(plan.inferred[position] ? { decisionReason: describeDecisionEvidence(quote.text) } : {}),
       })
@@ -312,14 +347,24 @@ export function planPage(
         printed.printedEntry !== planned.printed.entry) &&
         'printed figures',
     ].filter((change): change is string => Boolean(change))
-    return { action: changes.length ? 'update' : 'unchanged', categorySlug, changes, data: planned, id: stored.id, line: page.tools[index].name.line, side }
+    return {
+      action: changes.length ? 'update' : 'unchanged',
+      categorySlug,
+      changes,
+      data: planned,
+      id: stored.id,
+      line: page.tools[index].name.line,
+      side,
+    }
   }) as [PlannedTool, PlannedTool]
 
   // The matchup: one per pair of tools, in either order
   const [left, right] = tools
   const stored = records.matchup
   const matchupChanges = stored
-    ? [!sameId(stored.leftTool, left.id) && 'order of the tools', Boolean(stored.customTitle) && 'title'].filter((change): change is string => Boolean(change))
+    ? [!sameId(stored.leftTool, left.id) && 'order of the tools', Boolean(stored.customTitle) && 'title'].filter(
+        (change): change is string => Boolean(change),
+      )
     : []
   const matchup: PlannedMatchup = {
     action: !stored ? 'create' : matchupChanges.length ? 'update' : 'unchanged',

@@ -39,7 +39,9 @@ export async function loadStoredState(
       })
     ).docs as unknown as Doc[]
 
-  const categories = await find(slugs.categories, { slug: { in: page.tools.map((tool) => slugify(tool.category.value)) } })
+  const categories = await find(slugs.categories, {
+    slug: { in: page.tools.map((tool) => slugify(tool.category.value)) },
+  })
   const tools = await find(slugs.tools, { slug: { in: page.tools.map((tool) => slugify(tool.name.value)) } })
   const toolIdOf = (index: number) => tools.find((tool) => tool.slug === slugify(page.tools[index].name.value))?.id
   const verdicts = tools.length ? await find(slugs.verdicts, { tool: { in: tools.map((tool) => tool.id) } }, true) : []

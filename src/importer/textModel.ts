@@ -22,10 +22,12 @@ export function textModel(): WinkMethods {
 export function contentStems(text: string): string[] {
   const nlp = textModel()
   const { its } = nlp
-  return nlp
-    .readDoc(text.replace(/[’‘]/g, '\''))
-    .tokens()
-    .filter((token) => token.out(its.type) === 'word' && !token.out(its.stopWordFlag))
-    // wink-nlp's own typings give `its.stem` a signature `out` does not accept; it works.
-    .out(its.stem as unknown as ItsFunction<string>)
+  return (
+    nlp
+      .readDoc(text.replace(/[’‘]/g, "'"))
+      .tokens()
+      .filter((token) => token.out(its.type) === 'word' && !token.out(its.stopWordFlag))
+      // wink-nlp's own typings give `its.stem` a signature `out` does not accept; it works.
+      .out(its.stem as unknown as ItsFunction<string>)
+  )
 }

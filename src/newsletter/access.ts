@@ -15,7 +15,8 @@ export function actAsNewsletterSystem(req: PayloadRequest): PayloadRequest {
   return req
 }
 
-const isNewsletterSystem = (req: Pick<PayloadRequest, 'context'>) => Boolean(req.context?.[newsletterSystemContextField])
+const isNewsletterSystem = (req: Pick<PayloadRequest, 'context'>) =>
+  Boolean(req.context?.[newsletterSystemContextField])
 
 /** Subscriber addresses: admins and editors read them; reviewers and the public never do. */
 export const readsSubscribers: Access = ({ req }) => hasRole(req, 'admin', 'editor') || isNewsletterSystem(req)

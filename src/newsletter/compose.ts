@@ -11,10 +11,24 @@ type Id = number | string
 const pageSize = 200
 
 /** Every document of a query, a page at a time (the week's events are few; this stays bounded). */
-async function findAll(req: PayloadRequest, collection: string, where: Where, depth = 0): Promise<Array<Record<string, unknown>>> {
+async function findAll(
+  req: PayloadRequest,
+  collection: string,
+  where: Where,
+  depth = 0,
+): Promise<Array<Record<string, unknown>>> {
   const docs: Array<Record<string, unknown>> = []
   for (let page = 1; ; page += 1) {
-    const result = await req.payload.find({ collection: collection as never, depth, limit: pageSize, overrideAccess: true, page, req, sort: 'createdAt', where })
+    const result = await req.payload.find({
+      collection: collection as never,
+      depth,
+      limit: pageSize,
+      overrideAccess: true,
+      page,
+      req,
+      sort: 'createdAt',
+      where,
+    })
     docs.push(...(result.docs as Array<Record<string, unknown>>))
     if (!result.hasNextPage) {
       return docs
@@ -26,7 +40,11 @@ async function findAll(req: PayloadRequest, collection: string, where: Where, de
  * Where the next issue starts: the end of the period the last sent issue covered (so no
  * week falls between two issues), else a week before `now`.
  */
-export async function defaultPeriodStart(req: PayloadRequest, options: SanitizedVerdictsOptions, now: Date): Promise<Date> {
+export async function defaultPeriodStart(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  now: Date,
+): Promise<Date> {
   const { docs } = await req.payload.find({
     collection: options.collectionSlugs.newsletterIssues as never,
     depth: 0,
@@ -43,11 +61,20 @@ export async function defaultPeriodStart(req: PayloadRequest, options: Sanitized
 }
 
 /** Matchups that went live for the first time in [since, until], as they are live now. */
-async function firstPublishedMatchups(req: PayloadRequest, options: SanitizedVerdictsOptions, since: Date, until: Date): Promise<DigestMatchup[]> {
+async function firstPublishedMatchups(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  since: Date,
+  until: Date,
+): Promise<DigestMatchup[]> {
   const { matchups, workflowEvents } = options.collectionSlugs
   const published: Where = { and: [{ 'document.relationTo': { equals: matchups } }, { to: { equals: 'published' } }] }
   const events = await findAll(req, workflowEvents, {
-    and: [published, { createdAt: { greater_than_equal: since.toISOString() } }, { createdAt: { less_than_equal: until.toISOString() } }],
+    and: [
+      published,
+      { createdAt: { greater_than_equal: since.toISOString() } },
+      { createdAt: { less_than_equal: until.toISOString() } },
+    ],
   })
   const firstSeen = new Map<string, { at: string; id: Id }>()
   for (const event of events) {
@@ -62,12 +89,22 @@ async function firstPublishedMatchups(req: PayloadRequest, options: SanitizedVer
       collection: workflowEvents as never,
       overrideAccess: true,
       req,
-      where: { and: [published, { 'document.value': { equals: id } }, { createdAt: { less_than: since.toISOString() } }] },
+      where: {
+        and: [published, { 'document.value': { equals: id } }, { createdAt: { less_than: since.toISOString() } }],
+      },
     })
     if (earlier.totalDocs > 0) {
       continue
     }
-    const matchup = (await req.payload.findByID({ id, collection: matchups as never, depth: 1, disableErrors: true, draft: false, overrideAccess: true, req })) as null | {
+    const matchup = (await req.payload.findByID({
+      id,
+      collection: matchups as never,
+      depth: 1,
+      disableErrors: true,
+      draft: false,
+      overrideAccess: true,
+      req,
+    })) as null | {
       _status?: string
       leftTool?: { name?: string; panelScore?: { percent?: null | number } }
       rightTool?: { name?: string; panelScore?: { percent?: null | number } }
@@ -81,17 +118,31 @@ async function firstPublishedMatchups(req: PayloadRequest, options: SanitizedVer
       firstPublishedAt: at,
       slug: matchup.slug,
       title: matchup.title ?? matchup.slug,
-      tools: [matchup.leftTool, matchup.rightTool].map((tool) => ({ name: tool?.name ?? '?', panelPercent: tool?.panelScore?.percent ?? null })),
+      tools: [matchup.leftTool, matchup.rightTool].map((tool) => ({
+        name: tool?.name ?? '?',
+        panelPercent: tool?.panelScore?.percent ?? null,
+      })),
     })
   }
   return result
 }
 
-async function panelScoreEntries(req: PayloadRequest, options: SanitizedVerdictsOptions, since: Date, until: Date): Promise<DigestScoreEntry[]> {
+async function panelScoreEntries(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  since: Date,
+  until: Date,
+): Promise<DigestScoreEntry[]> {
   const entries = await findAll(
     req,
     options.collectionSlugs.scoreHistory,
-    { and: [{ kind: { equals: 'panel' } }, { createdAt: { greater_than_equal: since.toISOString() } }, { createdAt: { less_than_equal: until.toISOString() } }] },
+    {
+      and: [
+        { kind: { equals: 'panel' } },
+        { createdAt: { greater_than_equal: since.toISOString() } },
+        { createdAt: { less_than_equal: until.toISOString() } },
+      ],
+    },
     1,
   )
   return entries.map((entry) => {

@@ -45,7 +45,9 @@ export function formatDay(iso: string | Date): string {
  * "to" (entries in time order), with every cause on the way; a tool that ended where it
  * started is left out.
  */
-export function panelMoves(entries: DigestScoreEntry[]): Array<{ causes: string[]; from: null | number; to: null | number; toolName: string }> {
+export function panelMoves(
+  entries: DigestScoreEntry[],
+): Array<{ causes: string[]; from: null | number; to: null | number; toolName: string }> {
   const byTool = new Map<string, { causes: string[]; from: null | number; to: null | number; toolName: string }>()
   const ordered = [...entries].sort((a, b) => a.createdAt.localeCompare(b.createdAt))
   for (const entry of ordered) {
@@ -85,7 +87,8 @@ export function composeDigest(args: {
       url: null,
     })
   }
-  const comparisons = matchups.length === 1 ? 'one new comparison' : `${matchups.length === 0 ? 'no' : matchups.length} new comparisons`
+  const comparisons =
+    matchups.length === 1 ? 'one new comparison' : `${matchups.length === 0 ? 'no' : matchups.length} new comparisons`
   const moved = items.length - matchups.length
   return {
     intro: `This week: ${comparisons}${moved > 0 ? ` and ${moved} panel score${moved === 1 ? '' : 's'} that moved` : ''}.`,

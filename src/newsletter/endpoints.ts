@@ -22,7 +22,10 @@ import { formPostsFlag } from '../http/guardRest.ts'
 const noStore = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' }
 
 function htmlResponse(status: number, title: string, body: string): Response {
-  return new Response(newsletterPage(title, body), { headers: { ...noStore, 'Content-Type': 'text/html; charset=utf-8' }, status })
+  return new Response(newsletterPage(title, body), {
+    headers: { ...noStore, 'Content-Type': 'text/html; charset=utf-8' },
+    status,
+  })
 }
 
 /** The body of a JSON, urlencoded or multipart request as plain fields. */
@@ -47,7 +50,10 @@ async function readFields(req: PayloadRequest): Promise<Record<string, unknown>>
 function wantsHtml(req: PayloadRequest): boolean {
   const type = req.headers.get('content-type') ?? ''
   const accept = req.headers.get('accept') ?? ''
-  return (type.includes('form') && !accept.includes('application/json')) || (accept.includes('text/html') && !type.includes('json'))
+  return (
+    (type.includes('form') && !accept.includes('application/json')) ||
+    (accept.includes('text/html') && !type.includes('json'))
+  )
 }
 
 function tokenOf(req: PayloadRequest): null | string {
@@ -55,7 +61,9 @@ function tokenOf(req: PayloadRequest): null | string {
 }
 
 const backLink = (page: null | string) =>
-  page ? `<p><a href="${escapeHtml(page)}">Back to the page you were reading</a></p>` : '<p><a href="/compare">Back to the comparisons</a></p>'
+  page
+    ? `<p><a href="${escapeHtml(page)}">Back to the page you were reading</a></p>`
+    : '<p><a href="/compare">Back to the comparisons</a></p>'
 
 /**
  * The reader-facing newsletter routes, all anonymous and never cached:
@@ -81,11 +89,16 @@ export function createNewsletterEndpoints(options: SanitizedVerdictsOptions): En
       if (!limited.allowed) {
         const headers = { ...noStore, 'Retry-After': String(limited.retryAfterSeconds) }
         return html
-          ? new Response(newsletterPage('Too many requests', `<p>Please try again in ${limited.retryAfterSeconds} seconds.</p>`), {
-              headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' },
-              status: 429,
+          ? new Response(
+              newsletterPage('Too many requests', `<p>Please try again in ${limited.retryAfterSeconds} seconds.</p>`),
+              {
+                headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' },
+                status: 429,
+              },
+            )
+          : errorResponse(429, `Too many subscription requests; try again in ${limited.retryAfterSeconds} s.`, {
+              headers,
             })
-          : errorResponse(429, `Too many subscription requests; try again in ${limited.retryAfterSeconds} s.`, { headers })
       }
       const fields = await readFields(req)
       const email = normalizeEmail(fields.email)
@@ -93,7 +106,11 @@ export function createNewsletterEndpoints(options: SanitizedVerdictsOptions): En
       if (!email) {
         const message = 'email must be a valid e-mail address, such as reader@example.com.'
         return html
-          ? htmlResponse(400, 'That address does not look right', `<p>${escapeHtml(message)}</p>${backLink(sourcePage)}`)
+          ? htmlResponse(
+              400,
+              'That address does not look right',
+              `<p>${escapeHtml(message)}</p>${backLink(sourcePage)}`,
+            )
           : errorResponse(400, message, { field: 'email', headers: noStore })
       }
       await requestSubscription(req, options, { email, sourcePage })
@@ -115,13 +132,29 @@ export function createNewsletterEndpoints(options: SanitizedVerdictsOptions): En
       const outcome = await confirmSubscription(req, options, tokenOf(req))
       switch (outcome) {
         case 'confirmed':
-          return htmlResponse(200, 'You are subscribed', '<p>Thanks for confirming. Weekly AI Tool Verdicts will arrive in your inbox every week; every issue has a one-click unsubscribe link.</p>')
+          return htmlResponse(
+            200,
+            'You are subscribed',
+            '<p>Thanks for confirming. Weekly AI Tool Verdicts will arrive in your inbox every week; every issue has a one-click unsubscribe link.</p>',
+          )
         case 'already-confirmed':
-          return htmlResponse(200, 'Already confirmed', '<p>Your subscription was already confirmed; nothing changed.</p>')
+          return htmlResponse(
+            200,
+            'Already confirmed',
+            '<p>Your subscription was already confirmed; nothing changed.</p>',
+          )
         case 'expired':
-          return htmlResponse(410, 'This link has expired', '<p>Confirmation links work for a limited time. Subscribe again from any comparison page to get a fresh one.</p>')
+          return htmlResponse(
+            410,
+            'This link has expired',
+            '<p>Confirmation links work for a limited time. Subscribe again from any comparison page to get a fresh one.</p>',
+          )
         default:
-          return htmlResponse(400, 'This link is not valid', '<p>The confirmation link is incomplete, was replaced by a newer one, or was not issued by us. Nothing changed.</p>')
+          return htmlResponse(
+            400,
+            'This link is not valid',
+            '<p>The confirmation link is incomplete, was replaced by a newer one, or was not issued by us. Nothing changed.</p>',
+          )
       }
     },
     method: 'get',
@@ -129,7 +162,11 @@ export function createNewsletterEndpoints(options: SanitizedVerdictsOptions): En
   }
 
   const invalidUnsubscribe = () =>
-    htmlResponse(400, 'This link is not valid', '<p>The unsubscribe link is incomplete or was not issued by us. Nothing changed. Use the link at the bottom of any newsletter.</p>')
+    htmlResponse(
+      400,
+      'This link is not valid',
+      '<p>The unsubscribe link is incomplete or was not issued by us. Nothing changed. Use the link at the bottom of any newsletter.</p>',
+    )
 
   const unsubscribePage: Endpoint = {
     // Mail scanners open links: a GET only shows the button, it never unsubscribes.
@@ -153,14 +190,21 @@ export function createNewsletterEndpoints(options: SanitizedVerdictsOptions): En
     handler: async (req) => {
       const fields = await readFields(req)
       if (fields['List-Unsubscribe'] !== 'One-Click') {
-        return errorResponse(400, 'the body must be List-Unsubscribe=One-Click (RFC 8058).', { field: 'List-Unsubscribe', headers: noStore })
+        return errorResponse(400, 'the body must be List-Unsubscribe=One-Click (RFC 8058).', {
+          field: 'List-Unsubscribe',
+          headers: noStore,
+        })
       }
       const subscriber = await subscriberOfUnsubscribeLink(req, options, tokenOf(req))
       if (!subscriber) {
         return invalidUnsubscribe()
       }
       await unsubscribe(req, options, subscriber)
-      return htmlResponse(200, 'You are unsubscribed', '<p>This address will get no more newsletters. Changed your mind? Subscribe again from any comparison page.</p>')
+      return htmlResponse(
+        200,
+        'You are unsubscribed',
+        '<p>This address will get no more newsletters. Changed your mind? Subscribe again from any comparison page.</p>',
+      )
     },
     custom: acceptsFormPosts,
     method: 'post',

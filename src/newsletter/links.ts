@@ -24,10 +24,24 @@ export function confirmationUrl(
   args: { confirmation: string; now: Date; subscriber: number | string },
 ): string {
   const expiresAt = Math.floor(args.now.getTime() / 1000) + options.newsletter.confirmationExpiryHours * 3600
-  const token = signNewsletterToken(payload.secret, { confirmation: args.confirmation, expiresAt, purpose: 'confirm', subscriber: args.subscriber })
+  const token = signNewsletterToken(payload.secret, {
+    confirmation: args.confirmation,
+    expiresAt,
+    purpose: 'confirm',
+    subscriber: args.subscriber,
+  })
   return apiUrl(payload, options, confirmPath, token)
 }
 
-export function unsubscribeUrl(payload: Payload, options: SanitizedVerdictsOptions, subscriber: number | string): string {
-  return apiUrl(payload, options, unsubscribePath, signNewsletterToken(payload.secret, { purpose: 'unsubscribe', subscriber }))
+export function unsubscribeUrl(
+  payload: Payload,
+  options: SanitizedVerdictsOptions,
+  subscriber: number | string,
+): string {
+  return apiUrl(
+    payload,
+    options,
+    unsubscribePath,
+    signNewsletterToken(payload.secret, { purpose: 'unsubscribe', subscriber }),
+  )
 }

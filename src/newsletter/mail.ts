@@ -42,7 +42,9 @@ export type DigestContent = { intro: null | string; items: DigestItem[]; title: 
 
 export function digestTemplate(issue: DigestContent): RenderedMail {
   const intro = issue.intro?.trim() ?? ''
-  const textItems = issue.items.map((item) => [`• ${item.title}`, `  ${item.text}`, ...(item.url ? [`  ${item.url}`] : [])].join('\n'))
+  const textItems = issue.items.map((item) =>
+    [`• ${item.title}`, `  ${item.text}`, ...(item.url ? [`  ${item.url}`] : [])].join('\n'),
+  )
   const text = [
     issue.title,
     '',
@@ -61,7 +63,12 @@ export function digestTemplate(issue: DigestContent): RenderedMail {
   const html = shell(
     issue.title,
     `<h1 style="font-size:20px">${escapeHtml(issue.title)}</h1>` +
-      (intro ? intro.split(/\n{2,}/).map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('') : '') +
+      (intro
+        ? intro
+            .split(/\n{2,}/)
+            .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
+            .join('')
+        : '') +
       `<ul style="padding-left:20px">${htmlItems}</ul>` +
       `<p style="color:#555;font-size:13px">You receive this because you subscribed to Weekly AI Tool Verdicts. <a href="${unsubscribePlaceholder}">Unsubscribe</a></p>`,
   )

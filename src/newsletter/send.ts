@@ -58,16 +58,37 @@ async function loadIssue(req: PayloadRequest, options: SanitizedVerdictsOptions,
   return issue
 }
 
-async function updateIssue(req: PayloadRequest, options: SanitizedVerdictsOptions, id: Id, data: Record<string, unknown>): Promise<void> {
-  await req.payload.update({ id, collection: options.collectionSlugs.newsletterIssues as never, data: data as never, depth: 0, draft: true, overrideAccess: true, req })
+async function updateIssue(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  id: Id,
+  data: Record<string, unknown>,
+): Promise<void> {
+  await req.payload.update({
+    id,
+    collection: options.collectionSlugs.newsletterIssues as never,
+    data: data as never,
+    depth: 0,
+    draft: true,
+    overrideAccess: true,
+    req,
+  })
 }
 
 /**
  * Records the system's approval of an issue (the CLI's `--approve`): a trusted write, so
  * the workflow history shows an approval without a user.
  */
-export async function approveIssueAsSystem(req: PayloadRequest, options: SanitizedVerdictsOptions, id: Id): Promise<void> {
-  req.context[contextKeys.workflowTransition] = { action: 'approve', comment: 'approved from the command line (newsletter send --approve)', to: 'approved' }
+export async function approveIssueAsSystem(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  id: Id,
+): Promise<void> {
+  req.context[contextKeys.workflowTransition] = {
+    action: 'approve',
+    comment: 'approved from the command line (newsletter send --approve)',
+    to: 'approved',
+  }
   try {
     await updateIssue(req, options, id, { workflowStage: 'approved' })
   } finally {
@@ -95,15 +116,24 @@ export async function sendIssue(
   let issue = await loadIssue(req, options, id)
   if (issue.workflowStage !== 'approved' && issue.workflowStage !== 'published') {
     if (!args.approve) {
-      throw new APIError(`newsletter issue ${String(id)} is not approved (stage: ${issue.workflowStage ?? 'draft'}); approve it in the workflow first`, 409)
+      throw new APIError(
+        `newsletter issue ${String(id)} is not approved (stage: ${issue.workflowStage ?? 'draft'}); approve it in the workflow first`,
+        409,
+      )
     }
     await approveIssueAsSystem(req, options, id)
     issue = await loadIssue(req, options, id)
   }
   const template = digestTemplate({ intro: issue.intro ?? null, items: issue.items ?? [], title: issue.title })
   const confirmed = { status: { equals: 'confirmed' } }
-  const total = (await req.payload.count({ collection: subscribers as never, overrideAccess: false, req, where: confirmed })).totalDocs
-  await updateIssue(req, options, id, { deliveryStatus: 'sending', recipients: total, sendStartedAt: issue.sendStartedAt ?? new Date().toISOString() })
+  const total = (
+    await req.payload.count({ collection: subscribers as never, overrideAccess: false, req, where: confirmed })
+  ).totalDocs
+  await updateIssue(req, options, id, {
+    deliveryStatus: 'sending',
+    recipients: total,
+    sendStartedAt: issue.sendStartedAt ?? new Date().toISOString(),
+  })
 
   const progress: SendSummary = { failed: 0, interrupted: 0, processed: 0, sent: 0, skipped: 0, total }
   let after: Id | null = null
@@ -135,7 +165,10 @@ export async function sendIssue(
       where: { and: [{ issue: { equals: id } }, { subscriber: { in: batch.map((subscriber) => subscriber.id) } }] },
     })
     const previous = new Map(
-      (existing.docs as Array<{ id: Id; status: string; subscriber: Id }>).map((delivery) => [String(delivery.subscriber), delivery]),
+      (existing.docs as Array<{ id: Id; status: string; subscriber: Id }>).map((delivery) => [
+        String(delivery.subscriber),
+        delivery,
+      ]),
     )
     // The per-message writes go straight to the database adapter: the delivery collection
     // has no hooks, its access is "the system only", and Payload's full operation (access,
@@ -152,7 +185,12 @@ export async function sendIssue(
       }
       const keys = sentKeys
       sentKeys = []
-      await db.updateMany({ collection: newsletterDeliveries as never, data: { sentAt: new Date().toISOString(), status: 'sent' }, returning: false, where: { key: { in: keys } } })
+      await db.updateMany({
+        collection: newsletterDeliveries as never,
+        data: { sentAt: new Date().toISOString(), status: 'sent' },
+        returning: false,
+        where: { key: { in: keys } },
+      })
     }
     await eachLimited(batch, options.newsletter.sendConcurrency, async (subscriber) => {
       const earlier = previous.get(String(subscriber.id))
@@ -165,7 +203,12 @@ export async function sendIssue(
       try {
         // The claim: written before the message leaves, unique per (issue, subscriber).
         if (earlier) {
-          await db.updateOne({ id: earlier.id, collection: newsletterDeliveries as never, data: { error: null, status: 'sending' }, returning: false })
+          await db.updateOne({
+            id: earlier.id,
+            collection: newsletterDeliveries as never,
+            data: { error: null, status: 'sending' },
+            returning: false,
+          })
         } else {
           const now = new Date().toISOString()
           await db.create({
@@ -180,10 +223,18 @@ export async function sendIssue(
         return
       }
       try {
-        await req.payload.sendEmail({ ...personalize(template, unsubscribeUrl(req.payload, options, subscriber.id)), to: subscriber.email })
+        await req.payload.sendEmail({
+          ...personalize(template, unsubscribeUrl(req.payload, options, subscriber.id)),
+          to: subscriber.email,
+        })
       } catch (caught) {
         const error = caught instanceof Error ? caught.message : String(caught)
-        await db.updateMany({ collection: newsletterDeliveries as never, data: { error: error.slice(0, 500), status: 'failed' }, returning: false, where: { key: { equals: key } } })
+        await db.updateMany({
+          collection: newsletterDeliveries as never,
+          data: { error: error.slice(0, 500), status: 'failed' },
+          returning: false,
+          where: { key: { equals: key } },
+        })
         progress.failed += 1
         return
       }

@@ -57,7 +57,12 @@ export function createSendIssueEndpoint(options: SanitizedVerdictsOptions): Endp
       if (issue.workflowStage !== 'approved' && issue.workflowStage !== 'published') {
         return errorResponse(409, 'only approved newsletter issues can be sent')
       }
-      const job = (await req.payload.jobs.queue({ input: { issueId: id }, queue: newsletterQueue, req, task: sendNewsletterTaskSlug } as never)) as { id: number | string }
+      const job = (await req.payload.jobs.queue({
+        input: { issueId: id },
+        queue: newsletterQueue,
+        req,
+        task: sendNewsletterTaskSlug,
+      } as never)) as { id: number | string }
       return Response.json({ job: job.id, queued: true }, { status: 202 })
     },
     method: 'post',

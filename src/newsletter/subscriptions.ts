@@ -28,7 +28,11 @@ function slug(options: SanitizedVerdictsOptions) {
   return options.collectionSlugs.subscribers as never
 }
 
-async function findByEmail(req: PayloadRequest, options: SanitizedVerdictsOptions, email: string): Promise<null | Subscriber> {
+async function findByEmail(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  email: string,
+): Promise<null | Subscriber> {
   const { docs } = await req.payload.find({
     collection: slug(options),
     depth: 0,
@@ -54,21 +58,45 @@ async function findById(req: PayloadRequest, options: SanitizedVerdictsOptions, 
   return (docs[0] as Subscriber | undefined) ?? null
 }
 
-async function updateSubscriber(req: PayloadRequest, options: SanitizedVerdictsOptions, id: Id, data: Record<string, unknown>) {
-  return (await req.payload.update({ id, collection: slug(options), data: data as never, depth: 0, overrideAccess: false, req })) as unknown as Subscriber
+async function updateSubscriber(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  id: Id,
+  data: Record<string, unknown>,
+) {
+  return (await req.payload.update({
+    id,
+    collection: slug(options),
+    data: data as never,
+    depth: 0,
+    overrideAccess: false,
+    req,
+  })) as unknown as Subscriber
 }
 
 /**
  * Sends the double opt-in mail. Not awaited by the caller: the answer to the reader must
  * not take longer for a new address than for a known one. Failures are logged.
  */
-function mailConfirmation(req: PayloadRequest, options: SanitizedVerdictsOptions, subscriber: Subscriber, now: Date): Promise<void> {
-  const url = confirmationUrl(req.payload, options, { confirmation: subscriber.confirmationId!, now, subscriber: subscriber.id })
+function mailConfirmation(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  subscriber: Subscriber,
+  now: Date,
+): Promise<void> {
+  const url = confirmationUrl(req.payload, options, {
+    confirmation: subscriber.confirmationId!,
+    now,
+    subscriber: subscriber.id,
+  })
   const mail = confirmationMail({ confirmUrl: url, expiresInHours: options.newsletter.confirmationExpiryHours })
   return req.payload.sendEmail({ ...mail, to: subscriber.email }).then(
     () => undefined,
     (error: unknown) => {
-      req.payload.logger.error({ err: error, msg: `Could not send the newsletter confirmation to subscriber ${String(subscriber.id)}` })
+      req.payload.logger.error({
+        err: error,
+        msg: `Could not send the newsletter confirmation to subscriber ${String(subscriber.id)}`,
+      })
     },
   )
 }
@@ -165,7 +193,11 @@ export async function confirmSubscription(
   }
   await updateSubscriber(req, options, subscriber.id, {
     confirmationId: null,
-    consent: { confirmation: check.claims.confirmation, confirmedAt: now.toISOString(), page: subscriber.sourcePage ?? null },
+    consent: {
+      confirmation: check.claims.confirmation,
+      confirmedAt: now.toISOString(),
+      page: subscriber.sourcePage ?? null,
+    },
     status: 'confirmed',
   })
   return 'confirmed'
@@ -183,10 +215,19 @@ export async function subscriberOfUnsubscribeLink(
 }
 
 /** Unsubscribes at once (idempotent). Bounced and complained addresses stay suppressed. */
-export async function unsubscribe(req: PayloadRequest, options: SanitizedVerdictsOptions, subscriber: Subscriber, now = new Date()): Promise<void> {
+export async function unsubscribe(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  subscriber: Subscriber,
+  now = new Date(),
+): Promise<void> {
   actAsNewsletterSystem(req)
   if (subscriber.status === 'confirmed' || subscriber.status === 'pending') {
-    await updateSubscriber(req, options, subscriber.id, { confirmationId: null, status: 'unsubscribed', unsubscribedAt: now.toISOString() })
+    await updateSubscriber(req, options, subscriber.id, {
+      confirmationId: null,
+      status: 'unsubscribed',
+      unsubscribedAt: now.toISOString(),
+    })
   }
 }
 
@@ -225,7 +266,12 @@ export async function countSubscribersByStatus(
   actAsNewsletterSystem(req)
   const counts = {} as Record<SubscriberStatus, number>
   for (const status of statuses) {
-    const { totalDocs } = await req.payload.count({ collection: slug(options), overrideAccess: false, req, where: { status: { equals: status } } })
+    const { totalDocs } = await req.payload.count({
+      collection: slug(options),
+      overrideAccess: false,
+      req,
+      where: { status: { equals: status } },
+    })
     counts[status] = totalDocs
   }
   return counts

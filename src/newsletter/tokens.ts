@@ -18,9 +18,7 @@ export type NewsletterTokenClaims = {
   subscriber: number | string
 }
 
-export type TokenCheck =
-  | { claims: NewsletterTokenClaims; ok: true }
-  | { ok: false; reason: 'expired' | 'invalid' }
+export type TokenCheck = { claims: NewsletterTokenClaims; ok: true } | { ok: false; reason: 'expired' | 'invalid' }
 
 function keyFor(secret: string): Buffer {
   return createHmac('sha256', secret).update('verdicts-newsletter-links').digest()

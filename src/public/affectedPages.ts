@@ -8,7 +8,6 @@ import type { Id } from '../domain/ids.ts'
 
 type Doc = Record<string, unknown> & { id: Id }
 
-
 /**
  * The pages a change affects, as cache tags: a verdict change affects its tool and every
  * matchup that tool is in; a tool change the same; a matchup change the matchup and both
@@ -56,7 +55,9 @@ export async function affectedTags(
     ;(await find(slugs.tools, { category: { in: ids } })).forEach((tool) => toolIds.add(String(tool.id)))
   } else if (collection === slugs.reviewers) {
     const ids = present.map((doc) => doc.id)
-    ;(await find(slugs.verdicts, { reviewer: { in: ids } })).forEach((verdict) => toolIds.add(String(idOf(verdict.tool))))
+    ;(await find(slugs.verdicts, { reviewer: { in: ids } })).forEach((verdict) =>
+      toolIds.add(String(idOf(verdict.tool))),
+    )
   }
   toolIds.delete('null')
 
@@ -92,7 +93,14 @@ export function affectedListTags(
   const tags = new Set<string>()
   if (collection === slugs.tools) {
     const shown = (tool: Doc | undefined) =>
-      tool && JSON.stringify([tool.public, tool.name, tool.slug, idOf(tool.category), (tool.pricing as { tier?: unknown } | undefined)?.tier])
+      tool &&
+      JSON.stringify([
+        tool.public,
+        tool.name,
+        tool.slug,
+        idOf(tool.category),
+        (tool.pricing as { tier?: unknown } | undefined)?.tier,
+      ])
     if (shown(doc) !== shown(previous)) {
       for (const tool of [doc, previous]) {
         if (tool) {

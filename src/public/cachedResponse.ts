@@ -13,7 +13,9 @@ export function corsHeaders(header: HeaderLookup, options: SanitizedVerdictsOpti
     return { 'Access-Control-Allow-Origin': '*' }
   }
   const origin = header('origin')
-  return origin && corsOrigins.includes(origin) ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : { Vary: 'Origin' }
+  return origin && corsOrigins.includes(origin)
+    ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' }
+    : { Vary: 'Origin' }
 }
 
 /**
@@ -35,7 +37,11 @@ export function cachedAnswer(entry: CachedResponse, header: HeaderLookup, option
 }
 
 /** A public page from memory as a Fetch API response. */
-export function cachedResponse(entry: CachedResponse, requestHeaders: Headers, options: SanitizedVerdictsOptions): Response {
+export function cachedResponse(
+  entry: CachedResponse,
+  requestHeaders: Headers,
+  options: SanitizedVerdictsOptions,
+): Response {
   const { body, headers, status } = cachedAnswer(entry, (name) => requestHeaders.get(name), options)
   return new Response(body, { headers, status })
 }

@@ -30,7 +30,9 @@ export function parseListQuery(
       const max = name === 'limit' ? 100 : Number.MAX_SAFE_INTEGER
       // No leading zeros: `limit=0100` is not another spelling of 100 (nor another cache entry).
       if (!/^[1-9][0-9]*$/.test(value) || number < 1 || number > max) {
-        return { error: { field: name, message: `${name} must be a whole number from 1${name === 'limit' ? ' to 100' : ''}` } }
+        return {
+          error: { field: name, message: `${name} must be a whole number from 1${name === 'limit' ? ' to 100' : ''}` },
+        }
       }
       query[name] = number
     } else if (name === 'tier') {
@@ -125,7 +127,12 @@ export function createPublicEndpoints(options: SanitizedVerdictsOptions): Endpoi
         const entry = isValidSlug(slug)
           ? await pageCacheOf(req.payload).getOrBuild(toolTag(slug), async () => {
               const page = await pagesOf(req).toolPage(slug)
-              return page && { tags: [toolTag(slug), ...page.matchups.map((matchup) => matchupTag(matchup.slug))], value: page }
+              return (
+                page && {
+                  tags: [toolTag(slug), ...page.matchups.map((matchup) => matchupTag(matchup.slug))],
+                  value: page,
+                }
+              )
             })
           : null
         return respond(req, entry, `No published tool "${slug}".`)
@@ -138,7 +145,10 @@ export function createPublicEndpoints(options: SanitizedVerdictsOptions): Endpoi
     {
       handler: (req) => {
         if (!openApiBody) {
-          openApiBody = cachedResponseFor(JSON.stringify(buildOpenApiDocument(options, req.payload.config.serverURL)), [])
+          openApiBody = cachedResponseFor(
+            JSON.stringify(buildOpenApiDocument(options, req.payload.config.serverURL)),
+            [],
+          )
         }
         return respond(req, openApiBody, '')
       },

@@ -13,7 +13,9 @@ import { pageCacheOf } from './pageCache.ts'
  * created. Anything else (a first read, an unknown slug, another path) returns false and
  * goes on to Next.js, which builds and caches the page.
  */
-export function createMatchupFastPath(payload: Payload): (request: IncomingMessage, response: ServerResponse) => boolean {
+export function createMatchupFastPath(
+  payload: Payload,
+): (request: IncomingMessage, response: ServerResponse) => boolean {
   const options = pluginOptionsOf(payload)
   const cache = pageCacheOf(payload)
   const prefix = `${payload.config.routes.api}/public/matchups/`

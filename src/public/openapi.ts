@@ -6,7 +6,12 @@ const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type:
 /** OpenAPI 3.1 description of /api/public; its schemas are JSON Schema 2020-12. */
 export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverURL?: string) {
   const tiers = options.pricingTiers.map((tier) => tier.value)
-  const slugParameter = (name: string) => ({ in: 'path', name, required: true, schema: { pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', type: 'string' } })
+  const slugParameter = (name: string) => ({
+    in: 'path',
+    name,
+    required: true,
+    schema: { pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', type: 'string' },
+  })
   const query = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
     description,
     in: 'query',
@@ -17,7 +22,11 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
   const listParameters = [
     query('category', 'Category slug.'),
     query('tier', 'Pricing tier.', { enum: tiers, type: 'string' }),
-    query('q', 'Case-insensitive search in names (tools) or titles (matchups).', { maxLength: 100, minLength: 1, type: 'string' }),
+    query('q', 'Case-insensitive search in names (tools) or titles (matchups).', {
+      maxLength: 100,
+      minLength: 1,
+      type: 'string',
+    }),
     query('page', 'Page number, from 1.', { minimum: 1, type: 'integer' }),
     query('limit', 'Items per page, 1 to 100 (default 20).', { maximum: 100, minimum: 1, type: 'integer' }),
   ]
@@ -35,7 +44,8 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
         String(code),
         {
           content: { 'application/json': { schema: { $ref: '#/components/schemas/Errors' } } },
-          description: code === 404 ? 'Unknown or unpublished.' : 'A query parameter is unknown or malformed; `field` names it.',
+          description:
+            code === 404 ? 'Unknown or unpublished.' : 'A query parameter is unknown or malformed; `field` names it.',
         },
       ]),
     )
@@ -74,7 +84,11 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
         Errors: {
           properties: {
             errors: {
-              items: { properties: { field: { type: 'string' }, message: { type: 'string' } }, required: ['message'], type: 'object' },
+              items: {
+                properties: { field: { type: 'string' }, message: { type: 'string' } },
+                required: ['message'],
+                type: 'object',
+              },
               type: 'array',
             },
           },
@@ -87,7 +101,12 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
             slug: { type: 'string' },
             title: { type: 'string' },
             tools: {
-              items: { additionalProperties: false, properties: { name: { type: 'string' }, slug: { type: 'string' } }, required: ['slug', 'name'], type: 'object' },
+              items: {
+                additionalProperties: false,
+                properties: { name: { type: 'string' }, slug: { type: 'string' } },
+                required: ['slug', 'name'],
+                type: 'object',
+              },
               maxItems: 2,
               minItems: 2,
               type: 'array',
@@ -112,7 +131,11 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
         },
         Pricing: {
           additionalProperties: false,
-          properties: { label: { type: 'string' }, note: { type: ['string', 'null'] }, tier: { enum: tiers, type: 'string' } },
+          properties: {
+            label: { type: 'string' },
+            note: { type: ['string', 'null'] },
+            tier: { enum: tiers, type: 'string' },
+          },
           required: ['tier', 'label', 'note'],
           type: 'object',
         },
@@ -134,8 +157,15 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
           properties: {
             decision: { enum: [...decisions], type: 'string' },
             quote: { $ref: '#/components/schemas/RichText' },
-            reviewedAt: { description: 'The day the verdict was last reviewed (approved, or imported); null if never.', format: 'date', type: ['string', 'null'] },
-            stale: { description: 'True when the verdict is past its re-review date. It stays published.', type: 'boolean' },
+            reviewedAt: {
+              description: 'The day the verdict was last reviewed (approved, or imported); null if never.',
+              format: 'date',
+              type: ['string', 'null'],
+            },
+            stale: {
+              description: 'True when the verdict is past its re-review date. It stays published.',
+              type: 'boolean',
+            },
             reviewer: { $ref: '#/components/schemas/Reviewer' },
             tool: { description: 'Slug of the tool the quote is about.', type: 'string' },
           },
@@ -144,7 +174,8 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
         },
         Score: {
           additionalProperties: false,
-          description: 'percent = round(100 × ship / total); null when there is nothing (or, for the community, too little) to count.',
+          description:
+            'percent = round(100 × ship / total); null when there is nothing (or, for the community, too little) to count.',
           properties: {
             percent: { maximum: 100, minimum: 0, type: ['integer', 'null'] },
             ship: { minimum: 0, type: 'integer' },
@@ -172,7 +203,12 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
             ...toolProperties,
             description: { $ref: '#/components/schemas/RichText' },
             matchups: {
-              items: { additionalProperties: false, properties: { slug: { type: 'string' }, title: { type: 'string' } }, required: ['slug', 'title'], type: 'object' },
+              items: {
+                additionalProperties: false,
+                properties: { slug: { type: 'string' }, title: { type: 'string' } },
+                required: ['slug', 'title'],
+                type: 'object',
+              },
               type: 'array',
             },
             updatedAt: { format: 'date-time', type: 'string' },
@@ -182,8 +218,15 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
                 properties: {
                   decision: { enum: [...decisions], type: 'string' },
                   quote: { $ref: '#/components/schemas/RichText' },
-                  reviewedAt: { description: 'The day the verdict was last reviewed (approved, or imported); null if never.', format: 'date', type: ['string', 'null'] },
-                  stale: { description: 'True when the verdict is past its re-review date. It stays published.', type: 'boolean' },
+                  reviewedAt: {
+                    description: 'The day the verdict was last reviewed (approved, or imported); null if never.',
+                    format: 'date',
+                    type: ['string', 'null'],
+                  },
+                  stale: {
+                    description: 'True when the verdict is past its re-review date. It stays published.',
+                    type: 'boolean',
+                  },
                   reviewer: { $ref: '#/components/schemas/Reviewer' },
                 },
                 required: ['reviewer', 'decision', 'quote', 'reviewedAt', 'stale'],
@@ -192,7 +235,19 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
               type: 'array',
             },
           },
-          required: ['slug', 'name', 'tagline', 'category', 'pricing', 'description', 'panel', 'community', 'updatedAt', 'verdicts', 'matchups'],
+          required: [
+            'slug',
+            'name',
+            'tagline',
+            'category',
+            'pricing',
+            'description',
+            'panel',
+            'community',
+            'updatedAt',
+            'verdicts',
+            'matchups',
+          ],
           type: 'object',
         },
         MatchupList: page('MatchupListItem'),
@@ -200,31 +255,89 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
       },
     },
     info: {
-      description: 'Published-only content for consumer sites of the verdicts CMS. Anonymous; every answer is the same for every caller.',
+      description:
+        'Published-only content for consumer sites of the verdicts CMS. Anonymous; every answer is the same for every caller.',
       title: 'Verdicts public API',
       version: '1.0.0',
     },
     openapi: '3.1.0',
     paths: {
       '/api/public/matchups': {
-        get: { operationId: 'listMatchups', parameters: [query('tool', 'Only matchups with this tool (slug).'), ...listParameters], responses: { '200': cachedResponse('MatchupList', 'A page of published matchups.'), ...notModified, ...errors(400) } },
+        get: {
+          operationId: 'listMatchups',
+          parameters: [query('tool', 'Only matchups with this tool (slug).'), ...listParameters],
+          responses: {
+            '200': cachedResponse('MatchupList', 'A page of published matchups.'),
+            ...notModified,
+            ...errors(400),
+          },
+        },
       },
       '/api/public/matchups/{slug}': {
-        get: { operationId: 'getMatchupPage', parameters: [slugParameter('slug')], responses: { '200': cachedResponse('MatchupPage', 'Everything one comparison page shows.'), ...notModified, ...errors(404) } },
+        get: {
+          operationId: 'getMatchupPage',
+          parameters: [slugParameter('slug')],
+          responses: {
+            '200': cachedResponse('MatchupPage', 'Everything one comparison page shows.'),
+            ...notModified,
+            ...errors(404),
+          },
+        },
       },
       '/api/public/tools': {
-        get: { operationId: 'listTools', parameters: listParameters, responses: { '200': cachedResponse('ToolList', 'A page of published tools.'), ...notModified, ...errors(400) } },
+        get: {
+          operationId: 'listTools',
+          parameters: listParameters,
+          responses: {
+            '200': cachedResponse('ToolList', 'A page of published tools.'),
+            ...notModified,
+            ...errors(400),
+          },
+        },
       },
       '/api/public/tools/{slug}': {
-        get: { operationId: 'getToolPage', parameters: [slugParameter('slug')], responses: { '200': cachedResponse('ToolPage', 'A tool with its published verdicts and matchups.'), ...notModified, ...errors(404) } },
+        get: {
+          operationId: 'getToolPage',
+          parameters: [slugParameter('slug')],
+          responses: {
+            '200': cachedResponse('ToolPage', 'A tool with its published verdicts and matchups.'),
+            ...notModified,
+            ...errors(404),
+          },
+        },
       },
       '/api/public/tools/{slug}/vote': {
-        delete: { operationId: 'withdrawVote', parameters: [slugParameter('slug')], responses: { '200': { description: 'Withdrawn (or there was no vote).' }, '404': { description: 'Unknown or unpublished tool.' }, '429': { description: 'Too many requests; see Retry-After.' } } },
+        delete: {
+          operationId: 'withdrawVote',
+          parameters: [slugParameter('slug')],
+          responses: {
+            '200': { description: 'Withdrawn (or there was no vote).' },
+            '404': { description: 'Unknown or unpublished tool.' },
+            '429': { description: 'Too many requests; see Retry-After.' },
+          },
+        },
         post: {
           operationId: 'castVote',
           parameters: [slugParameter('slug')],
-          requestBody: { content: { 'application/json': { schema: { properties: { decision: { enum: [...decisions], type: 'string' } }, required: ['decision'], type: 'object' } } }, required: true },
-          responses: { '200': { description: 'Changed or unchanged.' }, '201': { description: 'Created; sets the voter cookie.' }, '400': { description: 'Bad decision.' }, '404': { description: 'Unknown or unpublished tool.' }, '429': { description: 'Too many requests; see Retry-After.' } },
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: {
+                  properties: { decision: { enum: [...decisions], type: 'string' } },
+                  required: ['decision'],
+                  type: 'object',
+                },
+              },
+            },
+            required: true,
+          },
+          responses: {
+            '200': { description: 'Changed or unchanged.' },
+            '201': { description: 'Created; sets the voter cookie.' },
+            '400': { description: 'Bad decision.' },
+            '404': { description: 'Unknown or unpublished tool.' },
+            '429': { description: 'Too many requests; see Retry-After.' },
+          },
         },
       },
     },

@@ -70,7 +70,10 @@ export class PageCache {
   }
 
   /** Builds (or reuses) the entry for `key`; null from `build` means "not found", not cached. */
-  async getOrBuild(key: string, build: () => Promise<null | { tags: string[]; value: unknown }>): Promise<CachedResponse | null> {
+  async getOrBuild(
+    key: string,
+    build: () => Promise<null | { tags: string[]; value: unknown }>,
+  ): Promise<CachedResponse | null> {
     const cached = this.get(key)
     if (cached) {
       return cached

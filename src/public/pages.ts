@@ -50,12 +50,21 @@ export type PublicMatchupPage = {
 export type PublicToolPage = PublicTool & {
   matchups: Array<{ slug: string; title: string }>
   updatedAt: string
-  verdicts: Array<{ decision: Decision; quote: PublicRichText; reviewedAt: null | string; reviewer: PublicReviewer; stale: boolean }>
+  verdicts: Array<{
+    decision: Decision
+    quote: PublicRichText
+    reviewedAt: null | string
+    reviewer: PublicReviewer
+    stale: boolean
+  }>
 }
 
 /** The review facts a page shows beside a quote. */
 function reviewOf(verdict: Doc): { reviewedAt: null | string; stale: boolean } {
-  const reviewedAt = typeof verdict.reviewedAt === 'string' && verdict.reviewedAt ? new Date(verdict.reviewedAt).toISOString().slice(0, 10) : null
+  const reviewedAt =
+    typeof verdict.reviewedAt === 'string' && verdict.reviewedAt
+      ? new Date(verdict.reviewedAt).toISOString().slice(0, 10)
+      : null
   return { reviewedAt, stale: verdict.stale === true }
 }
 
@@ -80,7 +89,12 @@ function score(value: unknown): PublicScore {
 }
 
 function latest(...dates: Array<string | undefined>): string {
-  return dates.filter((date): date is string => Boolean(date)).sort().at(-1) ?? new Date(0).toISOString()
+  return (
+    dates
+      .filter((date): date is string => Boolean(date))
+      .sort()
+      .at(-1) ?? new Date(0).toISOString()
+  )
 }
 
 export class PublicPages {
@@ -104,7 +118,14 @@ export class PublicPages {
   private async find(
     collection: string,
     where: Where,
-    extra: { depth?: number; limit?: number; page?: number; pagination?: boolean; select?: Record<string, true>; sort?: string | string[] } = {},
+    extra: {
+      depth?: number
+      limit?: number
+      page?: number
+      pagination?: boolean
+      select?: Record<string, true>
+      sort?: string | string[]
+    } = {},
   ) {
     this.request ??= this.preview ? Promise.resolve(this.preview.req) : anonymousRequest(this.payload)
     return this.payload.find({
@@ -137,7 +158,8 @@ export class PublicPages {
       slug: String(tool.slug),
       name: String(tool.name),
       tagline: (tool.tagline as null | string | undefined) || null,
-      category: category && typeof category === 'object' ? { slug: String(category.slug), name: String(category.name) } : null,
+      category:
+        category && typeof category === 'object' ? { slug: String(category.slug), name: String(category.name) } : null,
       pricing: { tier, label: this.tierLabel(tier), note: pricing.note || null },
       panel: score(tool.panelScore),
       community: score(tool.communityScore),
@@ -151,14 +173,23 @@ export class PublicPages {
 
   private reviewer(doc: unknown): PublicReviewer & { position: number } {
     const persona = doc as { lens?: string; name?: string; position?: number; slug?: string }
-    return { lens: String(persona.lens ?? ''), name: String(persona.name), position: persona.position ?? 0, slug: String(persona.slug) }
+    return {
+      lens: String(persona.lens ?? ''),
+      name: String(persona.name),
+      position: persona.position ?? 0,
+      slug: String(persona.slug),
+    }
   }
 
   /** Whether the public may see a tool: it is in a published verdict or a published matchup. */
   async isPublicTool(toolId: Id): Promise<boolean> {
     const [verdicts, matchups] = await Promise.all([
       this.find(this.slugs.verdicts, { tool: { equals: toolId } }, { limit: 1 }),
-      this.find(this.slugs.matchups, { or: [{ leftTool: { equals: toolId } }, { rightTool: { equals: toolId } }] }, { limit: 1 }),
+      this.find(
+        this.slugs.matchups,
+        { or: [{ leftTool: { equals: toolId } }, { rightTool: { equals: toolId } }] },
+        { limit: 1 },
+      ),
     ])
     return verdicts.totalDocs + matchups.totalDocs > 0
   }
@@ -196,9 +227,13 @@ export class PublicPages {
     // The panel is small (a persona per seat): every persona is read alongside the verdicts
     // (populating them would read the verdicts' tools again).
     const [verdicts, personas] = await Promise.all([
-      this.find(this.slugs.verdicts, { tool: { in: toolIds } }, {
-        select: { decision: true, quote: true, reviewer: true, tool: true, updatedAt: true },
-      }),
+      this.find(
+        this.slugs.verdicts,
+        { tool: { in: toolIds } },
+        {
+          select: { decision: true, quote: true, reviewer: true, tool: true, updatedAt: true },
+        },
+      ),
       this.find(this.slugs.reviewers, {}),
     ])
     const toolById = new Map([left, right].map((tool) => [String(tool.id), tool]))
@@ -207,7 +242,15 @@ export class PublicPages {
       const reviewer = reviewerById.get(String(idOf(verdict.reviewer)))
       const tool = toolById.get(String(idOf(verdict.tool)))
       return reviewer && tool
-        ? [{ decision: verdict.decision as Decision, quote: verdict.quote, review: reviewOf(verdict), reviewer: this.reviewer(reviewer), tool: String(tool.slug) }]
+        ? [
+            {
+              decision: verdict.decision as Decision,
+              quote: verdict.quote,
+              review: reviewOf(verdict),
+              reviewer: this.reviewer(reviewer),
+              tool: String(tool.slug),
+            },
+          ]
         : []
     })
     const scorecard = orderScorecard(entries, String(left.slug), String(right.slug)).map(
@@ -224,7 +267,12 @@ export class PublicPages {
       slug: String(matchup.slug),
       title: String(matchup.title),
       intro: matchup.intro ? html(matchup.intro) : null,
-      updatedAt: latest(matchup.updatedAt, left.updatedAt, right.updatedAt, ...(verdicts.docs as Doc[]).map((verdict) => verdict.updatedAt)),
+      updatedAt: latest(
+        matchup.updatedAt,
+        left.updatedAt,
+        right.updatedAt,
+        ...(verdicts.docs as Doc[]).map((verdict) => verdict.updatedAt),
+      ),
       tools: [this.pageTool(left, verdicts.docs as Doc[]), this.pageTool(right, verdicts.docs as Doc[])],
       scorecard,
     }
@@ -236,14 +284,20 @@ export class PublicPages {
     if (!this.preview) {
       return shown
     }
-    const decisions = verdicts.filter((verdict) => String(idOf(verdict.tool)) === String(tool.id)).map((verdict) => verdict.decision)
+    const decisions = verdicts
+      .filter((verdict) => String(idOf(verdict.tool)) === String(tool.id))
+      .map((verdict) => verdict.decision)
     const ship = decisions.filter((decision) => decision === 'ship').length
     return { ...shown, panel: computeScore(ship, decisions.length - ship) }
   }
 
   /** A tool with its published verdicts (panel order) and the published matchups it is in. */
   async toolPage(slug: string): Promise<null | PublicToolPage> {
-    const { docs } = await this.find(this.slugs.tools, { slug: { equals: slug } }, { depth: 1, limit: 1, pagination: false })
+    const { docs } = await this.find(
+      this.slugs.tools,
+      { slug: { equals: slug } },
+      { depth: 1, limit: 1, pagination: false },
+    )
     const tool = docs[0] as Doc | undefined
     if (!tool) {
       return null
@@ -280,7 +334,10 @@ export class PublicPages {
         reviewedAt: review?.reviewedAt ?? null,
         stale: review?.stale ?? false,
       })),
-      matchups: (matchups.docs as Doc[]).map((matchup) => ({ slug: String(matchup.slug), title: String(matchup.title) })),
+      matchups: (matchups.docs as Doc[]).map((matchup) => ({
+        slug: String(matchup.slug),
+        title: String(matchup.title),
+      })),
     }
   }
 
@@ -332,7 +389,11 @@ export class PublicPages {
     }
     // `createdAt` ascending as the tie-break (Payload's default is descending) lets the index
     // (public, name, createdAt) deliver the page in order, without sorting every public tool.
-    const result = await this.find(this.slugs.tools, { and: conditions }, { depth: 1, limit, page, sort: ['name', 'createdAt'] })
+    const result = await this.find(
+      this.slugs.tools,
+      { and: conditions },
+      { depth: 1, limit, page, sort: ['name', 'createdAt'] },
+    )
     const docs = (result.docs as Doc[]).map((tool) => this.summary(tool))
     return { tags: [...membership, ...docs.map((tool) => toolTag(tool.slug))], value: { ...pageInfo(result), docs } }
   }
@@ -362,24 +423,39 @@ export class PublicPages {
       }
       conditions.push({ id: { in: matching } })
     }
-    const result = await this.find(this.slugs.matchups, conditions.length ? { and: conditions } : {}, { depth: 1, limit, page, sort: ['title', 'createdAt'] })
+    const result = await this.find(this.slugs.matchups, conditions.length ? { and: conditions } : {}, {
+      depth: 1,
+      limit,
+      page,
+      sort: ['title', 'createdAt'],
+    })
     return {
       ...pageInfo(result),
       docs: (result.docs as Doc[]).map((matchup) => ({
         slug: String(matchup.slug),
         title: String(matchup.title),
-        tools: [matchup.leftTool, matchup.rightTool].map((tool) => ({ slug: String((tool as Doc).slug), name: String((tool as Doc).name) })),
+        tools: [matchup.leftTool, matchup.rightTool].map((tool) => ({
+          slug: String((tool as Doc).slug),
+          name: String((tool as Doc).name),
+        })),
         updatedAt: String(matchup.updatedAt),
       })),
     }
   }
 
   /** Ids of the records (within `where`) whose `field` matches the search `q` (see searchText.ts). */
-  private async idsMatching(collection: string, field: string, q: string, where: Where): Promise<Array<number | string>> {
+  private async idsMatching(
+    collection: string,
+    field: string,
+    q: string,
+    where: Where,
+  ): Promise<Array<number | string>> {
     // The database narrows by the plain fragments of `q` (its LIKE would read %, _ and \ as
     // patterns, so they are cut out and can only widen the match); the exact match is here.
     const fragments = q.split(/[\s%_\\]+/).filter(Boolean)
-    const narrowed: Where = fragments.length ? { and: [where, ...fragments.map((fragment) => ({ [field]: { like: fragment } }))] } : where
+    const narrowed: Where = fragments.length
+      ? { and: [where, ...fragments.map((fragment) => ({ [field]: { like: fragment } }))] }
+      : where
     const { docs } = await this.find(collection, narrowed)
     return (docs as Doc[]).filter((doc) => matchesSearch(String(doc[field] ?? ''), q)).map((doc) => doc.id)
   }

@@ -19,7 +19,8 @@ export function orderScorecard<Quote>(
   leftToolSlug: string,
   rightToolSlug: string,
 ): ScorecardEntry<Quote>[] {
-  const side = (entry: ScorecardEntry<Quote>) => (entry.tool === leftToolSlug ? 0 : entry.tool === rightToolSlug ? 1 : 2)
+  const side = (entry: ScorecardEntry<Quote>) =>
+    entry.tool === leftToolSlug ? 0 : entry.tool === rightToolSlug ? 1 : 2
   return entries
     .filter((entry) => side(entry) < 2)
     .sort(
@@ -32,7 +33,10 @@ export function orderScorecard<Quote>(
 }
 
 /** A persona's row on the scorecard: its quotes in page order (left tool first). */
-export type ScorecardRow<Entry extends { reviewer: { slug: string } }> = { entries: Entry[]; reviewer: Entry['reviewer'] }
+export type ScorecardRow<Entry extends { reviewer: { slug: string } }> = {
+  entries: Entry[]
+  reviewer: Entry['reviewer']
+}
 
 /**
  * Splits an ordered scorecard into one row per persona, keeping the order; rendering

@@ -9,7 +9,6 @@ import { countToolVisibility } from '../catalog/toolVisibility.ts'
 import type { Decision } from '../domain/decisions.ts'
 import type { Id } from '../domain/ids.ts'
 
-
 export type ScoreCause = {
   action: ScoreAction
   /** Names what changed in the history entry, e.g. "The Skeptic on Ollama". */
@@ -100,7 +99,8 @@ export async function recomputeToolScore(
     const stored = tool[field] as Partial<Score> | undefined
     // The panel recount also keeps the tool's `public` flag (what lists filter on): a
     // published verdict makes it public; with none, a published matchup still may.
-    const isPublic = kind === 'panel' ? fresh.total > 0 || (await countToolVisibility(req, options, toolId, 0)) : undefined
+    const isPublic =
+      kind === 'panel' ? fresh.total > 0 || (await countToolVisibility(req, options, toolId, 0)) : undefined
     const visibilityChanged = isPublic !== undefined && Boolean(tool.public) !== isPublic
     if (sameScore(stored, fresh) && !visibilityChanged) {
       return fresh
@@ -120,12 +120,20 @@ export async function recomputeToolScore(
     tool = (await req.payload.update({
       id: toolId,
       collection: collectionSlugs.tools,
-      data: { [field]: { ...fresh, computedAt: new Date().toISOString() }, ...(visibilityChanged ? { public: isPublic } : {}) } as never,
+      data: {
+        [field]: { ...fresh, computedAt: new Date().toISOString() },
+        ...(visibilityChanged ? { public: isPublic } : {}),
+      } as never,
       depth: 0,
       overrideAccess: true,
       req,
     })) as unknown as Record<string, unknown>
-    const from = { percent: stored?.percent ?? null, ship: stored?.ship ?? 0, skip: stored?.skip ?? 0, total: stored?.total ?? 0 }
+    const from = {
+      percent: stored?.percent ?? null,
+      ship: stored?.ship ?? 0,
+      skip: stored?.skip ?? 0,
+      total: stored?.total ?? 0,
+    }
     await req.payload.create({
       collection: collectionSlugs.scoreHistory,
       data: {

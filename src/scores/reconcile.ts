@@ -51,7 +51,12 @@ export async function reconcileScores(
           drift.push({
             actual,
             kind,
-            stored: { percent: stored.percent ?? null, ship: stored.ship ?? 0, skip: stored.skip ?? 0, total: stored.total ?? 0 },
+            stored: {
+              percent: stored.percent ?? null,
+              ship: stored.ship ?? 0,
+              skip: stored.skip ?? 0,
+              total: stored.total ?? 0,
+            },
             tool: tool.slug,
           })
           if (fix) {

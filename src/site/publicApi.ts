@@ -22,7 +22,13 @@ export type MatchupListItem = {
   tools: Array<{ name: string; slug: string }>
   updatedAt: string
 }
-export type MatchupList = { docs: MatchupListItem[]; limit: number; page: number; totalDocs: number; totalPages: number }
+export type MatchupList = {
+  docs: MatchupListItem[]
+  limit: number
+  page: number
+  totalDocs: number
+  totalPages: number
+}
 export type MatchupPreview = PublicMatchupPage & { preview: true }
 
 async function readJson<T>(url: string, init: RequestInit): Promise<null | T> {
@@ -65,7 +71,10 @@ export async function fetchMatchupPreview(id: string, sessionToken: string | und
   const url = `${siteSettings().apiUrl}/api/matchups/${encodeURIComponent(id)}/preview`
   // As an Authorization header: Payload accepts a forwarded session cookie only from a
   // browser (its CSRF check wants an Origin), and this request comes from the server.
-  const response = await fetch(url, { cache: 'no-store', headers: sessionToken ? { Authorization: `JWT ${sessionToken}` } : {} })
+  const response = await fetch(url, {
+    cache: 'no-store',
+    headers: sessionToken ? { Authorization: `JWT ${sessionToken}` } : {},
+  })
   if (response.status === 401 || response.status === 403) {
     return { status: 'signed-out' }
   }

@@ -17,7 +17,9 @@ export class MalformedWebhookEventError extends Error {
 export function tagsOfWebhookEvent(event: unknown): string[] {
   const tags = (event as { data?: { tags?: unknown } } | null)?.data?.tags
   if (!Array.isArray(tags) || !tags.every((tag) => parsePageTag(tag) !== null)) {
-    throw new MalformedWebhookEventError('data.tags must be a list of cache tags such as "matchup:<slug>" or "tool:<slug>"')
+    throw new MalformedWebhookEventError(
+      'data.tags must be a list of cache tags such as "matchup:<slug>" or "tool:<slug>"',
+    )
   }
   return tags
 }

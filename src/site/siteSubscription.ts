@@ -28,7 +28,10 @@ export async function ensureSiteSubscription(payload: Payload): Promise<void> {
   })
   const existing = docs[0] as { id: number | string; secret?: string; url?: string } | undefined
   if (!existing) {
-    await payload.create({ collection, data: { description: siteSubscriptionDescription, secret: settings.webhookSecret, url } as never })
+    await payload.create({
+      collection,
+      data: { description: siteSubscriptionDescription, secret: settings.webhookSecret, url } as never,
+    })
     payload.logger.info(`Subscribed ${url} to content changes (the /compare pages).`)
   } else if (existing.url !== url || existing.secret !== settings.webhookSecret) {
     await payload.update({ collection, data: { secret: settings.webhookSecret, url } as never, id: existing.id })

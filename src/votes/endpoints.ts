@@ -104,7 +104,9 @@ export function createVoteEndpoints(options: SanitizedVerdictsOptions): Endpoint
         return checked.response
       }
       const voter = voterOf(req, false)
-      const withdrawn = voter ? await withdrawVote(req, options, { toolId: checked.tool.id, voterKey: voter.voterKey }) : false
+      const withdrawn = voter
+        ? await withdrawVote(req, options, { toolId: checked.tool.id, voterKey: voter.voterKey })
+        : false
       return Response.json(
         { community: await communityOf(req, checked.tool.id), tool: checked.tool.slug, withdrawn },
         { headers: { 'Cache-Control': 'no-store' } },

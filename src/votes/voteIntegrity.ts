@@ -34,7 +34,10 @@ export function createVoteIntegrity(options: SanitizedVerdictsOptions) {
   return {
     /** The checks every vote request passes before anything is read or written. */
     async admit(req: PayloadRequest, { hasBody }: { hasBody: boolean }): Promise<null | VoteRefusal> {
-      const origins = [...allowedOrigins, ...(req.payload.config.serverURL ? [new URL(req.payload.config.serverURL).origin] : [])]
+      const origins = [
+        ...allowedOrigins,
+        ...(req.payload.config.serverURL ? [new URL(req.payload.config.serverURL).origin] : []),
+      ]
       if (!isSameSiteOrAllowed(req.headers, req.url, origins)) {
         return { message: 'votes are accepted from the publication’s own pages only.', status: 403 }
       }

@@ -10,7 +10,9 @@ export function generateWebhookSecret(): string {
 }
 
 function keyOf(secret: string): Buffer {
-  return secret.startsWith('whsec_') ? Buffer.from(secret.slice('whsec_'.length), 'base64') : Buffer.from(secret, 'utf8')
+  return secret.startsWith('whsec_')
+    ? Buffer.from(secret.slice('whsec_'.length), 'base64')
+    : Buffer.from(secret, 'utf8')
 }
 
 export function signWebhook(secret: string, id: string, timestampSeconds: number, body: string): string {
@@ -18,7 +20,12 @@ export function signWebhook(secret: string, id: string, timestampSeconds: number
   return `v1,${signature}`
 }
 
-export function webhookHeaders(secret: string, id: string, timestampSeconds: number, body: string): Record<string, string> {
+export function webhookHeaders(
+  secret: string,
+  id: string,
+  timestampSeconds: number,
+  body: string,
+): Record<string, string> {
   return {
     'content-type': 'application/json',
     'user-agent': 'verdicts-cms-webhooks',

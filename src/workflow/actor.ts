@@ -28,7 +28,9 @@ export async function personaApproverIds(
   doc: Record<string, unknown>,
 ): Promise<Id[]> {
   const persona = target.personaField
-    ? ((await findRelated(req, options.collectionSlugs.reviewers, doc[target.personaField])) as null | { approvers?: unknown[] })
+    ? ((await findRelated(req, options.collectionSlugs.reviewers, doc[target.personaField])) as null | {
+        approvers?: unknown[]
+      })
     : null
   return (persona?.approvers ?? []).map(idOf).filter((id): id is Id => id !== null)
 }

@@ -35,7 +35,6 @@ export const actionLabels: Record<WorkflowAction, string> = {
   unpublish: 'Unpublish',
 }
 
-
 export type WorkflowActor = {
   /** For a verdict: the user is an approver of its persona. For a matchup: any reviewer. */
   approvesForDocument: boolean
@@ -60,9 +59,7 @@ export const transitions: Record<WorkflowAction, Transition> = {
   unpublish: { from: ['published'], roles: ['admin', 'editor'], to: 'draft' },
 }
 
-export type TransitionCheck =
-  | { message: string; ok: false; status: 400 | 403 | 409 }
-  | { ok: true; to: WorkflowStage }
+export type TransitionCheck = { message: string; ok: false; status: 400 | 403 | 409 } | { ok: true; to: WorkflowStage }
 
 const wrongStage: Record<WorkflowAction, string> = {
   approve: 'only {kind}s in review can be approved',
@@ -102,7 +99,9 @@ export function checkTransition(
     }
     if (actor.touchedDocument && !actor.mayJudgeOwnWork) {
       return {
-        message: say(`you cannot ${action === 'approve' ? 'approve' : 'review'} your own {kind}: you wrote or last edited it`),
+        message: say(
+          `you cannot ${action === 'approve' ? 'approve' : 'review'} your own {kind}: you wrote or last edited it`,
+        ),
         ok: false,
         status: 403,
       }
@@ -119,9 +118,7 @@ export function checkTransition(
 
 /** The actions `actor` may take now, in the order the admin shows them. */
 export function availableActions(stage: WorkflowStage, actor: WorkflowActor): WorkflowAction[] {
-  return workflowActions.filter(
-    (action) => checkTransition(action, stage, actor, { comment: 'x' }).ok,
-  )
+  return workflowActions.filter((action) => checkTransition(action, stage, actor, { comment: 'x' }).ok)
 }
 
 /**

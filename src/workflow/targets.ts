@@ -12,7 +12,9 @@ export type WorkflowTarget = {
   slug: string
 }
 
-export function workflowTargets(options: SanitizedVerdictsOptions): Record<'matchups' | 'newsletterIssues' | 'verdicts', WorkflowTarget> {
+export function workflowTargets(
+  options: SanitizedVerdictsOptions,
+): Record<'matchups' | 'newsletterIssues' | 'verdicts', WorkflowTarget> {
   return {
     matchups: {
       fingerprint: { relations: ['leftTool', 'rightTool'], values: ['customTitle', 'intro'] },

@@ -43,12 +43,19 @@ export async function transitionWorkflow(
 ): Promise<WorkflowDoc> {
   const doc = await latestVersion(req, target, args.id)
   const actor = await actorFor(req, options, target, doc)
-  const check = checkTransition(args.action, doc.workflowStage ?? 'draft', actor, { comment: args.comment, kind: target.kind })
+  const check = checkTransition(args.action, doc.workflowStage ?? 'draft', actor, {
+    comment: args.comment,
+    kind: target.kind,
+  })
   if (!check.ok) {
     throw new APIError(check.message, check.status)
   }
   const changesLiveVersion = args.action === 'publish' || args.action === 'unpublish'
-  const transition: TransitionContext = { action: args.action, comment: args.comment?.trim() || undefined, to: check.to }
+  const transition: TransitionContext = {
+    action: args.action,
+    comment: args.comment?.trim() || undefined,
+    to: check.to,
+  }
   req.context[contextKeys.workflowTransition] = transition
   try {
     return (await req.payload.update({

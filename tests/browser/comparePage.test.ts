@@ -9,7 +9,13 @@ import type { AppServer } from '../helpers/appServer.ts'
 import { computeScore, formatPercent } from '../../src/scores/score.ts'
 import { demoCategories, demoPersonas, demoTools, demoVerdicts } from '../../src/demo/demoContent.ts'
 import { runCli, startAppServer } from '../helpers/appServer.ts'
-import { adminLogin, apiLogin as apiLoginAt, artifactsFolder, describeInBrowser, launchChromium } from '../helpers/browser.ts'
+import {
+  adminLogin,
+  apiLogin as apiLoginAt,
+  artifactsFolder,
+  describeInBrowser,
+  launchChromium,
+} from '../helpers/browser.ts'
 import { testDatabaseUri } from '../helpers/database.ts'
 import { demoMatchupSlugs } from '../helpers/demoMatchups.ts'
 
@@ -52,7 +58,8 @@ async function openPage(context: BrowserContext, pagePath: string): Promise<Page
   return page
 }
 
-const figure = (page: Page, tool: string, name: string) => page.locator(`.tool-card[data-tool="${tool}"] [data-figure="${name}"]`)
+const figure = (page: Page, tool: string, name: string) =>
+  page.locator(`.tool-card[data-tool="${tool}"] [data-figure="${name}"]`)
 
 describeInBrowser()('the comparison page', () => {
   beforeAll(async () => {
@@ -72,8 +79,14 @@ describeInBrowser()('the comparison page', () => {
   it('the index links every published comparison', async () => {
     const context = await browser.newContext()
     const page = await openPage(context, '/compare')
-    const links = await page.locator('.matchup-list a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')))
-    expect(links.sort()).toEqual(Object.values(demoMatchupSlugs).map((matchup) => `/compare/${matchup}`).sort())
+    const links = await page
+      .locator('.matchup-list a')
+      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')))
+    expect(links.sort()).toEqual(
+      Object.values(demoMatchupSlugs)
+        .map((matchup) => `/compare/${matchup}`)
+        .sort(),
+    )
     await context.close()
   }, 300_000)
 
@@ -85,7 +98,9 @@ describeInBrowser()('the comparison page', () => {
       const card = page.locator(`.tool-card[data-tool="${toolSlug}"]`)
       expect(await card.locator('h3').textContent()).toBe(tool.name)
       expect(await card.locator('.tool-tagline').textContent()).toBe(tool.tagline)
-      expect(await card.locator('.tool-category').textContent()).toBe(demoCategories.find((category) => category.slug === tool.category)!.name)
+      expect(await card.locator('.tool-category').textContent()).toBe(
+        demoCategories.find((category) => category.slug === tool.category)!.name,
+      )
       expect(await figure(page, toolSlug, 'panel').textContent()).toBe(seededPanel(toolSlug))
       expect(await figure(page, toolSlug, 'community').textContent()).toBe('—')
       expect(await figure(page, toolSlug, 'entry').textContent()).toBe(tool.pricing.tier === 'free' ? 'Free' : 'Paid')
@@ -96,7 +111,11 @@ describeInBrowser()('the comparison page', () => {
       demoVerdicts.some((verdict) => verdict.persona === persona.slug && [leftSlug, rightSlug].includes(verdict.tool)),
     )
     expect(await page.locator('.persona-row h3').allTextContents()).toEqual(reviewed.map((persona) => persona.name))
-    const firstRowTools = await page.locator('.persona-row').first().locator('.verdict').evaluateAll((quotes) => quotes.map((quote) => quote.getAttribute('data-tool')))
+    const firstRowTools = await page
+      .locator('.persona-row')
+      .first()
+      .locator('.verdict')
+      .evaluateAll((quotes) => quotes.map((quote) => quote.getAttribute('data-tool')))
     expect(firstRowTools).toEqual([leftSlug, rightSlug])
 
     expect(await page.locator('h1').count()).toBe(1)
@@ -112,15 +131,19 @@ describeInBrowser()('the comparison page', () => {
   it('fits a phone screen without sideways scrolling', async () => {
     const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { height: 844, width: 390 } })
     const page = await openPage(context, `/compare/${slug}`)
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
     expect(overflow).toBe(0)
-    const [left, right] = await page.locator('.tool-card').evaluateAll((cards) => cards.map((card) => card.getBoundingClientRect().top))
+    const [left, right] = await page
+      .locator('.tool-card')
+      .evaluateAll((cards) => cards.map((card) => card.getBoundingClientRect().top))
     expect(right).toBeGreaterThan(left)
     await page.screenshot({ fullPage: true, path: path.join(artifactsFolder, 'compare-mobile.png') })
     await context.close()
   }, 300_000)
 
-  it('subscribes a reader from the page\'s form with JavaScript off, recording the page', async () => {
+  it("subscribes a reader from the page's form with JavaScript off, recording the page", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false })
     const page = await openPage(context, `/compare/${slug}`)
     await page.getByLabel('Your e-mail address').fill('browser.reader@example.com')
@@ -131,14 +154,23 @@ describeInBrowser()('the comparison page', () => {
     expect(await index.locator('form[action="/api/public/newsletter/subscribe"] input[name="email"]').count()).toBe(1)
     await context.close()
     const editor = await apiLogin('editor@verdicts.test')
-    const { body } = await api<ListBody<{ sourcePage: string; status: string }>>('GET', '/subscribers?where[email][equals]=browser.reader@example.com', editor)
+    const { body } = await api<ListBody<{ sourcePage: string; status: string }>>(
+      'GET',
+      '/subscribers?where[email][equals]=browser.reader@example.com',
+      editor,
+    )
     expect(body.docs).toEqual([expect.objectContaining({ sourcePage: `/compare/${slug}`, status: 'pending' })])
   }, 300_000)
 
   it('refuses revalidation requests that are not signed by the CMS', async () => {
     const response = await fetch(`${server.url}/api/revalidate`, {
       body: JSON.stringify({ data: { tags: [`matchup:${slug}`] } }),
-      headers: { 'Content-Type': 'application/json', 'webhook-id': 'msg_forged', 'webhook-signature': 'v1,Zm9yZ2Vk', 'webhook-timestamp': String(Math.floor(Date.now() / 1000)) },
+      headers: {
+        'Content-Type': 'application/json',
+        'webhook-id': 'msg_forged',
+        'webhook-signature': 'v1,Zm9yZ2Vk',
+        'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+      },
       method: 'POST',
     })
     expect(response.status).toBe(401)
@@ -152,11 +184,19 @@ describeInBrowser()('the comparison page', () => {
     const page = await openPage(context, `/compare/${slug}`)
     expect(await figure(page, rightSlug, 'panel').textContent()).toBe('75%')
 
-    const skip = (await api<ListBody<{ id: number }>>('GET', `/verdicts?where[tool.slug][equals]=${rightSlug}&where[decision][equals]=skip&depth=1`, editor)).body.docs[0]
+    const skip = (
+      await api<ListBody<{ id: number }>>(
+        'GET',
+        `/verdicts?where[tool.slug][equals]=${rightSlug}&where[decision][equals]=skip&depth=1`,
+        editor,
+      )
+    ).body.docs[0]
     expect(skip).toBeDefined()
     expect((await api('PATCH', `/verdicts/${skip.id}?draft=true`, editor, { decision: 'ship' })).status).toBe(200)
     expect((await api('POST', `/verdicts/${skip.id}/workflow`, editor, { action: 'submit' })).status).toBe(200)
-    expect((await api('POST', `/verdicts/${skip.id}/workflow`, skepticReviewer, { action: 'approve' })).status).toBe(200)
+    expect((await api('POST', `/verdicts/${skip.id}/workflow`, skepticReviewer, { action: 'approve' })).status).toBe(
+      200,
+    )
     // Approval alone changes nothing the public sees.
     await page.reload()
     expect(await figure(page, rightSlug, 'panel').textContent()).toBe('75%')
@@ -174,19 +214,40 @@ describeInBrowser()('the comparison page', () => {
       await page.waitForTimeout(1000)
     }
     expect(shown).toBe('100%')
-    expect(await page.locator(`.persona-row[data-reviewer="skeptic"] .verdict[data-tool="${rightSlug}"]`).getAttribute('data-decision')).toBe('ship')
+    expect(
+      await page
+        .locator(`.persona-row[data-reviewer="skeptic"] .verdict[data-tool="${rightSlug}"]`)
+        .getAttribute('data-decision'),
+    ).toBe('ship')
 
-    const deliveries = (await api<ListBody<Delivery>>('GET', '/webhook-deliveries?where[url][like]=/api/revalidate&sort=-createdAt', admin)).body.docs
-    expect(deliveries.some((delivery) => delivery.outcome === 'delivered' && delivery.body.data.tags.includes(`matchup:${slug}`))).toBe(true)
+    const deliveries = (
+      await api<ListBody<Delivery>>(
+        'GET',
+        '/webhook-deliveries?where[url][like]=/api/revalidate&sort=-createdAt',
+        admin,
+      )
+    ).body.docs
+    expect(
+      deliveries.some(
+        (delivery) => delivery.outcome === 'delivered' && delivery.body.data.tags.includes(`matchup:${slug}`),
+      ),
+    ).toBe(true)
     await context.close()
   }, 300_000)
 
   it('editors preview drafts; signed-out visitors are asked to sign in', async () => {
     const editor = await apiLogin('editor@verdicts.test')
-    const matchup = (await api<ListBody<{ id: number }>>('GET', `/matchups?where[slug][equals]=${slug}`, editor)).body.docs[0]
+    const matchup = (await api<ListBody<{ id: number }>>('GET', `/matchups?where[slug][equals]=${slug}`, editor)).body
+      .docs[0]
     const draftIntro = 'Draft intro only editors can see.'
     const saved = await api('PATCH', `/matchups/${matchup.id}?draft=true`, editor, {
-      intro: { root: { children: [{ children: [{ text: draftIntro, type: 'text', version: 1 }], type: 'paragraph', version: 1 }], type: 'root', version: 1 } },
+      intro: {
+        root: {
+          children: [{ children: [{ text: draftIntro, type: 'text', version: 1 }], type: 'paragraph', version: 1 }],
+          type: 'root',
+          version: 1,
+        },
+      },
     })
     expect(saved.status).toBe(200)
 
@@ -211,7 +272,13 @@ describeInBrowser()('the comparison page', () => {
   it('live preview in the admin shows the draft, and refreshes when the editor saves', async () => {
     const page = await adminLogin(browser, server.url, 'editor@verdicts.test')
     const editor = await apiLogin('editor@verdicts.test')
-    const matchup = (await api<ListBody<{ id: number }>>('GET', `/matchups?where[slug][equals]=${demoMatchupSlugs.localVsHosted}`, editor)).body.docs[0]
+    const matchup = (
+      await api<ListBody<{ id: number }>>(
+        'GET',
+        `/matchups?where[slug][equals]=${demoMatchupSlugs.localVsHosted}`,
+        editor,
+      )
+    ).body.docs[0]
 
     await page.goto(`${server.url}/admin/collections/matchups/${matchup.id}`)
     await page.locator('#live-preview-toggler').click()

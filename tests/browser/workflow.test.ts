@@ -7,7 +7,13 @@ import path from 'node:path'
 import type { AppServer } from '../helpers/appServer.ts'
 
 import { runCli, startAppServer } from '../helpers/appServer.ts'
-import { adminLogin as adminLoginAt, apiLogin as apiLoginAt, artifactsFolder, describeInBrowser, launchChromium } from '../helpers/browser.ts'
+import {
+  adminLogin as adminLoginAt,
+  apiLogin as apiLoginAt,
+  artifactsFolder,
+  describeInBrowser,
+  launchChromium,
+} from '../helpers/browser.ts'
 import { testDatabaseUri } from '../helpers/database.ts'
 
 /**
@@ -35,11 +41,27 @@ describeInBrowser()('the workflow in the admin', () => {
     const editorToken = await apiLogin('editor@verdicts.test')
     const headers = { Authorization: `JWT ${editorToken}`, 'Content-Type': 'application/json' }
     const lookup = async (collection: string, slug: string) =>
-      ((await (await fetch(`${server.url}/api/${collection}?where[slug][equals]=${slug}`, { headers })).json()) as { docs: Array<{ id: number }> }).docs[0].id
+      (
+        (await (await fetch(`${server.url}/api/${collection}?where[slug][equals]=${slug}`, { headers })).json()) as {
+          docs: Array<{ id: number }>
+        }
+      ).docs[0].id
     const created = await fetch(`${server.url}/api/verdicts?draft=true`, {
       body: JSON.stringify({
         decision: 'ship',
-        quote: { root: { children: [{ children: [{ text: 'Routing is the new default.', type: 'text', version: 1 }], type: 'paragraph', version: 1 }], type: 'root', version: 1 } },
+        quote: {
+          root: {
+            children: [
+              {
+                children: [{ text: 'Routing is the new default.', type: 'text', version: 1 }],
+                type: 'paragraph',
+                version: 1,
+              },
+            ],
+            type: 'root',
+            version: 1,
+          },
+        },
         reviewer: await lookup('reviewers', 'futurist'),
         tool: await lookup('tools', 'openrouter'),
       }),

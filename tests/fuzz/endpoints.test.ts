@@ -32,7 +32,10 @@ let matchupSlug = ''
 beforeAll(async () => {
   payload = await startTestPayload('fuzz-endpoints', {
     // Many requests from few addresses: limits high enough that the fuzz reaches the handlers.
-    plugin: { accounts: { loginAttempts: { max: 10_000 } }, community: { newVoters: { max: 10_000 }, rateLimit: { max: 10_000 } } },
+    plugin: {
+      accounts: { loginAttempts: { max: 10_000 } },
+      community: { newVoters: { max: 10_000 }, rateLimit: { max: 10_000 } },
+    },
   })
   fixtures = await createFixtures(payload)
   rest = restClient(payload)
@@ -40,10 +43,21 @@ beforeAll(async () => {
     tokens[name] = await tokenFor(payload, accounts[name].email, password)
   }
   const verdicts: Id[] = []
-  for (const [tool, status] of [[fixtures.toolIds.alpha, 'published'], [fixtures.toolIds.beta, 'published'], [fixtures.toolIds.gamma, 'draft']] as const) {
+  for (const [tool, status] of [
+    [fixtures.toolIds.alpha, 'published'],
+    [fixtures.toolIds.beta, 'published'],
+    [fixtures.toolIds.gamma, 'draft'],
+  ] as const) {
     const verdict = await payload.create({
       collection: slugs.verdicts as never,
-      data: { _status: status, decision: 'ship', quote: quote('Fuzzed.'), reviewer: fixtures.personaIds.skeptic, tool, ...(status === 'draft' ? { workflowStage: 'in_review' } : {}) } as never,
+      data: {
+        _status: status,
+        decision: 'ship',
+        quote: quote('Fuzzed.'),
+        reviewer: fixtures.personaIds.skeptic,
+        tool,
+        ...(status === 'draft' ? { workflowStage: 'in_review' } : {}),
+      } as never,
       draft: status === 'draft',
     })
     verdicts.push((verdict as unknown as { id: Id }).id)
@@ -65,10 +79,42 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-const collections = ['verdicts', 'matchups', 'tools', 'categories', 'reviewers', 'users', 'votes', 'workflow-events', 'webhook-subscriptions', 'score-history']
+const collections = [
+  'verdicts',
+  'matchups',
+  'tools',
+  'categories',
+  'reviewers',
+  'users',
+  'votes',
+  'workflow-events',
+  'webhook-subscriptions',
+  'score-history',
+]
 
 const hostileText = fc.oneof(
-  fc.constantFrom('', 'abc', '1e309', '-1', '0', '00', '0001', '1.5', "1'", '1 OR 1=1', '%00', '..%2f..%2fetc%2fpasswd', '9'.repeat(30), '%E0%A4%A', 'null', '[]', '{}', '%', '_', '\\'),
+  fc.constantFrom(
+    '',
+    'abc',
+    '1e309',
+    '-1',
+    '0',
+    '00',
+    '0001',
+    '1.5',
+    "1'",
+    '1 OR 1=1',
+    '%00',
+    '..%2f..%2fetc%2fpasswd',
+    '9'.repeat(30),
+    '%E0%A4%A',
+    'null',
+    '[]',
+    '{}',
+    '%',
+    '_',
+    '\\',
+  ),
   fc.string({ maxLength: 12 }),
   fc.string({ maxLength: 12, unit: 'binary' }),
 )
@@ -83,9 +129,28 @@ const idArbitrary = (collection: string) =>
 const lexical = fc.oneof(
   fc.constant(quote('A fine quote.')),
   fc.jsonValue({ maxDepth: 3 }),
-  fc.record({ root: fc.record({ children: fc.oneof(fc.string(), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 })) }) }),
+  fc.record({
+    root: fc.record({ children: fc.oneof(fc.string(), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 })) }),
+  }),
   fc.constantFrom('javascript:alert(1)', 'https://example.com').map((url) => ({
-    root: { children: [{ children: [{ children: [{ text: 'x', type: 'text', version: 1 }], fields: { linkType: 'custom', url }, type: 'link', version: 3 }], type: 'paragraph', version: 1 }], type: 'root', version: 1 },
+    root: {
+      children: [
+        {
+          children: [
+            {
+              children: [{ text: 'x', type: 'text', version: 1 }],
+              fields: { linkType: 'custom', url },
+              type: 'link',
+              version: 3,
+            },
+          ],
+          type: 'paragraph',
+          version: 1,
+        },
+      ],
+      type: 'root',
+      version: 1,
+    },
   })),
 )
 
@@ -110,10 +175,16 @@ const bodyArbitrary = fc.oneof(
   plausibleWrite,
   fc.jsonValue({ maxDepth: 3 }),
   fc.record(
-    { action: fc.oneof(fc.constantFrom('submit', 'approve', 'request_changes', 'publish', 'unpublish'), hostileText), comment: fc.oneof(fc.string({ maxLength: 50 }), fc.jsonValue({ maxDepth: 1 })) },
+    {
+      action: fc.oneof(fc.constantFrom('submit', 'approve', 'request_changes', 'publish', 'unpublish'), hostileText),
+      comment: fc.oneof(fc.string({ maxLength: 50 }), fc.jsonValue({ maxDepth: 1 })),
+    },
     { requiredKeys: [] },
   ),
-  fc.record({ decision: fc.oneof(fc.constantFrom('ship', 'skip'), fc.jsonValue({ maxDepth: 1 })) }, { requiredKeys: [] }),
+  fc.record(
+    { decision: fc.oneof(fc.constantFrom('ship', 'skip'), fc.jsonValue({ maxDepth: 1 })) },
+    { requiredKeys: [] },
+  ),
   fc.record(
     {
       _status: fc.constantFrom('draft', 'published', 'x'),
@@ -131,10 +202,25 @@ const bodyArbitrary = fc.oneof(
     },
     { requiredKeys: [] },
   ),
-  fc.record({ email: fc.oneof(fc.constantFrom(accounts.admin.email, 'nobody@test.local'), hostileText), password: fc.oneof(fc.constant('wrong-password-x'), hostileText) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      email: fc.oneof(fc.constantFrom(accounts.admin.email, 'nobody@test.local'), hostileText),
+      password: fc.oneof(fc.constant('wrong-password-x'), hostileText),
+    },
+    { requiredKeys: [] },
+  ),
 )
 
-const rawBodyArbitrary = fc.oneof(fc.constantFrom('{"a": ', 'null', '"x"', 'decision=ship', '--x\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{"name":1}\r\n--x--'), fc.string({ maxLength: 40 }))
+const rawBodyArbitrary = fc.oneof(
+  fc.constantFrom(
+    '{"a": ',
+    'null',
+    '"x"',
+    'decision=ship',
+    '--x\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n{"name":1}\r\n--x--',
+  ),
+  fc.string({ maxLength: 40 }),
+)
 
 const contentTypes = fc.constantFrom(
   'application/json',
@@ -145,46 +231,76 @@ const contentTypes = fc.constantFrom(
   'application/json; charset=latin1',
 )
 
-const sometimesHostile = (sane: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...sane), weight: 3 }, { arbitrary: hostileText, weight: 1 })
+const sometimesHostile = (sane: string[]) =>
+  fc.oneof({ arbitrary: fc.constantFrom(...sane), weight: 3 }, { arbitrary: hostileText, weight: 1 })
 
 const queryArbitrary = fc.oneof(
   { arbitrary: fc.constant(''), weight: 2 },
-  { arbitrary: fc.constantFrom('draft=true', 'depth=0', 'limit=5&page=1', 'q=alpha', 'q=%25', 'where[slug][equals]=alpha-coder'), weight: 2 },
-  { arbitrary: fc
-  .record(
-    {
-      depth: sometimesHostile(['0', '1', '2']),
-      draft: fc.constantFrom('true', 'false', 'x'),
-      limit: sometimesHostile(['1', '10', '100']),
-      page: sometimesHostile(['1', '2']),
-      q: hostileText,
-      sort: fc.oneof(hostileText, fc.constantFrom('-createdAt', 'name', 'slug')),
-      'where[id][equals]': hostileText,
-      'where[slug][like]': hostileText,
-    },
-    { requiredKeys: [] },
-  )
-  .map((params) => new URLSearchParams(params as Record<string, string>).toString()), weight: 1 },
+  {
+    arbitrary: fc.constantFrom(
+      'draft=true',
+      'depth=0',
+      'limit=5&page=1',
+      'q=alpha',
+      'q=%25',
+      'where[slug][equals]=alpha-coder',
+    ),
+    weight: 2,
+  },
+  {
+    arbitrary: fc
+      .record(
+        {
+          depth: sometimesHostile(['0', '1', '2']),
+          draft: fc.constantFrom('true', 'false', 'x'),
+          limit: sometimesHostile(['1', '10', '100']),
+          page: sometimesHostile(['1', '2']),
+          q: hostileText,
+          sort: fc.oneof(hostileText, fc.constantFrom('-createdAt', 'name', 'slug')),
+          'where[id][equals]': hostileText,
+          'where[slug][like]': hostileText,
+        },
+        { requiredKeys: [] },
+      )
+      .map((params) => new URLSearchParams(params as Record<string, string>).toString()),
+    weight: 1,
+  },
 )
 
 const pathArbitrary = fc.oneof(
   fc.constantFrom(...collections).map((collection) => `/${collection}`),
   fc.constantFrom(...collections).chain((collection) => idArbitrary(collection).map((id) => `/${collection}/${id}`)),
-  fc.constantFrom('verdicts', 'matchups').chain((collection) => idArbitrary(collection).map((id) => `/${collection}/${id}/workflow`)),
+  fc
+    .constantFrom('verdicts', 'matchups')
+    .chain((collection) => idArbitrary(collection).map((id) => `/${collection}/${id}/workflow`)),
   fc.constantFrom('verdicts', 'matchups').map((collection) => `/${collection}/awaiting-approval`),
-  fc.constantFrom('matchups').chain((collection) => idArbitrary(collection).map((id) => `/${collection}/${id}/preview`)),
+  fc
+    .constantFrom('matchups')
+    .chain((collection) => idArbitrary(collection).map((id) => `/${collection}/${id}/preview`)),
   fc.oneof(fc.constant('alpha-coder'), hostileText.map(encodeURIComponent)).map((slug) => `/public/tools/${slug}/vote`),
   fc.constantFrom('/public/tools', '/public/matchups', '/public/openapi.json'),
-  fc.oneof(fc.constant(matchupSlug || 'x'), hostileText.map(encodeURIComponent)).map((slug) => `/public/matchups/${slug}`),
+  fc
+    .oneof(fc.constant(matchupSlug || 'x'), hostileText.map(encodeURIComponent))
+    .map((slug) => `/public/matchups/${slug}`),
   fc.oneof(fc.constant('alpha-coder'), hostileText.map(encodeURIComponent)).map((slug) => `/public/tools/${slug}`),
-  fc.constantFrom('/users/login', '/users/unlock', '/users/me', '/users/logout', '/users/forgot-password', '/users/first-register'),
+  fc.constantFrom(
+    '/users/login',
+    '/users/unlock',
+    '/users/me',
+    '/users/logout',
+    '/users/forgot-password',
+    '/users/first-register',
+  ),
 )
 
 const anyRequest = fc.record({
   body: bodyArbitrary,
   caller: fc.constantFrom('anonymous', 'admin', 'editor', 'reviewer'),
   contentType: contentTypes,
-  cookie: fc.oneof(fc.constant(undefined), fc.constantFrom('verdicts_voter=%E0%A4%A', 'verdicts_voter=a.b', 'verdicts_voter=x.y.z')),
+  cookie: fc.oneof(
+    fc.constant(undefined),
+    fc.constantFrom('verdicts_voter=%E0%A4%A', 'verdicts_voter=a.b', 'verdicts_voter=x.y.z'),
+  ),
   method: fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE') as fc.Arbitrary<'DELETE' | 'GET' | 'PATCH' | 'POST'>,
   origin: fc.constantFrom(undefined, 'http://localhost:3000', 'http://evil.example', 'null'),
   path: pathArbitrary,
@@ -202,8 +318,16 @@ const teamWrite = fc.record({
   origin: fc.constant(undefined),
   path: fc.oneof(
     fc.constantFrom('/verdicts', '/tools', '/matchups', '/categories'),
-    fc.constantFrom('verdicts', 'tools', 'matchups').chain((collection) => fc.constantFrom(...(realIds[collection] ?? [1]).map(String)).map((id) => `/${collection}/${id}`)),
-    fc.constantFrom('verdicts', 'matchups').chain((collection) => fc.constantFrom(...(realIds[collection] ?? [1]).map(String)).map((id) => `/${collection}/${id}/workflow`)),
+    fc
+      .constantFrom('verdicts', 'tools', 'matchups')
+      .chain((collection) =>
+        fc.constantFrom(...(realIds[collection] ?? [1]).map(String)).map((id) => `/${collection}/${id}`),
+      ),
+    fc
+      .constantFrom('verdicts', 'matchups')
+      .chain((collection) =>
+        fc.constantFrom(...(realIds[collection] ?? [1]).map(String)).map((id) => `/${collection}/${id}/workflow`),
+      ),
   ),
   query: fc.constantFrom('', 'draft=true', 'depth=0'),
   raw: fc.constant(undefined),
@@ -268,11 +392,17 @@ describe('fuzzing the API', () => {
         }
       }),
       // FUZZ_SEED replays a failing run (fast-check prints the seed).
-      { endOnFailure: Boolean(process.env.FUZZ_SEED), numRuns: runs, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
+      {
+        endOnFailure: Boolean(process.env.FUZZ_SEED),
+        numRuns: runs,
+        seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined,
+      },
     )
     // The fuzz reaches the handlers, not only the guard: some requests succeed.
     const succeeded = [...statuses].filter(([status]) => status < 300).reduce((sum, [, count]) => sum + count, 0)
-    process.stderr.write(`fuzz statuses: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}\n`)
+    process.stderr.write(
+      `fuzz statuses: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}\n`,
+    )
     expect(succeeded).toBeGreaterThan(0)
     const report = await reconcileScores(payload, { fix: false })
     expect(report.drift).toEqual([])

@@ -26,11 +26,15 @@ export type CliRun = { status: null | number; stderr: string; stdout: string }
 
 /** Runs the verdicts CLI against a database, as `npm run verdicts -- …` would, whatever its exit code. */
 export function runCliProcess(args: string[], databaseUri: string): CliRun {
-  const result = spawnSync(process.execPath, ['--conditions=production', path.join(projectRoot, 'scripts/runTs.mjs'), 'src/demo/cli/index.ts', ...args], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URI: databaseUri, NODE_ENV: 'development', NODE_OPTIONS: '' },
-  })
+  const result = spawnSync(
+    process.execPath,
+    ['--conditions=production', path.join(projectRoot, 'scripts/runTs.mjs'), 'src/demo/cli/index.ts', ...args],
+    {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URI: databaseUri, NODE_ENV: 'development', NODE_OPTIONS: '' },
+    },
+  )
   return { status: result.status, stderr: result.stderr, stdout: result.stdout }
 }
 
@@ -47,7 +51,15 @@ export function runCli(args: string[], databaseUri: string): string {
 const buildFolder = '.next-test-prod'
 const buildStampFile = path.join(projectRoot, buildFolder, 'verdicts-build-stamp')
 /** What a build depends on: when none of these files changed, the last build is reused. */
-const buildInputs = ['src', 'collections', 'hooks', 'payload.config.ts', 'next.config.mjs', 'package.json', 'tsconfig.json']
+const buildInputs = [
+  'src',
+  'collections',
+  'hooks',
+  'payload.config.ts',
+  'next.config.mjs',
+  'package.json',
+  'tsconfig.json',
+]
 
 function buildStamp(): string {
   const hash = createHash('sha256')
@@ -135,23 +147,27 @@ export async function startAppServer(
   await ensureProductionBuild(timeoutMs)
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, ['--conditions=production', path.join(projectRoot, 'scripts/runTs.mjs'), 'server.ts'], {
-    cwd: projectRoot,
-    detached: true,
-    env: {
-      ...process.env,
-      DATABASE_URI: databaseUri,
-      HOSTNAME: '127.0.0.1',
-      NEXT_DIST_DIR: buildFolder,
-      NEXT_TELEMETRY_DISABLED: '1',
-      NODE_ENV: 'production',
-      NODE_OPTIONS: '--no-deprecation',
-      PAYLOAD_SECRET: testServerSecret,
-      PORT: String(port),
-      SERVER_URL: url,
+  const child = spawn(
+    process.execPath,
+    ['--conditions=production', path.join(projectRoot, 'scripts/runTs.mjs'), 'server.ts'],
+    {
+      cwd: projectRoot,
+      detached: true,
+      env: {
+        ...process.env,
+        DATABASE_URI: databaseUri,
+        HOSTNAME: '127.0.0.1',
+        NEXT_DIST_DIR: buildFolder,
+        NEXT_TELEMETRY_DISABLED: '1',
+        NODE_ENV: 'production',
+        NODE_OPTIONS: '--no-deprecation',
+        PAYLOAD_SECRET: testServerSecret,
+        PORT: String(port),
+        SERVER_URL: url,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   let output = ''
   child.stdout.on('data', (chunk) => (output += chunk))
   child.stderr.on('data', (chunk) => (output += chunk))

@@ -36,7 +36,10 @@ function testRunId(env: NodeJS.ProcessEnv): string {
  */
 export function testDatabaseUri(suite: string, env: NodeJS.ProcessEnv = process.env): string {
   const uri = env.DATABASE_URI?.trim()
-  const suiteName = suite.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 24)
+  const suiteName = suite
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 24)
   const name = `${testDatabasePrefix}${suiteName}_${testRunId(env)}`
   if (!uri) {
     const folder = mkdtempSync(path.join(tmpdir(), 'verdicts-test-'))
@@ -44,7 +47,9 @@ export function testDatabaseUri(suite: string, env: NodeJS.ProcessEnv = process.
   }
   const target = resolveDatabaseTarget(uri)
   if (target.kind === 'sqlite') {
-    throw new Error(`Tests need an empty database per suite; DATABASE_URI=${uri} cannot provide one. Unset it for SQLite.`)
+    throw new Error(
+      `Tests need an empty database per suite; DATABASE_URI=${uri} cannot provide one. Unset it for SQLite.`,
+    )
   }
   const url = new URL(target.url)
   url.pathname = `/${name}`

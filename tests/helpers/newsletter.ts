@@ -15,10 +15,19 @@ export async function httpCall(
   payload: Payload,
   method: 'GET' | 'POST',
   url: string,
-  { accept, body, contentType, headers = {}, ip = '198.51.100.7' }: { accept?: string; body?: string; contentType?: string; headers?: Record<string, string>; ip?: string } = {},
+  {
+    accept,
+    body,
+    contentType,
+    headers = {},
+    ip = '198.51.100.7',
+  }: { accept?: string; body?: string; contentType?: string; headers?: Record<string, string>; ip?: string } = {},
 ): Promise<HttpResult> {
   const target = new URL(url, 'http://localhost:3000')
-  const slug = target.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+  const slug = target.pathname
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
   const requestHeaders = new Headers({ 'X-Forwarded-For': ip, ...headers })
   if (contentType) {
     requestHeaders.set('Content-Type', contentType)
@@ -27,10 +36,20 @@ export async function httpCall(
     requestHeaders.set('Accept', accept)
   }
   // Behind the same guard as the app's /api route, which decides what media types get through.
-  const handler = guardRestHandler(payload.config, method === 'GET' ? REST_GET(payload.config) : REST_POST(payload.config))
-  const response = await handler(new Request(target, { body, headers: requestHeaders, method }), { params: Promise.resolve({ slug }) })
+  const handler = guardRestHandler(
+    payload.config,
+    method === 'GET' ? REST_GET(payload.config) : REST_POST(payload.config),
+  )
+  const response = await handler(new Request(target, { body, headers: requestHeaders, method }), {
+    params: Promise.resolve({ slug }),
+  })
   const text = await response.text()
-  return { body: text, headers: response.headers, json: () => JSON.parse(text) as Record<string, unknown>, status: response.status }
+  return {
+    body: text,
+    headers: response.headers,
+    json: () => JSON.parse(text) as Record<string, unknown>,
+    status: response.status,
+  }
 }
 
 /** The path and query of a link in a mail, for calling the handlers without a server. */
@@ -48,7 +67,11 @@ export function linkTo(text: string, path: string): string {
   return match[0].replace(/&amp;/g, '&')
 }
 
-export type SpawnedCli = { done: Promise<{ status: null | number; stderr: string; stdout: string }>; kill: (signal: NodeJS.Signals) => void; stderr: () => string }
+export type SpawnedCli = {
+  done: Promise<{ status: null | number; stderr: string; stdout: string }>
+  kill: (signal: NodeJS.Signals) => void
+  stderr: () => string
+}
 
 /**
  * Starts the verdicts CLI without blocking this process (an in-process SMTP server must
@@ -56,11 +79,15 @@ export type SpawnedCli = { done: Promise<{ status: null | number; stderr: string
  */
 export function spawnCli(args: string[], env: Record<string, string>): SpawnedCli {
   const projectRoot = path.resolve(import.meta.dirname, '../..')
-  const child = spawn(process.execPath, ['--conditions=production', path.join(projectRoot, 'scripts/runTs.mjs'), 'src/demo/cli/index.ts', ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, NODE_ENV: 'development', NODE_OPTIONS: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--conditions=production', path.join(projectRoot, 'scripts/runTs.mjs'), 'src/demo/cli/index.ts', ...args],
+    {
+      cwd: projectRoot,
+      env: { ...process.env, NODE_ENV: 'development', NODE_OPTIONS: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk) => (stdout += chunk))

@@ -7,7 +7,11 @@ import { sanitizeOptions } from '../../src/options.ts'
  * Validates a response body against a schema of the served OpenAPI document, e.g.
  * `expectMatchesSchema('MatchupPage', body)`. Returns Ajv's errors (empty when valid).
  */
-export function schemaErrors(document: ReturnType<typeof buildOpenApiDocument>, schemaName: string, body: unknown): string[] {
+export function schemaErrors(
+  document: ReturnType<typeof buildOpenApiDocument>,
+  schemaName: string,
+  body: unknown,
+): string[] {
   const ajv = new Ajv2020({ allErrors: true, strict: false })
   ajv.addFormat('date-time', { type: 'string', validate: (value: string) => !Number.isNaN(Date.parse(value)) })
   ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/)

@@ -67,7 +67,10 @@ export function restClient(payload: Payload): RestClient {
     },
     async request(method, path, options = {}) {
       const url = new URL(`${base}${path}`)
-      const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+      const slug = url.pathname
+        .replace(/^\/api\//, '')
+        .split('/')
+        .filter(Boolean)
       const headers = headersFor(options.token)
       for (const [name, value] of Object.entries(options.headers ?? {})) {
         headers.set(name, value)

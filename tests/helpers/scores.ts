@@ -11,8 +11,15 @@ import { countToolScore } from '../../src/scores/recomputeToolScore.ts'
 import { slugs } from './fixtures.ts'
 
 /** The tool's stored score, without the time it was computed. */
-export async function storedScore(payload: Payload, toolId: number | string, kind: ScoreKind = 'panel'): Promise<Score> {
-  const tool = (await payload.findByID({ collection: slugs.tools, depth: 0, id: toolId })) as unknown as Record<string, Score>
+export async function storedScore(
+  payload: Payload,
+  toolId: number | string,
+  kind: ScoreKind = 'panel',
+): Promise<Score> {
+  const tool = (await payload.findByID({ collection: slugs.tools, depth: 0, id: toolId })) as unknown as Record<
+    string,
+    Score
+  >
   const { percent, ship, skip, total } = tool[kind === 'panel' ? 'panelScore' : 'communityScore']
   return { percent, ship, skip, total }
 }

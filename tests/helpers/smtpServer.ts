@@ -24,7 +24,10 @@ export type LoopbackSmtp = {
  * A real SMTP server on a free loopback port (the `smtp-server` package), so tests see
  * what a mail server receives: headers, both MIME parts, links, as `mailparser` reads them.
  */
-export async function startLoopbackSmtp({ delayMs = 0, parse = true }: { delayMs?: number; parse?: boolean } = {}): Promise<LoopbackSmtp> {
+export async function startLoopbackSmtp({
+  delayMs = 0,
+  parse = true,
+}: { delayMs?: number; parse?: boolean } = {}): Promise<LoopbackSmtp> {
   const port = await freePort()
   const messages: ReceivedMail[] = []
   const reject = new Set<string>()

@@ -100,7 +100,10 @@ describe('which tools the public lists', () => {
 
 describe('cached lists', () => {
   it('a publish drops the lists that show its tool, and keeps the lists it cannot change', async () => {
-    const otherCategory = (await payload.create({ collection: slugs.categories as never, data: { name: 'Image Models' } as never })) as unknown as { id: Id; slug: string }
+    const otherCategory = (await payload.create({
+      collection: slugs.categories as never,
+      data: { name: 'Image Models' } as never,
+    })) as unknown as { id: Id; slug: string }
     const painter = await newTool('Theta Paint', otherCategory.id)
     await setStatus(slugs.verdicts, await draftVerdict(fixtures.personaIds.skeptic, painter.id), 'published')
     const coder = await newTool('Iota Code')
@@ -123,12 +126,17 @@ describe('cached lists', () => {
     expect(cached(listCacheKey('tools', { limit: 100, page: 1 }))).toBe(false)
     expect(cached(listCacheKey('tools', { category: otherCategory.slug, limit: 20, page: 1 }))).toBe(true)
     expect(cached(listCacheKey('matchups', { limit: 20, page: 1 }))).toBe(true)
-    const shown = (await rest.request<{ docs: Array<{ panel: { total: number }; slug: string }> }>('GET', '/public/tools?limit=100')).body.docs
+    const shown = (
+      await rest.request<{ docs: Array<{ panel: { total: number }; slug: string }> }>('GET', '/public/tools?limit=100')
+    ).body.docs
     expect(shown.find((tool) => tool.slug === coder.slug)?.panel.total).toBe(2)
   })
 
-  it('a tool moved to another category leaves that category\'s cached list at once', async () => {
-    const target = (await payload.create({ collection: slugs.categories as never, data: { name: 'Audio Models' } as never })) as unknown as { id: Id; slug: string }
+  it("a tool moved to another category leaves that category's cached list at once", async () => {
+    const target = (await payload.create({
+      collection: slugs.categories as never,
+      data: { name: 'Audio Models' } as never,
+    })) as unknown as { id: Id; slug: string }
     const tool = await newTool('Kappa Voice')
     await setStatus(slugs.verdicts, await draftVerdict(fixtures.personaIds.skeptic, tool.id), 'published')
     expect(await listedTools(`?category=${target.slug}`)).toEqual([])

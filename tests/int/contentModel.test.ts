@@ -67,7 +67,10 @@ describe('tools', () => {
   it('keeps refusing a duplicate slug at the database, for writers that race past the check', async () => {
     // Straight to the adapter, as the second of two racing writers gets there after both passed validation.
     const fields = await rejectedFields(() =>
-      payload.db.create({ collection: slugs.tools, data: { name: 'Alpha Coder', pricing: { tier: 'free' }, slug: 'alpha-coder' } }),
+      payload.db.create({
+        collection: slugs.tools,
+        data: { name: 'Alpha Coder', pricing: { tier: 'free' }, slug: 'alpha-coder' },
+      }),
     )
     if (await runsOnFerretdb(payload)) {
       // Limitation: FerretDB v1's duplicate-key error names no index, so Payload cannot say
@@ -144,11 +147,21 @@ describe('verdicts', () => {
   it('lets the same persona review another tool, and another persona the same tool', async () => {
     await payload.create({
       collection: slugs.verdicts,
-      data: { decision: 'skip', quote: quote('Not yet.'), reviewer: fixtures.personaIds.skeptic, tool: fixtures.toolIds.beta } as never,
+      data: {
+        decision: 'skip',
+        quote: quote('Not yet.'),
+        reviewer: fixtures.personaIds.skeptic,
+        tool: fixtures.toolIds.beta,
+      } as never,
     })
     await payload.create({
       collection: slugs.verdicts,
-      data: { decision: 'ship', quote: quote('The bet is right.'), reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.alpha } as never,
+      data: {
+        decision: 'ship',
+        quote: quote('The bet is right.'),
+        reviewer: fixtures.personaIds.other,
+        tool: fixtures.toolIds.alpha,
+      } as never,
     })
     const { totalDocs } = await payload.count({
       collection: slugs.verdicts,
@@ -160,7 +173,9 @@ describe('verdicts', () => {
   it('can be edited without tripping its own uniqueness rule', async () => {
     const { docs } = await payload.find({
       collection: slugs.verdicts,
-      where: { and: [{ reviewer: { equals: fixtures.personaIds.skeptic } }, { tool: { equals: fixtures.toolIds.beta } }] },
+      where: {
+        and: [{ reviewer: { equals: fixtures.personaIds.skeptic } }, { tool: { equals: fixtures.toolIds.beta } }],
+      },
     })
     const updated = (await payload.update({
       collection: slugs.verdicts,
@@ -173,7 +188,9 @@ describe('verdicts', () => {
   it('refuses moving a verdict onto a tool its persona already reviewed', async () => {
     const { docs } = await payload.find({
       collection: slugs.verdicts,
-      where: { and: [{ reviewer: { equals: fixtures.personaIds.skeptic } }, { tool: { equals: fixtures.toolIds.beta } }] },
+      where: {
+        and: [{ reviewer: { equals: fixtures.personaIds.skeptic } }, { tool: { equals: fixtures.toolIds.beta } }],
+      },
     })
     const fields = await rejectedFields(() =>
       payload.update({
@@ -189,7 +206,12 @@ describe('verdicts', () => {
     const fields = await rejectedFields(() =>
       payload.create({
         collection: slugs.verdicts,
-        data: { decision: 'ship', quote: quote('Ghost.'), reviewer: fixtures.personaIds.other, tool: typeof fixtures.toolIds.alpha === 'number' ? 999_999 : '0123456789abcdef01234567' } as never,
+        data: {
+          decision: 'ship',
+          quote: quote('Ghost.'),
+          reviewer: fixtures.personaIds.other,
+          tool: typeof fixtures.toolIds.alpha === 'number' ? 999_999 : '0123456789abcdef01234567',
+        } as never,
       }),
     )
     expect(fields).toEqual(['tool'])
@@ -219,7 +241,11 @@ describe('matchups', () => {
   it('keeps a custom title while the slug still follows the tools', async () => {
     const matchup = (await payload.create({
       collection: slugs.matchups,
-      data: { customTitle: 'Search or chat?', leftTool: fixtures.toolIds.gamma, rightTool: fixtures.toolIds.beta } as never,
+      data: {
+        customTitle: 'Search or chat?',
+        leftTool: fixtures.toolIds.gamma,
+        rightTool: fixtures.toolIds.beta,
+      } as never,
     })) as unknown as { slug: string; title: string }
     expect(matchup.title).toBe('Search or chat?')
     expect(matchup.slug).toBe('gamma-search-vs-beta-chat')

@@ -47,10 +47,11 @@ afterAll(async () => {
 })
 
 const viaFastPath = (path: string, init: RequestInit = {}) => fetch(`${baseUrl}${path}`, init)
-const headerSet = (headers: Headers, names: string[]) => Object.fromEntries(names.map((name) => [name, headers.get(name)]))
+const headerSet = (headers: Headers, names: string[]) =>
+  Object.fromEntries(names.map((name) => [name, headers.get(name)]))
 
 describe('the matchup fast path', () => {
-  it('steps aside for a page not yet in memory, then serves the API route\'s exact bytes and headers', async () => {
+  it("steps aside for a page not yet in memory, then serves the API route's exact bytes and headers", async () => {
     expect((await viaFastPath(`/api/public/matchups/${slug}`)).status).toBe(fellThrough)
     const origin = { origin: 'https://site.example' }
     const built = await rest.request('GET', `/public/matchups/${slug}`, { headers: origin })
@@ -83,19 +84,34 @@ describe('the matchup fast path', () => {
   })
 
   it('never serves a page a publish has changed: it steps aside until the page is rebuilt', async () => {
-    const before = await (await viaFastPath(`/api/public/matchups/${slug}`)).json() as { tools: Array<{ panel: { percent: number } }> }
+    const before = (await (await viaFastPath(`/api/public/matchups/${slug}`)).json()) as {
+      tools: Array<{ panel: { percent: number } }>
+    }
     const editor = await tokenFor(payload, 'editor@verdicts.test', demoPassword)
     const buyerReviewer = await tokenFor(payload, 'buyer@verdicts.test', demoPassword)
-    const verdicts = await payload.find({ collection: slugs.verdicts, where: { and: [{ 'reviewer.slug': { equals: 'buyer' } }, { 'tool.slug': { equals: 'ollama' } }] } })
+    const verdicts = await payload.find({
+      collection: slugs.verdicts,
+      where: { and: [{ 'reviewer.slug': { equals: 'buyer' } }, { 'tool.slug': { equals: 'ollama' } }] },
+    })
     const verdict = verdicts.docs[0] as unknown as { decision: string; id: number | string }
     expect(verdict.decision).toBe('skip')
-    expect((await rest.request('PATCH', `/${slugs.verdicts}/${verdict.id}?draft=true`, { body: { decision: 'ship' }, token: editor })).status).toBe(200)
+    expect(
+      (
+        await rest.request('PATCH', `/${slugs.verdicts}/${verdict.id}?draft=true`, {
+          body: { decision: 'ship' },
+          token: editor,
+        })
+      ).status,
+    ).toBe(200)
     await workflowAction(rest, slugs.verdicts, verdict.id, 'submit', editor)
     await workflowAction(rest, slugs.verdicts, verdict.id, 'approve', buyerReviewer)
     expect((await workflowAction(rest, slugs.verdicts, verdict.id, 'publish', editor)).status).toBe(200)
 
     expect((await viaFastPath(`/api/public/matchups/${slug}`)).status).toBe(fellThrough)
-    const rebuilt = await rest.request<{ tools: Array<{ panel: { percent: number } }> }>('GET', `/public/matchups/${slug}`)
+    const rebuilt = await rest.request<{ tools: Array<{ panel: { percent: number } }> }>(
+      'GET',
+      `/public/matchups/${slug}`,
+    )
     expect(rebuilt.body.tools[0].panel.percent).toBe(100)
     expect(before.tools[0].panel.percent).toBe(80)
     expect(await (await viaFastPath(`/api/public/matchups/${slug}`)).json()).toEqual(rebuilt.body)

@@ -85,7 +85,10 @@ beforeAll(async () => {
   outbox = mail.outbox
   // The subscriber's address is never called here; private targets are allowed so that it
   // needs no DNS.
-  payload = await startTestPayload('freshness', { email: mail.adapter, plugin: { webhooks: { allowPrivateTargets: true } } })
+  payload = await startTestPayload('freshness', {
+    email: mail.adapter,
+    plugin: { webhooks: { allowPrivateTargets: true } },
+  })
   fixtures = await createFixtures(payload)
   rest = restClient(payload)
   openapi = (await rest.request<Parameters<typeof schemaErrors>[0]>('GET', '/public/openapi.json')).body

@@ -25,7 +25,10 @@ beforeAll(async () => {
       overrideCollections: {
         matchups: ({ defaultCollection }) => ({
           ...defaultCollection,
-          hooks: { ...defaultCollection.hooks, beforeChange: [...(defaultCollection.hooks?.beforeChange ?? []), failForOnePage] },
+          hooks: {
+            ...defaultCollection.hooks,
+            beforeChange: [...(defaultCollection.hooks?.beforeChange ?? []), failForOnePage],
+          },
         }),
       },
     },
@@ -47,11 +50,19 @@ describe('a page that fails while it is being written', () => {
     if (!(await rollsBackWrites(payload))) {
       // Limitation: without transactions (FerretDB v1, a standalone MongoDB) what the page
       // wrote before the failure stays, and the report says so (README, Databases).
-      expect(report.pages[0]).toMatchObject({ atomic: false, error: { line: null, message: 'the matchup store is unavailable' } })
-      expect(formatImportReport(report)).toContain('this database has no transactions: records written before the failure remain')
+      expect(report.pages[0]).toMatchObject({
+        atomic: false,
+        error: { line: null, message: 'the matchup store is unavailable' },
+      })
+      expect(formatImportReport(report)).toContain(
+        'this database has no transactions: records written before the failure remain',
+      )
       return
     }
-    expect(report.pages[0]).toMatchObject({ atomic: true, error: { line: null, message: 'the matchup store is unavailable' } })
+    expect(report.pages[0]).toMatchObject({
+      atomic: true,
+      error: { line: null, message: 'the matchup store is unavailable' },
+    })
 
     // Its tools, category, verdicts, their score history and workflow events were all rolled back.
     expect(await count(slugs.tools, { slug: { in: ['alpha-coder', 'beta-chat'] } })).toBe(0)

@@ -11,13 +11,15 @@ const malformed = 'tests/fixtures/import/malformed.txt'
 const good = 'tests/fixtures/import/different-panels.txt'
 
 describe('npm run verdicts -- import', () => {
-  it('imports the good page, names the bad one\'s file and line, and exits 1', () => {
+  it("imports the good page, names the bad one's file and line, and exits 1", () => {
     const databaseUri = testDatabaseUri('import-cli')
     const badLine = readFileSync(malformed, 'utf8').split('\n').indexOf('Panel score') + 1
 
     const first = runCliProcess(['import', malformed, good, '--publish'], databaseUri)
     expect(first.status).toBe(1)
-    expect(first.stdout).toContain(`✗ ${malformed}:${badLine}: expected "Panel ship" after the panel percentage, found "Panel score"`)
+    expect(first.stdout).toContain(
+      `✗ ${malformed}:${badLine}: expected "Panel ship" after the panel percentage, found "Panel score"`,
+    )
     expect(first.stdout).toContain('nothing was written from this page')
     expect(first.stdout).toContain(`✓ ${good} — Alpha Coder vs Beta Chat`)
     expect(first.stdout).toMatch(/Beta Chat\s+67%\s+2\/3\s+67%\s+67%\s+inferred/)
@@ -44,7 +46,10 @@ describe('npm run verdicts -- import', () => {
   it('--assign says which tool a quote is about; the JSON summary carries inferred and assigned attributions', () => {
     const databaseUri = testDatabaseUri('import-cli-assign')
     const ambiguous = 'tests/fixtures/import/ambiguous-lone-quote.txt'
-    const line = readFileSync(ambiguous, 'utf8').split('\n').findIndex((text) => text.startsWith('“The job-to-be-done')) + 1
+    const line =
+      readFileSync(ambiguous, 'utf8')
+        .split('\n')
+        .findIndex((text) => text.startsWith('“The job-to-be-done')) + 1
 
     const malformedOption = runCliProcess(['import', ambiguous, '--assign', `${line}=left`], databaseUri)
     expect(malformedOption.status).toBe(2)
@@ -52,15 +57,26 @@ describe('npm run verdicts -- import', () => {
 
     const failed = runCliProcess(['import', ambiguous, '--json'], databaseUri)
     expect(failed.status).toBe(1)
-    expect((JSON.parse(failed.stdout) as ImportReport).pages[0].error?.message).toContain(`--assign ambiguous-lone-quote.txt:${line}=left or =right`)
+    expect((JSON.parse(failed.stdout) as ImportReport).pages[0].error?.message).toContain(
+      `--assign ambiguous-lone-quote.txt:${line}=left or =right`,
+    )
 
-    const assigned = runCliProcess(['import', ambiguous, 'tests/fixtures/import/lone-quote-by-content.txt', '--assign', `ambiguous-lone-quote.txt:${line}=left`, '--json'], databaseUri)
+    const assigned = runCliProcess(
+      [
+        'import',
+        ambiguous,
+        'tests/fixtures/import/lone-quote-by-content.txt',
+        '--assign',
+        `ambiguous-lone-quote.txt:${line}=left`,
+        '--json',
+      ],
+      databaseUri,
+    )
     expect(assigned.status).toBe(0)
     const report = JSON.parse(assigned.stdout) as ImportReport
-    expect(report.pages.map((page) => page.attributions.map((attribution) => [attribution.evidence, attribution.tool]))).toEqual([
-      [['assigned', 'Ferrule Books']],
-      [['content', 'Ferris Ledger']],
-    ])
+    expect(
+      report.pages.map((page) => page.attributions.map((attribution) => [attribution.evidence, attribution.tool])),
+    ).toEqual([[['assigned', 'Ferrule Books']], [['content', 'Ferris Ledger']]])
     expect(Object.keys(report.pages[1].attributions[0].scores ?? {})).toEqual(['left', 'right'])
   }, 120_000)
 })

@@ -34,7 +34,15 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-const contentCollections = [slugs.reviewers, slugs.categories, slugs.tools, slugs.verdicts, slugs.matchups, slugs.workflowEvents, slugs.scoreHistory]
+const contentCollections = [
+  slugs.reviewers,
+  slugs.categories,
+  slugs.tools,
+  slugs.verdicts,
+  slugs.matchups,
+  slugs.workflowEvents,
+  slugs.scoreHistory,
+]
 
 /** How many records, and how many versions of verdicts and matchups, the database holds. */
 async function databaseCounts(): Promise<Record<string, number>> {
@@ -49,7 +57,13 @@ async function databaseCounts(): Promise<Record<string, number>> {
 }
 
 async function findOne(collection: string, where: Record<string, unknown>, draft = false): Promise<Doc> {
-  const { docs } = await payload.find({ collection: collection as never, depth: 0, draft, limit: 1, where: where as never })
+  const { docs } = await payload.find({
+    collection: collection as never,
+    depth: 0,
+    draft,
+    limit: 1,
+    where: where as never,
+  })
   return docs[0] as unknown as Doc
 }
 
@@ -66,11 +80,13 @@ function toolNamedBy(quote: PageQuote, names: string[]): null | number {
 
 function allUnchanged(report: ImportReport): boolean {
   return report.pages.every(
-    (page) => page.outcome === 'imported' && Object.values(page.counts).every((counts) => counts.created === 0 && counts.updated === 0),
+    (page) =>
+      page.outcome === 'imported' &&
+      Object.values(page.counts).every((counts) => counts.created === 0 && counts.updated === 0),
   )
 }
 
-describe('importing the publication\'s sample pages', () => {
+describe("importing the publication's sample pages", () => {
   it('a dry run reports what it would do and writes nothing, not even the default panel', async () => {
     const report = await importPages(payload, seedPages(), { dryRun: true, publish: true })
     expect(report.defaultPanel).toEqual(defaultPanel.map((persona) => persona.name))
@@ -81,62 +97,72 @@ describe('importing the publication\'s sample pages', () => {
 
   it('imports every page with --publish, creating the default panel first', async () => {
     const report = await importPages(payload, seedPages(), { publish: true })
-    expect(report.pages.map((page) => [page.outcome, page.error])).toEqual(seedPages().map(() => ['imported', undefined]))
+    expect(report.pages.map((page) => [page.outcome, page.error])).toEqual(
+      seedPages().map(() => ['imported', undefined]),
+    )
     // Each page in one transaction, except where the database has none (FerretDB v1).
     expect(report.pages.every((page) => page.atomic)).toBe(await rollsBackWrites(payload))
     const personas = await payload.find({ collection: slugs.reviewers, sort: 'position' })
-    expect((personas.docs as unknown as Array<{ slug: string; voiceMarkers: string[] }>).map((persona) => [persona.slug, persona.voiceMarkers])).toEqual(
-      defaultPanel.map((persona) => [persona.slug, persona.voiceMarkers]),
-    )
+    expect(
+      (personas.docs as unknown as Array<{ slug: string; voiceMarkers: string[] }>).map((persona) => [
+        persona.slug,
+        persona.voiceMarkers,
+      ]),
+    ).toEqual(defaultPanel.map((persona) => [persona.slug, persona.voiceMarkers]))
   })
 
-  it.each(seedPages().map((file) => [file.path, file.text]))('reproduces %s in the public matchup JSON', async (file, text) => {
-    const page = parsePage(text, file)
-    const names = page.tools.map((tool) => tool.name.value)
-    const response = await publicMatchup(names[0], names[1])
-    expect(response.status).toBe(200)
-    const { body } = response
-    expect(body.title).toBe(page.title.value)
-    expect(body.intro).toBeNull()
-    body.tools.forEach((tool, index) => {
-      const printed = page.tools[index]
-      expect({
-        category: tool.category?.name,
-        community: tool.community.percent,
-        description: htmlText(tool.description.html),
-        name: tool.name,
-        panel: formatPercent(tool.panel.percent),
-        pricing: tool.pricing.label,
-        tagline: tool.tagline,
-      }).toEqual({
-        category: printed.category.value,
-        community: printed.community.value,
-        description: printed.description.value,
-        name: printed.name.value,
-        panel: formatPercent(printed.panel.value),
-        pricing: printed.entry.value,
-        tagline: printed.tagline.value,
+  it.each(seedPages().map((file) => [file.path, file.text]))(
+    'reproduces %s in the public matchup JSON',
+    async (file, text) => {
+      const page = parsePage(text, file)
+      const names = page.tools.map((tool) => tool.name.value)
+      const response = await publicMatchup(names[0], names[1])
+      expect(response.status).toBe(200)
+      const { body } = response
+      expect(body.title).toBe(page.title.value)
+      expect(body.intro).toBeNull()
+      body.tools.forEach((tool, index) => {
+        const printed = page.tools[index]
+        expect({
+          category: tool.category?.name,
+          community: tool.community.percent,
+          description: htmlText(tool.description.html),
+          name: tool.name,
+          panel: formatPercent(tool.panel.percent),
+          pricing: tool.pricing.label,
+          tagline: tool.tagline,
+        }).toEqual({
+          category: printed.category.value,
+          community: printed.community.value,
+          description: printed.description.value,
+          name: printed.name.value,
+          panel: formatPercent(printed.panel.value),
+          pricing: printed.entry.value,
+          tagline: printed.tagline.value,
+        })
       })
-    })
-    // The scorecard in the page's order, each quote on a tool and persona consistent with it.
-    expect(body.scorecard.map((entry) => htmlText(entry.quote.html))).toEqual(page.quotes.map((quote) => quote.text))
-    const slugsOnPage = names.map(slugify)
-    for (const [index, entry] of body.scorecard.entries()) {
-      const named = toolNamedBy(page.quotes[index], names)
-      if (named !== null) {
-        expect(entry.tool).toBe(slugsOnPage[named])
+      // The scorecard in the page's order, each quote on a tool and persona consistent with it.
+      expect(body.scorecard.map((entry) => htmlText(entry.quote.html))).toEqual(page.quotes.map((quote) => quote.text))
+      const slugsOnPage = names.map(slugify)
+      for (const [index, entry] of body.scorecard.entries()) {
+        const named = toolNamedBy(page.quotes[index], names)
+        if (named !== null) {
+          expect(entry.tool).toBe(slugsOnPage[named])
+        }
+        const persona = await findOne(slugs.reviewers, { slug: { equals: entry.reviewer.slug } })
+        const markers = persona.voiceMarkers as string[]
+        expect(markers.some((marker) => page.quotes[index].text.toLowerCase().includes(marker.toLowerCase()))).toBe(
+          true,
+        )
       }
-      const persona = await findOne(slugs.reviewers, { slug: { equals: entry.reviewer.slug } })
-      const markers = persona.voiceMarkers as string[]
-      expect(markers.some((marker) => page.quotes[index].text.toLowerCase().includes(marker.toLowerCase()))).toBe(true)
-    }
-    const rows = body.scorecard.map((entry) => entry.reviewer.slug)
-    expect(rows.filter((slug, index) => rows.indexOf(slug) !== index && rows[index - 1] !== slug)).toEqual([])
-    for (const slug of new Set(rows)) {
-      const row = body.scorecard.filter((entry) => entry.reviewer.slug === slug).map((entry) => entry.tool)
-      expect(row).toEqual(slugsOnPage.filter((toolSlug) => row.includes(toolSlug)))
-    }
-  })
+      const rows = body.scorecard.map((entry) => entry.reviewer.slug)
+      expect(rows.filter((slug, index) => rows.indexOf(slug) !== index && rows[index - 1] !== slug)).toEqual([])
+      for (const slug of new Set(rows)) {
+        const row = body.scorecard.filter((entry) => entry.reviewer.slug === slug).map((entry) => entry.tool)
+        expect(row).toEqual(slugsOnPage.filter((toolSlug) => row.includes(toolSlug)))
+      }
+    },
+  )
 
   it('keeps one tool per slug and one verdict per quote, and where each record came from', async () => {
     const pages = seedPages().map((file) => parsePage(file.text, file.path))
@@ -165,7 +191,7 @@ describe('importing the publication\'s sample pages', () => {
     expect(await databaseCounts()).toEqual(before)
   })
 
-  it('marks inferred decisions and puts them in the persona\'s review queue; approving confirms them', async () => {
+  it("marks inferred decisions and puts them in the persona's review queue; approving confirms them", async () => {
     const report = await importPages(payload, seedPages(), { dryRun: true })
     expect(report.pages.every((page) => page.review.length === 0)).toBe(true)
     const inferredTools = seedPages()
@@ -173,19 +199,31 @@ describe('importing the publication\'s sample pages', () => {
       .filter((tool) => tool.panel.value !== null && tool.panel.value > 0 && tool.panel.value < 100)
     expect(inferredTools.length).toBeGreaterThan(0)
     const toolId = (await findOne(slugs.tools, { slug: { equals: slugify(inferredTools[0].name.value) } })).id
-    const live = (await payload.find({ collection: slugs.verdicts, depth: 0, where: { tool: { equals: toolId } } })).docs as unknown as Doc[]
+    const live = (await payload.find({ collection: slugs.verdicts, depth: 0, where: { tool: { equals: toolId } } }))
+      .docs as unknown as Doc[]
     expect(live.every((verdict) => verdict._status === 'published' && verdict.decisionInferred === true)).toBe(true)
 
     // The first account becomes an admin; the reviewer must not be it.
-    await payload.create({ collection: slugs.users, data: { email: 'importer-admin@test.local', password, role: 'admin' } as never })
+    await payload.create({
+      collection: slugs.users,
+      data: { email: 'importer-admin@test.local', password, role: 'admin' } as never,
+    })
     const reviewer = await payload.create({
       collection: slugs.users,
       data: { email: 'importer-reviewer@test.local', password, role: 'reviewer' } as never,
     })
     const verdict = live[0]
-    await payload.update({ collection: slugs.reviewers, data: { approvers: [(reviewer as unknown as Doc).id] } as never, id: verdict.reviewer as Id })
+    await payload.update({
+      collection: slugs.reviewers,
+      data: { approvers: [(reviewer as unknown as Doc).id] } as never,
+      id: verdict.reviewer as Id,
+    })
     const token = await tokenFor(payload, 'importer-reviewer@test.local', password)
-    const queue = await rest.request<{ docs: Array<{ id: Id; title: string }> }>('GET', `/${slugs.verdicts}/awaiting-approval`, { token })
+    const queue = await rest.request<{ docs: Array<{ id: Id; title: string }> }>(
+      'GET',
+      `/${slugs.verdicts}/awaiting-approval`,
+      { token },
+    )
     expect(queue.body.docs.map((doc) => doc.id)).toEqual([verdict.id])
     const history = await rest.request<{ history: Array<{ action: string; comment: null | string; to: string }> }>(
       'GET',
@@ -193,10 +231,17 @@ describe('importing the publication\'s sample pages', () => {
       { token },
     )
     expect(history.body.history[0]).toMatchObject({ action: 'import', to: 'in_review' })
-    expect(history.body.history[0].comment).toContain(`prints ${formatPercent(inferredTools[0].panel.value)} for ${inferredTools[0].name.value}`)
+    expect(history.body.history[0].comment).toContain(
+      `prints ${formatPercent(inferredTools[0].panel.value)} for ${inferredTools[0].name.value}`,
+    )
 
     expect((await workflowAction(rest, slugs.verdicts, verdict.id, 'approve', token)).body.stage).toBe('approved')
-    const confirmed = (await payload.findByID({ collection: slugs.verdicts, depth: 0, draft: true, id: verdict.id })) as unknown as Doc
+    const confirmed = (await payload.findByID({
+      collection: slugs.verdicts,
+      depth: 0,
+      draft: true,
+      id: verdict.id,
+    })) as unknown as Doc
     expect(confirmed.decisionInferred).toBe(false)
     // Confirmed decisions stay confirmed on a re-import of the same page.
     expect(allUnchanged(await importPages(payload, seedPages(), { publish: true }))).toBe(true)
@@ -225,14 +270,22 @@ describe('pages of our own', () => {
     )
     // Beta Chat prints 67% over three verdicts: two ship, one skip, all three flagged.
     expect(body.tools[1].panel).toEqual({ percent: 67, ship: 2, skip: 1, total: 3 })
-    expect(body.scorecard.filter((entry) => entry.tool === 'beta-chat').map((entry) => entry.decision)).toEqual(['ship', 'ship', 'skip'])
+    expect(body.scorecard.filter((entry) => entry.tool === 'beta-chat').map((entry) => entry.decision)).toEqual([
+      'ship',
+      'ship',
+      'skip',
+    ])
     const beta = await findOne(slugs.tools, { slug: { equals: 'beta-chat' } })
-    const betaVerdicts = (await payload.find({ collection: slugs.verdicts, draft: true, where: { tool: { equals: beta.id } } })).docs as unknown as Doc[]
-    expect(betaVerdicts.map((verdict) => [verdict.decisionInferred, verdict.workflowStage])).toEqual(betaVerdicts.map(() => [true, 'in_review']))
+    const betaVerdicts = (
+      await payload.find({ collection: slugs.verdicts, draft: true, where: { tool: { equals: beta.id } } })
+    ).docs as unknown as Doc[]
+    expect(betaVerdicts.map((verdict) => [verdict.decisionInferred, verdict.workflowStage])).toEqual(
+      betaVerdicts.map(() => [true, 'in_review']),
+    )
     expect(report.pages[0].review.join('\n')).toContain('Beta Chat: 67% is 2 of 3 shipping')
   })
 
-  it('a voice no persona matches becomes a placeholder persona flagged for an editor, in the page\'s place', async () => {
+  it("a voice no persona matches becomes a placeholder persona flagged for an editor, in the page's place", async () => {
     const file = fixturePage('unknown-voice.txt')
     const page = parsePage(file.text, file.path)
     const report = await importPages(payload, [file], { publish: true })
@@ -241,7 +294,11 @@ describe('pages of our own', () => {
     expect(placeholder.name).toContain('unknown-voice.txt')
     expect(placeholder.voiceMarkers).toEqual([])
     const { body } = await publicMatchup('Gamma Search', 'Delta Notes')
-    expect(body.scorecard.map((entry) => `${entry.reviewer.slug === placeholder.slug ? 'placeholder' : entry.reviewer.slug}:${entry.tool}`)).toEqual([
+    expect(
+      body.scorecard.map(
+        (entry) => `${entry.reviewer.slug === placeholder.slug ? 'placeholder' : entry.reviewer.slug}:${entry.tool}`,
+      ),
+    ).toEqual([
       'builder:gamma-search',
       'builder:delta-notes',
       'placeholder:gamma-search',
@@ -252,11 +309,15 @@ describe('pages of our own', () => {
     expect(body.scorecard.map((entry) => htmlText(entry.quote.html))).toEqual(page.quotes.map((quote) => quote.text))
     // The same page again: the placeholder is known by its verdicts now; no second one.
     expect(allUnchanged(await importPages(payload, [file], { publish: true }))).toBe(true)
-    expect((await payload.count({ collection: slugs.reviewers, where: { needsAttention: { equals: true } } })).totalDocs).toBe(1)
+    expect(
+      (await payload.count({ collection: slugs.reviewers, where: { needsAttention: { equals: true } } })).totalDocs,
+    ).toBe(1)
     // The other pages still reproduce in their order after the panel made room.
     const seed = parsePage(seedPages()[0].text, 'seed')
     const seedPage = await publicMatchup(seed.tools[0].name.value, seed.tools[1].name.value)
-    expect(seedPage.body.scorecard.map((entry) => htmlText(entry.quote.html))).toEqual(seed.quotes.map((quote) => quote.text))
+    expect(seedPage.body.scorecard.map((entry) => htmlText(entry.quote.html))).toEqual(
+      seed.quotes.map((quote) => quote.text),
+    )
   })
 
   it('a changed page creates new draft versions for review, never duplicates', async () => {
@@ -270,8 +331,13 @@ describe('pages of our own', () => {
         .replace(changedQuote.text, `${changedQuote.text} Setup took ten minutes.`),
     }
     const before = await databaseCounts()
-    const verdict = await findOne(slugs.verdicts, { 'source.line': { equals: changedQuote.line }, 'source.file': { equals: 'different-panels.txt' } })
-    const versionsBefore = (await payload.countVersions({ collection: slugs.verdicts, where: { parent: { equals: verdict.id } } })).totalDocs
+    const verdict = await findOne(slugs.verdicts, {
+      'source.line': { equals: changedQuote.line },
+      'source.file': { equals: 'different-panels.txt' },
+    })
+    const versionsBefore = (
+      await payload.countVersions({ collection: slugs.verdicts, where: { parent: { equals: verdict.id } } })
+    ).totalDocs
 
     const report = await importPages(payload, [changed], { publish: true })
     expect(report.pages[0].counts.verdicts).toEqual({ created: 0, unchanged: page.quotes.length - 1, updated: 1 })
@@ -280,8 +346,16 @@ describe('pages of our own', () => {
     for (const collection of [slugs.tools, slugs.verdicts, slugs.matchups, slugs.reviewers]) {
       expect(after[collection]).toBe(before[collection])
     }
-    expect((await payload.countVersions({ collection: slugs.verdicts, where: { parent: { equals: verdict.id } } })).totalDocs).toBe(versionsBefore + 1)
-    const draft = (await payload.findByID({ collection: slugs.verdicts, depth: 0, draft: true, id: verdict.id })) as unknown as Doc
+    expect(
+      (await payload.countVersions({ collection: slugs.verdicts, where: { parent: { equals: verdict.id } } }))
+        .totalDocs,
+    ).toBe(versionsBefore + 1)
+    const draft = (await payload.findByID({
+      collection: slugs.verdicts,
+      depth: 0,
+      draft: true,
+      id: verdict.id,
+    })) as unknown as Doc
     expect(draft).toMatchObject({ _status: 'draft', workflowStage: 'in_review' })
     expect(plainTextOf(draft.quote)).toBe(`${changedQuote.text} Setup took ten minutes.`)
     // The live page keeps the approved text until the new draft is approved and published.
@@ -316,14 +390,21 @@ describe('pages of our own', () => {
     const matchup = await findOne(slugs.matchups, { slug: { equals: 'epsilon-coder-vs-zeta-chat' } }, true)
     expect(matchup).toMatchObject({ _status: 'draft', workflowStage: 'in_review' })
     const tool = await findOne(slugs.tools, { slug: { equals: 'epsilon-coder' } })
-    const verdicts = (await payload.find({ collection: slugs.verdicts, draft: true, where: { tool: { equals: tool.id } } })).docs as unknown as Doc[]
-    expect(verdicts.map((verdict) => [verdict._status, verdict.workflowStage])).toEqual(verdicts.map(() => ['draft', 'in_review']))
+    const verdicts = (
+      await payload.find({ collection: slugs.verdicts, draft: true, where: { tool: { equals: tool.id } } })
+    ).docs as unknown as Doc[]
+    expect(verdicts.map((verdict) => [verdict._status, verdict.workflowStage])).toEqual(
+      verdicts.map(() => ['draft', 'in_review']),
+    )
   })
 })
 
 describe('what clients may change', () => {
-  it('the import fields are read-only through REST; an editor clears a placeholder\'s flag', async () => {
-    await payload.create({ collection: slugs.users, data: { email: 'importer-editor@test.local', password, role: 'editor' } })
+  it("the import fields are read-only through REST; an editor clears a placeholder's flag", async () => {
+    await payload.create({
+      collection: slugs.users,
+      data: { email: 'importer-editor@test.local', password, role: 'editor' },
+    })
     const token = await tokenFor(payload, 'importer-editor@test.local', password)
     const verdict = await findOne(slugs.verdicts, { decisionInferred: { equals: true } }, true)
     const patched = await rest.request<{ doc: Doc }>('PATCH', `/${slugs.verdicts}/${verdict.id}?draft=true`, {
@@ -334,7 +415,9 @@ describe('what clients may change', () => {
     expect(patched.body.doc).toMatchObject({ decisionInferred: true, source: verdict.source })
 
     const placeholder = await findOne(slugs.reviewers, { needsAttention: { equals: true } })
-    const anonymous = await rest.request('PATCH', `/${slugs.reviewers}/${placeholder.id}`, { body: { needsAttention: false } })
+    const anonymous = await rest.request('PATCH', `/${slugs.reviewers}/${placeholder.id}`, {
+      body: { needsAttention: false },
+    })
     expect(anonymous.status).toBe(403)
     const cleared = await rest.request<{ doc: Doc }>('PATCH', `/${slugs.reviewers}/${placeholder.id}`, {
       body: { needsAttention: false, source: { file: 'forged.txt' } },

@@ -28,7 +28,11 @@ let issueId: Id
 const system = { context: { [newsletterSystemContextField]: true }, overrideAccess: false }
 
 async function addSubscriber(email: string, status: string): Promise<Id> {
-  const doc = await payload.create({ ...system, collection: slugs.subscribers as never, data: { email, status } as never })
+  const doc = await payload.create({
+    ...system,
+    collection: slugs.subscribers as never,
+    data: { email, status } as never,
+  })
   return (doc as { id: Id }).id
 }
 
@@ -45,10 +49,25 @@ beforeAll(async () => {
   })
   fixtures = await createFixtures(payload)
   // A week's news: one comparison goes live, and Alpha's panel score moves twice.
-  for (const [persona, decision] of [[fixtures.personaIds.skeptic, 'ship'], [fixtures.personaIds.other, 'skip']] as const) {
-    await payload.create({ collection: slugs.verdicts as never, data: { _status: 'published', decision, quote: quote('A verdict.'), reviewer: persona, tool: fixtures.toolIds.alpha } as never })
+  for (const [persona, decision] of [
+    [fixtures.personaIds.skeptic, 'ship'],
+    [fixtures.personaIds.other, 'skip'],
+  ] as const) {
+    await payload.create({
+      collection: slugs.verdicts as never,
+      data: {
+        _status: 'published',
+        decision,
+        quote: quote('A verdict.'),
+        reviewer: persona,
+        tool: fixtures.toolIds.alpha,
+      } as never,
+    })
   }
-  await payload.create({ collection: slugs.matchups as never, data: { _status: 'published', leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta } as never })
+  await payload.create({
+    collection: slugs.matchups as never,
+    data: { _status: 'published', leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta } as never,
+  })
   for (let index = 0; index < confirmedCount; index += 1) {
     await addSubscriber(`reader${String(index).padStart(2, '0')}@example.com`, 'confirmed')
   }
@@ -63,13 +82,28 @@ afterAll(async () => {
   await smtp?.stop()
 })
 
-type IssueDoc = { deliveryStatus?: string; failedCount?: number; items: Array<{ kind: string; text: string; title: string; url?: null | string }>; recipients?: number; sentCount?: number; title: string; workflowStage: string }
+type IssueDoc = {
+  deliveryStatus?: string
+  failedCount?: number
+  items: Array<{ kind: string; text: string; title: string; url?: null | string }>
+  recipients?: number
+  sentCount?: number
+  title: string
+  workflowStage: string
+}
 
 describe('composing the weekly issue', () => {
   it('drafts an issue with the comparisons first published in the period and the panel scores that moved', async () => {
-    const composed = await composeIssue(await systemReq(), pluginOptionsOf(payload), { since: new Date(Date.now() - 3600_000) })
+    const composed = await composeIssue(await systemReq(), pluginOptionsOf(payload), {
+      since: new Date(Date.now() - 3600_000),
+    })
     issueId = composed.id
-    const issue = (await payload.findByID({ id: issueId, collection: slugs.newsletterIssues as never, depth: 0, draft: true })) as unknown as IssueDoc
+    const issue = (await payload.findByID({
+      id: issueId,
+      collection: slugs.newsletterIssues as never,
+      depth: 0,
+      draft: true,
+    })) as unknown as IssueDoc
     expect(issue.workflowStage).toBe('draft')
     expect(issue.title).toMatch(/^Weekly AI Tool Verdicts: /)
     expect(issue.items[0]).toMatchObject({
@@ -80,13 +114,21 @@ describe('composing the weekly issue', () => {
     })
     const score = issue.items.find((item) => item.kind === 'score')!
     expect(score.title).toBe('Alpha Coder')
-    expect(score.text).toMatch(/^Panel ship — → 50%: .*The Skeptic on Alpha Coder was published.*The Futurist on Alpha Coder was published/)
+    expect(score.text).toMatch(
+      /^Panel ship — → 50%: .*The Skeptic on Alpha Coder was published.*The Futurist on Alpha Coder was published/,
+    )
     expect(score.text).not.toContain('@')
   })
 
   it('leaves out what was published before the period', async () => {
-    const later = await composeIssue(await systemReq(), pluginOptionsOf(payload), { since: new Date(Date.now() + 1000) })
-    const issue = (await payload.findByID({ id: later.id, collection: slugs.newsletterIssues as never, draft: true })) as unknown as IssueDoc
+    const later = await composeIssue(await systemReq(), pluginOptionsOf(payload), {
+      since: new Date(Date.now() + 1000),
+    })
+    const issue = (await payload.findByID({
+      id: later.id,
+      collection: slugs.newsletterIssues as never,
+      draft: true,
+    })) as unknown as IssueDoc
     expect(issue.items).toEqual([])
     await payload.delete({ id: later.id, collection: slugs.newsletterIssues as never })
   })
@@ -97,12 +139,23 @@ describe('the issue goes through the editorial workflow', () => {
     const rest = restClient(payload)
     expect((await rest.request('GET', `/newsletter-issues/${issueId}?draft=true`)).status).toBe(403)
     const reviewer = await tokenFor(payload, accounts.reviewer.email, password)
-    expect((await rest.request('GET', `/newsletter-issues/${issueId}?draft=true`, { token: reviewer })).status).toBe(200)
-    expect((await rest.request('PATCH', `/newsletter-issues/${issueId}?draft=true`, { body: { intro: 'Mine now' }, token: reviewer })).status).toBe(403)
+    expect((await rest.request('GET', `/newsletter-issues/${issueId}?draft=true`, { token: reviewer })).status).toBe(
+      200,
+    )
+    expect(
+      (
+        await rest.request('PATCH', `/newsletter-issues/${issueId}?draft=true`, {
+          body: { intro: 'Mine now' },
+          token: reviewer,
+        })
+      ).status,
+    ).toBe(403)
   })
 
   it('cannot be sent before it is approved', async () => {
-    await expect(sendIssue(await systemReq(), pluginOptionsOf(payload), issueId)).rejects.toThrow(/is not approved \(stage: draft\)/)
+    await expect(sendIssue(await systemReq(), pluginOptionsOf(payload), issueId)).rejects.toThrow(
+      /is not approved \(stage: draft\)/,
+    )
     expect(smtp.received()).toBe(0)
   })
 
@@ -110,7 +163,10 @@ describe('the issue goes through the editorial workflow', () => {
     const rest = restClient(payload)
     const editor = await tokenFor(payload, accounts.editor.email, password)
     const reviewer = await tokenFor(payload, accounts.otherReviewer.email, password)
-    const edit = await rest.request('PATCH', `/newsletter-issues/${issueId}?draft=true`, { body: { intro: 'A short week, a big comparison.' }, token: editor })
+    const edit = await rest.request('PATCH', `/newsletter-issues/${issueId}?draft=true`, {
+      body: { intro: 'A short week, a big comparison.' },
+      token: editor,
+    })
     expect(edit.status).toBe(200)
     expect((await workflowAction(rest, 'newsletter-issues', issueId, 'submit', editor)).body.stage).toBe('in_review')
     await smtp.waitFor(1)
@@ -122,18 +178,28 @@ describe('the issue goes through the editorial workflow', () => {
     const approved = await workflowAction(rest, 'newsletter-issues', issueId, 'approve', reviewer)
     expect(approved.status).toBe(200)
     expect(approved.body.stage).toBe('approved')
-    const awaiting = await rest.request<{ docs: unknown[] }>('GET', '/newsletter-issues/awaiting-approval', { token: reviewer })
+    const awaiting = await rest.request<{ docs: unknown[] }>('GET', '/newsletter-issues/awaiting-approval', {
+      token: reviewer,
+    })
     expect(awaiting.body.docs).toEqual([])
   })
 
   it('lets an admin send an issue back with a comment; editors never judge it', async () => {
     const rest = restClient(payload)
     const admin = await tokenFor(payload, accounts.admin.email, password)
-    const other = (await payload.create({ collection: slugs.newsletterIssues as never, data: { title: 'Another issue' } as never, draft: true, overrideAccess: false, user: (await payload.findByID({ id: fixtures.userIds.editor, collection: 'users' as never })) as never })) as { id: Id }
+    const other = (await payload.create({
+      collection: slugs.newsletterIssues as never,
+      data: { title: 'Another issue' } as never,
+      draft: true,
+      overrideAccess: false,
+      user: (await payload.findByID({ id: fixtures.userIds.editor, collection: 'users' as never })) as never,
+    })) as { id: Id }
     const editor = await tokenFor(payload, accounts.editor.email, password)
     await workflowAction(rest, 'newsletter-issues', other.id, 'submit', editor)
     expect((await workflowAction(rest, 'newsletter-issues', other.id, 'approve', editor)).status).toBe(403)
-    expect((await workflowAction(rest, 'newsletter-issues', other.id, 'request_changes', admin, 'Too short')).body.stage).toBe('changes_requested')
+    expect(
+      (await workflowAction(rest, 'newsletter-issues', other.id, 'request_changes', admin, 'Too short')).body.stage,
+    ).toBe('changes_requested')
     await payload.delete({ id: other.id, collection: slugs.newsletterIssues as never })
   })
 })
@@ -144,8 +210,16 @@ describe('sending an approved issue', () => {
   it('mails every confirmed subscriber once, multipart with RFC 8058 headers, and records each delivery', async () => {
     smtp.reject.add('reader07@example.com')
     const progress: number[] = []
-    const summary = await sendIssue(await systemReq(), pluginOptionsOf(payload), issueId, { onProgress: (step) => progress.push(step.processed) })
-    expect(summary).toMatchObject({ failed: 1, interrupted: 0, sent: confirmedCount - 1, skipped: 0, total: confirmedCount })
+    const summary = await sendIssue(await systemReq(), pluginOptionsOf(payload), issueId, {
+      onProgress: (step) => progress.push(step.processed),
+    })
+    expect(summary).toMatchObject({
+      failed: 1,
+      interrupted: 0,
+      sent: confirmedCount - 1,
+      skipped: 0,
+      total: confirmedCount,
+    })
     expect(progress.at(-1)).toBe(confirmedCount)
     await smtp.waitFor(1 + confirmedCount - 1)
     const messages = issueMessages()
@@ -156,29 +230,50 @@ describe('sending an approved issue', () => {
 
     const mail = messages[0]
     // The raw header lines, as a mail client reads them (mailparser folds List-* into `list`).
-    const header = (name: string) => mail.headerLines.find((line) => line.key === name)?.line.replace(/^[^:]+:\s*/, '').replace(/\r?\n\s+/g, '')
+    const header = (name: string) =>
+      mail.headerLines
+        .find((line) => line.key === name)
+        ?.line.replace(/^[^:]+:\s*/, '')
+        .replace(/\r?\n\s+/g, '')
     const listUnsubscribe = String(header('list-unsubscribe'))
-    expect(listUnsubscribe).toMatch(/^<https:\/\/verdicts\.example\/api\/public\/newsletter\/unsubscribe\?token=[\w.%-]+>$/)
+    expect(listUnsubscribe).toMatch(
+      /^<https:\/\/verdicts\.example\/api\/public\/newsletter\/unsubscribe\?token=[\w.%-]+>$/,
+    )
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click')
     expect(mail.html).toBeTruthy()
     expect(mail.text).toBeTruthy()
     expect(mail.text).toContain('A short week, a big comparison.')
     expect(mail.text).toContain('https://verdicts.example/compare/alpha-coder-vs-beta-chat')
     expect(mail.text).toContain(`Unsubscribe: ${listUnsubscribe.slice(1, -1)}`)
-    expect(mail.html).toContain('<a href="https://verdicts.example/compare/alpha-coder-vs-beta-chat">Alpha Coder vs Beta Chat</a>')
+    expect(mail.html).toContain(
+      '<a href="https://verdicts.example/compare/alpha-coder-vs-beta-chat">Alpha Coder vs Beta Chat</a>',
+    )
     expect(mail.html).toContain(`href="${listUnsubscribe.slice(1, -1).replace(/&/g, '&amp;')}"`)
 
     // The link in the header unsubscribes exactly the reader it was sent to.
-    const oneClick = await httpCall(payload, 'POST', pathOf(listUnsubscribe.slice(1, -1)), { body: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' })
+    const oneClick = await httpCall(payload, 'POST', pathOf(listUnsubscribe.slice(1, -1)), {
+      body: 'List-Unsubscribe=One-Click',
+      contentType: 'application/x-www-form-urlencoded',
+    })
     expect(oneClick.status).toBe(200)
-    const { docs } = await payload.find({ collection: slugs.subscribers as never, where: { email: { equals: mail.envelopeTo[0] } } })
+    const { docs } = await payload.find({
+      collection: slugs.subscribers as never,
+      where: { email: { equals: mail.envelopeTo[0] } },
+    })
     expect((docs[0] as unknown as { status: string }).status).toBe('unsubscribed')
   })
 
   it('shows progress on the issue in the admin: total, sent, failed', async () => {
     const editor = await tokenFor(payload, accounts.editor.email, password)
-    const response = await restClient(payload).request<IssueDoc>('GET', `/newsletter-issues/${issueId}?draft=true`, { token: editor })
-    expect(response.body).toMatchObject({ deliveryStatus: 'sent', failedCount: 1, recipients: confirmedCount, sentCount: confirmedCount - 1 })
+    const response = await restClient(payload).request<IssueDoc>('GET', `/newsletter-issues/${issueId}?draft=true`, {
+      token: editor,
+    })
+    expect(response.body).toMatchObject({
+      deliveryStatus: 'sent',
+      failedCount: 1,
+      recipients: confirmedCount,
+      sentCount: confirmedCount - 1,
+    })
   })
 
   it('mails nobody twice when sent again, and retries only what failed', async () => {
@@ -195,7 +290,9 @@ describe('sending an approved issue', () => {
 describe('sending from the admin', () => {
   it('queues the send of an approved issue for editors and admins only; the queue sends it', async () => {
     const rest = restClient(payload)
-    const composed = await composeIssue(await systemReq(), pluginOptionsOf(payload), { since: new Date(Date.now() - 3600_000) })
+    const composed = await composeIssue(await systemReq(), pluginOptionsOf(payload), {
+      since: new Date(Date.now() - 3600_000),
+    })
     const editor = await tokenFor(payload, accounts.editor.email, password)
     const reviewer = await tokenFor(payload, accounts.reviewer.email, password)
     expect((await rest.request('POST', `/newsletter-issues/${composed.id}/send`, { token: editor })).status).toBe(409)
@@ -203,14 +300,21 @@ describe('sending from the admin', () => {
     expect((await rest.request('POST', `/newsletter-issues/${composed.id}/send`, { token: reviewer })).status).toBe(403)
     expect((await rest.request('POST', `/newsletter-issues/${composed.id}/send`)).status).toBe(403)
     expect((await rest.request('POST', '/newsletter-issues/999999/send', { token: editor })).status).toBe(404)
-    const queued = await rest.request<{ queued: boolean }>('POST', `/newsletter-issues/${composed.id}/send`, { token: editor })
+    const queued = await rest.request<{ queued: boolean }>('POST', `/newsletter-issues/${composed.id}/send`, {
+      token: editor,
+    })
     expect(queued.status).toBe(202)
     const before = smtp.received()
     await payload.jobs.run({ queue: 'verdicts-newsletter' })
     // Everyone still confirmed (one reader unsubscribed above).
     await smtp.waitFor(before + confirmedCount - 1)
     const issue = await rest.request<IssueDoc>('GET', `/newsletter-issues/${composed.id}?draft=true`, { token: editor })
-    expect(issue.body).toMatchObject({ deliveryStatus: 'sent', failedCount: 0, recipients: confirmedCount - 1, sentCount: confirmedCount - 1 })
+    expect(issue.body).toMatchObject({
+      deliveryStatus: 'sent',
+      failedCount: 0,
+      recipients: confirmedCount - 1,
+      sentCount: confirmedCount - 1,
+    })
   })
 })
 
@@ -218,8 +322,15 @@ describe('the command line', () => {
   it('sends with --approve after a kill -9 mid-send without mailing anyone twice', async () => {
     const slow = await startLoopbackSmtp({ delayMs: 150 })
     try {
-      const composed = await composeIssue(await systemReq(), pluginOptionsOf(payload), { since: new Date(Date.now() - 3600_000) })
-      await payload.update({ id: composed.id, collection: slugs.newsletterIssues as never, data: { title: 'Kill test issue' } as never, draft: true })
+      const composed = await composeIssue(await systemReq(), pluginOptionsOf(payload), {
+        since: new Date(Date.now() - 3600_000),
+      })
+      await payload.update({
+        id: composed.id,
+        collection: slugs.newsletterIssues as never,
+        data: { title: 'Kill test issue' } as never,
+        draft: true,
+      })
       const env = { DATABASE_URI: databaseUri, SMTP_URL: slow.url }
       const first = spawnCli(['newsletter', 'send', String(composed.id)], env)
       const refused = await first.done
@@ -243,23 +354,41 @@ describe('the command line', () => {
       const recipients = slow.messages.map((mail) => mail.envelopeTo[0])
       expect(new Set(recipients).size).toBe(recipients.length)
       // Only deliveries caught mid-flight by the kill can be missing, and they are reported.
-      const interrupted = (await payload.count({ collection: slugs.newsletterDeliveries as never, where: { and: [{ issue: { equals: composed.id } }, { status: { equals: 'sending' } }] } })).totalDocs
+      const interrupted = (
+        await payload.count({
+          collection: slugs.newsletterDeliveries as never,
+          where: { and: [{ issue: { equals: composed.id } }, { status: { equals: 'sending' } }] },
+        })
+      ).totalDocs
       expect(recipients.length + interrupted).toBeGreaterThanOrEqual(confirmedCount - 1)
       // At most the messages in flight at the kill (sendConcurrency, 8) can be lost; the
       // other interrupted records were delivered before their grouped "sent" mark.
       expect(confirmedCount - 1 - recipients.length).toBeLessThanOrEqual(8)
       expect(interrupted).toBeLessThanOrEqual(25 + 8)
 
-      const events = await payload.find({ collection: slugs.workflowEvents as never, where: { and: [{ 'document.value': { equals: composed.id } }, { action: { equals: 'approve' } }] } })
+      const events = await payload.find({
+        collection: slugs.workflowEvents as never,
+        where: { and: [{ 'document.value': { equals: composed.id } }, { action: { equals: 'approve' } }] },
+      })
       expect(events.docs[0]).toMatchObject({ comment: expect.stringContaining('--approve') })
       // No user: the system approved it (MongoDB leaves the empty field out, SQL stores null).
       expect((events.docs[0] as { user?: unknown }).user ?? null).toBeNull()
 
-      const composedByCli = await spawnCli(['newsletter', 'compose', '--since', new Date(Date.now() - 3600_000).toISOString()], env).done
+      const composedByCli = await spawnCli(
+        ['newsletter', 'compose', '--since', new Date(Date.now() - 3600_000).toISOString()],
+        env,
+      ).done
       expect(composedByCli.status).toBe(0)
       const newId = composedByCli.stdout.trim()
-      const cliIssue = (await payload.findByID({ id: newId, collection: slugs.newsletterIssues as never, draft: true })) as unknown as IssueDoc
-      expect(cliIssue).toMatchObject({ items: expect.arrayContaining([expect.objectContaining({ title: 'Alpha Coder vs Beta Chat' })]), workflowStage: 'draft' })
+      const cliIssue = (await payload.findByID({
+        id: newId,
+        collection: slugs.newsletterIssues as never,
+        draft: true,
+      })) as unknown as IssueDoc
+      expect(cliIssue).toMatchObject({
+        items: expect.arrayContaining([expect.objectContaining({ title: 'Alpha Coder vs Beta Chat' })]),
+        workflowStage: 'draft',
+      })
       const badSince = await spawnCli(['newsletter', 'compose', '--since', 'last week'], env).done
       expect(badSince.status).toBe(2)
       expect(badSince.stderr).toContain('--since must be an ISO date')

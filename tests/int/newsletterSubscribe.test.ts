@@ -36,15 +36,31 @@ afterAll(async () => {
   await smtp?.stop()
 })
 
-type Subscriber = { consent?: { confirmation?: null | string; confirmedAt?: null | string; page?: null | string }; email: string; id: number | string; sourcePage?: null | string; status: string; updatedAt: string }
+type Subscriber = {
+  consent?: { confirmation?: null | string; confirmedAt?: null | string; page?: null | string }
+  email: string
+  id: number | string
+  sourcePage?: null | string
+  status: string
+  updatedAt: string
+}
 
 async function subscriberByEmail(email: string): Promise<Subscriber | undefined> {
-  const { docs } = await payload.find({ collection: slugs.subscribers as never, depth: 0, overrideAccess: true, where: { email: { equals: email } } })
+  const { docs } = await payload.find({
+    collection: slugs.subscribers as never,
+    depth: 0,
+    overrideAccess: true,
+    where: { email: { equals: email } },
+  })
   return docs[0] as Subscriber | undefined
 }
 
 const subscribeJson = (email: unknown, ip?: string) =>
-  httpCall(payload, 'POST', '/api/public/newsletter/subscribe', { body: JSON.stringify({ email, source: '/compare/alpha-vs-beta' }), contentType: 'application/json', ip })
+  httpCall(payload, 'POST', '/api/public/newsletter/subscribe', {
+    body: JSON.stringify({ email, source: '/compare/alpha-vs-beta' }),
+    contentType: 'application/json',
+    ip,
+  })
 
 describe('subscribing (double opt-in)', () => {
   let confirmLink: string
@@ -76,15 +92,33 @@ describe('subscribing (double opt-in)', () => {
   it('refuses a forged or expired link with a clear page and changes nothing', async () => {
     const subscriber = (await subscriberByEmail('reader.one@example.com'))!
     const token = new URL(confirmLink).searchParams.get('token')!
-    const forged = await httpCall(payload, 'GET', `/api/public/newsletter/confirm?token=${encodeURIComponent(token.slice(0, -2) + 'xx')}`)
+    const forged = await httpCall(
+      payload,
+      'GET',
+      `/api/public/newsletter/confirm?token=${encodeURIComponent(token.slice(0, -2) + 'xx')}`,
+    )
     expect(forged.status).toBe(400)
     expect(forged.headers.get('content-type')).toContain('text/html')
     expect(forged.body).toContain('This link is not valid')
 
-    const { docs } = await payload.find({ collection: slugs.subscribers as never, context: { verdictsNewsletterSystem: true }, overrideAccess: true, where: { id: { equals: subscriber.id } } })
+    const { docs } = await payload.find({
+      collection: slugs.subscribers as never,
+      context: { verdictsNewsletterSystem: true },
+      overrideAccess: true,
+      where: { id: { equals: subscriber.id } },
+    })
     const confirmation = (docs[0] as unknown as { confirmationId: string }).confirmationId
-    const expiredToken = signNewsletterToken(payload.secret, { confirmation, expiresAt: Math.floor(Date.now() / 1000) - 60, purpose: 'confirm', subscriber: subscriber.id })
-    const expired = await httpCall(payload, 'GET', `/api/public/newsletter/confirm?token=${encodeURIComponent(expiredToken)}`)
+    const expiredToken = signNewsletterToken(payload.secret, {
+      confirmation,
+      expiresAt: Math.floor(Date.now() / 1000) - 60,
+      purpose: 'confirm',
+      subscriber: subscriber.id,
+    })
+    const expired = await httpCall(
+      payload,
+      'GET',
+      `/api/public/newsletter/confirm?token=${encodeURIComponent(expiredToken)}`,
+    )
     expect(expired.status).toBe(410)
     expect(expired.body).toContain('This link has expired')
 
@@ -118,7 +152,7 @@ describe('subscribing (double opt-in)', () => {
     expect((await subscriberByEmail('reader.one@example.com'))!.status).toBe('confirmed')
   })
 
-  it('accepts the form encoding of the page\'s form and answers with a page', async () => {
+  it("accepts the form encoding of the page's form and answers with a page", async () => {
     const response = await httpCall(payload, 'POST', '/api/public/newsletter/subscribe', {
       accept: 'text/html,application/xhtml+xml',
       body: new URLSearchParams({ email: 'form.reader@example.org', source: '/compare' }).toString(),
@@ -129,7 +163,10 @@ describe('subscribing (double opt-in)', () => {
     expect(response.headers.get('content-type')).toContain('text/html')
     expect(response.body).toContain('Check your inbox')
     expect(response.body).toContain('form.reader@example.org')
-    expect((await subscriberByEmail('form.reader@example.org'))).toMatchObject({ sourcePage: '/compare', status: 'pending' })
+    expect(await subscriberByEmail('form.reader@example.org')).toMatchObject({
+      sourcePage: '/compare',
+      status: 'pending',
+    })
     await smtp.waitFor(2)
   })
 
@@ -140,10 +177,16 @@ describe('subscribing (double opt-in)', () => {
     ['a number', { email: 42 }],
   ])('answers 400 naming email for %s, and writes nothing', async (_, body) => {
     const before = await payload.count({ collection: slugs.subscribers as never, overrideAccess: true })
-    const response = await httpCall(payload, 'POST', '/api/public/newsletter/subscribe', { body: JSON.stringify(body), contentType: 'application/json', ip: '198.51.100.30' })
+    const response = await httpCall(payload, 'POST', '/api/public/newsletter/subscribe', {
+      body: JSON.stringify(body),
+      contentType: 'application/json',
+      ip: '198.51.100.30',
+    })
     expect(response.status).toBe(400)
     expect(response.json()).toEqual({ errors: [{ field: 'email', message: expect.stringContaining('email') }] })
-    expect((await payload.count({ collection: slugs.subscribers as never, overrideAccess: true })).totalDocs).toBe(before.totalDocs)
+    expect((await payload.count({ collection: slugs.subscribers as never, overrideAccess: true })).totalDocs).toBe(
+      before.totalDocs,
+    )
   })
 
   it('answers 400 naming email with a page for a bad address from the form, and for a body that is not JSON', async () => {
@@ -155,7 +198,11 @@ describe('subscribing (double opt-in)', () => {
     })
     expect(form.status).toBe(400)
     expect(form.body).toContain('email must be a valid e-mail address')
-    const garbage = await httpCall(payload, 'POST', '/api/public/newsletter/subscribe', { body: '{"email":', contentType: 'application/json', ip: '198.51.100.31' })
+    const garbage = await httpCall(payload, 'POST', '/api/public/newsletter/subscribe', {
+      body: '{"email":',
+      contentType: 'application/json',
+      ip: '198.51.100.31',
+    })
     // The API's guard answers first: the body is not JSON.
     expect(garbage.status).toBe(400)
     expect(garbage.json()).toMatchObject({ errors: [{ field: 'body' }] })
@@ -189,7 +236,10 @@ describe('who sees subscribers', () => {
     for (const token of [editor, admin]) {
       const patch = await rest.request('PATCH', `/subscribers/${id}`, { body: { status: 'confirmed' }, token })
       expect(patch.status).toBe(403)
-      const create = await rest.request('POST', '/subscribers', { body: { email: 'forced@example.com', status: 'confirmed' }, token })
+      const create = await rest.request('POST', '/subscribers', {
+        body: { email: 'forced@example.com', status: 'confirmed' },
+        token,
+      })
       expect(create.status).toBe(403)
     }
     expect((await subscriberByEmail('form.reader@example.org'))!.status).toBe('pending')
@@ -225,14 +275,19 @@ describe('unsubscribing (RFC 8058 one-click)', () => {
     const subscriber = (await subscriberByEmail('reader.one@example.com'))!
     const page = await httpCall(payload, 'GET', unsubscribeLinkFor(subscriber.id))
     expect(page.status).toBe(200)
-    expect(page.body).toMatch(/<form method="post"[^>]*><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe<\/button>/)
+    expect(page.body).toMatch(
+      /<form method="post"[^>]*><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe<\/button>/,
+    )
     expect((await subscriberByEmail('reader.one@example.com'))!.status).toBe('confirmed')
   })
 
   it('unsubscribes at once on POST List-Unsubscribe=One-Click, and again is harmless', async () => {
     const subscriber = (await subscriberByEmail('reader.one@example.com'))!
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      const response = await httpCall(payload, 'POST', unsubscribeLinkFor(subscriber.id), { body: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' })
+      const response = await httpCall(payload, 'POST', unsubscribeLinkFor(subscriber.id), {
+        body: 'List-Unsubscribe=One-Click',
+        contentType: 'application/x-www-form-urlencoded',
+      })
       expect(response.status).toBe(200)
       expect(response.body).toContain('You are unsubscribed')
     }
@@ -241,10 +296,16 @@ describe('unsubscribing (RFC 8058 one-click)', () => {
 
   it('refuses a POST without the one-click body (400 naming it) and a forged link (400 page)', async () => {
     const subscriber = (await subscriberByEmail('someone.else@example.com'))!
-    const noBody = await httpCall(payload, 'POST', unsubscribeLinkFor(subscriber.id), { body: '', contentType: 'application/x-www-form-urlencoded' })
+    const noBody = await httpCall(payload, 'POST', unsubscribeLinkFor(subscriber.id), {
+      body: '',
+      contentType: 'application/x-www-form-urlencoded',
+    })
     expect(noBody.status).toBe(400)
     expect(noBody.json()).toMatchObject({ errors: [{ field: 'List-Unsubscribe' }] })
-    const forged = await httpCall(payload, 'POST', `${unsubscribeLinkFor(subscriber.id)}x`, { body: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded' })
+    const forged = await httpCall(payload, 'POST', `${unsubscribeLinkFor(subscriber.id)}x`, {
+      body: 'List-Unsubscribe=One-Click',
+      contentType: 'application/x-www-form-urlencoded',
+    })
     expect(forged.status).toBe(400)
     expect(forged.body).toContain('This link is not valid')
     expect((await subscriberByEmail('someone.else@example.com'))!.status).toBe('pending')
@@ -268,7 +329,12 @@ describe('unsubscribing (RFC 8058 one-click)', () => {
 describe('bounce and complaint reports', () => {
   const report = (event: unknown, secret?: string) => {
     const body = JSON.stringify(event)
-    const headers = webhookHeaders(secret ?? providerWebhookSecret(payload, pluginOptionsOf(payload)), `evt_${Math.random()}`, Math.floor(Date.now() / 1000), body)
+    const headers = webhookHeaders(
+      secret ?? providerWebhookSecret(payload, pluginOptionsOf(payload)),
+      `evt_${Math.random()}`,
+      Math.floor(Date.now() / 1000),
+      body,
+    )
     return httpCall(payload, 'POST', '/api/public/newsletter/provider-events', { body, headers })
   }
 
@@ -276,7 +342,7 @@ describe('bounce and complaint reports', () => {
     const bounced = await report({ email: 'Reader.One@example.com', reason: '550 mailbox unavailable', type: 'bounce' })
     expect(bounced.status).toBe(200)
     expect(bounced.json()).toEqual({ suppressed: true })
-    expect((await subscriberByEmail('reader.one@example.com'))).toMatchObject({ status: 'bounced' })
+    expect(await subscriberByEmail('reader.one@example.com')).toMatchObject({ status: 'bounced' })
     await report({ email: 'reader.one@example.com', type: 'complaint' })
     expect((await subscriberByEmail('reader.one@example.com'))!.status).toBe('complained')
     expect((await report({ email: 'nobody@example.com', type: 'bounce' })).json()).toEqual({ suppressed: false })
@@ -297,14 +363,16 @@ describe('bounce and complaint reports', () => {
     })
     expect(unsigned.status).toBe(401)
     expect((await report({ email: 'form.reader@example.org', type: 'bounce' }, 'whsec_d3Jvbmc=')).status).toBe(401)
-    expect((await report({ email: 'form.reader@example.org', type: 'unknown' })).json()).toMatchObject({ errors: [{ field: 'type' }] })
+    expect((await report({ email: 'form.reader@example.org', type: 'unknown' })).json()).toMatchObject({
+      errors: [{ field: 'type' }],
+    })
     expect((await report({ email: 'nope', type: 'bounce' })).json()).toMatchObject({ errors: [{ field: 'email' }] })
     expect((await subscriberByEmail('form.reader@example.org'))!.status).toBe('pending')
   })
 })
 
 describe('the scheduled compose task', () => {
-  it('composes the week\'s draft issue once per slot through the jobs queue', async () => {
+  it("composes the week's draft issue once per slot through the jobs queue", async () => {
     const runOnce = async () => {
       await payload.jobs.queue({ input: {}, queue: 'verdicts-newsletter', task: 'verdictsComposeNewsletter' })
       await payload.jobs.run({ queue: 'verdicts-newsletter' })
@@ -312,7 +380,10 @@ describe('the scheduled compose task', () => {
     await runOnce()
     const first = await payload.find({ collection: slugs.newsletterIssues as never, draft: true })
     expect(first.totalDocs).toBe(1)
-    expect(first.docs[0]).toMatchObject({ title: expect.stringMatching(/^Weekly AI Tool Verdicts: /), workflowStage: 'draft' })
+    expect(first.docs[0]).toMatchObject({
+      title: expect.stringMatching(/^Weekly AI Tool Verdicts: /),
+      workflowStage: 'draft',
+    })
     // The latest slot has passed and an issue exists since: nothing more until next week's slot.
     await runOnce()
     expect((await payload.find({ collection: slugs.newsletterIssues as never, draft: true })).totalDocs).toBe(1)

@@ -34,8 +34,7 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-const taglineOnPage = async () =>
-  (await rest.request<{ tagline: string }>('GET', '/public/tools/ollama')).body.tagline
+const taglineOnPage = async () => (await rest.request<{ tagline: string }>('GET', '/public/tools/ollama')).body.tagline
 
 describe('a cached page and a change inside a transaction', () => {
   it('is rebuilt from the committed change, not from what a reader saw before the commit', async () => {

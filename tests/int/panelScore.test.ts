@@ -39,8 +39,7 @@ async function draftVerdict(persona: Id, tool: Id, decision: 'ship' | 'skip'): P
 
 const publish = (id: Id, data: Record<string, unknown> = {}) =>
   payload.update({ collection: slugs.verdicts, data: { ...data, _status: 'published' }, id })
-const unpublish = (id: Id) =>
-  payload.update({ collection: slugs.verdicts, data: { _status: 'draft' }, id })
+const unpublish = (id: Id) => payload.update({ collection: slugs.verdicts, data: { _status: 'draft' }, id })
 const saveDraft = (id: Id, data: Record<string, unknown>) =>
   payload.update({ collection: slugs.verdicts, data: data, draft: true, id })
 
@@ -119,16 +118,16 @@ describe('panel ship % follows the published verdicts', () => {
 })
 
 describe('score history', () => {
-  it('explains every change of a tool\'s panel score, oldest first', async () => {
+  it("explains every change of a tool's panel score, oldest first", async () => {
     const { docs } = await payload.find({
       collection: slugs.scoreHistory,
       limit: 100,
       sort: 'createdAt',
       where: { and: [{ tool: { equals: fixtures.toolIds.alpha } }, { kind: { equals: 'panel' } }] },
     })
-    const steps = (docs as unknown as Array<{ action: string; from: { percent: null | number }; to: { percent: null | number } }>).map(
-      (entry) => `${entry.action}: ${entry.from.percent ?? '—'} → ${entry.to.percent ?? '—'}`,
-    )
+    const steps = (
+      docs as unknown as Array<{ action: string; from: { percent: null | number }; to: { percent: null | number } }>
+    ).map((entry) => `${entry.action}: ${entry.from.percent ?? '—'} → ${entry.to.percent ?? '—'}`)
     expect(steps).toEqual([
       'publish: — → 100',
       'publish: 100 → 100',
@@ -161,11 +160,24 @@ describe('score history', () => {
     const id = (docs[0] as unknown as { id: Id }).id
     const admin = (await payload.findByID({ collection: slugs.users, id: fixtures.userIds.admin })) as never
     await expect(
-      payload.update({ collection: slugs.scoreHistory, data: { summary: 'rewritten' } as never, id, overrideAccess: false, user: admin }),
+      payload.update({
+        collection: slugs.scoreHistory,
+        data: { summary: 'rewritten' } as never,
+        id,
+        overrideAccess: false,
+        user: admin,
+      }),
     ).rejects.toThrow(/not allowed/i)
-    await expect(payload.delete({ collection: slugs.scoreHistory, id, overrideAccess: false, user: admin })).rejects.toThrow(/not allowed/i)
     await expect(
-      payload.create({ collection: slugs.scoreHistory, data: { action: 'vote', kind: 'panel', tool: fixtures.toolIds.alpha } as never, overrideAccess: false, user: admin }),
+      payload.delete({ collection: slugs.scoreHistory, id, overrideAccess: false, user: admin }),
+    ).rejects.toThrow(/not allowed/i)
+    await expect(
+      payload.create({
+        collection: slugs.scoreHistory,
+        data: { action: 'vote', kind: 'panel', tool: fixtures.toolIds.alpha } as never,
+        overrideAccess: false,
+        user: admin,
+      }),
     ).rejects.toThrow(/not allowed/i)
   })
 })
@@ -180,7 +192,11 @@ describe('reconcile', () => {
     } as never)
     const check = await reconcileScores(payload, { fix: false })
     expect(check.drift).toEqual([
-      expect.objectContaining({ actual: { percent: 100, ship: 1, skip: 0, total: 1 }, kind: 'panel', tool: 'alpha-coder' }),
+      expect.objectContaining({
+        actual: { percent: 100, ship: 1, skip: 0, total: 1 },
+        kind: 'panel',
+        tool: 'alpha-coder',
+      }),
     ])
     expect(await storedScore(payload, alpha)).toMatchObject({ total: 90 })
 

@@ -93,7 +93,7 @@ describe('panel score under concurrent writes', () => {
     })
   })
 
-  it('stays exact when two Payload instances on one database publish the same tool\'s verdicts at once', async () => {
+  it("stays exact when two Payload instances on one database publish the same tool's verdicts at once", async () => {
     const { beta } = fixtures.toolIds
     const ids = await draftVerdicts('Shared persona', beta, 40)
     const editor = (await payload.findByID({ collection: slugs.users, id: fixtures.userIds.editor })) as never
@@ -117,7 +117,11 @@ describe('panel score under concurrent writes', () => {
     const [first, second] = await draftVerdicts('Race persona', gamma, 2)
     await setStatus(first, 'published')
     // Pretend the stored figure is behind, so the slow recount below has something to write.
-    await payload.db.updateOne({ collection: slugs.tools, data: { panelScore: { percent: null, ship: 0, skip: 0, total: 0 } }, id: gamma } as never)
+    await payload.db.updateOne({
+      collection: slugs.tools,
+      data: { panelScore: { percent: null, ship: 0, skip: 0, total: 0 } },
+      id: gamma,
+    } as never)
 
     // A slow recount: it counts (seeing `first` only), then stalls just before writing.
     const slowReq = await createLocalReq({}, payload)

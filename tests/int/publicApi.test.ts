@@ -22,7 +22,11 @@ let rest: RestClient
 let openapi: Parameters<typeof schemaErrors>[0]
 
 const idOf = async (collection: string, slug: string): Promise<Id> =>
-  ((await payload.find({ collection: collection as never, where: { slug: { equals: slug } } })).docs[0] as unknown as { id: Id }).id
+  (
+    (await payload.find({ collection: collection as never, where: { slug: { equals: slug } } })).docs[0] as unknown as {
+      id: Id
+    }
+  ).id
 
 beforeAll(async () => {
   payload = await startTestPayload('public-api', { databaseUri })
@@ -31,14 +35,22 @@ beforeAll(async () => {
   openapi = (await rest.request<Parameters<typeof schemaErrors>[0]>('GET', '/public/openapi.json')).body
   // Unpublished content that must never show: a draft verdict on a public tool, a draft
   // matchup, and a tool that only that draft matchup uses.
-  const hidden = await payload.create({ collection: slugs.tools, data: { name: 'Hidden Tool', pricing: { tier: 'paid' } } as never })
+  const hidden = await payload.create({
+    collection: slugs.tools,
+    data: { name: 'Hidden Tool', pricing: { tier: 'paid' } } as never,
+  })
   await payload.create({
     collection: slugs.matchups,
     data: { leftTool: (hidden as unknown as { id: Id }).id, rightTool: await idOf(slugs.tools, 'ollama') } as never,
   })
   await payload.create({
     collection: slugs.verdicts,
-    data: { decision: 'skip', quote: quote('SECRET DRAFT about OpenRouter'), reviewer: await idOf(slugs.reviewers, 'futurist'), tool: await idOf(slugs.tools, 'openrouter') } as never,
+    data: {
+      decision: 'skip',
+      quote: quote('SECRET DRAFT about OpenRouter'),
+      reviewer: await idOf(slugs.reviewers, 'futurist'),
+      tool: await idOf(slugs.tools, 'openrouter'),
+    } as never,
   })
 })
 
@@ -108,7 +120,12 @@ describe('GET /api/public/tools/:slug', () => {
     const response = await rest.request<PublicToolPage>('GET', '/public/tools/code-llama-4-70b-400b')
     expect(response.status).toBe(200)
     expect(schemaErrors(openapi, 'ToolPage', response.body)).toEqual([])
-    expect(response.body.verdicts.map((verdict) => verdict.reviewer.slug)).toEqual(['builder', 'skeptic', 'futurist', 'buyer'])
+    expect(response.body.verdicts.map((verdict) => verdict.reviewer.slug)).toEqual([
+      'builder',
+      'skeptic',
+      'futurist',
+      'buyer',
+    ])
     expect(response.body.matchups.map((matchup) => matchup.slug)).toEqual([
       demoMatchupSlugs.vsMistralSmall,
       demoMatchupSlugs.vsMistralNext,
@@ -135,18 +152,29 @@ describe('lists', () => {
     const byCategory = await rest.request<{ totalDocs: number }>('GET', '/public/matchups?category=developer-tools')
     expect(byCategory.body.totalDocs).toBe(4)
     const search = await rest.request<{ docs: Array<{ slug: string }> }>('GET', '/public/matchups?q=mistral')
-    expect(search.body.docs.map((doc) => doc.slug)).toEqual([demoMatchupSlugs.vsMistralSmall, demoMatchupSlugs.vsMistralNext])
+    expect(search.body.docs.map((doc) => doc.slug)).toEqual([
+      demoMatchupSlugs.vsMistralSmall,
+      demoMatchupSlugs.vsMistralNext,
+    ])
   })
 
   it('lists only public tools, paginated', async () => {
-    const first = await rest.request<{ docs: Array<{ slug: string }>; totalDocs: number; totalPages: number }>('GET', '/public/tools?limit=3')
+    const first = await rest.request<{ docs: Array<{ slug: string }>; totalDocs: number; totalPages: number }>(
+      'GET',
+      '/public/tools?limit=3',
+    )
     expect(schemaErrors(openapi, 'ToolList', first.body)).toEqual([])
     expect(first.body).toMatchObject({ totalDocs: 7, totalPages: 3 })
     const third = await rest.request<{ docs: Array<{ slug: string }> }>('GET', '/public/tools?limit=3&page=3')
     expect(third.body.docs).toHaveLength(1)
-    const slugsSeen = (await rest.request<{ docs: Array<{ slug: string }> }>('GET', '/public/tools?limit=100')).body.docs.map((doc) => doc.slug)
+    const slugsSeen = (
+      await rest.request<{ docs: Array<{ slug: string }> }>('GET', '/public/tools?limit=100')
+    ).body.docs.map((doc) => doc.slug)
     expect(slugsSeen).not.toContain('hidden-tool')
-    const local = await rest.request<{ docs: Array<{ slug: string }> }>('GET', '/public/tools?category=local-runtimes&q=oll')
+    const local = await rest.request<{ docs: Array<{ slug: string }> }>(
+      'GET',
+      '/public/tools?category=local-runtimes&q=oll',
+    )
     expect(local.body.docs.map((doc) => doc.slug)).toEqual(['ollama'])
   })
 
@@ -171,7 +199,9 @@ describe('caching for consumer sites', () => {
     expect(etag).toMatch(/^"[\w-]+"$/)
     expect(first.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=300')
     expect(first.headers.get('access-control-allow-origin')).toBe('*')
-    const again = await rest.request('GET', '/public/matchups/ollama-vs-openrouter', { headers: { 'If-None-Match': etag } })
+    const again = await rest.request('GET', '/public/matchups/ollama-vs-openrouter', {
+      headers: { 'If-None-Match': etag },
+    })
     expect(again.status).toBe(304)
     expect(again.headers.get('etag')).toBe(etag)
   })
@@ -181,23 +211,38 @@ describe('caching for consumer sites', () => {
     const verdict = (
       await payload.find({
         collection: slugs.verdicts,
-        where: { and: [{ tool: { equals: await idOf(slugs.tools, 'ollama') } }, { reviewer: { equals: await idOf(slugs.reviewers, 'buyer') } }] },
+        where: {
+          and: [
+            { tool: { equals: await idOf(slugs.tools, 'ollama') } },
+            { reviewer: { equals: await idOf(slugs.reviewers, 'buyer') } },
+          ],
+        },
       })
     ).docs[0] as unknown as { id: Id }
-    await payload.update({ collection: slugs.verdicts, data: { _status: 'published', decision: 'ship' }, id: verdict.id })
+    await payload.update({
+      collection: slugs.verdicts,
+      data: { _status: 'published', decision: 'ship' },
+      id: verdict.id,
+    })
     const after = await rest.request<PublicMatchupPage>('GET', '/public/matchups/ollama-vs-openrouter', {
       headers: { 'If-None-Match': before.headers.get('etag')! },
     })
     expect(after.status).toBe(200)
     expect(after.body.tools[0].panel).toEqual({ ship: 5, skip: 0, total: 5, percent: 100 })
-    expect(after.body.scorecard.find((entry) => entry.reviewer.slug === 'buyer' && entry.tool === 'ollama')?.decision).toBe('ship')
+    expect(
+      after.body.scorecard.find((entry) => entry.reviewer.slug === 'buyer' && entry.tool === 'ollama')?.decision,
+    ).toBe('ship')
     const toolPage = await rest.request<PublicToolPage>('GET', '/public/tools/ollama')
     expect(toolPage.body.panel.percent).toBe(100)
   })
 
   it('shows a tool rename on every matchup page of that tool', async () => {
     await rest.request('GET', `/public/matchups/${demoMatchupSlugs.vsMistralSmall}`)
-    await payload.update({ collection: slugs.tools, data: { tagline: 'Renamed tagline' }, id: await idOf(slugs.tools, 'mistral-3-small') })
+    await payload.update({
+      collection: slugs.tools,
+      data: { tagline: 'Renamed tagline' },
+      id: await idOf(slugs.tools, 'mistral-3-small'),
+    })
     const page = await rest.request<PublicMatchupPage>('GET', `/public/matchups/${demoMatchupSlugs.vsMistralSmall}`)
     expect(page.body.tools[1].tagline).toBe('Renamed tagline')
   })
@@ -206,15 +251,22 @@ describe('caching for consumer sites', () => {
 describe('published content only', () => {
   it('never shows a draft through any public route, REST or GraphQL', async () => {
     const bodies = await Promise.all(
-      ['/public/matchups', '/public/tools?limit=100', '/public/tools/openrouter', '/public/matchups/ollama-vs-openrouter', '/verdicts?limit=100', '/matchups?limit=100'].map(
-        async (path) => JSON.stringify((await rest.request('GET', path)).body),
-      ),
+      [
+        '/public/matchups',
+        '/public/tools?limit=100',
+        '/public/tools/openrouter',
+        '/public/matchups/ollama-vs-openrouter',
+        '/verdicts?limit=100',
+        '/matchups?limit=100',
+      ].map(async (path) => JSON.stringify((await rest.request('GET', path)).body)),
     )
     for (const body of bodies) {
       expect(body).not.toContain('SECRET DRAFT')
       expect(body).not.toContain('hidden-tool-vs-ollama')
     }
-    const graphql = await rest.graphql('{ Verdicts(limit: 100) { docs { quote } } Matchups(limit: 100) { docs { slug } } }')
+    const graphql = await rest.graphql(
+      '{ Verdicts(limit: 100) { docs { quote } } Matchups(limit: 100) { docs { slug } } }',
+    )
     expect(JSON.stringify(graphql.body)).not.toContain('SECRET DRAFT')
     expect(JSON.stringify(graphql.body)).not.toContain('hidden-tool-vs-ollama')
   })
@@ -223,7 +275,12 @@ describe('published content only', () => {
     const verdict = (
       await payload.find({
         collection: slugs.verdicts,
-        where: { and: [{ tool: { equals: await idOf(slugs.tools, 'openrouter') } }, { reviewer: { equals: await idOf(slugs.reviewers, 'builder') } }] },
+        where: {
+          and: [
+            { tool: { equals: await idOf(slugs.tools, 'openrouter') } },
+            { reviewer: { equals: await idOf(slugs.reviewers, 'builder') } },
+          ],
+        },
       })
     ).docs[0] as unknown as { id: Id }
     await payload.update({

@@ -27,8 +27,7 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-const countOf = async (collection: string) =>
-  (await payload.count({ collection: collection as never })).totalDocs
+const countOf = async (collection: string) => (await payload.count({ collection: collection as never })).totalDocs
 
 describe('validation errors are 400s that name the field and write nothing', () => {
   it('a verdict without a tool', async () => {
@@ -44,7 +43,12 @@ describe('validation errors are 400s that name the field and write nothing', () 
 
   it('a verdict with an unknown decision', async () => {
     const response = await rest.request('POST', `/${slugs.verdicts}`, {
-      body: { decision: 'maybe', quote: quote('Undecided.'), reviewer: fixtures.personaIds.skeptic, tool: fixtures.toolIds.gamma },
+      body: {
+        decision: 'maybe',
+        quote: quote('Undecided.'),
+        reviewer: fixtures.personaIds.skeptic,
+        tool: fixtures.toolIds.gamma,
+      },
       token: tokens.editor,
     })
     expect(response.status).toBe(400)
@@ -52,7 +56,12 @@ describe('validation errors are 400s that name the field and write nothing', () 
   })
 
   it('a second verdict for the same persona and tool', async () => {
-    const body = { decision: 'ship', quote: quote('First.'), reviewer: fixtures.personaIds.skeptic, tool: fixtures.toolIds.beta }
+    const body = {
+      decision: 'ship',
+      quote: quote('First.'),
+      reviewer: fixtures.personaIds.skeptic,
+      tool: fixtures.toolIds.beta,
+    }
     const first = await rest.request('POST', `/${slugs.verdicts}`, { body, token: tokens.editor })
     expect(first.status).toBe(201)
     const before = await countOf(slugs.verdicts)
@@ -104,21 +113,32 @@ describe('who may write', () => {
     const body = { name: 'Epsilon', pricing: { tier: 'paid' } }
     expect((await rest.request('POST', `/${slugs.tools}`, { body })).status).toBe(403)
     expect((await rest.request('POST', `/${slugs.tools}`, { body, token: tokens.reviewer })).status).toBe(403)
-    const created = await rest.request<{ doc: { slug: string } }>('POST', `/${slugs.tools}`, { body, token: tokens.editor })
+    const created = await rest.request<{ doc: { slug: string } }>('POST', `/${slugs.tools}`, {
+      body,
+      token: tokens.editor,
+    })
     expect(created.status).toBe(201)
     expect(created.body.doc.slug).toBe('epsilon')
   })
 
   it('denies reviewers writing verdicts', async () => {
     const response = await rest.request('POST', `/${slugs.verdicts}`, {
-      body: { decision: 'ship', quote: quote('Mine.'), reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.gamma },
+      body: {
+        decision: 'ship',
+        quote: quote('Mine.'),
+        reviewer: fixtures.personaIds.other,
+        tool: fixtures.toolIds.gamma,
+      },
       token: tokens.reviewer,
     })
     expect(response.status).toBe(403)
   })
 
   it('denies editors deleting tools; allows admins', async () => {
-    const tool = await payload.create({ collection: slugs.tools, data: { name: 'Doomed', pricing: { tier: 'free' } } as never })
+    const tool = await payload.create({
+      collection: slugs.tools,
+      data: { name: 'Doomed', pricing: { tier: 'free' } } as never,
+    })
     const id = (tool as unknown as { id: number | string }).id
     expect((await rest.request('DELETE', `/${slugs.tools}/${id}`, { token: tokens.editor })).status).toBe(403)
     expect((await rest.request('DELETE', `/${slugs.tools}/${id}`, { token: tokens.admin })).status).toBe(200)
@@ -127,12 +147,21 @@ describe('who may write', () => {
   it('refuses deleting a tool that verdicts or matchups use, naming them', async () => {
     await payload.create({
       collection: slugs.verdicts,
-      data: { decision: 'ship', quote: quote('In use.'), reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.alpha } as never,
+      data: {
+        decision: 'ship',
+        quote: quote('In use.'),
+        reviewer: fixtures.personaIds.other,
+        tool: fixtures.toolIds.alpha,
+      } as never,
     })
     const response = await rest.request('DELETE', `/${slugs.tools}/${fixtures.toolIds.alpha}`, { token: tokens.admin })
     expect(response.status).toBe(409)
-    expect(errorMessages(response.body).join(' ')).toMatch(/used by 1 verdict\(s\) and \d+ matchup\(s\); delete or move those first/)
-    expect(await payload.findByID({ collection: slugs.tools, disableErrors: true, id: fixtures.toolIds.alpha })).not.toBeNull()
+    expect(errorMessages(response.body).join(' ')).toMatch(
+      /used by 1 verdict\(s\) and \d+ matchup\(s\); delete or move those first/,
+    )
+    expect(
+      await payload.findByID({ collection: slugs.tools, disableErrors: true, id: fixtures.toolIds.alpha }),
+    ).not.toBeNull()
   })
 
   it('ignores writes to the computed scores through the API', async () => {
@@ -153,23 +182,39 @@ describe('the public never sees unpublished content', () => {
   beforeAll(async () => {
     const draft = await payload.create({
       collection: slugs.verdicts,
-      data: { decision: 'skip', quote: quote('Draft opinion.'), reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.beta } as never,
+      data: {
+        decision: 'skip',
+        quote: quote('Draft opinion.'),
+        reviewer: fixtures.personaIds.other,
+        tool: fixtures.toolIds.beta,
+      } as never,
     })
     const published = await payload.create({
       collection: slugs.verdicts,
-      data: { _status: 'published', decision: 'ship', quote: quote('Published opinion.'), reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.gamma } as never,
+      data: {
+        _status: 'published',
+        decision: 'ship',
+        quote: quote('Published opinion.'),
+        reviewer: fixtures.personaIds.other,
+        tool: fixtures.toolIds.gamma,
+      } as never,
     })
     draftId = (draft as { id: number | string }).id
     publishedId = (published as { id: number | string }).id
   })
 
   it('lists only published verdicts to anonymous callers, everything to staff', async () => {
-    const anonymous = await rest.request<{ docs: Array<{ id: number | string }> }>('GET', `/${slugs.verdicts}?limit=100`)
+    const anonymous = await rest.request<{ docs: Array<{ id: number | string }> }>(
+      'GET',
+      `/${slugs.verdicts}?limit=100`,
+    )
     const ids = anonymous.body.docs.map((doc) => String(doc.id))
     expect(ids).toContain(String(publishedId))
     expect(ids).not.toContain(String(draftId))
 
-    const staff = await rest.request<{ docs: Array<{ id: number | string }> }>('GET', `/${slugs.verdicts}?limit=100`, { token: tokens.reviewer })
+    const staff = await rest.request<{ docs: Array<{ id: number | string }> }>('GET', `/${slugs.verdicts}?limit=100`, {
+      token: tokens.reviewer,
+    })
     expect(staff.body.docs.map((doc) => String(doc.id))).toContain(String(draftId))
   })
 
@@ -180,7 +225,8 @@ describe('the public never sees unpublished content', () => {
 
   it('keeps drafts out of GraphQL for anonymous callers', async () => {
     const response = await rest.graphql('{ Verdicts(limit: 100) { docs { id _status } } }')
-    const docs = (response.body as { data: { Verdicts: { docs: Array<{ _status: string; id: number | string }> } } }).data.Verdicts.docs
+    const docs = (response.body as { data: { Verdicts: { docs: Array<{ _status: string; id: number | string }> } } })
+      .data.Verdicts.docs
     expect(docs.length).toBeGreaterThan(0)
     expect(docs.every((doc) => doc._status === 'published')).toBe(true)
   })

@@ -34,29 +34,42 @@ function fromNewAddress(): Record<string, string> {
 }
 
 type ErrorBody = { errors?: Array<{ data?: { errors?: Array<{ message: string; path: string }> }; message: string }> }
-const fieldsOf = (body: unknown) => ((body as ErrorBody).errors ?? []).flatMap((error) => (error.data?.errors ?? []).map((field) => field.path))
+const fieldsOf = (body: unknown) =>
+  ((body as ErrorBody).errors ?? []).flatMap((error) => (error.data?.errors ?? []).map((field) => field.path))
 
 function login(email: string, secret: string, headers: Record<string, string> = fromNewAddress()) {
-  return rest.request<ErrorBody & { token?: string }>('POST', `/${slugs.users}/login`, { body: { email, password: secret }, headers })
+  return rest.request<ErrorBody & { token?: string }>('POST', `/${slugs.users}/login`, {
+    body: { email, password: secret },
+    headers,
+  })
 }
 
 describe('password rules', () => {
   it.each([['123'], ['eleven-char']])('refuses the password %p with a 400 naming password', async (weak) => {
-    const response = await rest.request('POST', `/${slugs.users}`, { body: { email: `weak${weak.length}@test.local`, password: weak, role: 'editor' }, token: admin })
+    const response = await rest.request('POST', `/${slugs.users}`, {
+      body: { email: `weak${weak.length}@test.local`, password: weak, role: 'editor' },
+      token: admin,
+    })
     expect(response.status).toBe(400)
     expect(fieldsOf(response.body)).toEqual(['password'])
   })
 
   it('refuses a password longer than 256 characters before hashing it', async () => {
     const started = Date.now()
-    const response = await rest.request('POST', `/${slugs.users}`, { body: { email: 'long@test.local', password: 'x'.repeat(300_000), role: 'editor' }, token: admin })
+    const response = await rest.request('POST', `/${slugs.users}`, {
+      body: { email: 'long@test.local', password: 'x'.repeat(300_000), role: 'editor' },
+      token: admin,
+    })
     expect(response.status).toBe(400)
     expect(fieldsOf(response.body)).toEqual(['password'])
     expect(Date.now() - started).toBeLessThan(1000)
   })
 
   it('accepts twelve characters', async () => {
-    const response = await rest.request('POST', `/${slugs.users}`, { body: { email: 'twelve@test.local', password: 'twelve-chars', role: 'editor' }, token: admin })
+    const response = await rest.request('POST', `/${slugs.users}`, {
+      body: { email: 'twelve@test.local', password: 'twelve-chars', role: 'editor' },
+      token: admin,
+    })
     expect(response.status).toBe(201)
   })
 })
@@ -70,7 +83,10 @@ describe('changing one’s own password', () => {
   it('needs the current password, and ends the account’s other sessions', async () => {
     const otherSession = await tokenFor(payload, accounts.editor.email, password)
     const thisSession = await tokenFor(payload, accounts.editor.email, password)
-    const withoutCurrent = await rest.request('PATCH', `/${slugs.users}/${editorId}`, { body: { password: 'a-new-long-password' }, token: thisSession })
+    const withoutCurrent = await rest.request('PATCH', `/${slugs.users}/${editorId}`, {
+      body: { password: 'a-new-long-password' },
+      token: thisSession,
+    })
     expect(withoutCurrent.status).toBe(400)
     expect(fieldsOf(withoutCurrent.body)).toEqual(['currentPassword'])
     const wrongCurrent = await rest.request('PATCH', `/${slugs.users}/${editorId}`, {
@@ -86,14 +102,18 @@ describe('changing one’s own password', () => {
       token: thisSession,
     })
     expect(changed.status).toBe(200)
-    const me = async (token: string) => (await rest.request<{ user: null | { email: string } }>('GET', `/${slugs.users}/me`, { token })).body.user
+    const me = async (token: string) =>
+      (await rest.request<{ user: null | { email: string } }>('GET', `/${slugs.users}/me`, { token })).body.user
     expect(await me(thisSession)).toMatchObject({ email: accounts.editor.email })
     expect(await me(otherSession)).toBeNull()
     expect((await login(accounts.editor.email, 'a-new-long-password')).status).toBe(200)
   })
 
   it('lets an admin set another account’s password without it', async () => {
-    const response = await rest.request('PATCH', `/${slugs.users}/${fixtures.userIds.otherReviewer}`, { body: { password: 'reset-by-the-admin' }, token: admin })
+    const response = await rest.request('PATCH', `/${slugs.users}/${fixtures.userIds.otherReviewer}`, {
+      body: { password: 'reset-by-the-admin' },
+      token: admin,
+    })
     expect(response.status).toBe(200)
   })
 })
@@ -105,8 +125,16 @@ describe('signing in', () => {
       const response = await login(email, 'wrong-password-here')
       return { message: response.body.errors?.[0]?.message, ms: performance.now() - started, status: response.status }
     }
-    const unknown = [await timed('nobody@test.local'), await timed('nobody@test.local'), await timed('nobody@test.local')]
-    const wrong = [await timed(accounts.reviewer.email), await timed(accounts.reviewer.email), await timed(accounts.reviewer.email)]
+    const unknown = [
+      await timed('nobody@test.local'),
+      await timed('nobody@test.local'),
+      await timed('nobody@test.local'),
+    ]
+    const wrong = [
+      await timed(accounts.reviewer.email),
+      await timed(accounts.reviewer.email),
+      await timed(accounts.reviewer.email),
+    ]
     expect(unknown[0].status).toBe(wrong[0].status)
     expect(unknown[0].message).toBe(wrong[0].message)
     const median = (runs: Array<{ ms: number }>) => runs.map((run) => run.ms).sort((a, b) => a - b)[1]
@@ -117,7 +145,9 @@ describe('signing in', () => {
     const started = Date.now()
     const huge = await login(accounts.reviewer.email, 'x'.repeat(500_000))
     expect(huge.status).toBe(401)
-    expect(huge.body.errors?.[0]?.message).toBe((await login('nobody@test.local', 'wrong-password-here')).body.errors?.[0]?.message)
+    expect(huge.body.errors?.[0]?.message).toBe(
+      (await login('nobody@test.local', 'wrong-password-here')).body.errors?.[0]?.message,
+    )
     expect(Date.now() - started).toBeLessThan(5000)
   })
 
@@ -131,7 +161,11 @@ describe('signing in', () => {
     const unknown = await login('nobody@test.local', password)
     expect(locked.status).toBe(unknown.status)
     expect(locked.body.errors?.[0]?.message).toBe(unknown.body.errors?.[0]?.message)
-    await payload.db.updateOne({ collection: slugs.users, data: { lockUntil: null, loginAttempts: 0 }, where: { email: { equals: accounts.reviewer.email } } })
+    await payload.db.updateOne({
+      collection: slugs.users,
+      data: { lockUntil: null, loginAttempts: 0 },
+      where: { email: { equals: accounts.reviewer.email } },
+    })
   })
 
   it('throttles sign-ins per client address before one caller can lock the admin out', async () => {

@@ -38,7 +38,10 @@ beforeAll(async () => {
       overrideCollections: {
         verdicts: ({ defaultCollection }) => ({
           ...defaultCollection,
-          hooks: { ...defaultCollection.hooks, afterChange: [...(defaultCollection.hooks?.afterChange ?? []), failAfterWrite] },
+          hooks: {
+            ...defaultCollection.hooks,
+            afterChange: [...(defaultCollection.hooks?.afterChange ?? []), failAfterWrite],
+          },
         }),
       },
     },
@@ -83,7 +86,11 @@ describe('refused writes leave nothing behind', () => {
     const response = await workflowAction(rest, slugs.verdicts, id, 'request_changes', reviewer, 'x'.repeat(40_001))
     expect(response.status).toBe(400)
     expect(response.body.errors?.[0]).toMatchObject({ field: 'comment' })
-    const stored = (await payload.findByID({ collection: slugs.verdicts as never, draft: true, id })) as unknown as Record<string, unknown>
+    const stored = (await payload.findByID({
+      collection: slugs.verdicts as never,
+      draft: true,
+      id,
+    })) as unknown as Record<string, unknown>
     expect(stored.workflowStage).toBe('in_review')
     expect(await historyOf(id)).toBe(before)
   })
@@ -94,13 +101,20 @@ describe('refused writes leave nothing behind', () => {
       return
     }
     const response = await rest.request('POST', `/${slugs.verdicts}`, {
-      body: { decision: 'ship', quote: quote(`${failAfterWriteMarker} please`), reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.gamma },
+      body: {
+        decision: 'ship',
+        quote: quote(`${failAfterWriteMarker} please`),
+        reviewer: fixtures.personaIds.other,
+        tool: fixtures.toolIds.gamma,
+      },
       token: editor,
     })
     expect(response.status).toBe(422)
     const { totalDocs } = await payload.count({
       collection: slugs.verdicts as never,
-      where: { and: [{ tool: { equals: fixtures.toolIds.gamma } }, { reviewer: { equals: fixtures.personaIds.other } }] },
+      where: {
+        and: [{ tool: { equals: fixtures.toolIds.gamma } }, { reviewer: { equals: fixtures.personaIds.other } }],
+      },
     })
     expect(totalDocs).toBe(0)
   })
@@ -117,7 +131,9 @@ describe('refused writes leave nothing behind', () => {
   it('keeps concurrent writes of one process working with transactions on', async () => {
     const names = Array.from({ length: 25 }, (_, index) => `Concurrent tool ${index}`)
     const created = await Promise.all(
-      names.map((name) => rest.request('POST', `/${slugs.tools}`, { body: { name, pricing: { tier: 'free' } }, token: editor })),
+      names.map((name) =>
+        rest.request('POST', `/${slugs.tools}`, { body: { name, pricing: { tier: 'free' } }, token: editor }),
+      ),
     )
     expect(created.map((response) => response.status)).toEqual(names.map(() => 201))
   })

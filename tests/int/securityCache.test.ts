@@ -20,7 +20,13 @@ beforeAll(async () => {
   rest = restClient(payload)
   await payload.create({
     collection: slugs.verdicts as never,
-    data: { _status: 'published', decision: 'ship', quote: quote('Cached.'), reviewer: fixtures.personaIds.skeptic, tool: fixtures.toolIds.alpha } as never,
+    data: {
+      _status: 'published',
+      decision: 'ship',
+      quote: quote('Cached.'),
+      reviewer: fixtures.personaIds.skeptic,
+      tool: fixtures.toolIds.alpha,
+    } as never,
   })
 })
 
@@ -40,7 +46,17 @@ describe('the public list cache', () => {
   it('keeps one entry for every spelling of one query', async () => {
     const cache = pageCacheOf(payload)
     cache.clear()
-    for (const query of ['', 'limit=20', 'page=1', 'page=1&limit=20', 'limit=20&page=1', 'q=Alpha', 'q=alpha', 'q=ALPHA&page=1', 'q=alpha&limit=20']) {
+    for (const query of [
+      '',
+      'limit=20',
+      'page=1',
+      'page=1&limit=20',
+      'limit=20&page=1',
+      'q=Alpha',
+      'q=alpha',
+      'q=ALPHA&page=1',
+      'q=alpha&limit=20',
+    ]) {
       expect((await rest.request('GET', `/public/tools?${query}`)).status).toBe(200)
     }
     expect(cache.size).toBe(2)

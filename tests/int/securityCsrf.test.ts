@@ -42,13 +42,22 @@ async function draftVerdict(): Promise<Id> {
   })) as unknown as { id: Id }
   const verdict = await payload.create({
     collection: slugs.verdicts as never,
-    data: { decision: 'ship', quote: quote('Cookie check.'), reviewer: fixtures.personaIds.skeptic, tool: tool.id } as never,
+    data: {
+      decision: 'ship',
+      quote: quote('Cookie check.'),
+      reviewer: fixtures.personaIds.skeptic,
+      tool: tool.id,
+    } as never,
   })
   return (verdict as unknown as { id: Id }).id
 }
 
 async function stageOf(id: Id): Promise<unknown> {
-  return ((await payload.findByID({ collection: slugs.verdicts as never, draft: true, id })) as unknown as { workflowStage: unknown }).workflowStage
+  return (
+    (await payload.findByID({ collection: slugs.verdicts as never, draft: true, id })) as unknown as {
+      workflowStage: unknown
+    }
+  ).workflowStage
 }
 
 describe('the session cookie from another origin', () => {
@@ -94,7 +103,12 @@ describe('the session cookie from another origin', () => {
 
 describe('csrfOrigins', () => {
   it('holds SERVER_URL’s origin, and the dev server’s outside production', () => {
-    expect(csrfOrigins({ env: { NODE_ENV: 'production' }, serverURL: 'https://cms.example.com/admin' })).toEqual(['https://cms.example.com'])
-    expect(csrfOrigins({ env: { NODE_ENV: 'development', PORT: '4000' } })).toEqual(['http://localhost:4000', 'http://127.0.0.1:4000'])
+    expect(csrfOrigins({ env: { NODE_ENV: 'production' }, serverURL: 'https://cms.example.com/admin' })).toEqual([
+      'https://cms.example.com',
+    ])
+    expect(csrfOrigins({ env: { NODE_ENV: 'development', PORT: '4000' } })).toEqual([
+      'http://localhost:4000',
+      'http://127.0.0.1:4000',
+    ])
   })
 })

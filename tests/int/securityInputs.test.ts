@@ -32,10 +32,20 @@ beforeAll(async () => {
   reviewer = await tokenFor(payload, accounts.reviewer.email, password)
   const verdict = await payload.create({
     collection: slugs.verdicts as never,
-    data: { _status: 'published', decision: 'ship', quote: quote('Holds up.'), reviewer: fixtures.personaIds.skeptic, tool: fixtures.toolIds.alpha } as never,
+    data: {
+      _status: 'published',
+      decision: 'ship',
+      quote: quote('Holds up.'),
+      reviewer: fixtures.personaIds.skeptic,
+      tool: fixtures.toolIds.alpha,
+    } as never,
   })
   verdictId = (verdict as unknown as { id: Id }).id
-  publicToolSlug = ((await payload.findByID({ collection: slugs.tools as never, id: fixtures.toolIds.alpha })) as unknown as { slug: string }).slug
+  publicToolSlug = (
+    (await payload.findByID({ collection: slugs.tools as never, id: fixtures.toolIds.alpha })) as unknown as {
+      slug: string
+    }
+  ).slug
 })
 
 afterAll(async () => {
@@ -54,28 +64,43 @@ function expectRefusal(response: RestResponse, status?: number) {
 
 describe('finding 2: only admins lift a login lockout', () => {
   it('refuses a reviewer unlocking the admin, lets an admin unlock', async () => {
-    const byReviewer = await rest.request('POST', `/${slugs.users}/unlock`, { body: { email: accounts.admin.email }, token: reviewer })
+    const byReviewer = await rest.request('POST', `/${slugs.users}/unlock`, {
+      body: { email: accounts.admin.email },
+      token: reviewer,
+    })
     expect(byReviewer.status).toBe(403)
-    const byEditor = await rest.request('POST', `/${slugs.users}/unlock`, { body: { email: accounts.admin.email }, token: editor })
+    const byEditor = await rest.request('POST', `/${slugs.users}/unlock`, {
+      body: { email: accounts.admin.email },
+      token: editor,
+    })
     expect(byEditor.status).toBe(403)
-    const byAdmin = await rest.request('POST', `/${slugs.users}/unlock`, { body: { email: accounts.reviewer.email }, token: admin })
+    const byAdmin = await rest.request('POST', `/${slugs.users}/unlock`, {
+      body: { email: accounts.reviewer.email },
+      token: admin,
+    })
     expect(byAdmin.status).toBe(200)
   })
 })
 
 describe('finding 5: no 500 for hostile input', () => {
   it.each([['GET'], ['POST']] as const)('%s /verdicts/1e309/workflow → 404', async (method) => {
-    const response = await rest.request(method, `/${slugs.verdicts}/1e309/workflow`, { body: method === 'POST' ? { action: 'submit' } : undefined, token: editor })
+    const response = await rest.request(method, `/${slugs.verdicts}/1e309/workflow`, {
+      body: method === 'POST' ? { action: 'submit' } : undefined,
+      token: editor,
+    })
     expectRefusal(response, 404)
   })
 
-  it.each([['POST'], ['DELETE']] as const)('%s vote with a malformed voter cookie is treated as no cookie', async (method) => {
-    const response = await rest.request(method, `/public/tools/${publicToolSlug}/vote`, {
-      body: method === 'POST' ? { decision: 'ship' } : undefined,
-      headers: { Cookie: 'verdicts_voter=%E0%A4%A' },
-    })
-    expect(response.status).toBeLessThan(300)
-  })
+  it.each([['POST'], ['DELETE']] as const)(
+    '%s vote with a malformed voter cookie is treated as no cookie',
+    async (method) => {
+      const response = await rest.request(method, `/public/tools/${publicToolSlug}/vote`, {
+        body: method === 'POST' ? { decision: 'ship' } : undefined,
+        headers: { Cookie: 'verdicts_voter=%E0%A4%A' },
+      })
+      expect(response.status).toBeLessThan(300)
+    },
+  )
 
   const badBodies: Array<[string, string, string]> = [
     ['null', 'null', 'application/json'],
@@ -84,10 +109,22 @@ describe('finding 5: no 500 for hostile input', () => {
     ['text/plain', '{"name":"Plain"}', 'text/plain'],
   ]
   it.each(badBodies)('POST /verdicts with %s → 4xx', async (_label, rawBody, contentType) => {
-    expectRefusal(await rest.request('POST', `/${slugs.verdicts}`, { headers: { 'Content-Type': contentType }, rawBody, token: editor }))
+    expectRefusal(
+      await rest.request('POST', `/${slugs.verdicts}`, {
+        headers: { 'Content-Type': contentType },
+        rawBody,
+        token: editor,
+      }),
+    )
   })
   it.each(badBodies)('PATCH /tools/:id with %s → 4xx', async (_label, rawBody, contentType) => {
-    expectRefusal(await rest.request('PATCH', `/${slugs.tools}/${fixtures.toolIds.beta}`, { headers: { 'Content-Type': contentType }, rawBody, token: editor }))
+    expectRefusal(
+      await rest.request('PATCH', `/${slugs.tools}/${fixtures.toolIds.beta}`, {
+        headers: { 'Content-Type': contentType },
+        rawBody,
+        token: editor,
+      }),
+    )
   })
 
   it('still takes the admin’s multipart saves, and refuses malformed ones with 400', async () => {
@@ -114,11 +151,18 @@ describe('finding 5: no 500 for hostile input', () => {
     expect(found.status).toBe(200)
     expect(found.body.docs.map((tool) => tool.name)).toEqual(['Beta Chat'])
     // Checked as the GET it stands for: a limit out of range is refused the same way.
-    expectRefusal(await rest.request('POST', `/${slugs.tools}`, { headers, rawBody: 'limit=99999999999', token: editor }), 400)
+    expectRefusal(
+      await rest.request('POST', `/${slugs.tools}`, { headers, rawBody: 'limit=99999999999', token: editor }),
+      400,
+    )
   })
 
   it('POST /categories with text/plain → 415 naming the Content-Type', async () => {
-    const response = await rest.request('POST', `/${slugs.categories}`, { headers: { 'Content-Type': 'text/plain' }, rawBody: '{"name":"Plain"}', token: admin })
+    const response = await rest.request('POST', `/${slugs.categories}`, {
+      headers: { 'Content-Type': 'text/plain' },
+      rawBody: '{"name":"Plain"}',
+      token: admin,
+    })
     expectRefusal(response, 415)
     expect(JSON.stringify(response.body)).toContain('Content-Type')
   })
@@ -139,7 +183,12 @@ describe('finding 5: no 500 for hostile input', () => {
 
   it('a verdict whose quote is not Lexical → 400 naming quote', async () => {
     const response = await rest.request('POST', `/${slugs.verdicts}`, {
-      body: { decision: 'ship', quote: { root: { children: 'x' } }, reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.gamma },
+      body: {
+        decision: 'ship',
+        quote: { root: { children: 'x' } },
+        reviewer: fixtures.personaIds.other,
+        tool: fixtures.toolIds.gamma,
+      },
       token: editor,
     })
     expectRefusal(response, 400)
@@ -172,34 +221,58 @@ describe('finding 6: strict ids, and categories in use stay', () => {
     expectRefusal(response, 400)
   })
 
-  it("refuses DELETE /categories/<id> OR 1=1 and keeps the category", async () => {
-    const response = await rest.request('DELETE', `/${slugs.categories}/${fixtures.categoryId}%20OR%201=1`, { token: admin })
+  it('refuses DELETE /categories/<id> OR 1=1 and keeps the category', async () => {
+    const response = await rest.request('DELETE', `/${slugs.categories}/${fixtures.categoryId}%20OR%201=1`, {
+      token: admin,
+    })
     expectRefusal(response, 400)
-    expect(await payload.findByID({ collection: slugs.categories as never, disableErrors: true, id: fixtures.categoryId })).not.toBeNull()
+    expect(
+      await payload.findByID({ collection: slugs.categories as never, disableErrors: true, id: fixtures.categoryId }),
+    ).not.toBeNull()
   })
 
   it('answers 409 to deleting a category that tools use, and keeps it', async () => {
     const response = await rest.request('DELETE', `/${slugs.categories}/${fixtures.categoryId}`, { token: admin })
     expectRefusal(response, 409)
     expect(JSON.stringify(response.body)).toContain('3 tool(s)')
-    expect(await payload.findByID({ collection: slugs.categories as never, disableErrors: true, id: fixtures.categoryId })).not.toBeNull()
+    expect(
+      await payload.findByID({ collection: slugs.categories as never, disableErrors: true, id: fixtures.categoryId }),
+    ).not.toBeNull()
   })
 
   it('deletes a tool nothing uses any more together with its score history (found by the fuzz suite)', async () => {
-    const tool = (await payload.create({ collection: slugs.tools as never, data: { name: 'Short-lived tool', pricing: { tier: 'free' } } as never })) as unknown as { id: Id }
+    const tool = (await payload.create({
+      collection: slugs.tools as never,
+      data: { name: 'Short-lived tool', pricing: { tier: 'free' } } as never,
+    })) as unknown as { id: Id }
     const verdict = (await payload.create({
       collection: slugs.verdicts as never,
-      data: { _status: 'published', decision: 'ship', quote: quote('Brief.'), reviewer: fixtures.personaIds.skeptic, tool: tool.id } as never,
+      data: {
+        _status: 'published',
+        decision: 'ship',
+        quote: quote('Brief.'),
+        reviewer: fixtures.personaIds.skeptic,
+        tool: tool.id,
+      } as never,
     })) as unknown as { id: Id }
     await payload.delete({ collection: slugs.verdicts as never, id: verdict.id })
-    const history = await payload.count({ collection: slugs.scoreHistory as never, where: { tool: { equals: tool.id } } })
+    const history = await payload.count({
+      collection: slugs.scoreHistory as never,
+      where: { tool: { equals: tool.id } },
+    })
     expect(history.totalDocs).toBeGreaterThan(0)
     expect((await rest.request('DELETE', `/${slugs.tools}/${tool.id}`, { token: admin })).status).toBe(200)
-    expect((await payload.count({ collection: slugs.scoreHistory as never, where: { tool: { equals: tool.id } } })).totalDocs).toBe(0)
+    expect(
+      (await payload.count({ collection: slugs.scoreHistory as never, where: { tool: { equals: tool.id } } }))
+        .totalDocs,
+    ).toBe(0)
   })
 
   it('still deletes a category nobody uses', async () => {
-    const unused = (await payload.create({ collection: slugs.categories as never, data: { name: 'Unused shelf' } as never })) as unknown as { id: Id }
+    const unused = (await payload.create({
+      collection: slugs.categories as never,
+      data: { name: 'Unused shelf' } as never,
+    })) as unknown as { id: Id }
     expect((await rest.request('DELETE', `/${slugs.categories}/${unused.id}`, { token: admin })).status).toBe(200)
   })
 })
@@ -236,7 +309,14 @@ describe('finding 13: unsafe links are refused when written', () => {
     root: {
       children: [
         {
-          children: [{ children: [{ text: 'pricing', type: 'text', version: 1 }], fields: { linkType: 'custom', url }, type: 'link', version: 3 }],
+          children: [
+            {
+              children: [{ text: 'pricing', type: 'text', version: 1 }],
+              fields: { linkType: 'custom', url },
+              type: 'link',
+              version: 3,
+            },
+          ],
           type: 'paragraph',
           version: 1,
         },
@@ -246,20 +326,31 @@ describe('finding 13: unsafe links are refused when written', () => {
     },
   })
 
-  it.each([['javascript:alert(1)'], ['JaVa\tScRiPt:alert(1)'], ['data:text/html,<script>alert(1)</script>'], ['vbscript:msgbox']])(
-    'PATCH a tool description linking to %s → 400 naming description, nothing stored',
-    async (url) => {
-      const response = await rest.request('PATCH', `/${slugs.tools}/${fixtures.toolIds.beta}`, { body: { description: withLink(url) }, token: editor })
-      expectRefusal(response, 400)
-      expect(JSON.stringify(response.body)).toContain('description')
-      const stored = (await payload.findByID({ collection: slugs.tools as never, id: fixtures.toolIds.beta })) as unknown as { description?: unknown }
-      expect(JSON.stringify(stored.description ?? null)).not.toContain('script')
-    },
-  )
+  it.each([
+    ['javascript:alert(1)'],
+    ['JaVa\tScRiPt:alert(1)'],
+    ['data:text/html,<script>alert(1)</script>'],
+    ['vbscript:msgbox'],
+  ])('PATCH a tool description linking to %s → 400 naming description, nothing stored', async (url) => {
+    const response = await rest.request('PATCH', `/${slugs.tools}/${fixtures.toolIds.beta}`, {
+      body: { description: withLink(url) },
+      token: editor,
+    })
+    expectRefusal(response, 400)
+    expect(JSON.stringify(response.body)).toContain('description')
+    const stored = (await payload.findByID({
+      collection: slugs.tools as never,
+      id: fixtures.toolIds.beta,
+    })) as unknown as { description?: unknown }
+    expect(JSON.stringify(stored.description ?? null)).not.toContain('script')
+  })
 
   it('keeps https and relative links', async () => {
     for (const url of ['https://example.com/pricing', '/compare/a-vs-b']) {
-      const response = await rest.request('PATCH', `/${slugs.tools}/${fixtures.toolIds.beta}`, { body: { description: withLink(url) }, token: editor })
+      const response = await rest.request('PATCH', `/${slugs.tools}/${fixtures.toolIds.beta}`, {
+        body: { description: withLink(url) },
+        token: editor,
+      })
       expect(response.status).toBe(200)
     }
   })

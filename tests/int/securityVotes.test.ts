@@ -35,10 +35,18 @@ beforeAll(async () => {
   for (const tool of [fixtures.toolIds.alpha, fixtures.toolIds.beta]) {
     await payload.create({
       collection: slugs.verdicts as never,
-      data: { _status: 'published', decision: 'ship', quote: quote('Live.'), reviewer: fixtures.personaIds.skeptic, tool } as never,
+      data: {
+        _status: 'published',
+        decision: 'ship',
+        quote: quote('Live.'),
+        reviewer: fixtures.personaIds.skeptic,
+        tool,
+      } as never,
     })
   }
-  const slugOf = async (id: unknown) => ((await payload.findByID({ collection: slugs.tools as never, id: id as number })) as unknown as { slug: string }).slug
+  const slugOf = async (id: unknown) =>
+    ((await payload.findByID({ collection: slugs.tools as never, id: id as number })) as unknown as { slug: string })
+      .slug
   toolSlugs = { alpha: await slugOf(fixtures.toolIds.alpha), beta: await slugOf(fixtures.toolIds.beta) }
 })
 
@@ -93,14 +101,22 @@ describe('one client address', () => {
     const socket = fromSocket(freshAddress())
     const responses = []
     for (let index = 0; index < newVoters.max + 2; index += 1) {
-      responses.push(await rest.request('POST', `/public/tools/${toolSlugs.beta}/vote`, { body: { decision: 'skip' }, headers: socket }))
+      responses.push(
+        await rest.request('POST', `/public/tools/${toolSlugs.beta}/vote`, {
+          body: { decision: 'skip' },
+          headers: socket,
+        }),
+      )
     }
     expect(responses.map((response) => response.status)).toEqual([...Array(newVoters.max).fill(201), 429, 429])
     expect(responses.filter((response) => response.headers.get('set-cookie')).length).toBe(newVoters.max)
     expect(JSON.stringify(responses.at(-1)!.body)).toContain('new voters')
     // An existing voter from that address can still change their vote.
     const cookie = responses[0].headers.get('set-cookie')!.split(';')[0]
-    const change = await rest.request('POST', `/public/tools/${toolSlugs.beta}/vote`, { body: { decision: 'ship' }, headers: { ...socket, Cookie: cookie } })
+    const change = await rest.request('POST', `/public/tools/${toolSlugs.beta}/vote`, {
+      body: { decision: 'ship' },
+      headers: { ...socket, Cookie: cookie },
+    })
     expect(change.status).toBe(200)
   })
 })

@@ -45,7 +45,10 @@ const internalTargets = [
 
 describe('subscribing', () => {
   it.each(internalTargets.map((url) => [url]))('refuses %s with a 400 naming url', async (url) => {
-    const response = await rest.request('POST', `/${slugs.webhookSubscriptions}`, { body: { events: ['verdict'], url }, token: admin })
+    const response = await rest.request('POST', `/${slugs.webhookSubscriptions}`, {
+      body: { events: ['verdict'], url },
+      token: admin,
+    })
     expect(response.status).toBe(400)
     expect(JSON.stringify(response.body)).toContain('url')
     expect(JSON.stringify(response.body)).toContain('not a public address')
@@ -54,15 +57,42 @@ describe('subscribing', () => {
   it('classifies public and internal addresses', () => {
     expect(isPublicAddress('93.184.216.34')).toBe(true)
     expect(isPublicAddress('2606:4700::1111')).toBe(true)
-    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.1.1', '100.64.0.1', '::1', 'fe80::1', 'fc00::1', '::ffff:10.0.0.1', '0.0.0.0']) {
+    for (const address of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.1.1',
+      '100.64.0.1',
+      '::1',
+      'fe80::1',
+      'fc00::1',
+      '::ffff:10.0.0.1',
+      '0.0.0.0',
+    ]) {
       expect(isPublicAddress(address)).toBe(false)
     }
   })
 
   it('allows internal targets when the option says so, and listed origins always', async () => {
-    expect(await refusedWebhookTarget('http://127.0.0.1:4000/hook', { allowPrivateTargets: true, allowedPrivateOrigins: [] })).toBeNull()
-    expect(await refusedWebhookTarget('http://localhost:3000/api/revalidate', { allowPrivateTargets: false, allowedPrivateOrigins: ['http://localhost:3000'] })).toBeNull()
-    expect(await refusedWebhookTarget('http://localhost:3001/api/revalidate', { allowPrivateTargets: false, allowedPrivateOrigins: ['http://localhost:3000'] })).toMatch(/not a public address/)
+    expect(
+      await refusedWebhookTarget('http://127.0.0.1:4000/hook', {
+        allowPrivateTargets: true,
+        allowedPrivateOrigins: [],
+      }),
+    ).toBeNull()
+    expect(
+      await refusedWebhookTarget('http://localhost:3000/api/revalidate', {
+        allowPrivateTargets: false,
+        allowedPrivateOrigins: ['http://localhost:3000'],
+      }),
+    ).toBeNull()
+    expect(
+      await refusedWebhookTarget('http://localhost:3001/api/revalidate', {
+        allowPrivateTargets: false,
+        allowedPrivateOrigins: ['http://localhost:3000'],
+      }),
+    ).toMatch(/not a public address/)
   })
 })
 
@@ -76,14 +106,23 @@ describe('delivering', () => {
         data: { active: true, events: ['verdict'], secret: 'whsec_dGVzdHNlY3JldHRlc3RzZWNyZXQ=', url: receiver.url },
       })
       await payload.jobs.queue({
-        input: { event: { data: {}, timestamp: new Date().toISOString(), type: 'verdict.published' }, eventId: 'msg_ssrf', subscriptionId: created.id },
+        input: {
+          event: { data: {}, timestamp: new Date().toISOString(), type: 'verdict.published' },
+          eventId: 'msg_ssrf',
+          subscriptionId: created.id,
+        },
         queue: webhookQueue,
         task: deliverWebhookTaskSlug,
       })
       await payload.jobs.run({ queue: webhookQueue })
       expect(receiver.received).toHaveLength(0)
-      const { docs } = await payload.find({ collection: slugs.webhookDeliveries as never, where: { eventId: { equals: 'msg_ssrf' } } })
-      expect((docs[0] as unknown as { error: string; responseStatus: null | number }).error).toMatch(/refused before connecting/)
+      const { docs } = await payload.find({
+        collection: slugs.webhookDeliveries as never,
+        where: { eventId: { equals: 'msg_ssrf' } },
+      })
+      expect((docs[0] as unknown as { error: string; responseStatus: null | number }).error).toMatch(
+        /refused before connecting/,
+      )
       expect((docs[0] as unknown as { responseStatus: null | number }).responseStatus).toBeNull()
     } finally {
       await receiver.stop()

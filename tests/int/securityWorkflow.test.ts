@@ -25,7 +25,10 @@ beforeAll(async () => {
   fixtures = await createFixtures(payload)
   rest = restClient(payload)
   admin = await tokenFor(payload, accounts.admin.email, password)
-  await payload.create({ collection: slugs.users as never, data: { email: 'second-admin@test.local', password, role: 'admin' } as never })
+  await payload.create({
+    collection: slugs.users as never,
+    data: { email: 'second-admin@test.local', password, role: 'admin' } as never,
+  })
   secondAdmin = await tokenFor(payload, 'second-admin@test.local', password)
 })
 
@@ -38,7 +41,12 @@ describe('nobody approves their own work', () => {
 
   it('an admin writes and submits a verdict, then cannot approve it or request changes on it', async () => {
     const created = await rest.request<{ doc: { id: Id } }>('POST', `/${slugs.verdicts}`, {
-      body: { decision: 'ship', quote: quote('Written by the admin.'), reviewer: fixtures.personaIds.skeptic, tool: fixtures.toolIds.alpha },
+      body: {
+        decision: 'ship',
+        quote: quote('Written by the admin.'),
+        reviewer: fixtures.personaIds.skeptic,
+        tool: fixtures.toolIds.alpha,
+      },
       token: admin,
     })
     expect(created.status).toBe(201)
@@ -48,12 +56,17 @@ describe('nobody approves their own work', () => {
     expect(approve.status).toBe(403)
     expect(approve.body.errors?.[0].message).toBe('you cannot approve your own verdict: you wrote or last edited it')
     expect((await workflowAction(rest, slugs.verdicts, id, 'request_changes', admin, 'Self review.')).status).toBe(403)
-    const state = await rest.request<{ actions: string[]; stage: string }>('GET', `/${slugs.verdicts}/${id}/workflow`, { token: admin })
+    const state = await rest.request<{ actions: string[]; stage: string }>('GET', `/${slugs.verdicts}/${id}/workflow`, {
+      token: admin,
+    })
     expect(state.body).toMatchObject({ actions: [], stage: 'in_review' })
   })
 
   it('a plain PATCH to published is refused too', async () => {
-    const response = await rest.request('PATCH', `/${slugs.verdicts}/${id}`, { body: { _status: 'published' }, token: admin })
+    const response = await rest.request('PATCH', `/${slugs.verdicts}/${id}`, {
+      body: { _status: 'published' },
+      token: admin,
+    })
     expect(response.status).toBe(409)
   })
 

@@ -82,7 +82,10 @@ describe('demo content', () => {
   it('gives each demo tool the panel percentage its published verdicts add up to', async () => {
     const { docs } = await payload.find({ collection: slugs.tools, limit: 100 })
     const percents = Object.fromEntries(
-      (docs as unknown as Array<{ panelScore: { percent: number }; slug: string }>).map((tool) => [tool.slug, tool.panelScore.percent]),
+      (docs as unknown as Array<{ panelScore: { percent: number }; slug: string }>).map((tool) => [
+        tool.slug,
+        tool.panelScore.percent,
+      ]),
     )
     expect(percents).toEqual({
       'code-llama-4': 50,
@@ -95,7 +98,7 @@ describe('demo content', () => {
     })
   })
 
-  it('lets each persona\'s demo reviewer approve for it', async () => {
+  it("lets each persona's demo reviewer approve for it", async () => {
     const personas = await payload.find({ collection: slugs.reviewers, depth: 1, sort: 'position' })
     for (const persona of personas.docs as unknown as Array<{ approvers: Array<{ email: string }>; slug: string }>) {
       expect(persona.approvers.map((user) => user.email)).toEqual([`${persona.slug}@verdicts.test`])

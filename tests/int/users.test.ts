@@ -66,7 +66,9 @@ describe('editorial accounts', () => {
 
   it('shows the team to each other but no account to the public', async () => {
     const token = await tokenFor(payload, 'writer@test.local', 'writer-pass-1')
-    const list = await rest.request<{ docs: Array<{ email: string; password?: string }> }>('GET', `/${slugs.users}`, { token })
+    const list = await rest.request<{ docs: Array<{ email: string; password?: string }> }>('GET', `/${slugs.users}`, {
+      token,
+    })
     expect(list.body.docs.map((doc) => doc.email).sort()).toEqual(['founder@test.local', 'writer@test.local'])
     expect(list.body.docs.every((doc) => doc.password === undefined)).toBe(true)
     expect((await rest.request('GET', `/${slugs.users}`)).status).toBe(403)

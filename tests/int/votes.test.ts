@@ -20,11 +20,17 @@ beforeAll(async () => {
   // The suite stands for many readers behind one trusted proxy: each request's address is
   // the last X-Forwarded-For entry, and every reader may be a new voter.
   payload = await startTestPayload('votes', {
-    plugin: { community: { minimumVotes, newVoters: { max: 1000, windowSeconds: 60 }, rateLimit }, security: { trustProxy: 1 } },
+    plugin: {
+      community: { minimumVotes, newVoters: { max: 1000, windowSeconds: 60 }, rateLimit },
+      security: { trustProxy: 1 },
+    },
   })
   fixtures = await createFixtures(payload)
   // alpha and beta are public (a published verdict each); gamma is not.
-  for (const [persona, tool] of [[fixtures.personaIds.skeptic, fixtures.toolIds.alpha], [fixtures.personaIds.skeptic, fixtures.toolIds.beta]]) {
+  for (const [persona, tool] of [
+    [fixtures.personaIds.skeptic, fixtures.toolIds.alpha],
+    [fixtures.personaIds.skeptic, fixtures.toolIds.beta],
+  ]) {
     await payload.create({
       collection: slugs.verdicts,
       data: { _status: 'published', decision: 'ship', quote: quote('Live.'), reviewer: persona, tool } as never,
@@ -37,7 +43,12 @@ afterAll(async () => {
 })
 
 type VoteResponse = {
-  body: { community?: { percent: null | number; total: number }; errors?: Array<{ field?: string; message: string }>; outcome?: string; withdrawn?: boolean }
+  body: {
+    community?: { percent: null | number; total: number }
+    errors?: Array<{ field?: string; message: string }>
+    outcome?: string
+    withdrawn?: boolean
+  }
   cookie?: string
   headers: Headers
   status: number
@@ -77,7 +88,9 @@ describe('casting a vote', () => {
     expect(response.status).toBe(201)
     expect(response.body.outcome).toBe('created')
     const setCookie = response.headers.get('set-cookie')!
-    expect(setCookie).toMatch(/^verdicts_voter=[\w-]+\.[\w-]+; Path=\/api\/public; Max-Age=\d+; HttpOnly; SameSite=Lax$/)
+    expect(setCookie).toMatch(
+      /^verdicts_voter=[\w-]+\.[\w-]+; Path=\/api\/public; Max-Age=\d+; HttpOnly; SameSite=Lax$/,
+    )
     cookie = response.cookie!
   })
 
@@ -89,7 +102,12 @@ describe('casting a vote', () => {
 
     const change = await vote('POST', 'alpha-coder', { body: { decision: 'skip' }, cookie })
     expect(change.body.outcome).toBe('changed')
-    expect(await storedScore(payload, fixtures.toolIds.alpha, 'community')).toEqual({ percent: null, ship: 0, skip: 1, total: 1 })
+    expect(await storedScore(payload, fixtures.toolIds.alpha, 'community')).toEqual({
+      percent: null,
+      ship: 0,
+      skip: 1,
+      total: 1,
+    })
   })
 
   it('shows no percent below the minimum number of votes, then counts', async () => {
@@ -151,7 +169,9 @@ describe('voter privacy', () => {
   it('never exposes the voter key through REST or GraphQL, even to admins', async () => {
     const rest = restClient(payload)
     const adminToken = await tokenFor(payload, accounts.admin.email, password)
-    const list = await rest.request<{ docs: Array<Record<string, unknown>> }>('GET', `/${slugs.votes}?limit=5`, { token: adminToken })
+    const list = await rest.request<{ docs: Array<Record<string, unknown>> }>('GET', `/${slugs.votes}?limit=5`, {
+      token: adminToken,
+    })
     expect(list.status).toBe(200)
     expect(list.body.docs.length).toBeGreaterThan(0)
     for (const doc of list.body.docs) {
@@ -164,7 +184,10 @@ describe('voter privacy', () => {
         method: 'POST',
       }),
     )
-    const result = (await graphql.json()) as { data: { Votes: { docs: Array<{ voterKey: unknown }> } }; errors?: unknown }
+    const result = (await graphql.json()) as {
+      data: { Votes: { docs: Array<{ voterKey: unknown }> } }
+      errors?: unknown
+    }
     expect(result.errors).toBeUndefined()
     expect(result.data.Votes.docs.length).toBeGreaterThan(0)
     expect(result.data.Votes.docs.every((doc) => doc.voterKey === null)).toBe(true)
@@ -175,7 +198,13 @@ describe('voter privacy', () => {
     expect((await rest.request('GET', `/${slugs.votes}`)).status).toBe(403)
     const editorToken = await tokenFor(payload, accounts.editor.email, password)
     expect((await rest.request('GET', `/${slugs.votes}`, { token: editorToken })).status).toBe(403)
-    expect((await rest.request('POST', `/${slugs.votes}`, { body: { decision: 'ship', tool: fixtures.toolIds.alpha, voterKey: 'x' } })).status).toBe(403)
+    expect(
+      (
+        await rest.request('POST', `/${slugs.votes}`, {
+          body: { decision: 'ship', tool: fixtures.toolIds.alpha, voterKey: 'x' },
+        })
+      ).status,
+    ).toBe(403)
   })
 })
 
@@ -183,7 +212,10 @@ describe('under load', () => {
   it('stays exact with 1,000 concurrent votes from 200 voters, with repeats and changes', async () => {
     const voters: string[] = []
     for (let index = 0; index < 200; index += 1) {
-      const first = await vote('POST', 'beta-chat', { body: { decision: 'ship' }, ip: `10.1.${Math.floor(index / 250)}.${index % 250}` })
+      const first = await vote('POST', 'beta-chat', {
+        body: { decision: 'ship' },
+        ip: `10.1.${Math.floor(index / 250)}.${index % 250}`,
+      })
       voters.push(first.cookie!)
     }
     // Four more rounds from each voter, at once: decisions flip between rounds.
@@ -191,14 +223,23 @@ describe('under load', () => {
     for (let round = 0; round < 4; round += 1) {
       voters.forEach((cookie, index) => {
         const decision = (index + round) % 2 === 0 ? 'ship' : 'skip'
-        requests.push(vote('POST', 'beta-chat', { body: { decision }, cookie, ip: `10.1.${Math.floor(index / 250)}.${index % 250}` }))
+        requests.push(
+          vote('POST', 'beta-chat', {
+            body: { decision },
+            cookie,
+            ip: `10.1.${Math.floor(index / 250)}.${index % 250}`,
+          }),
+        )
       })
     }
     const statuses = (await Promise.all(requests)).map((response) => response.status)
     expect(statuses.every((status) => status === 200 || status === 201)).toBe(true)
 
     await expectScoresExact(payload, [fixtures.toolIds.beta], 'community')
-    const betaVotes = await payload.count({ collection: slugs.votes, where: { tool: { equals: fixtures.toolIds.beta } } })
+    const betaVotes = await payload.count({
+      collection: slugs.votes,
+      where: { tool: { equals: fixtures.toolIds.beta } },
+    })
     // 200 voters here, plus the 41 single votes of the rate-limit test.
     expect(betaVotes.totalDocs).toBe(241)
   })

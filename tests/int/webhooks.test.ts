@@ -18,7 +18,11 @@ let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>
 let subscription: { id: Id; secret: string }
 
 const idOf = async (collection: string, slug: string): Promise<Id> =>
-  ((await payload.find({ collection: collection as never, where: { slug: { equals: slug } } })).docs[0] as unknown as { id: Id }).id
+  (
+    (await payload.find({ collection: collection as never, where: { slug: { equals: slug } } })).docs[0] as unknown as {
+      id: Id
+    }
+  ).id
 
 /** Runs the webhook queue until it is empty (retries have no backoff in this suite). */
 async function deliverAll(): Promise<void> {
@@ -26,7 +30,13 @@ async function deliverAll(): Promise<void> {
     await payload.jobs.run({ queue: webhookQueue })
     const pending = await payload.count({
       collection: 'payload-jobs',
-      where: { and: [{ queue: { equals: webhookQueue } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
+      where: {
+        and: [
+          { queue: { equals: webhookQueue } },
+          { completedAt: { exists: false } },
+          { hasError: { not_equals: true } },
+        ],
+      },
     })
     if (pending.totalDocs === 0) {
       return
@@ -36,7 +46,9 @@ async function deliverAll(): Promise<void> {
 
 beforeAll(async () => {
   // The receiver listens on loopback, which webhooks refuse unless allowed (tests/int/securityWebhooks).
-  payload = await startTestPayload('webhooks', { plugin: { webhooks: { allowPrivateTargets: true, backoffSeconds: 0, maxAttempts: 3 } } })
+  payload = await startTestPayload('webhooks', {
+    plugin: { webhooks: { allowPrivateTargets: true, backoffSeconds: 0, maxAttempts: 3 } },
+  })
   await seedDemoContent(payload)
   receiver = await startWebhookReceiver()
   subscription = (await payload.create({
@@ -57,7 +69,12 @@ afterAll(async () => {
 async function findVerdict(tool: string, persona: string): Promise<Id> {
   const { docs } = await payload.find({
     collection: slugs.verdicts,
-    where: { and: [{ tool: { equals: await idOf(slugs.tools, tool) } }, { reviewer: { equals: await idOf(slugs.reviewers, persona) } }] },
+    where: {
+      and: [
+        { tool: { equals: await idOf(slugs.tools, tool) } },
+        { reviewer: { equals: await idOf(slugs.reviewers, persona) } },
+      ],
+    },
   })
   return (docs[0] as unknown as { id: Id }).id
 }
@@ -74,7 +91,10 @@ describe('webhooks to consumer sites', () => {
 
     expect(receiver.received).toHaveLength(1)
     const [delivery] = receiver.received
-    const event = new Webhook(subscription.secret).verify(delivery.body, delivery.headers as Record<string, string>) as WebhookEvent
+    const event = new Webhook(subscription.secret).verify(
+      delivery.body,
+      delivery.headers as Record<string, string>,
+    ) as WebhookEvent
     expect(event.type).toBe('verdict.updated')
     expect(event.data.tags).toEqual([
       `matchup:${demoMatchupSlugs.vsMistralSmall}`,
@@ -128,7 +148,13 @@ describe('webhooks to consumer sites', () => {
       sort: 'createdAt',
       where: { eventId: { equals: [...ids][0] } },
     })
-    expect((docs as unknown as Array<{ attempt: number; outcome: string; responseStatus: number }>).map((entry) => [entry.attempt, entry.outcome, entry.responseStatus])).toEqual([
+    expect(
+      (docs as unknown as Array<{ attempt: number; outcome: string; responseStatus: number }>).map((entry) => [
+        entry.attempt,
+        entry.outcome,
+        entry.responseStatus,
+      ]),
+    ).toEqual([
       [1, 'failed', 500],
       [2, 'failed', 503],
       [3, 'delivered', 200],
@@ -145,13 +171,27 @@ describe('webhooks to consumer sites', () => {
     await deliverAll()
     expect(receiver.received).toHaveLength(3)
     const eventId = receiver.received[0].headers['webhook-id']
-    const { docs } = await payload.find({ collection: slugs.webhookDeliveries, sort: 'createdAt', where: { eventId: { equals: eventId } } })
-    expect((docs as unknown as Array<{ outcome: string }>).map((entry) => entry.outcome)).toEqual(['failed', 'failed', 'gave-up'])
+    const { docs } = await payload.find({
+      collection: slugs.webhookDeliveries,
+      sort: 'createdAt',
+      where: { eventId: { equals: eventId } },
+    })
+    expect((docs as unknown as Array<{ outcome: string }>).map((entry) => entry.outcome)).toEqual([
+      'failed',
+      'failed',
+      'gave-up',
+    ])
   })
 
   it('keeps subscriptions and the delivery log to admins', async () => {
-    const editor = (await payload.find({ collection: slugs.users, where: { email: { equals: 'editor@verdicts.test' } } })).docs[0] as never
-    await expect(payload.find({ collection: slugs.webhookSubscriptions, overrideAccess: false, user: editor })).rejects.toThrow(/not allowed/i)
-    await expect(payload.find({ collection: slugs.webhookDeliveries, overrideAccess: false, user: editor })).rejects.toThrow(/not allowed/i)
+    const editor = (
+      await payload.find({ collection: slugs.users, where: { email: { equals: 'editor@verdicts.test' } } })
+    ).docs[0] as never
+    await expect(
+      payload.find({ collection: slugs.webhookSubscriptions, overrideAccess: false, user: editor }),
+    ).rejects.toThrow(/not allowed/i)
+    await expect(
+      payload.find({ collection: slugs.webhookDeliveries, overrideAccess: false, user: editor }),
+    ).rejects.toThrow(/not allowed/i)
   })
 })

@@ -85,25 +85,50 @@ async function verdictIn(stage: 'approved' | 'draft' | 'in_review' | 'published'
 }
 
 const operations: Record<Operation, (token?: string) => Promise<number>> = {
-  'read draft': async (token) => (await rest.request('GET', `/${slugs.verdicts}/${await verdictIn('draft')}?draft=true`, { token })).status,
+  'read draft': async (token) =>
+    (await rest.request('GET', `/${slugs.verdicts}/${await verdictIn('draft')}?draft=true`, { token })).status,
   create: async (token) => {
     toolCounter += 1
     const tool = await payload.create({
       collection: slugs.tools,
       data: { name: `Matrix tool ${toolCounter}`, pricing: { tier: 'free' } } as never,
     })
-    const body = { decision: 'ship', quote: quote('New.'), reviewer: fixtures.personaIds.skeptic, tool: (tool as unknown as { id: Id }).id }
+    const body = {
+      decision: 'ship',
+      quote: quote('New.'),
+      reviewer: fixtures.personaIds.skeptic,
+      tool: (tool as unknown as { id: Id }).id,
+    }
     return (await rest.request('POST', `/${slugs.verdicts}`, { body, token })).status
   },
   update: async (token) =>
-    (await rest.request('PATCH', `/${slugs.verdicts}/${await verdictIn('draft')}?draft=true`, { body: { decision: 'skip' }, token })).status,
-  submit: async (token) => (await workflowAction(rest, slugs.verdicts, await verdictIn('draft'), 'submit', token)).status,
-  approve: async (token) => (await workflowAction(rest, slugs.verdicts, await verdictIn('in_review'), 'approve', token)).status,
+    (
+      await rest.request('PATCH', `/${slugs.verdicts}/${await verdictIn('draft')}?draft=true`, {
+        body: { decision: 'skip' },
+        token,
+      })
+    ).status,
+  submit: async (token) =>
+    (await workflowAction(rest, slugs.verdicts, await verdictIn('draft'), 'submit', token)).status,
+  approve: async (token) =>
+    (await workflowAction(rest, slugs.verdicts, await verdictIn('in_review'), 'approve', token)).status,
   'request changes': async (token) =>
-    (await workflowAction(rest, slugs.verdicts, await verdictIn('in_review'), 'request_changes', token, 'Please cite a source.')).status,
-  publish: async (token) => (await workflowAction(rest, slugs.verdicts, await verdictIn('approved'), 'publish', token)).status,
-  unpublish: async (token) => (await workflowAction(rest, slugs.verdicts, await verdictIn('published'), 'unpublish', token)).status,
-  delete: async (token) => (await rest.request('DELETE', `/${slugs.verdicts}/${await verdictIn('draft')}`, { token })).status,
+    (
+      await workflowAction(
+        rest,
+        slugs.verdicts,
+        await verdictIn('in_review'),
+        'request_changes',
+        token,
+        'Please cite a source.',
+      )
+    ).status,
+  publish: async (token) =>
+    (await workflowAction(rest, slugs.verdicts, await verdictIn('approved'), 'publish', token)).status,
+  unpublish: async (token) =>
+    (await workflowAction(rest, slugs.verdicts, await verdictIn('published'), 'unpublish', token)).status,
+  delete: async (token) =>
+    (await rest.request('DELETE', `/${slugs.verdicts}/${await verdictIn('draft')}`, { token })).status,
   'read history': async (token) => (await rest.request('GET', `/${slugs.workflowEvents}`, { token })).status,
 }
 
@@ -119,7 +144,12 @@ describe('workflow access matrix', () => {
 describe('rules that are not about roles', () => {
   it('refuses a reviewer approving a verdict they wrote', async () => {
     const id = await verdictIn('in_review')
-    await payload.update({ collection: slugs.verdicts, data: { createdBy: fixtures.userIds.reviewer } as never, draft: true, id })
+    await payload.update({
+      collection: slugs.verdicts,
+      data: { createdBy: fixtures.userIds.reviewer } as never,
+      draft: true,
+      id,
+    })
     const response = await workflowAction(rest, slugs.verdicts, id, 'approve', tokens.personaReviewer)
     expect(response.status).toBe(403)
     expect(response.body.errors?.[0].message).toBe('you cannot approve your own verdict: you wrote or last edited it')
@@ -136,16 +166,23 @@ describe('rules that are not about roles', () => {
     })
     expect(viaPatch.status).toBe(409)
     expect(viaPatch.body.errors[0].message).toBe('only approved verdicts can be published')
-    const stored = (await payload.findByID({ collection: slugs.verdicts, draft: true, id })) as unknown as Record<string, unknown>
+    const stored = (await payload.findByID({ collection: slugs.verdicts, draft: true, id })) as unknown as Record<
+      string,
+      unknown
+    >
     expect(stored).toMatchObject({ _status: 'draft', workflowStage: 'in_review' })
   })
 
   it('ignores a stage or approval sent by a client', async () => {
     const id = await verdictIn('draft')
-    const response = await rest.request<{ doc: Record<string, unknown> }>('PATCH', `/${slugs.verdicts}/${id}?draft=true`, {
-      body: { approvedBy: fixtures.userIds.editor, workflowStage: 'approved' },
-      token: tokens.editor,
-    })
+    const response = await rest.request<{ doc: Record<string, unknown> }>(
+      'PATCH',
+      `/${slugs.verdicts}/${id}?draft=true`,
+      {
+        body: { approvedBy: fixtures.userIds.editor, workflowStage: 'approved' },
+        token: tokens.editor,
+      },
+    )
     expect(response.status).toBe(200)
     expect(response.body.doc).toMatchObject({ approvedBy: null, workflowStage: 'draft' })
   })
@@ -157,14 +194,31 @@ describe('rules that are not about roles', () => {
     expect(unknown.body.errors?.[0]).toMatchObject({ field: 'action' })
     const noComment = await workflowAction(rest, slugs.verdicts, id, 'request_changes', tokens.personaReviewer)
     expect(noComment.status).toBe(400)
-    expect(noComment.body.errors?.[0]).toEqual({ field: 'comment', message: 'a comment is required when requesting changes' })
+    expect(noComment.body.errors?.[0]).toEqual({
+      field: 'comment',
+      message: 'a comment is required when requesting changes',
+    })
   })
 
   it('keeps the history append-only, also for admins', async () => {
     const { docs } = await payload.find({ collection: slugs.workflowEvents, limit: 1 })
     const id = (docs[0] as unknown as { id: Id }).id
-    expect((await rest.request('PATCH', `/${slugs.workflowEvents}/${id}`, { body: { comment: 'rewritten' }, token: tokens.admin })).status).toBe(403)
+    expect(
+      (
+        await rest.request('PATCH', `/${slugs.workflowEvents}/${id}`, {
+          body: { comment: 'rewritten' },
+          token: tokens.admin,
+        })
+      ).status,
+    ).toBe(403)
     expect((await rest.request('DELETE', `/${slugs.workflowEvents}/${id}`, { token: tokens.admin })).status).toBe(403)
-    expect((await rest.request('POST', `/${slugs.workflowEvents}`, { body: { action: 'approve', to: 'approved' }, token: tokens.admin })).status).toBe(403)
+    expect(
+      (
+        await rest.request('POST', `/${slugs.workflowEvents}`, {
+          body: { action: 'approve', to: 'approved' },
+          token: tokens.admin,
+        })
+      ).status,
+    ).toBe(403)
   })
 })

@@ -37,14 +37,20 @@ const quoteText = (doc: { quote: unknown }) =>
   (doc.quote as { root: { children: Array<{ children: Array<{ text: string }> }> } }).root.children[0].children[0].text
 
 const publicRead = (id: Id) => rest.request<VerdictBody>('GET', `/${slugs.verdicts}/${id}`)
-const draftRead = (id: Id) => rest.request<VerdictBody>('GET', `/${slugs.verdicts}/${id}?draft=true`, { token: tokens.editor })
+const draftRead = (id: Id) =>
+  rest.request<VerdictBody>('GET', `/${slugs.verdicts}/${id}?draft=true`, { token: tokens.editor })
 
 describe('a verdict from draft to published, and through an edit', () => {
   let id: Id
 
   it('an editor drafts it', async () => {
     const created = await rest.request<{ doc: VerdictBody & { id: Id } }>('POST', `/${slugs.verdicts}?draft=true`, {
-      body: { decision: 'ship', quote: quote('First take: ship it.'), reviewer: fixtures.personaIds.skeptic, tool: fixtures.toolIds.alpha },
+      body: {
+        decision: 'ship',
+        quote: quote('First take: ship it.'),
+        reviewer: fixtures.personaIds.skeptic,
+        tool: fixtures.toolIds.alpha,
+      },
       token: tokens.editor,
     })
     expect(created.status).toBe(201)
@@ -53,14 +59,17 @@ describe('a verdict from draft to published, and through an edit', () => {
     expect((await publicRead(id)).status).toBe(404)
   })
 
-  it('submitting it asks the persona\'s reviewer by mail', async () => {
+  it("submitting it asks the persona's reviewer by mail", async () => {
     const submitted = await workflowAction(rest, slugs.verdicts, id, 'submit', tokens.editor)
     expect(submitted.body).toEqual({ id, stage: 'in_review', status: 'draft' })
-    expect(outbox.at(-1)).toMatchObject({ subject: 'Review requested: The Skeptic on Alpha Coder', to: [accounts.reviewer.email] })
+    expect(outbox.at(-1)).toMatchObject({
+      subject: 'Review requested: The Skeptic on Alpha Coder',
+      to: [accounts.reviewer.email],
+    })
     expect(outbox.at(-1)!.text).toContain(`/admin/collections/verdicts/${id}`)
   })
 
-  it('the wrong reviewer is refused; the persona\'s reviewer approves', async () => {
+  it("the wrong reviewer is refused; the persona's reviewer approves", async () => {
     const wrong = await workflowAction(rest, slugs.verdicts, id, 'approve', tokens.otherReviewer)
     expect(wrong.status).toBe(403)
     expect(wrong.body.errors?.[0].message).toBe('only a reviewer of this persona, or an admin, can approve')
@@ -97,7 +106,10 @@ describe('a verdict from draft to published, and through an edit', () => {
     await workflowAction(rest, slugs.verdicts, id, 'submit', tokens.editor)
     const sent = await workflowAction(rest, slugs.verdicts, id, 'request_changes', tokens.reviewer, 'Name the caveats.')
     expect(sent.body.stage).toBe('changes_requested')
-    expect(outbox.at(-1)).toMatchObject({ subject: 'Changes requested: The Skeptic on Alpha Coder', to: [accounts.editor.email] })
+    expect(outbox.at(-1)).toMatchObject({
+      subject: 'Changes requested: The Skeptic on Alpha Coder',
+      to: [accounts.editor.email],
+    })
     expect(outbox.at(-1)!.text).toContain('Name the caveats.')
   })
 
@@ -109,10 +121,14 @@ describe('a verdict from draft to published, and through an edit', () => {
     await workflowAction(rest, slugs.verdicts, id, 'submit', tokens.editor)
     await workflowAction(rest, slugs.verdicts, id, 'approve', tokens.reviewer)
     const mailsBefore = outbox.length
-    const edited = await rest.request<{ doc: VerdictBody & { approvedBy: unknown } }>('PATCH', `/${slugs.verdicts}/${id}?draft=true`, {
-      body: { decision: 'skip' },
-      token: tokens.editor,
-    })
+    const edited = await rest.request<{ doc: VerdictBody & { approvedBy: unknown } }>(
+      'PATCH',
+      `/${slugs.verdicts}/${id}?draft=true`,
+      {
+        body: { decision: 'skip' },
+        token: tokens.editor,
+      },
+    )
     expect(edited.body.doc).toMatchObject({ approvedBy: null, workflowStage: 'in_review' })
     expect(outbox.length).toBe(mailsBefore + 1)
     expect(outbox.at(-1)!.to).toEqual([accounts.reviewer.email])
@@ -137,7 +153,9 @@ describe('a verdict from draft to published, and through an edit', () => {
     )
     expect(state.body.stage).toBe('published')
     expect(state.body.actions).toEqual(['unpublish'])
-    const steps = [...state.body.history].reverse().map((event) => `${event.action}: ${event.from ?? '∅'} → ${event.to} by ${event.user}`)
+    const steps = [...state.body.history]
+      .reverse()
+      .map((event) => `${event.action}: ${event.from ?? '∅'} → ${event.to} by ${event.user}`)
     expect(steps).toEqual([
       'create: ∅ → draft by editor@test.local',
       'submit: draft → in_review by editor@test.local',
@@ -156,26 +174,46 @@ describe('a verdict from draft to published, and through an edit', () => {
     expect(state.body.history.every((event) => typeof event.createdAt === 'string')).toBe(true)
   })
 
-  it('lists what awaits a reviewer\'s approval, and nothing of other personas', async () => {
+  it("lists what awaits a reviewer's approval, and nothing of other personas", async () => {
     const other = await payload.create({
       collection: slugs.verdicts,
-      data: { decision: 'ship', quote: quote('Waiting.'), reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.beta, workflowStage: 'in_review' } as never,
+      data: {
+        decision: 'ship',
+        quote: quote('Waiting.'),
+        reviewer: fixtures.personaIds.other,
+        tool: fixtures.toolIds.beta,
+        workflowStage: 'in_review',
+      } as never,
     })
     const mine = await payload.create({
       collection: slugs.verdicts,
-      data: { decision: 'ship', quote: quote('Mine to judge.'), reviewer: fixtures.personaIds.skeptic, tool: fixtures.toolIds.beta, workflowStage: 'in_review' } as never,
+      data: {
+        decision: 'ship',
+        quote: quote('Mine to judge.'),
+        reviewer: fixtures.personaIds.skeptic,
+        tool: fixtures.toolIds.beta,
+        workflowStage: 'in_review',
+      } as never,
     })
-    const list = await rest.request<{ docs: Array<{ id: Id }> }>('GET', `/${slugs.verdicts}/awaiting-approval`, { token: tokens.reviewer })
+    const list = await rest.request<{ docs: Array<{ id: Id }> }>('GET', `/${slugs.verdicts}/awaiting-approval`, {
+      token: tokens.reviewer,
+    })
     expect(list.status).toBe(200)
     expect(list.body.docs.map((doc) => doc.id)).toEqual([(mine as unknown as { id: Id }).id])
-    const otherList = await rest.request<{ docs: Array<{ id: Id }> }>('GET', `/${slugs.verdicts}/awaiting-approval`, { token: tokens.otherReviewer })
+    const otherList = await rest.request<{ docs: Array<{ id: Id }> }>('GET', `/${slugs.verdicts}/awaiting-approval`, {
+      token: tokens.otherReviewer,
+    })
     expect(otherList.body.docs.map((doc) => doc.id)).toEqual([(other as unknown as { id: Id }).id])
     expect((await rest.request('GET', `/${slugs.verdicts}/awaiting-approval`)).status).toBe(403)
   })
 
   it('answers 404 for an unknown or malformed id, on reads and on actions', async () => {
     for (const missing of ['999999', 'not-an-id', '0123456789abcdef01234567']) {
-      const state = await rest.request<{ errors: Array<{ message: string }> }>('GET', `/${slugs.verdicts}/${missing}/workflow`, { token: tokens.editor })
+      const state = await rest.request<{ errors: Array<{ message: string }> }>(
+        'GET',
+        `/${slugs.verdicts}/${missing}/workflow`,
+        { token: tokens.editor },
+      )
       expect([missing, state.status]).toEqual([missing, 404])
       const action = await workflowAction(rest, slugs.verdicts, missing, 'submit', tokens.editor)
       expect([missing, action.status]).toEqual([missing, 404])

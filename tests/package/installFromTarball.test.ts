@@ -63,12 +63,19 @@ beforeAll(() => {
   appDir = path.join(workDir, 'host-app')
   mkdirSync(appDir)
   // `npm pack` runs `prepack`, which builds dist/ from the sources.
-  const tarball = run('npm', ['pack', '--silent', '--pack-destination', workDir], projectRoot).trim().split('\n').at(-1)!
+  const tarball = run('npm', ['pack', '--silent', '--pack-destination', workDir], projectRoot)
+    .trim()
+    .split('\n')
+    .at(-1)!
   const dependencies = Object.fromEntries(hostDependencies.map((name) => [name, ownPackage.devDependencies[name]]))
   dependencies[ownPackage.name] = `file:../${tarball}`
   writeFileSync(
     path.join(appDir, 'package.json'),
-    JSON.stringify({ dependencies, name: 'host-app', overrides: ownPackage.overrides, private: true, type: 'module' }, null, 2),
+    JSON.stringify(
+      { dependencies, name: 'host-app', overrides: ownPackage.overrides, private: true, type: 'module' },
+      null,
+      2,
+    ),
   )
   for (const file of ['payload.config.mjs', 'boot.mjs']) {
     copyFileSync(path.join(import.meta.dirname, 'hostApp', file), path.join(appDir, file))
@@ -98,7 +105,9 @@ afterAll(() => {
 describe('verdicts-cms installed from its tarball into a foreign Payload app', () => {
   it('keeps the host collections and hooks and extends its users collection', () => {
     expect(report.collections.slice(0, 2)).toEqual(['users', 'notes'])
-    expect(report.collections).toEqual(expect.arrayContaining(['tools', 'categories', 'reviewers', 'verdicts', 'matchups']))
+    expect(report.collections).toEqual(
+      expect.arrayContaining(['tools', 'categories', 'reviewers', 'verdicts', 'matchups']),
+    )
     expect(report.collections.filter((slug) => slug === 'users')).toHaveLength(1)
     expect(report.note).toBe('host hook saw "hello"')
     expect(report.userAuth).toBe(true)

@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { clientAddress, normaliseAddress, socketAddressHeader, socketAddressProof, socketProofHeader, stampSocketAddress } from '../../src/http/clientAddress.ts'
+import {
+  clientAddress,
+  normaliseAddress,
+  socketAddressHeader,
+  socketAddressProof,
+  socketProofHeader,
+  stampSocketAddress,
+} from '../../src/http/clientAddress.ts'
 
 function headers(values: Record<string, string>) {
   const map = new Headers(values)
@@ -16,7 +23,9 @@ describe('clientAddress', () => {
   })
 
   it('ignores a socket address sent without this process’s proof', () => {
-    expect(clientAddress(headers({ [socketAddressHeader]: '203.0.113.9', [socketProofHeader]: 'guess' }), 0)).toBe('unknown')
+    expect(clientAddress(headers({ [socketAddressHeader]: '203.0.113.9', [socketProofHeader]: 'guess' }), 0)).toBe(
+      'unknown',
+    )
   })
 
   it('with trustProxy 1 takes the address the proxy appended, not what the client claimed before it', () => {

@@ -45,7 +45,11 @@ describe('resolveDatabaseTarget', () => {
 })
 
 describe('test databases', () => {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URI: '', VERDICTS_TEST_RUN: newTestRunId(Date.UTC(2026, 10, 22), 4242) }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URI: '',
+    VERDICTS_TEST_RUN: newTestRunId(Date.UTC(2026, 10, 22), 4242),
+  }
 
   it('gives each suite its own SQLite file when DATABASE_URI is unset', () => {
     const first = testDatabaseUri('Public API', env)
@@ -63,18 +67,23 @@ describe('test databases', () => {
     )
   })
 
-  it('keeps PostgreSQL\'s 63-character limit on database names', () => {
-    const uri = testDatabaseUri('a suite with a very long descriptive name', { ...env, DATABASE_URI: 'postgres://h/test' })
+  it("keeps PostgreSQL's 63-character limit on database names", () => {
+    const uri = testDatabaseUri('a suite with a very long descriptive name', {
+      ...env,
+      DATABASE_URI: 'postgres://h/test',
+    })
     expect(new URL(uri).pathname.slice(1).length).toBeLessThanOrEqual(63)
   })
 
-  it('reads the run\'s start back from a test database name, and nothing from other names', () => {
+  it("reads the run's start back from a test database name, and nothing from other names", () => {
     expect(testRunStartOf(`verdicts_test_votes_${env.VERDICTS_TEST_RUN}`)).toBe(Date.UTC(2026, 10, 22))
     expect(testRunStartOf('verdicts')).toBeNull()
     expect(testRunStartOf('test')).toBeNull()
   })
 
   it('refuses a single SQLite file for a whole run', () => {
-    expect(() => testDatabaseUri('votes', { ...env, DATABASE_URI: 'file:./one.db' })).toThrow(/empty database per suite/)
+    expect(() => testDatabaseUri('votes', { ...env, DATABASE_URI: 'file:./one.db' })).toThrow(
+      /empty database per suite/,
+    )
   })
 })

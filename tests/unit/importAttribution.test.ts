@@ -16,7 +16,7 @@ const panel: VoicePersona[] = [
 
 /** A page with the given quotes (one per line, from line 30 on) between Left Tool and Right Tool. */
 function page(quotes: string[], names: [string, string] = ['Left Tool', 'Right Tool']): ParsedPage {
-  const located = <T,>(value: T, line = 1) => ({ line, value })
+  const located = <T>(value: T, line = 1) => ({ line, value })
   const tool = (name: string) => ({
     category: located('Tools'),
     community: located<null | number>(null),
@@ -47,23 +47,29 @@ function attributionError(quotes: string[], existing: Parameters<typeof attribut
 }
 
 const summary = (quotes: string[], existing: Parameters<typeof attributeQuotes>[2] = []) =>
-  attributeQuotes(page(quotes), panel, existing).quotes.map((quote) => `${quote.persona ?? '?'}:${quote.side}:${quote.toolEvidence}`)
+  attributeQuotes(page(quotes), panel, existing).quotes.map(
+    (quote) => `${quote.persona ?? '?'}:${quote.side}:${quote.toolEvidence}`,
+  )
 
 describe('personaByVoice', () => {
   it('picks the persona with the most markers in the quote, whatever the case', () => {
     expect(personaByVoice('THE PRIMITIVE is small, and the DX bet pays.', panel)).toBe('builder')
     expect(personaByVoice('Its direct competitors are cheaper, and the moat is thin.', panel)).toBeNull()
-    expect(personaByVoice('Direct competitors abound; where this breaks is scale; the moat is thin.', panel)).toBe('skeptic')
+    expect(personaByVoice('Direct competitors abound; where this breaks is scale; the moat is thin.', panel)).toBe(
+      'skeptic',
+    )
   })
 
   it('matches markers at word starts only, and typographic apostrophes as plain ones', () => {
     expect(personaByVoice('Read the moats list.', panel)).toBe('buyer')
     expect(personaByVoice('Nothe buyer here.', panel)).toBeNull()
-    expect(personaByVoice('The buyer’s view.', [{ name: 'X', position: 1, slug: 'x', voiceMarkers: ["buyer's view"] }])).toBe('x')
+    expect(
+      personaByVoice('The buyer’s view.', [{ name: 'X', position: 1, slug: 'x', voiceMarkers: ["buyer's view"] }]),
+    ).toBe('x')
   })
 
   it('never guesses: no marker or a tie gives no persona', () => {
-    expect(personaByVoice('A quote in nobody\'s voice.', panel)).toBeNull()
+    expect(personaByVoice("A quote in nobody's voice.", panel)).toBeNull()
     expect(personaByVoice('The primitive has direct competitors.', panel)).toBeNull()
   })
 })
@@ -84,17 +90,21 @@ describe('sideNamed', () => {
 })
 
 describe('attributeQuotes', () => {
-  it('reads a persona\'s row of two as left then right, in panel order', () => {
-    expect(summary(['The primitive is a file.', 'The DX bet is a CLI.', 'The buyer is ops.', 'The moat is data.'])).toEqual([
-      'builder:left:row-order',
-      'builder:right:row-order',
-      'buyer:left:row-order',
-      'buyer:right:row-order',
-    ])
+  it("reads a persona's row of two as left then right, in panel order", () => {
+    expect(
+      summary(['The primitive is a file.', 'The DX bet is a CLI.', 'The buyer is ops.', 'The moat is data.']),
+    ).toEqual(['builder:left:row-order', 'builder:right:row-order', 'buyer:left:row-order', 'buyer:right:row-order'])
   })
 
   it('places a single quote on the tool it names', () => {
-    expect(summary(['The primitive is a file.', 'The DX bet is a CLI.', 'Direct competitors beat Right Tool.', 'The buyer likes Left Tool.'])).toEqual([
+    expect(
+      summary([
+        'The primitive is a file.',
+        'The DX bet is a CLI.',
+        'Direct competitors beat Right Tool.',
+        'The buyer likes Left Tool.',
+      ]),
+    ).toEqual([
       'builder:left:row-order',
       'builder:right:row-order',
       'skeptic:right:names-the-tool',
@@ -119,7 +129,14 @@ describe('attributeQuotes', () => {
 
   it('turns a voice no persona matches into a placeholder row, placed before the next known persona', () => {
     const attribution = attributeQuotes(
-      page(['The primitive is a file.', 'The DX bet is a CLI.', 'Left Tool felt quick.', 'Right Tool felt slow.', 'The buyer is ops.', 'The moat is data.']),
+      page([
+        'The primitive is a file.',
+        'The DX bet is a CLI.',
+        'Left Tool felt quick.',
+        'Right Tool felt slow.',
+        'The buyer is ops.',
+        'The moat is data.',
+      ]),
       panel,
       [],
     )
@@ -141,28 +158,43 @@ describe('attributeQuotes', () => {
   })
 
   it('refuses a persona order the panel contradicts, a persona split in two, and three quotes in a row', () => {
-    expect(attributionError(['The buyer is ops.', 'The moat is data.', 'The primitive is a file.', 'The DX bet is a CLI.']).message).toBe(
-      'page.txt:32: The Builder comes after The Buyer on the page, but the panel puts The Builder first; check both personas\' voice markers and positions',
+    expect(
+      attributionError(['The buyer is ops.', 'The moat is data.', 'The primitive is a file.', 'The DX bet is a CLI.'])
+        .message,
+    ).toBe(
+      "page.txt:32: The Builder comes after The Buyer on the page, but the panel puts The Builder first; check both personas' voice markers and positions",
     )
-    expect(attributionError(['The primitive is a file.', 'The DX bet is a CLI.', 'The buyer of Left Tool is ops.', 'The primitive again.']).reason).toBe(
-      'The Builder already spoke at line 30, and a persona\'s quotes stand together; check the voice markers',
-    )
-    expect(attributionError(['The primitive is a file.', 'The DX bet is a CLI.', 'The primitive, once more.']).line).toBe(32)
+    expect(
+      attributionError([
+        'The primitive is a file.',
+        'The DX bet is a CLI.',
+        'The buyer of Left Tool is ops.',
+        'The primitive again.',
+      ]).reason,
+    ).toBe("The Builder already spoke at line 30, and a persona's quotes stand together; check the voice markers")
+    expect(
+      attributionError(['The primitive is a file.', 'The DX bet is a CLI.', 'The primitive, once more.']).line,
+    ).toBe(32)
   })
 })
 
-describe('attributing the publication\'s sample pages with the default panel', () => {
-  it.each(seedPages().map((file) => [file.path, file.text]))('%s: every quote has a persona, rows in panel order, left before right', (file, text) => {
-    const parsed = parsePage(text, file)
-    const { placeholders, quotes } = attributeQuotes(parsed, defaultPanel, [])
-    expect(placeholders).toEqual([])
-    const positions = quotes.map((quote) => defaultPanel.find((persona) => persona.slug === quote.persona)!.position)
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions)
-    for (const quote of quotes) {
-      const persona = defaultPanel.find((member) => member.slug === quote.persona)!
-      expect(persona.voiceMarkers.some((marker) => quote.text.toLowerCase().includes(marker.toLowerCase()))).toBe(true)
-      const sameRow = quotes.filter((other) => other.persona === quote.persona)
-      expect(sameRow.map((other) => other.side)).toEqual(sameRow.length === 2 ? ['left', 'right'] : [quote.side])
-    }
-  })
+describe("attributing the publication's sample pages with the default panel", () => {
+  it.each(seedPages().map((file) => [file.path, file.text]))(
+    '%s: every quote has a persona, rows in panel order, left before right',
+    (file, text) => {
+      const parsed = parsePage(text, file)
+      const { placeholders, quotes } = attributeQuotes(parsed, defaultPanel, [])
+      expect(placeholders).toEqual([])
+      const positions = quotes.map((quote) => defaultPanel.find((persona) => persona.slug === quote.persona)!.position)
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions)
+      for (const quote of quotes) {
+        const persona = defaultPanel.find((member) => member.slug === quote.persona)!
+        expect(persona.voiceMarkers.some((marker) => quote.text.toLowerCase().includes(marker.toLowerCase()))).toBe(
+          true,
+        )
+        const sameRow = quotes.filter((other) => other.persona === quote.persona)
+        expect(sameRow.map((other) => other.side)).toEqual(sameRow.length === 2 ? ['left', 'right'] : [quote.side])
+      }
+    },
+  )
 })

@@ -2,15 +2,26 @@ import { describe, expect, it } from '@jest/globals'
 
 import type { ToolDocument } from '../../src/importer/attributeByContent.ts'
 
-import { AssignmentError, assignmentsFor, parseAssignment, unmatchedAssignments } from '../../src/importer/assignments.ts'
-import { attributeByContent, defaultAttributionMargin, toolDocumentText, vendorsOf } from '../../src/importer/attributeByContent.ts'
+import {
+  AssignmentError,
+  assignmentsFor,
+  parseAssignment,
+  unmatchedAssignments,
+} from '../../src/importer/assignments.ts'
+import {
+  attributeByContent,
+  defaultAttributionMargin,
+  toolDocumentText,
+  vendorsOf,
+} from '../../src/importer/attributeByContent.ts'
 import { attributeQuotes } from '../../src/importer/attributeQuotes.ts'
 import { PageError, parsePage } from '../../src/importer/parsePage.ts'
 import { defaultPanel } from '../../src/catalog/defaultPanel.ts'
 import { fixturePage } from '../helpers/importPages.ts'
 
 const ledger: ToolDocument = {
-  description: 'Ledger Bot from Northgate Accounting posts each card transaction to the right account and matches receipts from email.',
+  description:
+    'Ledger Bot from Northgate Accounting posts each card transaction to the right account and matches receipts from email.',
   name: 'Ledger Bot',
   tagline: 'Bookkeeping that categorises card transactions as they clear',
   verdicts: [],
@@ -36,7 +47,10 @@ function pageError(run: () => unknown): PageError {
 
 describe('attributeByContent', () => {
   it('picks the tool whose tagline and description the quote speaks of, with both scores', () => {
-    const result = attributeByContent('Receipts land against the right card transactions, and the month closes itself.', [ledger, forms])
+    const result = attributeByContent(
+      'Receipts land against the right card transactions, and the month closes itself.',
+      [ledger, forms],
+    )
     expect(result.side).toBe('left')
     expect(result.scores.left).toBeGreaterThan(result.scores.right + defaultAttributionMargin)
     expect(attributeByContent('A survey with validation, built from a sentence.', [ledger, forms]).side).toBe('right')
@@ -49,15 +63,20 @@ describe('attributeByContent', () => {
     expect(wide.side).toBeNull()
   })
 
-  it('counts the tool\'s existing verdicts as part of what it is about', () => {
+  it("counts the tool's existing verdicts as part of what it is about", () => {
     const quote = 'The offline mode kept working on the train.'
     expect(attributeByContent(quote, [ledger, forms]).side).toBeNull()
-    expect(attributeByContent(quote, [ledger, { ...forms, verdicts: ['Its offline mode is the reason we use it on trains.'] }]).side).toBe('right')
+    expect(
+      attributeByContent(quote, [
+        ledger,
+        { ...forms, verdicts: ['Its offline mode is the reason we use it on trains.'] },
+      ]).side,
+    ).toBe('right')
   })
 
   it('knows a tool by its name forms and its vendor', () => {
     expect(vendorsOf(ledger)).toEqual(['Northgate Accounting'])
-    expect(vendorsOf({ description: 'A model.', tagline: 'Acme\'s smallest model' })).toEqual(['Acme'])
+    expect(vendorsOf({ description: 'A model.', tagline: "Acme's smallest model" })).toEqual(['Acme'])
     expect(toolDocumentText(forms)).toContain('Form Bot\n')
     expect(attributeByContent('Northgate Accounting has done it again.', [ledger, forms]).side).toBe('left')
   })
@@ -78,25 +97,33 @@ describe('attributeQuotes with content and --assign', () => {
     const error = pageError(() => attributeQuotes(ambiguous, defaultPanel, []))
     const line = ambiguous.quotes.at(-1)!.line
     expect(error.line).toBe(line)
-    expect(error.reason).toMatch(/its content is about as close to "Ferrule Books" \(\d\.\d{3}\) as to "Glimmer Surveys" \(\d\.\d{3}\), within the margin of 0\.05/)
+    expect(error.reason).toMatch(
+      /its content is about as close to "Ferrule Books" \(\d\.\d{3}\) as to "Glimmer Surveys" \(\d\.\d{3}\), within the margin of 0\.05/,
+    )
     expect(error.reason).toContain(`--assign ambiguous-lone-quote.txt:${line}=left or =right`)
-    const assigned = attributeQuotes(ambiguous, defaultPanel, [], { assignments: new Map([[line, 'right']]) }).quotes.at(-1)!
+    const assigned = attributeQuotes(ambiguous, defaultPanel, [], {
+      assignments: new Map([[line, 'right']]),
+    }).quotes.at(-1)!
     expect(assigned).toMatchObject({ side: 'right', toolEvidence: 'assigned' })
     expect(assigned.toolScores).toBeUndefined()
   })
 
   it('lets --assign overrule content, but not the left-then-right order of a two-quote row, and not point at a line without a quote', () => {
-    expect(attributeQuotes(page, defaultPanel, [], { assignments: new Map([[lone.line, 'right']]) }).quotes.at(-1)).toMatchObject({
+    expect(
+      attributeQuotes(page, defaultPanel, [], { assignments: new Map([[lone.line, 'right']]) }).quotes.at(-1),
+    ).toMatchObject({
       side: 'right',
       toolEvidence: 'assigned',
     })
     const first = page.quotes[0].line
-    expect(pageError(() => attributeQuotes(page, defaultPanel, [], { assignments: new Map([[first, 'right']]) })).reason).toBe(
-      '--assign puts this quote on the right tool, but it is The Builder\'s first of two quotes in a row, which stand left then right',
+    expect(
+      pageError(() => attributeQuotes(page, defaultPanel, [], { assignments: new Map([[first, 'right']]) })).reason,
+    ).toBe(
+      "--assign puts this quote on the right tool, but it is The Builder's first of two quotes in a row, which stand left then right",
     )
-    expect(pageError(() => attributeQuotes(page, defaultPanel, [], { assignments: new Map([[2, 'left']]) })).reason).toBe(
-      '--assign names line 2, which holds no quote of the scorecard',
-    )
+    expect(
+      pageError(() => attributeQuotes(page, defaultPanel, [], { assignments: new Map([[2, 'left']]) })).reason,
+    ).toBe('--assign names line 2, which holds no quote of the scorecard')
   })
 })
 
@@ -105,16 +132,26 @@ describe('--assign values', () => {
     expect(parseAssignment('pages/a.txt:31=left')).toEqual({ file: 'pages/a.txt', line: 31, side: 'left' })
     expect(parseAssignment('C:\\pages\\a.txt:7=right')).toEqual({ file: 'C:\\pages\\a.txt', line: 7, side: 'right' })
     for (const bad of ['a.txt:31', 'a.txt=left', 'a.txt:0=left', 'a.txt:3=middle', ':3=left']) {
-      expect(() => parseAssignment(bad)).toThrow(new AssignmentError(`--assign "${bad}": expected <file>:<line>=left|right, for example page.txt:31=left`))
+      expect(() => parseAssignment(bad)).toThrow(
+        new AssignmentError(`--assign "${bad}": expected <file>:<line>=left|right, for example page.txt:31=left`),
+      )
     }
   })
 
   it('matches a page by its path or its base name, and refuses two sides for one line', () => {
-    const assign = [parseAssignment('a.txt:3=left'), parseAssignment('pages/b.txt:4=right'), parseAssignment('c.txt:1=left')]
+    const assign = [
+      parseAssignment('a.txt:3=left'),
+      parseAssignment('pages/b.txt:4=right'),
+      parseAssignment('c.txt:1=left'),
+    ]
     expect([...assignmentsFor('pages/a.txt', assign)]).toEqual([[3, 'left']])
     expect([...assignmentsFor('pages/b.txt', assign)]).toEqual([[4, 'right']])
     expect([...assignmentsFor('other/b.txt', assign)]).toEqual([])
-    expect(unmatchedAssignments(['pages/a.txt', 'pages/b.txt'], assign)).toEqual([{ file: 'c.txt', line: 1, side: 'left' }])
-    expect(() => assignmentsFor('a.txt', [...assign, parseAssignment('a.txt:3=right')])).toThrow('--assign gives a.txt:3 both left and right')
+    expect(unmatchedAssignments(['pages/a.txt', 'pages/b.txt'], assign)).toEqual([
+      { file: 'c.txt', line: 1, side: 'left' },
+    ])
+    expect(() => assignmentsFor('a.txt', [...assign, parseAssignment('a.txt:3=right')])).toThrow(
+      '--assign gives a.txt:3 both left and right',
+    )
   })
 })

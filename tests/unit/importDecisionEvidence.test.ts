@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { argumentPolarity, compareSkipLean, decisionEvidence, verdictPhrases } from '../../src/importer/decisionEvidence.ts'
+import {
+  argumentPolarity,
+  compareSkipLean,
+  decisionEvidence,
+  verdictPhrases,
+} from '../../src/importer/decisionEvidence.ts'
 import { attributeQuotes } from '../../src/importer/attributeQuotes.ts'
 import { inferDecisions, skipLean } from '../../src/importer/inferDecisions.ts'
 import { parsePage } from '../../src/importer/parsePage.ts'
@@ -15,14 +20,14 @@ describe('verdictPhrases: the explicit verdict grammar', () => {
     ['Ship it now, while it is cheap.', ['ship: ship it']],
     ['It is still a ship because the weights are free.', ['ship: a ship']],
     ['What saves this from a skip: the licence.', ['ship: saves this from a skip']],
-    ['I\'d skip it.', ['skip: i\'d skip']],
+    ["I'd skip it.", ["skip: i'd skip"]],
     ['Not a ship.', ['skip: not a ship']],
-    ['It isn’t a skip for me.', ['ship: n\'t a skip']],
-    ['I wouldn\'t ship it yet.', ['skip: i wouldn\'t ship']],
+    ['It isn’t a skip for me.', ["ship: n't a skip"]],
+    ["I wouldn't ship it yet.", ["skip: i wouldn't ship"]],
     ['It stops short of a ship.', ['skip: stops short of a ship']],
     ['I would not build on it.', ['skip: i would not build on']],
     ['I would wire it in today.', ['ship: i would wire']],
-    ['I\'d wait for the next release.', ['skip: i\'d wait']],
+    ["I'd wait for the next release.", ["skip: i'd wait"]],
     ['Hard to recommend.', ['skip: hard to recommend']],
     ['It does not yet feel finished enough to recommend.', ['skip: not yet feel finished enough to recommend']],
     ['On balance it is worth adopting.', ['ship: worth adopting']],
@@ -44,9 +49,15 @@ describe('verdictPhrases: the explicit verdict grammar', () => {
 })
 
 describe('argumentPolarity', () => {
-  it('reads an argument\'s lean from wink-nlp sentiment and the domain lexicon, later sentences weighing more', () => {
-    expect(argumentPolarity('Setup was awful. In the end it unlocks a great workflow for the whole team.')).toBeGreaterThan(0)
-    expect(argumentPolarity('The demo is great. Then the vendor bundles the same thing for free and this becomes redundant.')).toBeLessThan(0)
+  it("reads an argument's lean from wink-nlp sentiment and the domain lexicon, later sentences weighing more", () => {
+    expect(
+      argumentPolarity('Setup was awful. In the end it unlocks a great workflow for the whole team.'),
+    ).toBeGreaterThan(0)
+    expect(
+      argumentPolarity(
+        'The demo is great. Then the vendor bundles the same thing for free and this becomes redundant.',
+      ),
+    ).toBeLessThan(0)
     // Negation turns a domain word around: no lock-in is good news.
     expect(argumentPolarity('There is no lock-in.')).toBeGreaterThan(argumentPolarity('There is lock-in.'))
   })
@@ -68,10 +79,15 @@ describe('the page whose skips are argued without cue phrases (issue 20)', () =>
     expect(quotes.map((quote) => quote.persona)).toEqual(['builder', 'skeptic', 'buyer', 'product-lead'])
   })
 
-  it('the cue phrases alone, the importer\'s old rule, would skip the wrong two', () => {
+  it("the cue phrases alone, the importer's old rule, would skip the wrong two", () => {
     const lean = quotes.map((quote) => skipLean(quote.text))
     const byCues = quotes.map((_, index) => index).sort((a, b) => lean[b] - lean[a] || b - a)
-    expect(byCues.slice(0, 2).map((index) => quotes[index].persona).sort()).toEqual(['buyer', 'skeptic'])
+    expect(
+      byCues
+        .slice(0, 2)
+        .map((index) => quotes[index].persona)
+        .sort(),
+    ).toEqual(['buyer', 'skeptic'])
   })
 
   it('the arguments decide now: the quotes that argue a skip skip, the ones that end on what it gives ship', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 
 import { DecisionError, inferDecisions, shipCountsFor, skipLean } from '../../src/importer/inferDecisions.ts'
 
-const neutral = (count: number) => Array.from({ length: count }, (_, index) => ({ text: `Plain remark number ${index + 1}.` }))
+const neutral = (count: number) =>
+  Array.from({ length: count }, (_, index) => ({ text: `Plain remark number ${index + 1}.` }))
 
 describe('shipCountsFor', () => {
   it.each([
@@ -20,8 +21,18 @@ describe('shipCountsFor', () => {
 
 describe('inferDecisions', () => {
   it('needs no inference at 100% or 0%', () => {
-    expect(inferDecisions(100, neutral(3))).toEqual({ decisions: ['ship', 'ship', 'ship'], inferred: [false, false, false], ship: 3, total: 3 })
-    expect(inferDecisions(0, neutral(2))).toEqual({ decisions: ['skip', 'skip'], inferred: [false, false], ship: 0, total: 2 })
+    expect(inferDecisions(100, neutral(3))).toEqual({
+      decisions: ['ship', 'ship', 'ship'],
+      inferred: [false, false, false],
+      ship: 3,
+      total: 3,
+    })
+    expect(inferDecisions(0, neutral(2))).toEqual({
+      decisions: ['skip', 'skip'],
+      inferred: [false, false],
+      ship: 0,
+      total: 2,
+    })
   })
 
   it('gives the skip to the quote that leans most towards skipping, and flags every decision of the tool', () => {
@@ -73,7 +84,9 @@ describe('inferDecisions', () => {
 
   it('explains a percentage no split of the verdicts can give', () => {
     expect(() => inferDecisions(50, neutral(3))).toThrow(DecisionError)
-    expect(() => inferDecisions(50, neutral(3))).toThrow('no split of 3 verdict(s) gives 50% (nearest: 1/3 = 33%, 2/3 = 67%)')
+    expect(() => inferDecisions(50, neutral(3))).toThrow(
+      'no split of 3 verdict(s) gives 50% (nearest: 1/3 = 33%, 2/3 = 67%)',
+    )
   })
 
   it('refuses a printed figure without quotes, and quotes without a printed figure', () => {

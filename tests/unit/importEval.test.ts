@@ -8,7 +8,8 @@ import { accuracy, evaluateImport } from '../../src/importer/evaluateImport.ts'
 import { defaultPanel } from '../../src/catalog/defaultPanel.ts'
 import { seedPages } from '../helpers/importPages.ts'
 
-const load = (name: string) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/import-eval', name), 'utf8')) as EvalSet
+const load = (name: string) =>
+  JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/import-eval', name), 'utf8')) as EvalSet
 const set = load('quotes.json')
 const seeds = seedPages().map((file) => ({ name: path.basename(file.path), text: file.text }))
 const figures = evaluateImport(set, seeds, defaultPanel)
@@ -22,7 +23,9 @@ describe('the importer on its labelled evaluation set', () => {
   it('holds at least 40 quotes across the five lenses, ship and skip', () => {
     const quotes = set.matchups.flatMap((matchup) => matchup.quotes)
     expect(quotes.length).toBeGreaterThanOrEqual(40)
-    expect(new Set(quotes.map((quote) => quote.lens))).toEqual(new Set(['buyer', 'developer', 'futurist', 'product', 'skeptic']))
+    expect(new Set(quotes.map((quote) => quote.lens))).toEqual(
+      new Set(['buyer', 'developer', 'futurist', 'product', 'skeptic']),
+    )
     expect(new Set(quotes.map((quote) => quote.decision))).toEqual(new Set(['ship', 'skip']))
   })
 

@@ -25,25 +25,28 @@ function lineOf(content: string, occurrence = 1): number {
   return found[occurrence - 1]
 }
 
-describe('parsePage on the publication\'s sample pages', () => {
-  it.each(seedPages().map((page) => [page.path, page.text]))('%s reads into two tools and a scorecard, each element at its line', (file, text) => {
-    const page = parsePage(text, file)
-    const fileLines = text.split(/\r?\n/)
-    const [left, right] = page.tools
-    expect(page.title.value).toBe(`${left.name.value} vs ${right.name.value}`)
-    for (const tool of page.tools) {
-      for (const element of [tool.category, tool.name, tool.tagline, tool.entry, tool.description]) {
-        expect(fileLines[element.line - 1].trim()).toBe(element.value)
+describe("parsePage on the publication's sample pages", () => {
+  it.each(seedPages().map((page) => [page.path, page.text]))(
+    '%s reads into two tools and a scorecard, each element at its line',
+    (file, text) => {
+      const page = parsePage(text, file)
+      const fileLines = text.split(/\r?\n/)
+      const [left, right] = page.tools
+      expect(page.title.value).toBe(`${left.name.value} vs ${right.name.value}`)
+      for (const tool of page.tools) {
+        for (const element of [tool.category, tool.name, tool.tagline, tool.entry, tool.description]) {
+          expect(fileLines[element.line - 1].trim()).toBe(element.value)
+        }
+        expect(fileLines[tool.panel.line].trim()).toBe(pageLabels.panel)
+        expect(tool.community.value).toBeNull()
       }
-      expect(fileLines[tool.panel.line].trim()).toBe(pageLabels.panel)
-      expect(tool.community.value).toBeNull()
-    }
-    expect(page.quotes.length).toBeGreaterThan(0)
-    for (const quote of page.quotes) {
-      expect(fileLines[quote.line - 1]).toContain(quote.text)
-      expect(quote.text).not.toMatch(/^[“"]|[”"]$/)
-    }
-  })
+      expect(page.quotes.length).toBeGreaterThan(0)
+      for (const quote of page.quotes) {
+        expect(fileLines[quote.line - 1]).toContain(quote.text)
+        expect(quote.text).not.toMatch(/^[“"]|[”"]$/)
+      }
+    },
+  )
 })
 
 describe('parsePage on malformed pages', () => {
@@ -58,8 +61,13 @@ describe('parsePage on malformed pages', () => {
   })
 
   it('names the file and line of a wrong label', () => {
-    const error = parseError(lines.map((line, index) => (index + 1 === lineOf('Panel ship', 2) ? 'Panel score' : line)).join('\n'), 'pages/bad.txt')
-    expect(error.message).toBe(`pages/bad.txt:${lineOf('Panel ship', 2)}: expected "Panel ship" after the panel percentage, found "Panel score"`)
+    const error = parseError(
+      lines.map((line, index) => (index + 1 === lineOf('Panel ship', 2) ? 'Panel score' : line)).join('\n'),
+      'pages/bad.txt',
+    )
+    expect(error.message).toBe(
+      `pages/bad.txt:${lineOf('Panel ship', 2)}: expected "Panel ship" after the panel percentage, found "Panel score"`,
+    )
   })
 
   it('refuses a percentage that is not one', () => {
@@ -70,7 +78,9 @@ describe('parsePage on malformed pages', () => {
 
   it('refuses a scorecard line that is not a quote', () => {
     const quoteLine = lineOf('Reviewer scorecard') + 2
-    const error = parseError(lines.map((line, index) => (index + 1 === quoteLine ? line.replace(/[“”]/g, '') : line)).join('\n'))
+    const error = parseError(
+      lines.map((line, index) => (index + 1 === quoteLine ? line.replace(/[“”]/g, '') : line)).join('\n'),
+    )
     expect(error.line).toBe(quoteLine)
     expect(error.reason).toMatch(/^expected a quote in “…”/)
   })

@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { defaultCollectionSlugs, defaultPricingTiers, InvalidPluginOptionsError, sanitizeOptions } from '../../src/options.ts'
+import {
+  defaultCollectionSlugs,
+  defaultPricingTiers,
+  InvalidPluginOptionsError,
+  sanitizeOptions,
+} from '../../src/options.ts'
 
 describe('sanitizeOptions', () => {
   it('fills every option with its documented default', () => {
@@ -52,7 +57,13 @@ describe('sanitizeOptions', () => {
         corsOrigins: '*',
       },
       security: { allowedOrigins: [], maxBodyBytes: 1_048_576, publicMaxBodyBytes: 65_536, trustProxy: 0 },
-      webhooks: { allowPrivateTargets: false, allowedPrivateOrigins: [], backoffSeconds: 2, maxAttempts: 5, timeoutSeconds: 10 },
+      webhooks: {
+        allowPrivateTargets: false,
+        allowedPrivateOrigins: [],
+        backoffSeconds: 2,
+        maxAttempts: 5,
+        timeoutSeconds: 10,
+      },
       workflow: { allowSelfApproval: false },
       releases: { cron: '* * * * *' },
     })
@@ -64,12 +75,14 @@ describe('sanitizeOptions', () => {
   })
 
   it('takes the newsletter schedule and origin, trimming a trailing slash', () => {
-    const { newsletter } = sanitizeOptions({ newsletter: { publicUrl: 'https://verdicts.example.com/', schedule: { day: 5, hour: 17 } } })
+    const { newsletter } = sanitizeOptions({
+      newsletter: { publicUrl: 'https://verdicts.example.com/', schedule: { day: 5, hour: 17 } },
+    })
     expect(newsletter.schedule).toEqual({ day: 5, hour: 17 })
     expect(newsletter.publicUrl).toBe('https://verdicts.example.com')
   })
 
-  it('does not share or mutate the caller\'s objects', () => {
+  it("does not share or mutate the caller's objects", () => {
     const tiers = [{ label: 'Open weights', value: 'open' }]
     const sanitized = sanitizeOptions({ pricingTiers: tiers })
     sanitized.pricingTiers[0].label = 'changed'
@@ -93,7 +106,15 @@ describe('sanitizeOptions', () => {
     [{ community: { voterCookieName: 'a b' } }, /voterCookieName/],
     [{ webhooks: { maxAttempts: 0 } }, /webhooks.maxAttempts/],
     [{ publicApi: { cacheControl: { sMaxAge: -1 } } }, /publicApi.cacheControl.sMaxAge/],
-    [{ pricingTiers: [{ label: 'A', value: 'a' }, { label: 'B', value: 'a' }] }, /values must all be different/],
+    [
+      {
+        pricingTiers: [
+          { label: 'A', value: 'a' },
+          { label: 'B', value: 'a' },
+        ],
+      },
+      /values must all be different/,
+    ],
     [{ newsletter: { schedule: { day: 7 } } }, /newsletter.schedule.day must be 0 \(Sunday\) to 6/],
     [{ newsletter: { schedule: { hour: 24 } } }, /newsletter.schedule.hour must be 0 to 23/],
     [{ newsletter: { confirmationExpiryHours: 0 } }, /newsletter.confirmationExpiryHours/],

@@ -31,7 +31,9 @@ describe('PageCache bound (issue 13, finding 9)', () => {
 describe('listCacheKey', () => {
   it('is the same for spellings of one query', () => {
     const base = { limit: 20, page: 1 }
-    expect(listCacheKey('tools', { ...base, q: 'Alpha  Coder' })).toBe(listCacheKey('tools', { ...base, q: 'alpha coder' }))
+    expect(listCacheKey('tools', { ...base, q: 'Alpha  Coder' })).toBe(
+      listCacheKey('tools', { ...base, q: 'alpha coder' }),
+    )
     expect(listCacheKey('tools', base)).not.toBe(listCacheKey('matchups', base))
     expect(listCacheKey('tools', base)).not.toBe(listCacheKey('tools', { ...base, page: 2 }))
   })

@@ -4,14 +4,28 @@ import { describe, expect, it, jest } from '@jest/globals'
 
 import { verdictsPlugin } from '../../src/plugin.ts'
 
-const ourSlugs = ['users', 'tools', 'categories', 'reviewers', 'verdicts', 'matchups', 'releases', 'votes', 'score-history', 'workflow-events', 'webhook-subscriptions', 'webhook-deliveries', 'subscribers', 'newsletter-issues', 'newsletter-deliveries']
+const ourSlugs = [
+  'users',
+  'tools',
+  'categories',
+  'reviewers',
+  'verdicts',
+  'matchups',
+  'releases',
+  'votes',
+  'score-history',
+  'workflow-events',
+  'webhook-subscriptions',
+  'webhook-deliveries',
+  'subscribers',
+  'newsletter-issues',
+  'newsletter-deliveries',
+]
 
 function hostConfig(): Config {
   const afterChange = jest.fn()
   return {
-    collections: [
-      { slug: 'posts', fields: [{ name: 'title', type: 'text' }], hooks: { afterChange: [afterChange] } },
-    ],
+    collections: [{ slug: 'posts', fields: [{ name: 'title', type: 'text' }], hooks: { afterChange: [afterChange] } }],
     endpoints: [{ handler: () => Response.json({ ok: true }), method: 'get', path: '/host-health' }],
     onInit: jest.fn(),
     secret: 'x',
@@ -23,7 +37,7 @@ const find = (config: Config, slug: string) =>
   (config.collections ?? []).find((collection) => collection.slug === slug) as CollectionConfig
 
 describe('verdictsPlugin', () => {
-  it('adds its collections and keeps the host\'s collections, hooks and endpoints', () => {
+  it("adds its collections and keeps the host's collections, hooks and endpoints", () => {
     const host = hostConfig()
     const result = verdictsPlugin()(host)
     expect(slugsOf(result)).toEqual(['posts', ...ourSlugs])
@@ -93,14 +107,18 @@ describe('verdictsPlugin', () => {
     const result = verdictsPlugin()(hostConfig())
     const task = result.jobs?.tasks?.find((candidate) => candidate.slug === 'verdictsComposeNewsletter')
     expect(task?.schedule).toEqual([{ cron: '0 0 * * * *', queue: 'verdicts-newsletter' }])
-    expect(result.jobs?.autoRun).toEqual(expect.arrayContaining([expect.objectContaining({ queue: 'verdicts-newsletter' })]))
+    expect(result.jobs?.autoRun).toEqual(
+      expect.arrayContaining([expect.objectContaining({ queue: 'verdicts-newsletter' })]),
+    )
   })
 
   it('follows the slug map in every relation', () => {
     const result = verdictsPlugin({ collectionSlugs: { tools: 'ai-tools' } })(hostConfig())
     expect(slugsOf(result)).toContain('ai-tools')
     const verdicts = find(result, 'verdicts')
-    const row = verdicts.fields.find((field) => field.type === 'row') as { fields: Array<{ name: string; relationTo?: string }> }
+    const row = verdicts.fields.find((field) => field.type === 'row') as {
+      fields: Array<{ name: string; relationTo?: string }>
+    }
     expect(row.fields.find((field) => field.name === 'tool')?.relationTo).toBe('ai-tools')
   })
 

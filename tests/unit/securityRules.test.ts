@@ -28,13 +28,29 @@ describe('parseStrictId', () => {
 
 describe('isSafeLinkUrl', () => {
   it('keeps web, mail, phone and relative links', () => {
-    for (const url of ['https://example.com', 'http://x.test/a?b#c', 'mailto:a@b.c', 'tel:+331', '/compare/a-vs-b', '#top', 'pricing.html']) {
+    for (const url of [
+      'https://example.com',
+      'http://x.test/a?b#c',
+      'mailto:a@b.c',
+      'tel:+331',
+      '/compare/a-vs-b',
+      '#top',
+      'pricing.html',
+    ]) {
       expect(isSafeLinkUrl(url)).toBe(true)
     }
   })
 
   it('refuses script and data schemes, however they are spelled', () => {
-    for (const url of ['javascript:alert(1)', 'JAVASCRIPT:x', ' java\tscript:x', 'java\u0000script:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:x',
+      ' java\tscript:x',
+      'java\u0000script:x',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+    ]) {
       expect(isSafeLinkUrl(url)).toBe(false)
     }
   })
@@ -70,7 +86,9 @@ describe('isSameSiteOrAllowed', () => {
   const url = 'http://cms.test/api/public/tools/x/vote'
   it('accepts the app’s own origin, listed origins and non-browser clients', () => {
     expect(isSameSiteOrAllowed(headers({ host: 'cms.test', origin: 'http://cms.test' }), url, [])).toBe(true)
-    expect(isSameSiteOrAllowed(headers({ origin: 'https://reader.example' }), url, ['https://reader.example'])).toBe(true)
+    expect(isSameSiteOrAllowed(headers({ origin: 'https://reader.example' }), url, ['https://reader.example'])).toBe(
+      true,
+    )
     expect(isSameSiteOrAllowed(headers({}), url, [])).toBe(true)
     expect(isSameSiteOrAllowed(headers({ 'sec-fetch-site': 'same-origin' }), url, [])).toBe(true)
   })

@@ -34,7 +34,14 @@ describe('tagsOfWebhookEvent', () => {
   })
 
   it('refuses bodies that are not verdicts events', () => {
-    for (const body of [null, {}, { data: {} }, { data: { tags: 'tool:a' } }, { data: { tags: ['../etc'] } }, { data: { tags: [1] } }]) {
+    for (const body of [
+      null,
+      {},
+      { data: {} },
+      { data: { tags: 'tool:a' } },
+      { data: { tags: ['../etc'] } },
+      { data: { tags: [1] } },
+    ]) {
       expect(() => tagsOfWebhookEvent(body)).toThrow(MalformedWebhookEventError)
     }
   })

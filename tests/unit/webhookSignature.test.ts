@@ -40,8 +40,12 @@ describe('webhook signatures', () => {
     })
 
     it('refuses a tampered body, another secret, missing headers and stale timestamps', () => {
-      expect(() => verifyWebhook(secret, signed(now), body.replace('a-vs-b', 'a-vs-c'), { nowSeconds: now })).toThrow('does not match')
-      expect(() => verifyWebhook(generateWebhookSecret(), signed(now), body, { nowSeconds: now })).toThrow('does not match')
+      expect(() => verifyWebhook(secret, signed(now), body.replace('a-vs-b', 'a-vs-c'), { nowSeconds: now })).toThrow(
+        'does not match',
+      )
+      expect(() => verifyWebhook(generateWebhookSecret(), signed(now), body, { nowSeconds: now })).toThrow(
+        'does not match',
+      )
       const missing = signed(now)
       missing.delete('webhook-id')
       expect(() => verifyWebhook(secret, missing, body, { nowSeconds: now })).toThrow('missing webhook-id')

@@ -30,7 +30,7 @@ describe('checkTransition', () => {
     })
   })
 
-  it('lets only the persona\'s reviewers (and admins) judge', () => {
+  it("lets only the persona's reviewers (and admins) judge", () => {
     expect(checkTransition('approve', 'in_review', otherReviewer)).toMatchObject({ ok: false, status: 403 })
     expect(checkTransition('approve', 'in_review', editor)).toMatchObject({ ok: false, status: 403 })
     expect(checkTransition('approve', 'in_review', admin)).toEqual({ ok: true, to: 'approved' })
@@ -47,11 +47,15 @@ describe('checkTransition', () => {
 
   it('needs a comment to request changes', () => {
     expect(checkTransition('request_changes', 'in_review', personaReviewer)).toMatchObject({ ok: false, status: 400 })
-    expect(checkTransition('request_changes', 'in_review', personaReviewer, { comment: ' ' })).toMatchObject({ status: 400 })
-    expect(checkTransition('request_changes', 'approved', personaReviewer, { comment: 'Cite the benchmark.' })).toEqual({
-      ok: true,
-      to: 'changes_requested',
+    expect(checkTransition('request_changes', 'in_review', personaReviewer, { comment: ' ' })).toMatchObject({
+      status: 400,
     })
+    expect(checkTransition('request_changes', 'approved', personaReviewer, { comment: 'Cite the benchmark.' })).toEqual(
+      {
+        ok: true,
+        to: 'changes_requested',
+      },
+    )
   })
 
   it('refuses reviewers publishing and anonymous callers everything', () => {
@@ -88,7 +92,10 @@ describe('contentFingerprint', () => {
   const fields = { relations: ['tool'], values: ['decision', 'quote'] }
   it('is equal for the same content, populated or not, whatever the key order', () => {
     const a = contentFingerprint({ decision: 'ship', quote: { root: { a: 1, b: 2 } }, tool: 7 }, fields)
-    const b = contentFingerprint({ quote: { root: { b: 2, a: 1 } }, tool: { id: 7, name: 'x' }, decision: 'ship' }, fields)
+    const b = contentFingerprint(
+      { quote: { root: { b: 2, a: 1 } }, tool: { id: 7, name: 'x' }, decision: 'ship' },
+      fields,
+    )
     expect(a).toBe(b)
   })
 
@@ -108,7 +115,10 @@ describe('four eyes (issue 13, finding 4)', () => {
       ok: false,
       status: 403,
     })
-    expect(checkTransition('request_changes', 'in_review', adminAuthor, { comment: 'x' })).toMatchObject({ ok: false, status: 403 })
+    expect(checkTransition('request_changes', 'in_review', adminAuthor, { comment: 'x' })).toMatchObject({
+      ok: false,
+      status: 403,
+    })
     expect(availableActions('in_review', adminAuthor)).toEqual([])
   })
 
@@ -117,7 +127,12 @@ describe('four eyes (issue 13, finding 4)', () => {
   })
 
   it('allows self-approval only when the publication opts in', () => {
-    expect(checkTransition('approve', 'in_review', { ...adminAuthor, mayJudgeOwnWork: true })).toEqual({ ok: true, to: 'approved' })
-    expect(checkTransition('approve', 'in_review', { ...personaReviewer, mayJudgeOwnWork: true, touchedDocument: true })).toEqual({ ok: true, to: 'approved' })
+    expect(checkTransition('approve', 'in_review', { ...adminAuthor, mayJudgeOwnWork: true })).toEqual({
+      ok: true,
+      to: 'approved',
+    })
+    expect(
+      checkTransition('approve', 'in_review', { ...personaReviewer, mayJudgeOwnWork: true, touchedDocument: true }),
+    ).toEqual({ ok: true, to: 'approved' })
   })
 })

@@ -28,7 +28,10 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
         </header>
         <main id="main">{children}</main>
         <footer className="site-footer">
-          <p>Verdicts are written by a panel of reviewers, each with their own lens. Ship % counts published verdicts only.</p>
+          <p>
+            Verdicts are written by a panel of reviewers, each with their own lens. Ship % counts published verdicts
+            only.
+          </p>
         </footer>
       </body>
     </html>

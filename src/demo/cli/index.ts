@@ -50,20 +50,32 @@ const commands: Record<string, Command> = {
       const { positionals, values } = parseArgs({
         allowPositionals: true,
         args,
-        options: { assign: { multiple: true, type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, publish: { type: 'boolean' } },
+        options: {
+          assign: { multiple: true, type: 'string' },
+          'dry-run': { type: 'boolean' },
+          json: { type: 'boolean' },
+          publish: { type: 'boolean' },
+        },
         strict: true,
       })
       if (positionals.length === 0) {
-        console.error('Usage: npm run verdicts -- import <file|dir>... [--publish] [--dry-run] [--json] [--assign <file>:<line>=left|right]...')
+        console.error(
+          'Usage: npm run verdicts -- import <file|dir>... [--publish] [--dry-run] [--json] [--assign <file>:<line>=left|right]...',
+        )
         return 2
       }
       let assign: Assignment[]
       const files = await readPageFiles(positionals)
       try {
         assign = (values.assign ?? []).map(parseAssignment)
-        const stray = unmatchedAssignments(files.map((file) => file.path), assign)
+        const stray = unmatchedAssignments(
+          files.map((file) => file.path),
+          assign,
+        )
         if (stray.length > 0) {
-          throw new AssignmentError(`--assign ${stray.map((entry) => `${entry.file}:${entry.line}`).join(', ')}: no page being imported is that file`)
+          throw new AssignmentError(
+            `--assign ${stray.map((entry) => `${entry.file}:${entry.line}`).join(', ')}: no page being imported is that file`,
+          )
         }
       } catch (error) {
         if (error instanceof AssignmentError) {
@@ -118,7 +130,7 @@ const commands: Record<string, Command> = {
   },
   reconcile: {
     description:
-      'Recounts every tool\'s panel and community score, prints what was wrong and fixes it. With --check: only reports, and exits 1 on any drift.',
+      "Recounts every tool's panel and community score, prints what was wrong and fixes it. With --check: only reports, and exits 1 on any drift.",
     usage: 'reconcile [--check]',
     run: async (payload, args) => {
       const { values } = parseArgs({ args, options: { check: { type: 'boolean' } }, strict: true })

@@ -17,7 +17,11 @@ export const newsletterUsage = 'newsletter compose [--since <ISO date>] | send <
  * sends (approving with `--approve`, recorded as the system's approval) and counts.
  * Output for scripts goes to `say` (stdout), progress to stderr.
  */
-export async function runNewsletterCommand(payload: Payload, args: string[], say: (line: string) => void): Promise<number> {
+export async function runNewsletterCommand(
+  payload: Payload,
+  args: string[],
+  say: (line: string) => void,
+): Promise<number> {
   const [sub, ...rest] = args
   const options = pluginOptionsOf(payload)
   const req = await createLocalReq({}, payload)
@@ -34,12 +38,19 @@ export async function runNewsletterCommand(payload: Payload, args: string[], say
         return 2
       }
       const issue = await composeIssue(req, options, { since })
-      process.stderr.write(`Composed "${issue.title}" with ${issue.items} item(s), ${issue.since.toISOString()} – ${issue.until.toISOString()}.\n`)
+      process.stderr.write(
+        `Composed "${issue.title}" with ${issue.items} item(s), ${issue.since.toISOString()} – ${issue.until.toISOString()}.\n`,
+      )
       say(String(issue.id))
       return 0
     }
     case 'send': {
-      const { positionals, values } = parseArgs({ allowPositionals: true, args: rest, options: { approve: { type: 'boolean' } }, strict: true })
+      const { positionals, values } = parseArgs({
+        allowPositionals: true,
+        args: rest,
+        options: { approve: { type: 'boolean' } },
+        strict: true,
+      })
       if (positionals.length !== 1) {
         return usage()
       }
@@ -52,11 +63,15 @@ export async function runNewsletterCommand(payload: Payload, args: string[], say
         const summary = await sendIssue(req, options, id, {
           approve: Boolean(values.approve),
           onProgress: (progress) =>
-            process.stderr.write(`  ${progress.processed}/${progress.total}: sent ${progress.sent}, skipped ${progress.skipped}, failed ${progress.failed}\n`),
+            process.stderr.write(
+              `  ${progress.processed}/${progress.total}: sent ${progress.sent}, skipped ${progress.skipped}, failed ${progress.failed}\n`,
+            ),
         })
         say(`sent ${summary.sent}, skipped ${summary.skipped} already sent, failed ${summary.failed}`)
         if (summary.interrupted > 0) {
-          process.stderr.write(`${summary.interrupted} delivery(ies) were left mid-send by an interrupted run; they may have been delivered and are not retried.\n`)
+          process.stderr.write(
+            `${summary.interrupted} delivery(ies) were left mid-send by an interrupted run; they may have been delivered and are not retried.\n`,
+          )
         }
         return summary.failed > 0 ? 1 : 0
       } catch (error) {

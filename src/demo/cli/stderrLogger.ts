@@ -1,6 +1,13 @@
 import type { SanitizedConfig } from 'payload'
 
-const levelNames: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' }
+const levelNames: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+}
 
 /** One pino JSON line as a short human line: `[12:00:01] INFO: message`. */
 export function formatLogLine(line: string): string {

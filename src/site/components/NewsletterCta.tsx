@@ -19,13 +19,22 @@ export function NewsletterCta({ source }: { source?: string }) {
       <form action={newsletterUrl ?? ownSubscribeEndpoint} className="newsletter-form" method="post">
         <label htmlFor="newsletter-email">Your e-mail address</label>
         <div className="newsletter-fields">
-          <input autoComplete="email" id="newsletter-email" name="email" placeholder="you@example.com" required type="email" />
+          <input
+            autoComplete="email"
+            id="newsletter-email"
+            name="email"
+            placeholder="you@example.com"
+            required
+            type="email"
+          />
           {source ? <input name="source" type="hidden" value={source} /> : null}
           <button className="button" type="submit">
             Subscribe
           </button>
         </div>
-        <p className="newsletter-fineprint">We send a confirmation link first; every issue has a one-click unsubscribe.</p>
+        <p className="newsletter-fineprint">
+          We send a confirmation link first; every issue has a one-click unsubscribe.
+        </p>
       </form>
     </aside>
   )

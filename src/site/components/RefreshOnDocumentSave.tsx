@@ -13,7 +13,12 @@ export function RefreshOnDocumentSave() {
   useEffect(() => {
     const origin = window.location.origin
     const onMessage = (event: MessageEvent) => {
-      if (event.origin === origin && event.data && typeof event.data === 'object' && event.data.type === 'payload-document-event') {
+      if (
+        event.origin === origin &&
+        event.data &&
+        typeof event.data === 'object' &&
+        event.data.type === 'payload-document-event'
+      ) {
         router.refresh()
       }
     }

@@ -9,9 +9,16 @@ export function Scorecard({ entries, tools }: { entries: PublicScorecardEntry[];
   return (
     <section aria-labelledby="scorecard-title" className="scorecard">
       <h2 id="scorecard-title">Reviewer scorecard</h2>
-      {rows.length === 0 ? <p className="scorecard-empty">No reviewer has published a verdict on these tools yet.</p> : null}
+      {rows.length === 0 ? (
+        <p className="scorecard-empty">No reviewer has published a verdict on these tools yet.</p>
+      ) : null}
       {rows.map(({ entries: quotes, reviewer }) => (
-        <section aria-labelledby={`persona-${reviewer.slug}`} className="persona-row" data-reviewer={reviewer.slug} key={reviewer.slug}>
+        <section
+          aria-labelledby={`persona-${reviewer.slug}`}
+          className="persona-row"
+          data-reviewer={reviewer.slug}
+          key={reviewer.slug}
+        >
           <header className="persona-header">
             <h3 id={`persona-${reviewer.slug}`}>{reviewer.name}</h3>
             {reviewer.lens ? <p className="persona-lens">{reviewer.lens}</p> : null}
@@ -21,7 +28,9 @@ export function Scorecard({ entries, tools }: { entries: PublicScorecardEntry[];
               <figure className="verdict" data-decision={entry.decision} data-tool={entry.tool} key={entry.tool}>
                 <figcaption>
                   <span className="verdict-tool">{nameOf.get(entry.tool) ?? entry.tool}</span>
-                  <span className={`verdict-decision verdict-decision-${entry.decision}`}>{entry.decision === 'ship' ? 'Ship' : 'Skip'}</span>
+                  <span className={`verdict-decision verdict-decision-${entry.decision}`}>
+                    {entry.decision === 'ship' ? 'Ship' : 'Skip'}
+                  </span>
                 </figcaption>
                 <blockquote className="prose" dangerouslySetInnerHTML={{ __html: entry.quote.html }} />
                 {reviewedLine(entry.reviewedAt) ? (

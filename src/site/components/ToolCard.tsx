@@ -17,7 +17,9 @@ export function ToolCard({ tool }: { tool: PublicTool }) {
           <dt>Panel ship</dt>
           <dd data-figure="panel">{formatPercent(tool.panel.percent)}</dd>
           <dd className="tool-figure-detail">
-            {tool.panel.total === 0 ? 'no published verdicts' : `${tool.panel.ship} of ${tool.panel.total} reviewers ship`}
+            {tool.panel.total === 0
+              ? 'no published verdicts'
+              : `${tool.panel.ship} of ${tool.panel.total} reviewers ship`}
           </dd>
         </div>
         <div className="tool-figure">

@@ -23,7 +23,9 @@ export const AwaitingApproval: React.FC<{ collections: string[] }> = ({ collecti
         const response = await fetch(`${config.serverURL}${config.routes.api}/${collection}/awaiting-approval`, {
           credentials: 'include',
         })
-        const body = response.ok ? ((await response.json()) as { docs: Array<{ id: number | string; title?: string }> }) : { docs: [] }
+        const body = response.ok
+          ? ((await response.json()) as { docs: Array<{ id: number | string; title?: string }> })
+          : { docs: [] }
         return body.docs.map((doc) => ({ collection, id: doc.id, title: doc.title ?? String(doc.id) }))
       }),
     ).then((lists) => setWaiting(lists.flat()))
@@ -33,7 +35,11 @@ export const AwaitingApproval: React.FC<{ collections: string[] }> = ({ collecti
     return null
   }
   return (
-    <section aria-labelledby="awaiting-approval-heading" data-testid="awaiting-approval" style={{ marginBottom: 'calc(var(--base) * 2)' }}>
+    <section
+      aria-labelledby="awaiting-approval-heading"
+      data-testid="awaiting-approval"
+      style={{ marginBottom: 'calc(var(--base) * 2)' }}
+    >
       <h2 id="awaiting-approval-heading">Awaiting my approval ({waiting.length})</h2>
       {waiting.length === 0 ? (
         <p>Nothing is waiting for you.</p>

@@ -16,7 +16,10 @@ async function rest(method, path, { body, token } = {}) {
     headers.set('Authorization', `JWT ${token}`)
   }
   const request = new Request(url, { body: body === undefined ? undefined : JSON.stringify(body), headers, method })
-  const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
+  const slug = url.pathname
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
   const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
   const text = await response.text()
   return { body: text ? JSON.parse(text) : null, status: response.status }
@@ -63,7 +66,12 @@ const paragraph = (text) => ({
 })
 
 const verdict = await rest('POST', '/verdicts?draft=true', {
-  body: { decision: 'ship', quote: paragraph('Holds up under a week of real use.'), reviewer: persona.id, tool: left.id },
+  body: {
+    decision: 'ship',
+    quote: paragraph('Holds up under a week of real use.'),
+    reviewer: persona.id,
+    tool: left.id,
+  },
   token: editor.token,
 })
 const matchup = await rest('POST', '/matchups?draft=true', {

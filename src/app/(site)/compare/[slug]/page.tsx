@@ -24,7 +24,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     alternates: { canonical: `/compare/${page.slug}` },
     description,
-    openGraph: { description, modifiedTime: page.updatedAt, siteName: 'Verdicts', title, type: 'article', url: `/compare/${page.slug}` },
+    openGraph: {
+      description,
+      modifiedTime: page.updatedAt,
+      siteName: 'Verdicts',
+      title,
+      type: 'article',
+      url: `/compare/${page.slug}`,
+    },
     title,
     twitter: { card: 'summary', description, title },
   }

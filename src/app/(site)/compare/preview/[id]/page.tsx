@@ -27,8 +27,8 @@ export default async function ComparePreviewPage({ params }: Props) {
         <section className="preview-signed-out">
           <h1>Sign in to preview</h1>
           <p>
-            Previews show unpublished drafts, so they need an editorial account. <a href="/admin/login">Sign in to the admin</a>, then open
-            the preview again.
+            Previews show unpublished drafts, so they need an editorial account.{' '}
+            <a href="/admin/login">Sign in to the admin</a>, then open the preview again.
           </p>
         </section>
       ) : (
