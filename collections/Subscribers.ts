@@ -8,9 +8,8 @@ import {
   newsletterSystemOnly,
   readsSubscribers,
 } from '../src/newsletter/access.ts'
-
-export const subscriberStatuses = ['pending', 'confirmed', 'unsubscribed', 'bounced', 'complained'] as const
-export type SubscriberStatus = (typeof subscriberStatuses)[number]
+import type { SubscriberStatus } from '../src/domain/newsletter.ts'
+import { subscriberStatuses } from '../src/domain/newsletter.ts'
 
 const statusLabels: Record<SubscriberStatus, string> = {
   bounced: 'Bounced',

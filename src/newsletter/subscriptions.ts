@@ -2,13 +2,13 @@ import type { PayloadRequest } from 'payload'
 
 import { randomUUID } from 'node:crypto'
 
-import type { SubscriberStatus } from '../../collections/Subscribers.ts'
 import type { SanitizedVerdictsOptions } from '../options.ts'
 
 import { actAsNewsletterSystem } from './access.ts'
 import { confirmationUrl } from './links.ts'
 import { confirmationMail } from './mail.ts'
 import { verifyNewsletterToken } from './tokens.ts'
+import type { SubscriberStatus } from '../domain/newsletter.ts'
 
 type Id = number | string
 export type Subscriber = {

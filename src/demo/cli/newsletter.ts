@@ -3,12 +3,12 @@ import type { Payload } from 'payload'
 import { parseArgs } from 'node:util'
 import { APIError, createLocalReq } from 'payload'
 
-import { subscriberStatuses } from '../../../collections/Subscribers.ts'
 import { pluginOptionsOf } from '../../pluginOptions.ts'
 import { composeIssue } from '../../newsletter/compose.ts'
 import { providerWebhookSecret } from '../../newsletter/providerSecret.ts'
 import { sendIssue } from '../../newsletter/send.ts'
 import { countSubscribersByStatus } from '../../newsletter/subscriptions.ts'
+import { subscriberStatuses } from '../../domain/newsletter.ts'
 
 export const newsletterUsage = 'newsletter compose [--since <ISO date>] | send <id> [--approve] | subscribers | secret'
 
