@@ -3,11 +3,16 @@
 import { REST_GET, REST_POST } from '@payloadcms/next/routes'
 import { writeFileSync } from 'node:fs'
 import { getPayload } from 'payload'
+import { guardRestHandler } from 'verdicts-cms/next'
 
 import config from './payload.config.mjs'
 
 const payload = await getPayload({ config, cron: false })
-const handlers = { GET: REST_GET(payload.config), POST: REST_POST(payload.config) }
+// Mounted as the README tells a host app to: behind the plugin's guard.
+const handlers = {
+  GET: guardRestHandler(payload.config, REST_GET(payload.config)),
+  POST: guardRestHandler(payload.config, REST_POST(payload.config)),
+}
 
 async function rest(method, path, { body, token } = {}) {
   const url = new URL(`http://localhost:3000/api${path}`)

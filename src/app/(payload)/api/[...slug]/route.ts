@@ -11,7 +11,7 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
-import { guardRestHandler } from '../../../../http/guardRest.ts'
+import { guardRestHandler } from 'verdicts-cms/next'
 
 // Edited by hand: every handler goes through guardRestHandler first, which refuses bodies,
 // ids and paging numbers that Payload's REST handling would answer with a 500 or

@@ -3,7 +3,7 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-import { guardGraphqlHandler } from '../../../../http/guardRest.ts'
+import { guardGraphqlHandler } from 'verdicts-cms/next'
 
 // Edited by hand: a body that is not a JSON object got a 500 from GraphQL's handler.
 export const POST = guardGraphqlHandler(config, GRAPHQL_POST(config))
