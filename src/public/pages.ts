@@ -231,7 +231,15 @@ export class PublicPages {
         this.slugs.verdicts,
         { tool: { in: toolIds } },
         {
-          select: { decision: true, quote: true, reviewer: true, tool: true, updatedAt: true },
+          select: {
+            decision: true,
+            quote: true,
+            reviewedAt: true,
+            reviewer: true,
+            stale: true,
+            tool: true,
+            updatedAt: true,
+          },
         },
       ),
       this.find(this.slugs.reviewers, {}),
