@@ -28,10 +28,11 @@ function slug(options: SanitizedVerdictsOptions) {
   return options.collectionSlugs.subscribers as never
 }
 
-async function findByEmail(
+/** The one subscriber with this email or id, or null. */
+async function findSubscriber(
   req: PayloadRequest,
   options: SanitizedVerdictsOptions,
-  email: string,
+  by: { email: string } | { id: Id },
 ): Promise<null | Subscriber> {
   const { docs } = await req.payload.find({
     collection: slug(options),
@@ -40,20 +41,7 @@ async function findByEmail(
     overrideAccess: false,
     pagination: false,
     req,
-    where: { email: { equals: email } },
-  })
-  return (docs[0] as Subscriber | undefined) ?? null
-}
-
-async function findById(req: PayloadRequest, options: SanitizedVerdictsOptions, id: Id): Promise<null | Subscriber> {
-  const { docs } = await req.payload.find({
-    collection: slug(options),
-    depth: 0,
-    limit: 1,
-    overrideAccess: false,
-    pagination: false,
-    req,
-    where: { id: { equals: id } },
+    where: 'email' in by ? { email: { equals: by.email } } : { id: { equals: by.id } },
   })
   return (docs[0] as Subscriber | undefined) ?? null
 }
@@ -115,7 +103,7 @@ export async function requestSubscription(
 ): Promise<{ mail: Promise<void> | null }> {
   actAsNewsletterSystem(req)
   const now = args.now ?? new Date()
-  const existing = await findByEmail(req, options, args.email)
+  const existing = await findSubscriber(req, options, { email: args.email })
   let subscriber: Subscriber
   if (!existing) {
     try {
@@ -135,7 +123,7 @@ export async function requestSubscription(
       })) as unknown as Subscriber
     } catch (error) {
       // Another request created the same address a moment ago: that one mails.
-      if (await findByEmail(req, options, args.email)) {
+      if (await findSubscriber(req, options, { email: args.email })) {
         return { mail: null }
       }
       throw error
@@ -181,7 +169,7 @@ export async function confirmSubscription(
   if (!check.ok) {
     return check.reason
   }
-  const subscriber = await findById(req, options, check.claims.subscriber)
+  const subscriber = await findSubscriber(req, options, { id: check.claims.subscriber })
   if (!subscriber) {
     return 'invalid'
   }
@@ -211,7 +199,7 @@ export async function subscriberOfUnsubscribeLink(
 ): Promise<null | Subscriber> {
   actAsNewsletterSystem(req)
   const check = verifyNewsletterToken(req.payload.secret, token, 'unsubscribe')
-  return check.ok ? findById(req, options, check.claims.subscriber) : null
+  return check.ok ? findSubscriber(req, options, { id: check.claims.subscriber }) : null
 }
 
 /** Unsubscribes at once (idempotent). Bounced and complained addresses stay suppressed. */
@@ -241,7 +229,7 @@ export async function suppressSubscriber(
   args: { email: string; kind: 'bounced' | 'complained'; now?: Date; reason?: null | string },
 ): Promise<boolean> {
   actAsNewsletterSystem(req)
-  const subscriber = await findByEmail(req, options, args.email)
+  const subscriber = await findSubscriber(req, options, { email: args.email })
   if (!subscriber) {
     return false
   }

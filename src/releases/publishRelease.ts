@@ -14,7 +14,7 @@ import { recomputeToolScore } from '../scores/recomputeToolScore.ts'
 import { actorFor, personaApproverIds } from '../workflow/actor.ts'
 import { checkTransition } from '../workflow/rules.ts'
 import { workflowTargets } from '../workflow/targets.ts'
-import { transitionWorkflow } from '../workflow/transition.ts'
+import { findLatestVersion, transitionWorkflow } from '../workflow/transition.ts'
 import { describeBlockers } from './rules.ts'
 
 type Doc = Record<string, unknown> & { id: Id }
@@ -103,15 +103,7 @@ async function checkItems(
       })
       continue
     }
-    const doc = (await req.payload.findByID({
-      id,
-      collection: target.slug as never,
-      depth: 0,
-      disableErrors: true,
-      draft: true,
-      overrideAccess: false,
-      req,
-    })) as Doc | null
+    const doc = await findLatestVersion(req, target, id)
     if (!doc) {
       blockers.push({
         collection: target.slug,

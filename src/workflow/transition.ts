@@ -11,11 +11,15 @@ import { actorFor } from './actor.ts'
 import type { Id } from '../domain/ids.ts'
 import { contextKeys } from '../domain/contextKeys.ts'
 
-type WorkflowDoc = Record<string, unknown> & { _status?: string; id: Id; workflowStage?: WorkflowStage }
+export type WorkflowDoc = Record<string, unknown> & { _status?: string; id: Id; workflowStage?: WorkflowStage }
 
-/** The latest version of a document as the caller may see it, or a 404. */
-async function latestVersion(req: PayloadRequest, target: WorkflowTarget, id: Id): Promise<WorkflowDoc> {
-  const doc = (await req.payload.findByID({
+/** The newest version of a document (drafts included) as the caller may see it, or null. */
+export async function findLatestVersion(
+  req: PayloadRequest,
+  target: WorkflowTarget,
+  id: Id,
+): Promise<null | WorkflowDoc> {
+  return (await req.payload.findByID({
     id,
     collection: target.slug as never,
     depth: 0,
@@ -24,6 +28,11 @@ async function latestVersion(req: PayloadRequest, target: WorkflowTarget, id: Id
     overrideAccess: false,
     req,
   })) as null | WorkflowDoc
+}
+
+/** The latest version of a document as the caller may see it, or a 404. */
+async function latestVersion(req: PayloadRequest, target: WorkflowTarget, id: Id): Promise<WorkflowDoc> {
+  const doc = await findLatestVersion(req, target, id)
   if (!doc) {
     throw new NotFound(req.t)
   }
