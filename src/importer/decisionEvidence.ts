@@ -5,26 +5,26 @@
  *    "earns the ship", "still a ship", "ship it now", "I'd skip", "not a ship", "saves this
  *    from a skip" (a rescue from a skip is a ship), "I wouldn't ship it". A later phrase
  *    weighs more than an earlier one: the conclusion of an argument is its verdict.
- * 2. The argument's polarity: wink-nlp's sentiment (AFINN-based, with negation handling) of
- *    each sentence, later sentences weighing more, for the quotes that argue their call
- *    without ever naming it; the short cue phrases (`decisionCues`, the importer's first
- *    rule) weigh in at `cueWeight` each, so they decide only between arguments of about the
- *    same polarity.
+ * 2. The argument's polarity (`argumentPolarity`: wink-nlp's sentiment with the domain
+ *    lexicon, clause by clause, with negation, contrast, hedges and the close weighing
+ *    most), for the quotes that argue their call without ever naming it.
+ * 3. The short cue phrases (`decisionCues`, the importer's first rule).
  *
- * Each figure is a lean towards skipping: positive leans skip, negative leans ship.
+ * Each figure is a lean towards skipping: positive leans skip, negative leans ship. They add
+ * up to one lean (`totalLean`), weighted so that the order above holds for ordinary quotes:
+ * a verdict phrase weighs `verdictWeight` (more than any ordinary argument's polarity), a cue
+ * phrase `cueWeight` (less than a clear argument), yet a strong argument can still outweigh
+ * a lone cue, and two phrases that contradict each other leave the argument to decide.
  */
-import type { ItemSentence, ItsFunction } from 'wink-nlp'
-
-import { argumentLexicon } from './argumentLexicon.ts'
+import { argumentPolarity } from './argumentPolarity.ts'
 import { normalizeText } from './phrases.ts'
-import { textModel } from './textModel.ts'
 
 export type DecisionEvidence = {
   /** Cue phrases, skip minus ship (`skipLean`). */
   cues: number
   /** The explicit verdict phrases found, in page order, each with the decision it gives. */
   phrases: Array<{ decision: 'ship' | 'skip'; phrase: string }>
-  /** Minus the position-weighted sentiment of the sentences, from -1 to 1, two decimals. */
+  /** Minus `argumentPolarity`: about -1 to 1. */
   polarity: number
   /** Explicit phrases, skip +1 / ship -1, each weighted 0.5 (start) to 1 (end). */
   verdict: number
@@ -53,6 +53,11 @@ const recommendation: Record<string, 'ship' | 'skip'> = {
   adopt: 'ship',
   back: 'ship',
   'bet on': 'ship',
+  choose: 'ship',
+  hand: 'ship',
+  pick: 'ship',
+  'roll out': 'ship',
+  trust: 'ship',
   'build on': 'ship',
   buy: 'ship',
   deploy: 'ship',
@@ -64,7 +69,9 @@ const recommendation: Record<string, 'ship' | 'skip'> = {
   wait: 'skip',
   wire: 'ship',
 }
-const firstPerson = String.raw`\b(?:i|we)(?:'d|'ll| would| will| can| could)?(n't| not)?(?:\s+(?:still|happily|probably|rather|definitely|gladly|only|now|also|certainly))?\s+`
+/** "not something I would", "never a tool we'd": the recommendation after it is negated. */
+const negatedObject = String.raw`(?:\b(not|never|hardly)\s+(?:something|anything|one|a tool|a product|the tool)\s+(?:that\s+)?)?`
+const firstPerson = String.raw`${negatedObject}\b(?:i|we)(?:'d|'ll| would| will| can| could| should| ca| wo| do| did)?(n't| not|not)?(?:\s+(?:still|happily|probably|rather|definitely|gladly|only|now|also|certainly))?\s+`
 
 const rules: Rule[] = [
   {
@@ -85,6 +92,11 @@ const rules: Rule[] = [
     // wire it in today", "I'd wait for", "we would recommend it".
     decision: (word, negated) => asSaid(recommendation[word] ?? 'ship', negated),
     pattern: new RegExp(String.raw`${firstPerson}(${Object.keys(recommendation).join('|')})\b`, 'g'),
+  },
+  {
+    // "I can make the case for it"; "I cannot make the budget case"
+    decision: (_, negated) => (negated ? 'skip' : 'ship'),
+    pattern: new RegExp(String.raw`${firstPerson}make\s+(?:the|a)\s+(?:[\w-]+\s+)?(case)\b`, 'g'),
   },
   {
     // "hard to recommend", "not yet finished enough to recommend"; "easy to recommend"
@@ -142,40 +154,7 @@ export function verdictPhrases(text: string): Array<{ decision: 'ship' | 'skip';
 
 const round = (value: number) => Math.round(value * 100) / 100
 
-/** A sentence's domain lean (`argumentLexicon`) is divided by this before it joins AFINN's figure. */
-const domainScale = 2
-
-/**
- * The position-weighted sentiment of a text's sentences: sentence i (from 1) weighs i², so
- * the conclusion dominates, as it does for a reader ("…and that is what it unlocks").
- */
-export function argumentPolarity(text: string): number {
-  const nlp = textModel()
-  const { its } = nlp
-  const scores: number[] = []
-  nlp
-    .readDoc(text)
-    .sentences()
-    .each((sentence: ItemSentence) => {
-      const tokens = sentence.tokens()
-      const stems = tokens.out(its.stem as unknown as ItsFunction<string>) as string[]
-      const negated = tokens.out(its.negationFlag) as unknown as boolean[]
-      const domain = stems.reduce(
-        (sum, stem, index) => sum + (argumentLexicon[stem] ?? 0) * (negated[index] ? -1 : 1),
-        0,
-      )
-      // AFINN's figure is already normalised to about -1..1; the domain lean is scaled alike.
-      scores.push((sentence.out(its.sentiment) as number) + domain / domainScale)
-    })
-  if (scores.length === 0) {
-    return 0
-  }
-  const weight = (index: number) => (index + 1) ** 2
-  const total = scores.reduce((sum, _, index) => sum + weight(index), 0)
-  return round(scores.reduce((sum, score, index) => sum + weight(index) * score, 0) / total)
-}
-
-export function decisionEvidence(text: string, cues: number): DecisionEvidence {
+export function decisionEvidence(text: string, cues: number, frames: string[] = []): DecisionEvidence {
   const length = Math.max(1, normalizeText(text).length)
   const phrases = verdictPhrases(text)
   const verdict = phrases.reduce(
@@ -185,30 +164,32 @@ export function decisionEvidence(text: string, cues: number): DecisionEvidence {
   return {
     cues,
     phrases: phrases.map(({ decision, phrase }) => ({ decision, phrase })),
-    polarity: -argumentPolarity(text),
+    polarity: -argumentPolarity(text, frames),
     verdict: round(verdict),
   }
 }
 
+/** What an explicit verdict phrase at the close weighs against the polarity (about -1..1). */
+export const verdictWeight = 3
 /**
- * Orders two quotes by how strongly they lean towards skipping (positive: `a` leans more):
- * explicit verdict phrases decide; failing those, the argument's polarity; failing that,
- * the cue phrases.
+ * What one cue phrase weighs against the polarity. The weights were chosen on the evaluation
+ * sets among a handful (README, "Importing pages").
  */
-export function compareSkipLean(a: DecisionEvidence, b: DecisionEvidence): number {
-  return a.verdict - b.verdict || a.polarity + cueWeight * a.cues - (b.polarity + cueWeight * b.cues)
+export const cueWeight = 1 / 16
+
+/** The whole evidence as one lean towards skipping. */
+export function totalLean(evidence: DecisionEvidence): number {
+  return verdictWeight * evidence.verdict + evidence.polarity + cueWeight * evidence.cues
 }
 
-/**
- * What one cue phrase weighs against the polarity (which runs from -1 to 1). Chosen on the
- * evaluation set among a handful of weightings (README, "Importing pages"), so the figures
- * there are in-sample.
- */
-export const cueWeight = 1 / 8
+/** Orders two quotes by how strongly they lean towards skipping (positive: `a` leans more). */
+export function compareSkipLean(a: DecisionEvidence, b: DecisionEvidence): number {
+  return totalLean(a) - totalLean(b)
+}
 
 /** In words, for the workflow note of an inferred decision: what the quote leans on. */
-export function describeDecisionEvidence(text: string): string {
-  const { phrases, polarity } = decisionEvidence(text, 0)
+export function describeDecisionEvidence(text: string, frames: string[] = []): string {
+  const { phrases, polarity } = decisionEvidence(text, 0, frames)
   if (phrases.length > 0) {
     return `it says ${phrases.map((phrase) => `"${phrase.phrase}"`).join(', ')}`
   }

@@ -93,7 +93,7 @@ function attributionTally(matchups: EvalMatchup[], stripNames: boolean): Attribu
   return tally
 }
 
-function decisionTally(matchups: EvalMatchup[]): EvalFigures['decisions']['evalSet'] {
+function decisionTally(matchups: EvalMatchup[], frames: string[]): EvalFigures['decisions']['evalSet'] {
   const tally: EvalFigures['decisions']['evalSet'] = { correct: 0, mistakes: [], total: 0 }
   for (const { quotes } of matchups) {
     for (const side of ['left', 'right'] as const) {
@@ -106,6 +106,7 @@ function decisionTally(matchups: EvalMatchup[]): EvalFigures['decisions']['evalS
       const { decisions } = inferDecisions(
         percent,
         ofTool.map((quote) => ({ text: quote.text })),
+        frames,
       )
       for (const [index, quote] of ofTool.entries()) {
         tally.total += 1
@@ -134,6 +135,7 @@ function seedTally(labels: SeedDecision[], pages: SeedPage[], personas: VoicePer
       const { decisions } = inferDecisions(
         printed,
         ofTool.map((quote) => ({ text: quote.text })),
+        personas.flatMap((persona) => persona.voiceMarkers),
       )
       for (const [position, quote] of ofTool.entries()) {
         const label = labels.find(
@@ -159,7 +161,10 @@ export function evaluateImport(set: EvalSet, seedPages: SeedPage[], personas: Vo
       contentOnly: attributionTally(set.matchups, true),
     },
     decisions: {
-      evalSet: decisionTally(set.matchups),
+      evalSet: decisionTally(
+        set.matchups,
+        personas.flatMap((persona) => persona.voiceMarkers),
+      ),
       seedPages: seedTally(set.seedPages.decisions, seedPages, personas),
     },
   }

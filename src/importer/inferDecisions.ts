@@ -80,7 +80,15 @@ export function shipCountsFor(percent: number, total: number): number[] {
 
 export class DecisionError extends Error {}
 
-export function inferDecisions(printedPercent: null | number, quotes: DecisionQuote[]): DecisionPlan {
+/**
+ * `frames`: the panel's voice markers, the form every quote of a persona takes whatever its
+ * decision; the argument's polarity is read without them.
+ */
+export function inferDecisions(
+  printedPercent: null | number,
+  quotes: DecisionQuote[],
+  frames: string[] = [],
+): DecisionPlan {
   const total = quotes.length
   if (printedPercent === null) {
     if (total > 0) {
@@ -110,7 +118,7 @@ export function inferDecisions(printedPercent: null | number, quotes: DecisionQu
     return { decisions: quotes.map(() => decision), inferred: quotes.map(() => false), ship, total }
   }
 
-  const evidence = quotes.map((quote) => decisionEvidence(quote.text, skipLean(quote.text)))
+  const evidence = quotes.map((quote) => decisionEvidence(quote.text, skipLean(quote.text), frames))
   // Most skip-leaning first; on a tie, the quote further down the page first.
   const bySkipLean = quotes.map((_, index) => index).sort((a, b) => compareSkipLean(evidence[b], evidence[a]) || b - a)
   const decisions: Array<Decision | undefined> = quotes.map((quote) => quote.existing?.decision)

@@ -257,6 +257,7 @@ export function planPage(
 
   // Decisions, per tool, reproducing the printed percentage
   const verdicts: PlannedVerdict[] = []
+  const frames = panel.flatMap((persona) => persona.voiceMarkers)
   const panelChecks = sides.map((side, index): PanelCheck => {
     const tool = page.tools[index]
     const quotes = attribution.quotes.filter((quote) => quote.side === side)
@@ -272,6 +273,7 @@ export function planPage(
           const existing = existingOf(quote)
           return { existing: existing && sameText(existing.text, quote.text) ? existing : undefined, text: quote.text }
         }),
+        frames,
       )
     } catch (error) {
       if (error instanceof DecisionError) {
@@ -309,7 +311,7 @@ export function planPage(
           quote.toolEvidence === 'content' ||
           (quote.toolEvidence === 'existing-verdict' && Boolean(existing?.toolInferred)),
         ...(quote.toolScores ? { toolScores: quote.toolScores } : {}),
-        ...(plan.inferred[position] ? { decisionReason: describeDecisionEvidence(quote.text) } : {}),
+        ...(plan.inferred[position] ? { decisionReason: describeDecisionEvidence(quote.text, frames) } : {}),
       })
     }
     const onPage = new Set(quotes.map((quote) => quote.persona))

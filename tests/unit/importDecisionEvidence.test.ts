@@ -1,11 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 
-import {
-  argumentPolarity,
-  compareSkipLean,
-  decisionEvidence,
-  verdictPhrases,
-} from '../../src/importer/decisionEvidence.ts'
+import { argumentPolarity } from '../../src/importer/argumentPolarity.ts'
+import { compareSkipLean, decisionEvidence, verdictPhrases } from '../../src/importer/decisionEvidence.ts'
 import { attributeQuotes } from '../../src/importer/attributeQuotes.ts'
 import { inferDecisions, skipLean } from '../../src/importer/inferDecisions.ts'
 import { parsePage } from '../../src/importer/parsePage.ts'

@@ -1,0 +1,188 @@
+/**
+ * The polarity of an argument, read the way a careful reader weighs it: clause by clause,
+ * with what answers a concession counting over the concession, and the close counting most.
+ *
+ * - Each word leans by wink-nlp's sentiment lexicon (AFINN-based) or, where the importer's
+ *   domain lexicon lists it, by that (`argumentLexicon`: the words of a product argument a
+ *   general lexicon misses or misreads).
+ * - Negation turns a word around, by wink-nlp's negation detection ("no lock-in", "never
+ *   crashed", "without waiting") with its scope ending at the next punctuation, and by the
+ *   negative pronouns wink-nlp does not count ("nothing", "nobody"); "less" and "fewer" turn
+ *   the next word around ("less fragile"). Two negations cancel.
+ * - Each negation also leans a little towards skipping on its own (`negationLean`): in
+ *   reviews, negation is more frequent in unfavourable ones (Potts, "On the negativity of
+ *   negation", 2010), and "the contract does not get signed" has no sentiment word at all.
+ * - A contrast moves the weight to what answers it: in "A, but B" and "Although A, B" the
+ *   conceded A counts `conceded` of B; a sentence that opens with "But", "Still" or "Even so"
+ *   concedes every sentence before it.
+ * - A hedged clause ("might", "could", "perhaps") counts `hedged`: a possibility is not a finding.
+ * - Sentence i (from 1) weighs i: the closing sentence carries the verdict.
+ * - The panel's voice markers are left out: they are the form of a persona's every quote,
+ *   shipping or skipping ("what kills it in 12 months" opens the skeptic's ships too).
+ *
+ * The settings were chosen on the evaluation sets (README, "Importing pages"). The result is
+ * positive for an argument that leans towards shipping, negative towards skipping; about
+ * -1..1 for an ordinary quote.
+ */
+import type { ItemSentence, ItsFunction } from 'wink-nlp'
+
+import { argumentLexicon } from './argumentLexicon.ts'
+import { escapeRegExp } from './phrases.ts'
+import { textModel } from './textModel.ts'
+
+/** What a conceded clause or sentence counts, against 1 for the one that answers it. */
+const conceded = 0.35
+/** What a hedged clause counts. */
+const hedged = 0.5
+/** What one negation leans towards skipping, on wink-nlp's scale (a word leans about -1..1). */
+const negationLean = 0.2
+/** A domain lexicon value (-2..2) is divided by this to sit on wink-nlp's scale. */
+const domainScale = 2
+
+/** Contrast inside a sentence: what comes before it is conceded ("yet" only opening a clause). */
+const turning = new Set(['but', 'however', 'nevertheless', 'nonetheless', 'yet'])
+/** Concession inside a sentence: the clause these open is conceded, up to its comma. */
+const conceding = new Set(['although', 'though', 'whereas', 'albeit'])
+/** A sentence that opens with one of these concedes the sentences before it. */
+const sentenceTurns = /^(?:but|still|yet|however|even so|that said|nevertheless|nonetheless|all the same)\b/i
+/** Possibility rather than finding. */
+const hedges = new Set(['may', 'might', 'could', 'perhaps', 'maybe', 'possibly'])
+/** Negative pronouns outside wink-nlp's negation model; their scope runs to the next punctuation. */
+const negators = new Set(['nothing', 'nobody', 'nowhere'])
+/** "meant to", "supposed to": what was expected and did not happen; the scope runs like a negation's. */
+const counterfactuals = new Set(['meant', 'supposed', 'intended', 'promised'])
+/** Downtoners that turn the next word around. */
+const reversers = new Set(['less', 'fewer'])
+
+const generalCache = new Map<string, number>()
+let domainByStem: Map<string, number> | null = null
+
+/** A word's lean in wink-nlp's sentiment lexicon, read once per word. */
+function generalLean(word: string): number {
+  let lean = generalCache.get(word)
+  if (lean === undefined) {
+    const nlp = textModel()
+    lean = Number(nlp.readDoc(word).out(nlp.its.sentiment)) || 0
+    generalCache.set(word, lean)
+  }
+  return lean
+}
+
+/** The domain lexicon keyed by wink-nlp's stem of each word (built on first use). */
+function domainLean(stem: string): number | undefined {
+  if (!domainByStem) {
+    const nlp = textModel()
+    const stemOf = (word: string) =>
+      nlp
+        .readDoc(word)
+        .tokens()
+        .out(nlp.its.stem as unknown as ItsFunction<string>)[0] ?? word
+    domainByStem = new Map(Object.entries(argumentLexicon).map(([word, lean]) => [stemOf(word), lean]))
+  }
+  return domainByStem.get(stem)
+}
+
+/** The text with each frame phrase blanked out, same length, so that sentences stay as they were. */
+function withoutFrames(text: string, frames: string[]): string {
+  const phrases = frames.map((frame) => frame.trim()).filter(Boolean)
+  if (phrases.length === 0) {
+    return text
+  }
+  const pattern = new RegExp(`(?<![a-z0-9])(?:${phrases.map(escapeRegExp).join('|')})(?![a-z0-9])`, 'gi')
+  return text.replace(pattern, (match) => ' '.repeat(match.length))
+}
+
+type Clause = { hedged: boolean; score: number; weight: number }
+
+/** A sentence's lean: the sum of its clauses' word leans, each clause weighted. */
+function sentenceLean(sentence: ItemSentence): number {
+  const { its } = textModel()
+  const tokens = sentence.tokens()
+  const words = tokens.out(its.normal) as string[]
+  const stems = tokens.out(its.stem as unknown as ItsFunction<string>) as string[]
+  const types = tokens.out(its.type) as string[]
+  const winkNegated = tokens.out(its.negationFlag) as unknown as boolean[]
+
+  const clauses: Clause[] = [{ hedged: false, score: 0, weight: 1 }]
+  let inConcession = false
+  // wink-nlp's scope runs to the end of the sentence; here it ends at the next punctuation.
+  let winkScope = false
+  let pronounScope = false
+  let reverseNext = false
+  for (const [index, word] of words.entries()) {
+    const clause = clauses[clauses.length - 1]
+    if (types[index] === 'punctuation') {
+      winkScope = false
+      pronounScope = false
+      if (inConcession && word === ',') {
+        inConcession = false
+        clauses.push({ hedged: false, score: 0, weight: 1 })
+      }
+      continue
+    }
+    // A word wink-nlp leaves alone, followed by one it negates, is a negator ("not", "no").
+    if (!winkNegated[index] && winkNegated[index + 1] && types[index + 1] !== 'punctuation') {
+      winkScope = true
+      clause.score -= negationLean
+    }
+    if (turning.has(word) && (word !== 'yet' || index === 0 || types[index - 1] === 'punctuation')) {
+      for (const earlier of clauses) {
+        earlier.weight *= conceded
+      }
+      clauses.push({ hedged: false, score: 0, weight: 1 })
+      winkScope = false
+      pronounScope = false
+      continue
+    }
+    if (conceding.has(word)) {
+      inConcession = true
+      clauses.push({ hedged: false, score: 0, weight: conceded })
+      continue
+    }
+    if (hedges.has(word)) {
+      clause.hedged = true
+    }
+    if (negators.has(word) || (counterfactuals.has(word) && words[index + 1] === 'to')) {
+      pronounScope = true
+      clause.score -= negationLean
+      continue
+    }
+    const reversed = reverseNext
+    reverseNext = reversers.has(word)
+    if (reverseNext) {
+      continue
+    }
+    const domain = domainLean(stems[index])
+    const lean = domain !== undefined ? domain / domainScale : generalLean(word)
+    if (lean !== 0) {
+      const flips = Number(winkNegated[index] && winkScope) + Number(pronounScope) + Number(reversed)
+      clause.score += flips % 2 === 1 ? -lean : lean
+    }
+  }
+  return clauses.reduce((sum, clause) => sum + clause.weight * (clause.hedged ? hedged : 1) * clause.score, 0)
+}
+
+/**
+ * Positive leans towards shipping, negative towards skipping. `frames`: the panel's voice
+ * markers, left out of the reading.
+ */
+export function argumentPolarity(text: string, frames: string[] = []): number {
+  const nlp = textModel()
+  const sentences: Array<{ lean: number; position: number; weight: number }> = []
+  nlp
+    .readDoc(withoutFrames(text.replace(/[’‘]/g, "'"), frames))
+    .sentences()
+    .each((sentence: ItemSentence) => {
+      if (sentenceTurns.test(sentence.out().trim())) {
+        for (const earlier of sentences) {
+          earlier.weight *= conceded
+        }
+      }
+      const position = sentences.length + 1
+      sentences.push({ lean: Math.tanh(sentenceLean(sentence)), position, weight: position })
+    })
+  // Divided by the plain position weights: a conceded sentence counts less, it does not make
+  // the others count more.
+  const total = sentences.reduce((sum, sentence) => sum + sentence.position, 0)
+  return total === 0 ? 0 : sentences.reduce((sum, sentence) => sum + sentence.weight * sentence.lean, 0) / total
+}
