@@ -72,7 +72,6 @@ export const argumentLexicon: Record<string, number> = {
   // Buyer: who pays, whether the price holds, whether customers stay.
   revenue: 1,
   profitable: 1,
-  budget: 1,
   funded: 1,
   payback: 1,
   affordable: 1,

@@ -9,9 +9,6 @@
  *   crashed", "without waiting") with its scope ending at the next punctuation, and by the
  *   negative pronouns wink-nlp does not count ("nothing", "nobody"); "less" and "fewer" turn
  *   the next word around ("less fragile"). Two negations cancel.
- * - Each negation also leans a little towards skipping on its own (`negationLean`): in
- *   reviews, negation is more frequent in unfavourable ones (Potts, "On the negativity of
- *   negation", 2010), and "the contract does not get signed" has no sentiment word at all.
  * - A contrast moves the weight to what answers it: in "A, but B" and "Although A, B" the
  *   conceded A counts `conceded` of B; a sentence that opens with "But", "Still" or "Even so"
  *   concedes every sentence before it.
@@ -34,8 +31,6 @@ import { textModel } from './textModel.ts'
 const conceded = 0.35
 /** What a hedged clause counts. */
 const hedged = 0.5
-/** What one negation leans towards skipping, on wink-nlp's scale (a word leans about -1..1). */
-const negationLean = 0.2
 /** A domain lexicon value (-2..2) is divided by this to sit on wink-nlp's scale. */
 const domainScale = 2
 
@@ -123,7 +118,6 @@ function sentenceLean(sentence: ItemSentence): number {
     // A word wink-nlp leaves alone, followed by one it negates, is a negator ("not", "no").
     if (!winkNegated[index] && winkNegated[index + 1] && types[index + 1] !== 'punctuation') {
       winkScope = true
-      clause.score -= negationLean
     }
     if (turning.has(word) && (word !== 'yet' || index === 0 || types[index - 1] === 'punctuation')) {
       for (const earlier of clauses) {
@@ -144,7 +138,6 @@ function sentenceLean(sentence: ItemSentence): number {
     }
     if (negators.has(word) || (counterfactuals.has(word) && words[index + 1] === 'to')) {
       pronounScope = true
-      clause.score -= negationLean
       continue
     }
     const reversed = reverseNext
