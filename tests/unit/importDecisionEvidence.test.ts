@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 
 import { argumentPolarity } from '../../src/importer/argumentPolarity.ts'
-import { compareSkipLean, decisionEvidence, verdictPhrases } from '../../src/importer/decisionEvidence.ts'
+import { compareSkipLean, decisionEvidence, totalLean, verdictPhrases } from '../../src/importer/decisionEvidence.ts'
 import { attributeQuotes } from '../../src/importer/attributeQuotes.ts'
 import { inferDecisions, skipLean } from '../../src/importer/inferDecisions.ts'
 import { parsePage } from '../../src/importer/parsePage.ts'
@@ -29,6 +29,10 @@ describe('verdictPhrases: the explicit verdict grammar', () => {
     ['On balance it is worth adopting.', ['ship: worth adopting']],
     ['It is not worth the switch.', ['skip: not worth the switch']],
     ['That earns it a place in the stack.', ['ship: earns it a place']],
+    ['Not something I would hand to a busy team.', ['skip: not something i would hand']],
+    ["I can't recommend it.", ["skip: i can't recommend"]],
+    ['I cannot make the budget case.', ['skip: i cannot make the budget case']],
+    ['We can make the case for it.', ['ship: we can make the case']],
   ])('%s', (text, phrases) => {
     expect(said(text)).toEqual(phrases)
   })
@@ -54,15 +58,61 @@ describe('argumentPolarity', () => {
         'The demo is great. Then the vendor bundles the same thing for free and this becomes redundant.',
       ),
     ).toBeLessThan(0)
-    // Negation turns a domain word around: no lock-in is good news.
-    expect(argumentPolarity('There is no lock-in.')).toBeGreaterThan(argumentPolarity('There is lock-in.'))
+    // The domain lexicon overrides the general one: in software, a default is no debt in arrears.
+    expect(argumentPolarity('It becomes the default.')).toBeGreaterThan(0)
   })
 
+  it('turns a word around inside a negation, whose scope ends at the next punctuation', () => {
+    expect(argumentPolarity('There is no lock-in.')).toBeGreaterThan(argumentPolarity('There is lock-in.'))
+    // wink-nlp alone would also negate "reliable", to the end of the sentence.
+    expect(argumentPolarity('There is no lock-in, and the results are reliable.')).toBeGreaterThan(0)
+    // Two negations cancel: everything can be had bundled elsewhere.
+    expect(argumentPolarity('There is nothing here a team cannot get bundled elsewhere.')).toBeLessThan(0)
+    expect(argumentPolarity('It is less fragile than the others.')).toBeGreaterThan(0)
+    // What was meant to happen did not.
+    expect(argumentPolarity('The hour it was meant to save goes into editing.')).toBeLessThan(0)
+    expect(argumentPolarity('It saves an hour.')).toBeGreaterThan(0)
+  })
+
+  it('moves the weight to what answers a contrast or a concession', () => {
+    expect(argumentPolarity('It is great, but it crashed.')).toBeLessThan(0)
+    expect(argumentPolarity('It crashed once, but it is great.')).toBeGreaterThan(0)
+    expect(argumentPolarity('Although the docs are great, the tool crashed.')).toBeLessThan(0)
+    expect(argumentPolarity('Although the tool crashed once, the docs are great.')).toBeGreaterThan(0)
+    expect(argumentPolarity('It crashed twice and the bill is high. Still, it unlocks our workflow.')).toBeGreaterThan(
+      0,
+    )
+  })
+
+  it('counts a hedged clause for less than a finding', () => {
+    expect(argumentPolarity('It might crash.')).toBeLessThan(0)
+    expect(argumentPolarity('It might crash.')).toBeGreaterThan(argumentPolarity('It crashed.'))
+  })
+
+  it("leaves the panel's voice markers out: they open a persona's ships as well as its skips", () => {
+    const text = 'What kills it is the price.'
+    expect(argumentPolarity(text)).toBeLessThan(0)
+    expect(argumentPolarity(text, ['what kills'])).toBe(0)
+  })
+})
+
+describe('the whole evidence as one lean', () => {
   it('ranks an explicit verdict before any polarity, and polarity before cue phrases', () => {
     const explicit = decisionEvidence('A wonderful, brilliant tool. Still, not a ship.', 0)
     const negative = decisionEvidence('It crashed, misread the input and failed twice.', 0)
     expect(compareSkipLean(explicit, negative)).toBeGreaterThan(0)
     expect(compareSkipLean(decisionEvidence('A fine tool.', 1), decisionEvidence('A fine tool.', 0))).toBeGreaterThan(0)
+  })
+
+  it('lets a clear argument outweigh a lone cue phrase: the ranking uses the whole score', () => {
+    const negativeWithShipCue = decisionEvidence('It crashed, misread the input and failed twice.', -1)
+    expect(totalLean(negativeWithShipCue)).toBeGreaterThan(totalLean(decisionEvidence('A fine tool.', 0)))
+  })
+
+  it('leaves two contradicting verdict phrases to the argument', () => {
+    const contradicting = decisionEvidence("Some call it a skip; I'd ship it. It crashed and failed twice.", 0)
+    expect(Math.abs(contradicting.verdict)).toBeLessThan(0.2)
+    expect(totalLean(contradicting)).toBeGreaterThan(0)
   })
 })
 

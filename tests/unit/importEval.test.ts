@@ -14,6 +14,10 @@ const set = load('quotes.json')
 const seeds = seedPages().map((file) => ({ name: path.basename(file.path), text: file.text }))
 const figures = evaluateImport(set, seeds, defaultPanel)
 const heldOut = evaluateImport(load('heldout.json'), [], defaultPanel)
+/** Written before a change to the inference and first scored after it (README, "How well it infers"). */
+const laterHeldOut = ['heldout2.json', 'heldout3.json', 'heldout4.json'].map((name) =>
+  evaluateImport(load(name), [], defaultPanel),
+)
 
 /**
  * Floors at the figures `npm run eval:import` gave when this was written (README,
@@ -37,9 +41,9 @@ describe('the importer on its labelled evaluation set', () => {
     }
   })
 
-  it('infers decisions at least as well as when measured', () => {
-    expect(figures.decisions.evalSet.correct).toBeGreaterThanOrEqual(34)
-    expect(accuracy.decisions(figures.decisions.evalSet)).toBeGreaterThanOrEqual(34 / 44)
+  it('infers decisions at least as well as when measured (in-sample: the weights were chosen on it)', () => {
+    expect(figures.decisions.evalSet.total).toBe(44)
+    expect(figures.decisions.evalSet.correct).toBe(44)
   })
 
   it('infers every decision the sample pages imply', () => {
@@ -47,12 +51,24 @@ describe('the importer on its labelled evaluation set', () => {
     expect(accuracy.decisions(figures.decisions.seedPages)).toBe(1)
   })
 
-  it('keeps its figures on the held-out set, written after the weights were chosen', () => {
+  it('keeps its figures on the first held-out set (used since to choose two weights)', () => {
     for (const tally of [heldOut.attribution.asPrinted, heldOut.attribution.contentOnly]) {
       expect(tally.mistakes).toEqual([])
       expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.92)
     }
     expect(heldOut.decisions.evalSet.total).toBe(25)
-    expect(heldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(17)
+    expect(heldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(21)
+  })
+
+  it('keeps its figures on the later held-out sets: every attribution right, decisions at their floors', () => {
+    for (const set of laterHeldOut) {
+      for (const tally of [set.attribution.asPrinted, set.attribution.contentOnly]) {
+        expect(tally.mistakes).toEqual([])
+        expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.96)
+      }
+    }
+    expect(laterHeldOut.map((set) => set.decisions.evalSet.total)).toEqual([33, 33, 32])
+    const floors = [27, 25, 20]
+    laterHeldOut.forEach((set, index) => expect(set.decisions.evalSet.correct).toBeGreaterThanOrEqual(floors[index]))
   })
 })
