@@ -1,6 +1,6 @@
-import type { PublicMatchupPage } from 'verdicts-cms'
+import type { PublicMatchupPage, PublicMethodology, PublicToolHistory, PublicToolPage } from 'verdicts-cms'
 
-import { matchupTag } from 'verdicts-cms'
+import { matchupTag, toolTag } from 'verdicts-cms'
 import { matchupIndexTag } from './revalidation.ts'
 import { siteSettings } from './settings.ts'
 
@@ -85,4 +85,32 @@ export async function fetchMatchupPreview(id: string, sessionToken: string | und
     throw new PublicApiError(url, response.status)
   }
   return { page: (await response.json()) as MatchupPreview, status: 'ok' }
+}
+
+/** The cache tag of the methodology read (personas and rules change rarely; it also expires after five minutes). */
+export const methodologyTag = 'site:methodology'
+
+/** Why a tool's panel figure moved, newest first; null for a tool the public cannot see. */
+export async function fetchToolHistory(slug: string): Promise<null | PublicToolHistory> {
+  const url = `${siteSettings().apiUrl}/api/public/tools/${encodeURIComponent(slug)}/history`
+  return readJson<PublicToolHistory>(url, { cache: 'force-cache', next: { tags: [toolTag(slug)] } })
+}
+
+/** A tool's public page: its verdicts by persona and the comparisons it is in. */
+export async function fetchToolPage(slug: string): Promise<null | PublicToolPage> {
+  const url = `${siteSettings().apiUrl}/api/public/tools/${encodeURIComponent(slug)}`
+  return readJson<PublicToolPage>(url, { cache: 'force-cache', next: { tags: [toolTag(slug)] } })
+}
+
+/** The panel and the rules of the numbers, as the CMS applies them. */
+export async function fetchMethodology(): Promise<PublicMethodology> {
+  const url = `${siteSettings().apiUrl}/api/public/methodology`
+  const methodology = await readJson<PublicMethodology>(url, {
+    cache: 'force-cache',
+    next: { revalidate: 300, tags: [methodologyTag] },
+  })
+  if (!methodology) {
+    throw new PublicApiError(url, 404)
+  }
+  return methodology
 }
