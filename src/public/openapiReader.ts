@@ -27,8 +27,56 @@ export function readerOpenApi({
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Errors' } } },
     description: 'Unknown or unpublished.',
   }
+  const pageRef = {
+    additionalProperties: false,
+    properties: { slug: { type: 'string' }, updatedAt: { format: 'date-time', type: 'string' } },
+    required: ['slug', 'updatedAt'],
+    type: 'object',
+  }
   return {
     schemas: {
+      Feed: {
+        additionalProperties: false,
+        properties: {
+          docs: {
+            description: 'The newest 50 published comparisons, newest first publication first.',
+            items: {
+              additionalProperties: false,
+              properties: {
+                publishedAt: { description: 'When it first went live.', format: 'date-time', type: 'string' },
+                slug: { type: 'string' },
+                title: { type: 'string' },
+                tools: {
+                  items: {
+                    additionalProperties: false,
+                    properties: { name: { type: 'string' }, slug: { type: 'string' } },
+                    required: ['slug', 'name'],
+                    type: 'object',
+                  },
+                  maxItems: 2,
+                  minItems: 2,
+                  type: 'array',
+                },
+                updatedAt: { format: 'date-time', type: 'string' },
+              },
+              required: ['slug', 'title', 'tools', 'publishedAt', 'updatedAt'],
+              type: 'object',
+            },
+            type: 'array',
+          },
+        },
+        required: ['docs'],
+        type: 'object',
+      },
+      Sitemap: {
+        additionalProperties: false,
+        properties: {
+          matchups: { items: pageRef, type: 'array' },
+          tools: { items: pageRef, type: 'array' },
+        },
+        required: ['matchups', 'tools'],
+        type: 'object',
+      },
       Methodology: {
         additionalProperties: false,
         properties: {
@@ -103,6 +151,24 @@ export function readerOpenApi({
       },
     },
     paths: {
+      '/api/public/feed': {
+        get: {
+          operationId: 'getFeed',
+          responses: {
+            '200': cached('Feed', 'Published comparisons by first publication, for feeds.'),
+            '304': notModified,
+          },
+        },
+      },
+      '/api/public/sitemap': {
+        get: {
+          operationId: 'getSitemap',
+          responses: {
+            '200': cached('Sitemap', 'Every published comparison and public tool, with its last change.'),
+            '304': notModified,
+          },
+        },
+      },
       '/api/public/methodology': {
         get: {
           operationId: 'getMethodology',

@@ -8,6 +8,7 @@ import { errorResponse } from '../http/endpointHelpers.ts'
 import { cachedResponse, corsHeaders } from './cachedResponse.ts'
 import { publicToolHistory } from './history.ts'
 import { publicMethodology } from './methodology.ts'
+import { publicFeed, publicSitemap } from './publications.ts'
 import { cachedResponseFor, pageCacheOf } from './pageCache.ts'
 
 /** The page-cache key of a tool's history; dropped with the tool's page tag (a recount saves the tool). */
@@ -16,7 +17,8 @@ export const historyCacheKey = (slug: string) => `history:${slug}`
 /**
  * What lets a consumer page explain its figures: a tool's score history
  * (`/api/public/tools/:slug/history`) and the rules and panel behind every number
- * (`/api/public/methodology`). Same caching contract as the other public reads: strong
+ * (`/api/public/methodology`), and what feeds and sitemaps list (`/api/public/feed`,
+ * `/api/public/sitemap`). Same caching contract as the other public reads: strong
  * ETag, 304 on If-None-Match, Cache-Control and CORS.
  */
 export function createReaderEndpoints(options: SanitizedVerdictsOptions): Endpoint[] {
@@ -43,6 +45,22 @@ export function createReaderEndpoints(options: SanitizedVerdictsOptions): Endpoi
       },
       method: 'get',
       path: '/public/tools/:slug/history',
+    },
+    {
+      handler: async (req) => {
+        const entry = await pageCacheOf(req.payload).getOrBuild('feed', () => publicFeed(req.payload, options))
+        return cachedResponse(entry!, req.headers, options)
+      },
+      method: 'get',
+      path: '/public/feed',
+    },
+    {
+      handler: async (req) => {
+        const entry = await pageCacheOf(req.payload).getOrBuild('sitemap', () => publicSitemap(req.payload, options))
+        return cachedResponse(entry!, req.headers, options)
+      },
+      method: 'get',
+      path: '/public/sitemap',
     },
     {
       // Read each time (one small query): a persona's edit names no page tag to drop a cached copy by.

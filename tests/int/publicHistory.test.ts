@@ -147,3 +147,35 @@ describe('GET /api/public/tools/:slug/vote', () => {
     )
   })
 })
+
+describe('GET /api/public/feed and /api/public/sitemap', () => {
+  it('list published comparisons by first publication and every public page with its last change', async () => {
+    const before = await rest.request<{ docs: unknown[] }>('GET', '/public/feed')
+    expect(before.body.docs).toEqual([])
+    const etag = before.headers.get('etag')!
+    const matchup = await payload.create({
+      collection: slugs.matchups,
+      data: { _status: 'published', leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta } as never,
+    })
+    const feed = await rest.request<{ docs: Array<{ publishedAt: string; slug: string }> }>('GET', '/public/feed', {
+      headers: { 'If-None-Match': etag },
+    })
+    expect(feed.status).toBe(200)
+    expect(schemaErrors(openapi, 'Feed', feed.body)).toEqual([])
+    expect(feed.body.docs.map((doc) => doc.slug)).toEqual([(matchup as unknown as { slug: string }).slug])
+    expect(Math.abs(Date.parse(feed.body.docs[0].publishedAt) - Date.now())).toBeLessThan(10 * 60_000)
+
+    const sitemap = await rest.request<{ matchups: Array<{ slug: string }>; tools: Array<{ slug: string }> }>(
+      'GET',
+      '/public/sitemap',
+    )
+    expect(schemaErrors(openapi, 'Sitemap', sitemap.body)).toEqual([])
+    expect(sitemap.body.matchups.map((page) => page.slug)).toEqual(['alpha-coder-vs-beta-chat'])
+    // Gamma is in no published verdict or matchup: not public, not listed.
+    expect(sitemap.body.tools.map((page) => page.slug)).toEqual(['alpha-coder', 'beta-chat'])
+    const again = await rest.request('GET', '/public/sitemap', {
+      headers: { 'If-None-Match': sitemap.headers.get('etag')! },
+    })
+    expect(again.status).toBe(304)
+  })
+})

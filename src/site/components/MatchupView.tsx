@@ -4,6 +4,7 @@ import type { ToolCardExtras } from './ToolCard.tsx'
 
 import { NewsletterCta } from './NewsletterCta.tsx'
 import { Scorecard } from './Scorecard.tsx'
+import { AtAGlance } from './AtAGlance.tsx'
 import { ToolCard } from './ToolCard.tsx'
 import { VoteScript } from './VoteScript.tsx'
 import { siteSettings } from '../settings.ts'
@@ -22,6 +23,7 @@ export function MatchupView({
   page: PublicMatchupPage
   preview?: boolean
 }) {
+  const panel = extras ? Object.values(extras)[0]?.panel : undefined
   const [left, right] = page.tools
   return (
     <article aria-labelledby="matchup-title" className="matchup">
@@ -44,6 +46,7 @@ export function MatchupView({
           Updated <time dateTime={page.updatedAt}>{new Date(page.updatedAt).toISOString().slice(0, 10)}</time>
         </p>
       </header>
+      {extras ? <AtAGlance extras={extras} tools={page.tools} /> : null}
       <section aria-labelledby="tools-title" className="tools">
         <h2 className="visually-hidden" id="tools-title">
           The two tools
@@ -51,7 +54,7 @@ export function MatchupView({
         <ToolCard extras={extras?.[left.slug]} tool={left} />
         <ToolCard extras={extras?.[right.slug]} tool={right} />
       </section>
-      <Scorecard entries={page.scorecard} tools={page.tools} />
+      <Scorecard entries={page.scorecard} panel={panel} tools={page.tools} />
       <NewsletterCta source={preview ? undefined : `/compare/${page.slug}`} />
       {extras ? <VoteScript /> : null}
       {preview

@@ -13,6 +13,16 @@ export type ToolCardExtras = {
   minimumVotes: number
   own: null | OwnVote
   pageSlug: string
+  /** The whole panel, in order: the page says who has not reviewed yet. */
+  panel: Array<{ lens: string; name: string; slug: string }>
+}
+
+/** "4 of 5 panelists reviewed, 3 ship" with the panel known, else "3 of 4 reviewers ship". */
+export function panelLine(panel: { ship: number; total: number }, panelSize?: number): string {
+  if (panelSize !== undefined) {
+    return `${panel.total} of ${panelSize} panelists reviewed, ${panel.ship} ship`
+  }
+  return panel.total === 0 ? 'no published verdicts' : `${panel.ship} of ${panel.total} reviewers ship`
 }
 
 /** One tool's half of the comparison: identity, the three figures, the vote, the description. */
@@ -32,10 +42,8 @@ export function ToolCard({ extras, tool }: { extras?: ToolCardExtras; tool: Publ
         <div className="tool-figure">
           <dt>Panel ship</dt>
           <dd data-figure="panel">{formatPercent(tool.panel.percent)}</dd>
-          <dd className="tool-figure-detail">
-            {tool.panel.total === 0
-              ? 'no published verdicts'
-              : `${tool.panel.ship} of ${tool.panel.total} reviewers ship`}
+          <dd className="tool-figure-detail" data-figure-detail="panel">
+            {panelLine(tool.panel, extras?.panel.length)}
           </dd>
           {extras?.latestChange ? (
             <dd className="tool-figure-change" data-figure-change="panel">

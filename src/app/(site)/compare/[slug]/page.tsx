@@ -65,7 +65,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
   }
   const query = await searchParams
   const cookieHeader = (await headers()).get('cookie')
-  const { community } = await fetchMethodology()
+  const { community, personas } = await fetchMethodology()
   const extras = Object.fromEntries(
     await Promise.all(
       page.tools.map(async (tool): Promise<[string, ToolCardExtras]> => {
@@ -78,6 +78,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
             minimumVotes: community.minimumVotes,
             own,
             pageSlug: page.slug,
+            panel: personas,
           },
         ]
       }),
