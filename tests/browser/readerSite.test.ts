@@ -178,6 +178,7 @@ describeInBrowser()('the reference site for readers', () => {
     expect(await pressed(page, rightSlug)).toEqual(['ship'])
     expect(await communityLine(page, rightSlug)).toBe(`(1 of ${minimumVotes} votes needed)`)
     expect(await tool.getByRole('button', { name: 'Withdraw my vote' }).isVisible()).toBe(true)
+    expect(await page.locator(`[data-glance-community="${rightSlug}"]`).textContent()).toBe('—')
 
     await tool.getByRole('button', { name: 'Skip' }).click()
     await tool.locator('.vote-message', { hasText: 'Your vote is in: skip' }).waitFor()

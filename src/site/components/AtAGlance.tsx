@@ -36,7 +36,7 @@ export function AtAGlance({ extras, tools }: { extras: Record<string, ToolCardEx
             {tools.map((tool) => {
               const extra = extras[tool.slug]
               return (
-                <td key={tool.slug}>
+                <td data-glance-community={tool.slug} key={tool.slug}>
                   {communityFigure(extra?.own?.community ?? tool.community, extra?.minimumVotes ?? 1).figure}
                 </td>
               )

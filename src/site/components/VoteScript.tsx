@@ -1,6 +1,7 @@
 /**
  * The page's only script: sends each vote form as JSON to the same site route and updates
- * the card in place (pressed button, withdraw button, community figure, message), so a
+ * the card in place (pressed button, withdraw button, community figure, message) and the
+ * at-a-glance table, so a
  * vote needs no reload. Without JavaScript the forms post and the page comes back.
  * Self-contained on purpose: it is sent as the source of this function, inline (no
  * external script), and stays far below 10 KB compressed (the browser suite measures it).
@@ -46,6 +47,10 @@ function enhanceVotes(): void {
             if (body.community) {
               card.querySelector('[data-figure="community"]')!.textContent = body.community.figure
               card.querySelector('[data-figure-detail="community"]')!.textContent = body.community.detail
+              const glance = document.querySelector(`[data-glance-community="${tool}"]`)
+              if (glance) {
+                glance.textContent = body.community.figure
+              }
             }
           },
         )
