@@ -17,6 +17,7 @@ import { createWorkflowEventsCollection } from '../collections/WorkflowEvents.ts
 import { createWebhookDeliveriesCollection } from '../collections/WebhookDeliveries.ts'
 import { createWebhookSubscriptionsCollection } from '../collections/WebhookSubscriptions.ts'
 import { createPublicEndpoints } from './public/endpoints.ts'
+import { createReaderEndpoints } from './public/readerEndpoints.ts'
 import { createVoteEndpoints } from './votes/endpoints.ts'
 import { createNewsletterEndpoints } from './newsletter/endpoints.ts'
 import { createComposeNewsletterTask, newsletterQueue } from './newsletter/job.ts'
@@ -151,6 +152,7 @@ export const verdictsPlugin =
             ...(incomingConfig.endpoints ?? []),
             ...createVoteEndpoints(options),
             ...createPublicEndpoints(options),
+            ...createReaderEndpoints(options),
             ...createNewsletterEndpoints(options),
           ]
         : incomingConfig.endpoints,

@@ -22,11 +22,27 @@ export function socketAddressProof(): string {
   return holder[proofKey]
 }
 
-/** Sets (and overwrites any client-sent) socket address headers; for server.ts. */
+/**
+ * Sets (and overwrites any client-sent) socket address headers; for server.ts. One pair is
+ * kept: a proven one arriving from this machine, which only this process can have made —
+ * the reference site relaying a reader's vote to this process's API hands on the reader's
+ * address that way, instead of its own.
+ */
 export function stampSocketAddress(
   headers: Record<string, string | string[] | undefined>,
   remoteAddress: string | undefined,
 ): void {
+  const relayed = headers[socketAddressHeader]
+  const peer = normaliseAddress(remoteAddress ?? '')
+  if (
+    peer !== null &&
+    ipaddr.parse(peer).range() === 'loopback' &&
+    typeof relayed === 'string' &&
+    normaliseAddress(relayed) !== null &&
+    headers[socketProofHeader] === socketAddressProof()
+  ) {
+    return
+  }
   headers[socketAddressHeader] = remoteAddress ?? 'unknown'
   headers[socketProofHeader] = socketAddressProof()
 }

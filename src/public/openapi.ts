@@ -1,5 +1,6 @@
 import type { SanitizedVerdictsOptions } from '../options.ts'
 import { decisions } from '../domain/decisions.ts'
+import { readerOpenApi } from './openapiReader.ts'
 
 const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] })
 
@@ -72,9 +73,12 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
     type: 'object',
   })
 
+  const reader = readerOpenApi({ cached: cachedResponse, slug: slugParameter('slug') })
+
   return {
     components: {
       schemas: {
+        ...reader.schemas,
         Category: nullable({
           additionalProperties: false,
           properties: { name: { type: 'string' }, slug: { type: 'string' } },
@@ -262,6 +266,7 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
     },
     openapi: '3.1.0',
     paths: {
+      ...reader.paths,
       '/api/public/matchups': {
         get: {
           operationId: 'listMatchups',
@@ -307,6 +312,7 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
         },
       },
       '/api/public/tools/{slug}/vote': {
+        get: reader.ownVote,
         delete: {
           operationId: 'withdrawVote',
           parameters: [slugParameter('slug')],

@@ -1,6 +1,13 @@
-import type { PublicMatchupPage } from 'verdicts-cms'
+import type {
+  PublicMatchupPage,
+  PublicMethodology,
+  PublicPublication,
+  PublicSitemap,
+  PublicToolHistory,
+  PublicToolPage,
+} from 'verdicts-cms'
 
-import { matchupTag } from 'verdicts-cms'
+import { matchupTag, toolTag } from 'verdicts-cms'
 import { matchupIndexTag } from './revalidation.ts'
 import { siteSettings } from './settings.ts'
 
@@ -48,9 +55,19 @@ export async function fetchMatchupPage(slug: string): Promise<null | PublicMatch
   return readJson<PublicMatchupPage>(url, { cache: 'force-cache', next: { tags: [matchupTag(slug)] } })
 }
 
-/** One page of the published matchups, by title. */
-export async function fetchMatchupList(page: number, limit = 50): Promise<MatchupList> {
-  const url = `${siteSettings().apiUrl}/api/public/matchups?page=${page}&limit=${limit}`
+/** One page of the published matchups, by title; `filters` are the API's list parameters (q, category). */
+export async function fetchMatchupList(
+  page: number,
+  limit = 50,
+  filters: { category?: string; q?: string } = {},
+): Promise<MatchupList> {
+  const query = new URLSearchParams({ page: String(page), limit: String(limit) })
+  for (const [name, value] of Object.entries(filters)) {
+    if (value) {
+      query.set(name, value)
+    }
+  }
+  const url = `${siteSettings().apiUrl}/api/public/matchups?${query}`
   const list = await readJson<MatchupList>(url, { cache: 'force-cache', next: { tags: [matchupIndexTag] } })
   if (!list) {
     throw new PublicApiError(url, 404)
@@ -85,4 +102,71 @@ export async function fetchMatchupPreview(id: string, sessionToken: string | und
     throw new PublicApiError(url, response.status)
   }
   return { page: (await response.json()) as MatchupPreview, status: 'ok' }
+}
+
+/** The cache tag of the methodology read (personas and rules change rarely; it also expires after five minutes). */
+export const methodologyTag = 'site:methodology'
+
+/** Why a tool's panel figure moved, newest first; null for a tool the public cannot see. */
+export async function fetchToolHistory(slug: string): Promise<null | PublicToolHistory> {
+  const url = `${siteSettings().apiUrl}/api/public/tools/${encodeURIComponent(slug)}/history`
+  return readJson<PublicToolHistory>(url, { cache: 'force-cache', next: { tags: [toolTag(slug)] } })
+}
+
+/** A tool's public page: its verdicts by persona and the comparisons it is in. */
+export async function fetchToolPage(slug: string): Promise<null | PublicToolPage> {
+  const url = `${siteSettings().apiUrl}/api/public/tools/${encodeURIComponent(slug)}`
+  return readJson<PublicToolPage>(url, { cache: 'force-cache', next: { tags: [toolTag(slug)] } })
+}
+
+/** The panel and the rules of the numbers, as the CMS applies them. */
+export async function fetchMethodology(): Promise<PublicMethodology> {
+  const url = `${siteSettings().apiUrl}/api/public/methodology`
+  const methodology = await readJson<PublicMethodology>(url, {
+    cache: 'force-cache',
+    next: { revalidate: 300, tags: [methodologyTag] },
+  })
+  if (!methodology) {
+    throw new PublicApiError(url, 404)
+  }
+  return methodology
+}
+
+/** Published comparisons by first publication, newest first (every delivery refreshes it, like the index). */
+export async function fetchFeed(): Promise<{ docs: PublicPublication[] }> {
+  const url = `${siteSettings().apiUrl}/api/public/feed`
+  const feed = await readJson<{ docs: PublicPublication[] }>(url, {
+    cache: 'force-cache',
+    next: { tags: [matchupIndexTag] },
+  })
+  if (!feed) {
+    throw new PublicApiError(url, 404)
+  }
+  return feed
+}
+
+/** Every public page and its last change. */
+export async function fetchSitemap(): Promise<PublicSitemap> {
+  const url = `${siteSettings().apiUrl}/api/public/sitemap`
+  const sitemap = await readJson<PublicSitemap>(url, { cache: 'force-cache', next: { tags: [matchupIndexTag] } })
+  if (!sitemap) {
+    throw new PublicApiError(url, 404)
+  }
+  return sitemap
+}
+
+/** The categories public tools are in (from the first 100 tools by name), for the index's filter. */
+export async function fetchCategories(): Promise<Array<{ name: string; slug: string }>> {
+  const url = `${siteSettings().apiUrl}/api/public/tools?limit=100`
+  const list = await readJson<{ docs: Array<{ category: { name: string; slug: string } | null }> }>(url, {
+    cache: 'force-cache',
+    next: { tags: [matchupIndexTag] },
+  })
+  const categories = new Map<string, { name: string; slug: string }>()
+  for (const tool of list?.docs ?? []) {
+    if (tool.category) {
+      categories.set(tool.category.slug, tool.category)
+    }
+  }
+  return [...categories.values()].sort((a, b) => a.name.localeCompare(b.name))
 }

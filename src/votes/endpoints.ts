@@ -3,7 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import type { SanitizedVerdictsOptions } from '../options.ts'
 
 import { issueVoterToken, readCookie, verifyVoterToken, voterKeyFor } from './voterToken.ts'
-import { castVote, findPublicTool, withdrawVote } from './operations.ts'
+import { castVote, findPublicTool, readOwnVote, withdrawVote } from './operations.ts'
 import { createVoteIntegrity } from './voteIntegrity.ts'
 import { errorResponse, readJsonBody } from '../http/endpointHelpers.ts'
 import { isDecision } from '../domain/decisions.ts'
@@ -15,7 +15,7 @@ type Voter = { setCookie?: string; voterKey: string }
 
 /**
  * `POST /api/public/tools/:slug/vote` with `{ "decision": "ship" | "skip" }` casts or
- * changes the caller's vote; `DELETE` withdraws it. Anonymous; the voter is the signed
+ * changes the caller's vote; `DELETE` withdraws it; `GET` reads it (null when none). Anonymous; the voter is the signed
  * cookie the first vote issues.
  */
 export function createVoteEndpoints(options: SanitizedVerdictsOptions): Endpoint[] {
@@ -116,5 +116,24 @@ export function createVoteEndpoints(options: SanitizedVerdictsOptions): Endpoint
     path: votePath,
   }
 
-  return [cast, withdraw]
+  // Per reader, so never cached; no rate limit, as it reads only the caller's own vote.
+  const read: Endpoint = {
+    handler: async (req) => {
+      const slug = String(req.routeParams?.slug ?? '')
+      const tool = await findPublicTool(req, options, slug)
+      if (!tool) {
+        return errorResponse(404, `No published tool "${slug}".`)
+      }
+      const voter = voterOf(req, false)
+      const decision = voter ? await readOwnVote(req, options, { toolId: tool.id, voterKey: voter.voterKey }) : null
+      return Response.json(
+        { community: await communityOf(req, tool.id), decision, tool: tool.slug },
+        { headers: { 'Cache-Control': 'no-store' } },
+      )
+    },
+    method: 'get',
+    path: votePath,
+  }
+
+  return [cast, withdraw, read]
 }

@@ -99,6 +99,15 @@ export async function castVote(
   })
 }
 
+/** The voter's own decision on a tool, or null when they have not voted on it. */
+export async function readOwnVote(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  args: { toolId: Id; voterKey: string },
+): Promise<Decision | null> {
+  return asVoter(req, args.voterKey, async () => (await ownVoteOn(req, options, args.toolId))?.decision ?? null)
+}
+
 /** Withdraws the voter's vote on a tool; false when there was none. */
 export async function withdrawVote(
   req: PayloadRequest,

@@ -107,10 +107,25 @@ describeInBrowser()('the comparison page', () => {
     }
     expect(await figure(page, rightSlug, 'panel').textContent()).toBe('75%')
 
-    const reviewed = demoPersonas.filter((persona) =>
-      demoVerdicts.some((verdict) => verdict.persona === persona.slug && [leftSlug, rightSlug].includes(verdict.tool)),
+    // Every panelist has a row; where one has not reviewed a tool, the row says so.
+    expect(await page.locator('.persona-row h3').allTextContents()).toEqual(demoPersonas.map((persona) => persona.name))
+    const unreviewed = demoPersonas.flatMap((persona) =>
+      [leftSlug, rightSlug]
+        .filter((tool) => !demoVerdicts.some((verdict) => verdict.persona === persona.slug && verdict.tool === tool))
+        .map((tool) => `${persona.slug}:${tool}`),
     )
-    expect(await page.locator('.persona-row h3').allTextContents()).toEqual(reviewed.map((persona) => persona.name))
+    expect(unreviewed.length).toBeGreaterThan(0)
+    expect(
+      await page
+        .locator('.verdict-missing')
+        .evaluateAll((cells) =>
+          cells.map(
+            (cell) =>
+              `${cell.closest('.persona-row')!.getAttribute('data-reviewer')}:${cell.getAttribute('data-tool')}`,
+          ),
+        ),
+    ).toEqual(unreviewed)
+    expect(await page.locator('.verdict-missing').first().textContent()).toContain('No verdict yet')
     const firstRowTools = await page
       .locator('.persona-row')
       .first()

@@ -279,6 +279,10 @@ const pathArbitrary = fc.oneof(
     .chain((collection) => idArbitrary(collection).map((id) => `/${collection}/${id}/preview`)),
   fc.oneof(fc.constant('alpha-coder'), hostileText.map(encodeURIComponent)).map((slug) => `/public/tools/${slug}/vote`),
   fc.constantFrom('/public/tools', '/public/matchups', '/public/openapi.json'),
+  fc.constantFrom('/public/methodology', '/public/feed', '/public/sitemap'),
+  fc
+    .oneof(fc.constant('alpha-coder'), hostileText.map(encodeURIComponent))
+    .map((slug) => `/public/tools/${slug}/history`),
   fc
     .oneof(fc.constant(matchupSlug || 'x'), hostileText.map(encodeURIComponent))
     .map((slug) => `/public/matchups/${slug}`),

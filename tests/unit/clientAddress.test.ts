@@ -53,4 +53,19 @@ describe('clientAddress', () => {
     stampSocketAddress(raw, '203.0.113.5')
     expect(raw).toEqual({ [socketAddressHeader]: '203.0.113.5', [socketProofHeader]: socketAddressProof() })
   })
+
+  it('keeps a proven address relayed from this machine (the site forwarding a reader), and only that', () => {
+    const relayed = () => ({ [socketAddressHeader]: '203.0.113.9', [socketProofHeader]: socketAddressProof() })
+    const fromSite: Record<string, string | undefined> = relayed()
+    stampSocketAddress(fromSite, '::ffff:127.0.0.1')
+    expect(fromSite[socketAddressHeader]).toBe('203.0.113.9')
+
+    const fromElsewhere: Record<string, string | undefined> = relayed()
+    stampSocketAddress(fromElsewhere, '198.51.100.4')
+    expect(fromElsewhere[socketAddressHeader]).toBe('198.51.100.4')
+
+    const forged: Record<string, string | undefined> = { ...relayed(), [socketProofHeader]: 'guess' }
+    stampSocketAddress(forged, '127.0.0.1')
+    expect(forged[socketAddressHeader]).toBe('127.0.0.1')
+  })
 })

@@ -24,6 +24,7 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
           </a>
           <nav aria-label="Site">
             <a href="/compare">All comparisons</a>
+            <a href="/methodology">How we count</a>
           </nav>
         </header>
         <main id="main">{children}</main>

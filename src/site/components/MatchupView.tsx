@@ -1,11 +1,29 @@
 import type { PublicMatchupPage } from 'verdicts-cms'
 
+import type { ToolCardExtras } from './ToolCard.tsx'
+
 import { NewsletterCta } from './NewsletterCta.tsx'
 import { Scorecard } from './Scorecard.tsx'
+import { AtAGlance } from './AtAGlance.tsx'
 import { ToolCard } from './ToolCard.tsx'
+import { VoteScript } from './VoteScript.tsx'
+import { siteSettings } from '../settings.ts'
+import { jsonLdText, toolsJsonLd } from '../structuredData.ts'
 
-/** A whole comparison page, from the public API's matchup JSON and nothing else. */
-export function MatchupView({ page, preview = false }: { page: PublicMatchupPage; preview?: boolean }) {
+/**
+ * A whole comparison page, from the public API's matchup JSON and nothing else. A
+ * published page also gets, per tool, what `extras` brings (voting, history); a preview none.
+ */
+export function MatchupView({
+  extras,
+  page,
+  preview = false,
+}: {
+  extras?: Record<string, ToolCardExtras>
+  page: PublicMatchupPage
+  preview?: boolean
+}) {
+  const panel = extras ? Object.values(extras)[0]?.panel : undefined
   const [left, right] = page.tools
   return (
     <article aria-labelledby="matchup-title" className="matchup">
@@ -28,15 +46,26 @@ export function MatchupView({ page, preview = false }: { page: PublicMatchupPage
           Updated <time dateTime={page.updatedAt}>{new Date(page.updatedAt).toISOString().slice(0, 10)}</time>
         </p>
       </header>
+      {extras ? <AtAGlance extras={extras} tools={page.tools} /> : null}
       <section aria-labelledby="tools-title" className="tools">
         <h2 className="visually-hidden" id="tools-title">
           The two tools
         </h2>
-        <ToolCard tool={left} />
-        <ToolCard tool={right} />
+        <ToolCard extras={extras?.[left.slug]} tool={left} />
+        <ToolCard extras={extras?.[right.slug]} tool={right} />
       </section>
-      <Scorecard entries={page.scorecard} tools={page.tools} />
+      <Scorecard entries={page.scorecard} panel={panel} tools={page.tools} />
       <NewsletterCta source={preview ? undefined : `/compare/${page.slug}`} />
+      {extras ? <VoteScript /> : null}
+      {preview
+        ? null
+        : toolsJsonLd(page, siteSettings().siteUrl).map((data) => (
+            <script
+              dangerouslySetInnerHTML={{ __html: jsonLdText(data) }}
+              key={String(data.name)}
+              type="application/ld+json"
+            />
+          ))}
     </article>
   )
 }

@@ -1,6 +1,7 @@
 import { revalidateTag } from 'next/cache'
 
 import { MalformedWebhookEventError, matchupIndexTag, tagsOfWebhookEvent } from '../../../../site/revalidation.ts'
+import { methodologyTag } from '../../../../site/publicApi.ts'
 import { siteSettings } from '../../../../site/settings.ts'
 import { verifyWebhook, WebhookVerificationError } from 'verdicts-cms'
 
@@ -28,7 +29,8 @@ export async function POST(request: Request): Promise<Response> {
     }
     throw error
   }
-  const expired = [...tags, matchupIndexTag]
+  // The methodology lists the panel: a persona's edit arrives naming its tools' pages.
+  const expired = [...tags, matchupIndexTag, methodologyTag]
   // Expire at once: the next visitor gets the new figures, not one more stale render.
   expired.forEach((tag) => revalidateTag(tag, { expire: 0 }))
   return Response.json({ revalidated: expired })
