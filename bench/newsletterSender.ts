@@ -50,18 +50,18 @@ async function main(): Promise<void> {
     await db.drizzle.insert(db.tables.subscribers).values(rows)
   }
   const issue = (await payload.create({
-    collection: 'newsletter-issues' as never,
+    collection: 'newsletter-issues',
     data: {
       intro: 'A bench issue: one intro paragraph, as the weekly digest has.',
       items: Array.from({ length: 6 }, (_, index) => ({
-        kind: 'matchup',
+        kind: 'matchup' as const,
         text: `Tool ${index}: panel ship 75% · Tool ${index + 1}: panel ship 50%`,
         title: `Tool ${index} vs Tool ${index + 1}`,
         url: `https://verdicts.example/compare/tool-${index}-vs-tool-${index + 1}`,
       })),
       title: 'Weekly AI Tool Verdicts: bench',
       workflowStage: 'approved',
-    } as never,
+    },
     draft: true,
   })) as { id: number }
 

@@ -9,7 +9,7 @@
  * Each figure is the median of BENCH_SCALE_RUNS (default 11) runs with its spread (min–max).
  * Set BENCH_SCALE_SIZES (default 100,10000; 100000 adds about four minutes of loading).
  */
-import type { Payload, PayloadRequest } from 'payload'
+import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { mkdtempSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -25,6 +25,7 @@ import { databaseAdapterFor, resolveDatabaseTarget } from '../src/demo/database.
 import { createCaptureEmail } from '../src/email/captureEmailAdapter.ts'
 import { pluginOptionsOf } from '../src/pluginOptions.ts'
 import { PublicPages } from '../src/public/pages.ts'
+import { reviewerData } from '../tests/helpers/createData.ts'
 import { countStatements } from './statements.ts'
 
 const sizes = (process.env.BENCH_SCALE_SIZES ?? '100,10000').split(',').map(Number)
@@ -57,8 +58,8 @@ async function bulkLoad(
   const toolCount = Math.max(2, Math.ceil(verdictCount / personaCount))
   const transactionID = (await payload.db.beginTransaction()) as number | string
   const req = { transactionID } as unknown as PayloadRequest
-  const create = async (collection: string, data: Record<string, unknown>) =>
-    (await payload.db.create({ collection: collection as never, data, req })) as unknown as { id: number; slug: string }
+  const create = async (collection: CollectionSlug, data: Record<string, unknown>) =>
+    (await payload.db.create({ collection: collection, data, req })) as unknown as { id: number; slug: string }
   const category = await create('categories', { name: 'Benchmarks', slug: 'benchmarks' })
   const personas = []
   for (let index = 0; index < personaCount; index += 1) {
@@ -155,27 +156,27 @@ async function measureSize(verdictCount: number): Promise<{ rows: Row[]; stateme
 
   // A new persona's verdict on a tool, published through the Local API with every hook.
   const persona = (await payload.create({
-    collection: options.collectionSlugs.reviewers as never,
-    data: { lens: 'Extra lens', name: 'Extra Persona' } as never,
+    collection: options.collectionSlugs.reviewers,
+    data: reviewerData({ lens: 'Extra lens', name: 'Extra Persona' }),
   })) as unknown as { id: number }
   const publishSamples: number[] = []
   let statements = 0
   for (let run = 0; run < Math.min(runs, 10); run += 1) {
     const draft = (await payload.create({
-      collection: options.collectionSlugs.verdicts as never,
+      collection: options.collectionSlugs.verdicts,
       data: {
         decision: 'ship',
         quote: richTextFromParagraphs(['Draft.']),
         reviewer: persona.id,
         tool: pick(tools, run + 2).id,
-      } as never,
+      },
       draft: true,
     })) as unknown as { id: number }
     const begin = performance.now()
     const counted = await countStatements(payload, () =>
       payload.update({
-        collection: options.collectionSlugs.verdicts as never,
-        data: { _status: 'published' } as never,
+        collection: options.collectionSlugs.verdicts,
+        data: { _status: 'published' },
         id: draft.id,
       }),
     )

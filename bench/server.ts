@@ -19,6 +19,7 @@ import { richTextFromParagraphs } from '../src/catalog/richText.ts'
 import { createMatchupFastPath } from '../src/public/fastPath.ts'
 import { createMatchupRoute } from '../src/public/matchupRoute.ts'
 import { pageCacheOf } from '../src/public/pageCache.ts'
+import { categoryData, matchupData, reviewerData, toolData, verdictData } from '../tests/helpers/createData.ts'
 
 async function main(): Promise<void> {
   const matchupCount = Number(process.argv[2] ?? 10)
@@ -45,28 +46,28 @@ async function main(): Promise<void> {
     toolCount += 1
   }
   log(`seeding ${toolCount} tools, 4 personas, ${toolCount * 4} verdicts, ${matchupCount} matchups…`)
-  const category = await payload.create({ collection: 'categories' as never, data: { name: 'Benchmarks' } as never })
+  const category = await payload.create({ collection: 'categories', data: categoryData({ name: 'Benchmarks' }) })
   const personas = []
   for (const name of ['Builder', 'Skeptic', 'Futurist', 'Buyer']) {
-    personas.push(await payload.create({ collection: 'reviewers', data: { lens: `${name} lens`, name } as never }))
+    personas.push(await payload.create({ collection: 'reviewers', data: reviewerData({ lens: `${name} lens`, name }) }))
   }
   const tools = []
   for (let index = 0; index < toolCount; index += 1) {
     const tool = await payload.create({
       collection: 'tools',
-      data: {
+      data: toolData({
         category: (category as { id: number }).id,
         description: richTextFromParagraphs([`Benchmark tool number ${index}, with a paragraph of description text.`]),
         name: `Bench Tool ${index}`,
         pricing: { tier: index % 2 ? 'paid' : 'free' },
         tagline: `Tagline of tool ${index}`,
-      } as never,
+      }),
     })
     tools.push(tool as unknown as { id: number })
     for (const [position, persona] of personas.entries()) {
       await payload.create({
         collection: 'verdicts',
-        data: {
+        data: verdictData({
           _status: 'published',
           decision: (index + position) % 3 ? 'ship' : 'skip',
           quote: richTextFromParagraphs([
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
           ]),
           reviewer: (persona as unknown as { id: number }).id,
           tool: (tool as unknown as { id: number }).id,
-        } as never,
+        }),
       })
     }
   }
@@ -85,8 +86,8 @@ async function main(): Promise<void> {
         break outer
       }
       const matchup = await payload.create({
-        collection: 'matchups' as never,
-        data: { _status: 'published', leftTool: tools[left].id, rightTool: tools[right].id } as never,
+        collection: 'matchups',
+        data: matchupData({ _status: 'published', leftTool: tools[left].id, rightTool: tools[right].id }),
       })
       slugs.push((matchup as unknown as { slug: string }).slug)
       if (slugs.length % 200 === 0) {

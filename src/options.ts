@@ -27,6 +27,14 @@ export type VerdictsCollectionKey =
  */
 export type CollectionSlugs = Record<VerdictsCollectionKey, CollectionSlug>
 
+/**
+ * The slug map as the plugin's own code types it: each slug as its collection's default slug.
+ * A host may rename a collection, but the renamed one has the same fields, so the generated
+ * types of the default slug describe its documents, and the plugin's Local API calls are
+ * checked against that collection's own document and data types.
+ */
+export type PluginCollectionSlugs = typeof defaultCollectionSlugs
+
 /** Receives the collection the plugin built and returns the one to register. */
 export type CollectionOverride = (args: { defaultCollection: CollectionConfig }) => CollectionConfig
 
@@ -278,7 +286,7 @@ export type SanitizedVerdictsOptions = {
     loginAttempts: { max: number; windowSeconds: number }
     minPasswordLength: number
   }
-  collectionSlugs: CollectionSlugs
+  collectionSlugs: PluginCollectionSlugs
   security: Required<SecurityOptions>
   community: {
     minimumVotes: number
@@ -316,7 +324,7 @@ export type SanitizedVerdictsOptions = {
   workflow: { allowSelfApproval: boolean }
 }
 
-export const defaultCollectionSlugs: CollectionSlugs = {
+export const defaultCollectionSlugs = {
   categories: 'categories',
   matchups: 'matchups',
   newsletterDeliveries: 'newsletter-deliveries',
@@ -332,7 +340,7 @@ export const defaultCollectionSlugs: CollectionSlugs = {
   webhookDeliveries: 'webhook-deliveries',
   webhookSubscriptions: 'webhook-subscriptions',
   workflowEvents: 'workflow-events',
-}
+} as const satisfies Record<VerdictsCollectionKey, CollectionSlug>
 
 export const defaultCommunityOptions: SanitizedVerdictsOptions['community'] = {
   minimumVotes: 10,
@@ -368,7 +376,7 @@ export class InvalidPluginOptionsError extends Error {
 export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedVerdictsOptions {
   // The host names its slugs as plain strings (its generated types may not know them yet);
   // once checked they are the app's collection slugs.
-  const collectionSlugs = { ...defaultCollectionSlugs, ...options.collectionSlugs } as CollectionSlugs
+  const collectionSlugs = { ...defaultCollectionSlugs, ...options.collectionSlugs } as PluginCollectionSlugs
 
   for (const [key, slug] of Object.entries(collectionSlugs)) {
     if (!slugPattern.test(slug)) {

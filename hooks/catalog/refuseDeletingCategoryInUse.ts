@@ -11,7 +11,7 @@ import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 export function refuseDeletingCategoryInUse(options: SanitizedVerdictsOptions): CollectionBeforeDeleteHook {
   return async ({ id, req }) => {
     const { totalDocs } = await req.payload.count({
-      collection: options.collectionSlugs.tools as never,
+      collection: options.collectionSlugs.tools,
       overrideAccess: true,
       req,
       where: { category: { equals: id } },

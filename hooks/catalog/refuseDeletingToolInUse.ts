@@ -1,4 +1,4 @@
-import type { CollectionBeforeDeleteHook } from 'payload'
+import type { CollectionBeforeDeleteHook, CollectionSlug, Where } from 'payload'
 
 import { APIError } from 'payload'
 
@@ -11,9 +11,8 @@ import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 export function refuseDeletingToolInUse(options: SanitizedVerdictsOptions): CollectionBeforeDeleteHook {
   const { matchups, verdicts } = options.collectionSlugs
   return async ({ id, req }) => {
-    const count = async (collection: string, where: Record<string, unknown>) =>
-      (await req.payload.count({ collection: collection as never, overrideAccess: true, req, where: where as never }))
-        .totalDocs
+    const count = async (collection: CollectionSlug, where: Where) =>
+      (await req.payload.count({ collection: collection, overrideAccess: true, req, where: where })).totalDocs
     const [verdictCount, matchupCount] = await Promise.all([
       count(verdicts, { tool: { equals: id } }),
       count(matchups, { or: [{ leftTool: { equals: id } }, { rightTool: { equals: id } }] }),

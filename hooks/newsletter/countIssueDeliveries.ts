@@ -14,7 +14,7 @@ export function countIssueDeliveries(options: SanitizedVerdictsOptions, status: 
       return 0
     }
     const { totalDocs } = await req.payload.count({
-      collection: options.collectionSlugs.newsletterDeliveries as never,
+      collection: options.collectionSlugs.newsletterDeliveries,
       overrideAccess: true,
       req,
       where: { and: [{ issue: { equals: id } }, { status: { equals: status } }] },

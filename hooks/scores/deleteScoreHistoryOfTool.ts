@@ -11,7 +11,7 @@ import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 export function deleteScoreHistoryOfTool(options: SanitizedVerdictsOptions): CollectionBeforeDeleteHook {
   return async ({ id, req }) => {
     await req.payload.delete({
-      collection: options.collectionSlugs.scoreHistory as never,
+      collection: options.collectionSlugs.scoreHistory,
       overrideAccess: true,
       req,
       where: { tool: { equals: id } },

@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionSlug, PayloadRequest } from 'payload'
 
 import type { ScoreAction } from '../../src/domain/scores.ts'
 import type { SanitizedVerdictsOptions } from '../../src/options.ts'
@@ -49,11 +49,11 @@ async function recountTools(
  */
 async function toolsOfLatestPublishedVersions(
   req: PayloadRequest,
-  collection: string,
+  collection: CollectionSlug,
   id: number | string,
 ): Promise<unknown[]> {
   const { docs } = await req.payload.findVersions({
-    collection: collection as never,
+    collection: collection,
     depth: 0,
     limit: 2,
     overrideAccess: true,

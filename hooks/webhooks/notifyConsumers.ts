@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionSlug, PayloadRequest } from 'payload'
 
 import { randomUUID } from 'node:crypto'
 
@@ -78,7 +78,7 @@ export async function queueWebhooks(
  */
 export function notifyConsumers(
   options: SanitizedVerdictsOptions,
-  collection: string,
+  collection: CollectionSlug,
   source: WebhookSource,
 ): { afterChange: CollectionAfterChangeHook; afterDelete: CollectionAfterDeleteHook } {
   const hasDrafts = source === 'verdict' || source === 'matchup'

@@ -3,10 +3,11 @@ import type { CollectionAfterChangeHook } from 'payload'
 import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 import type { TransitionContext, WorkflowNote, WorkflowTarget } from '../../src/workflow/targets.ts'
 
+import { documentId } from '../../src/catalog/relations.ts'
 import { workflowUserOf } from '../../src/workflow/actor.ts'
 import { liveVersionIsPublished } from '../../src/workflow/liveVersion.ts'
 import { contextKeys } from '../../src/domain/contextKeys.ts'
-import type { WorkflowEventAction } from '../../src/workflow/rules.ts'
+import type { WorkflowEventAction, WorkflowStage } from '../../src/workflow/rules.ts'
 
 /**
  * Appends a workflow event whenever a verdict's or matchup's stage changes, whether by a
@@ -17,8 +18,8 @@ export function recordWorkflowTransition(
   target: WorkflowTarget,
 ): CollectionAfterChangeHook {
   return async ({ doc, operation, previousDoc, req }) => {
-    const from = operation === 'create' ? null : ((previousDoc?.workflowStage as string | undefined) ?? null)
-    const to = doc.workflowStage as string
+    const from = operation === 'create' ? null : ((previousDoc?.workflowStage as undefined | WorkflowStage) ?? null)
+    const to = doc.workflowStage as WorkflowStage
     if (from === to) {
       return doc
     }
@@ -33,6 +34,7 @@ export function recordWorkflowTransition(
       // stays live) or an unpublish: the stored document tells them apart.
       action = (await liveVersionIsPublished(req, target.slug, doc.id)) ? 'edit' : 'unpublish'
     }
+    const user = workflowUserOf(req, options)
     await req.payload.create({
       collection: options.collectionSlugs.workflowEvents,
       data: {
@@ -42,8 +44,8 @@ export function recordWorkflowTransition(
         from,
         title: doc.title,
         to,
-        user: workflowUserOf(req, options)?.id,
-      } as never,
+        user: user && documentId(user.id),
+      },
       depth: 0,
       overrideAccess: true,
       req,

@@ -1,4 +1,4 @@
-import type { PayloadRequest, Where } from 'payload'
+import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
 import { parseStrictId } from '../http/strictId.ts'
 import { idOf } from './relations.ts'
@@ -14,7 +14,7 @@ export function strictRelationId(req: PayloadRequest, value: unknown): null | nu
 /** Looks a related record up inside the caller's transaction; null when it does not exist. */
 export async function findRelated(
   req: PayloadRequest,
-  collection: string,
+  collection: CollectionSlug,
   value: unknown,
 ): Promise<null | Record<string, unknown>> {
   const id = strictRelationId(req, value)
@@ -23,7 +23,7 @@ export async function findRelated(
   }
   const doc = await req.payload.findByID({
     id,
-    collection: collection as never,
+    collection: collection,
     depth: 0,
     disableErrors: true,
     overrideAccess: true,
@@ -39,7 +39,7 @@ export async function findRelated(
  */
 export async function anotherRecordMatches(
   req: PayloadRequest,
-  collection: string,
+  collection: CollectionSlug,
   where: Where,
   ownId: number | string | undefined,
 ): Promise<boolean> {
@@ -48,7 +48,7 @@ export async function anotherRecordMatches(
     conditions.push({ id: { not_equals: ownId } })
   }
   const { totalDocs } = await req.payload.count({
-    collection: collection as never,
+    collection: collection,
     overrideAccess: true,
     req,
     where: { and: conditions },

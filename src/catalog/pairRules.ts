@@ -1,4 +1,4 @@
-import type { RelationshipFieldSingleValidation } from 'payload'
+import type { CollectionSlug, RelationshipFieldSingleValidation } from 'payload'
 
 import { relationship } from 'payload/shared'
 
@@ -8,9 +8,9 @@ import { anotherRecordMatches, findRelated, strictRelationId } from './lookups.t
 import { idOf, sameId } from './relations.ts'
 
 /** Payload's own relationship checks, then: the related record must exist. */
-export function relationMustExist(collection: string, label: string): RelationshipFieldSingleValidation {
+export function relationMustExist(collection: CollectionSlug, label: string): RelationshipFieldSingleValidation {
   return async (value, args) => {
-    const base = await relationship(value as never, args as never)
+    const base = await relationship(value, args)
     if (base !== true || value === null || value === undefined) {
       return base
     }

@@ -1,10 +1,24 @@
-import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+/**
+ * A Lexical editor state in the shape Payload's generated types give a rich text field's value,
+ * so it can be written to any rich text field without a cast.
+ */
+export type RichTextValue = {
+  [k: string]: unknown
+  root: {
+    type: string
+    children: Array<{ [k: string]: unknown; type: string; version: number }>
+    direction: 'ltr' | 'rtl' | null
+    format: '' | 'center' | 'end' | 'justify' | 'left' | 'right' | 'start'
+    indent: number
+    version: number
+  }
+}
 
 /**
  * Builds a Lexical editor state with one paragraph per entry. Used by the seed and the
  * importer, which both start from plain text.
  */
-export function richTextFromParagraphs(paragraphs: string[]): SerializedEditorState {
+export function richTextFromParagraphs(paragraphs: string[]): RichTextValue {
   return {
     root: {
       type: 'root',
@@ -23,7 +37,7 @@ export function richTextFromParagraphs(paragraphs: string[]): SerializedEditorSt
       indent: 0,
       version: 1,
     },
-  } as SerializedEditorState
+  }
 }
 
 type LexicalNode = { children?: LexicalNode[]; text?: string; type?: string }

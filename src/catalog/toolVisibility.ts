@@ -20,7 +20,7 @@ export async function countToolVisibility(
     publishedVerdicts ??
     (
       await req.payload.count({
-        collection: collectionSlugs.verdicts as never,
+        collection: collectionSlugs.verdicts,
         overrideAccess: true,
         req,
         where: { and: [{ tool: { equals: toolId } }, published] },
@@ -30,7 +30,7 @@ export async function countToolVisibility(
     return true
   }
   const { totalDocs } = await req.payload.count({
-    collection: collectionSlugs.matchups as never,
+    collection: collectionSlugs.matchups,
     overrideAccess: true,
     req,
     where: { and: [{ or: [{ leftTool: { equals: toolId } }, { rightTool: { equals: toolId } }] }, published] },
@@ -51,7 +51,7 @@ export async function recomputeToolVisibility(
 ): Promise<boolean> {
   const tool = (await req.payload.findByID({
     id: toolId,
-    collection: options.collectionSlugs.tools as never,
+    collection: options.collectionSlugs.tools,
     depth: 0,
     disableErrors: true,
     overrideAccess: true,
@@ -66,8 +66,8 @@ export async function recomputeToolVisibility(
   }
   await req.payload.update({
     id: toolId,
-    collection: options.collectionSlugs.tools as never,
-    data: { public: actual } as never,
+    collection: options.collectionSlugs.tools,
+    data: { public: actual },
     depth: 0,
     overrideAccess: true,
     req,

@@ -1,4 +1,4 @@
-import type { TextFieldSingleValidation } from 'payload'
+import type { CollectionSlug, TextFieldSingleValidation } from 'payload'
 
 import { isValidSlug } from './slugify.ts'
 import { anotherRecordMatches } from './lookups.ts'
@@ -15,7 +15,9 @@ export const validateSlug: TextFieldSingleValidation = async (value, { collectio
   if (!isValidSlug(value)) {
     return 'Use lowercase letters, digits and single dashes, for example "mistral-3-small".'
   }
-  if (collectionSlug && (await anotherRecordMatches(req, collectionSlug, { slug: { equals: value } }, id))) {
+  // Payload names the collection being validated, a slug of this app, as a plain string.
+  const collection = collectionSlug as CollectionSlug | undefined
+  if (collection && (await anotherRecordMatches(req, collection, { slug: { equals: value } }, id))) {
     return `The slug "${value}" is already taken; choose another.`
   }
   return true

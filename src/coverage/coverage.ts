@@ -25,7 +25,7 @@ export async function matchupCoverage(
   const read = { depth: 0, limit: 0, overrideAccess: false, pagination: false, req } as const
   const matchup = (await req.payload.findByID({
     id,
-    collection: slugs.matchups as never,
+    collection: slugs.matchups,
     depth: 0,
     disableErrors: true,
     draft: true,
@@ -37,16 +37,16 @@ export async function matchupCoverage(
   }
   const toolIds = [idOf(matchup.leftTool), idOf(matchup.rightTool)]
   const [tools, personas, newest, live] = await Promise.all([
-    req.payload.find({ ...read, collection: slugs.tools as never, where: { id: { in: toolIds } } }),
-    req.payload.find({ ...read, collection: slugs.reviewers as never }),
-    req.payload.find({ ...read, collection: slugs.verdicts as never, draft: true, where: { tool: { in: toolIds } } }),
+    req.payload.find({ ...read, collection: slugs.tools, where: { id: { in: toolIds } } }),
+    req.payload.find({ ...read, collection: slugs.reviewers }),
+    req.payload.find({ ...read, collection: slugs.verdicts, draft: true, where: { tool: { in: toolIds } } }),
     req.payload.find({
       ...read,
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       where: { and: [{ tool: { in: toolIds } }, { _status: { equals: 'published' } }] },
     }),
   ])
-  const toolById = new Map((tools.docs as Doc[]).map((tool) => [String(tool.id), tool]))
+  const toolById = new Map(tools.docs.map((tool) => [String(tool.id), tool]))
   const pair = toolIds
     .map((toolId) => toolById.get(String(toolId)))
     .map((tool): CoverageTool => ({
@@ -54,8 +54,8 @@ export async function matchupCoverage(
       name: String(tool?.name ?? 'Missing tool'),
       slug: String(tool?.slug ?? ''),
     })) as [CoverageTool, CoverageTool]
-  const liveById = new Map((live.docs as Doc[]).map((verdict) => [String(verdict.id), verdict]))
-  const verdicts = (newest.docs as Doc[]).map((verdict): CoverageVerdict => {
+  const liveById = new Map(live.docs.map((verdict) => [String(verdict.id), verdict]))
+  const verdicts = newest.docs.map((verdict): CoverageVerdict => {
     const published = liveById.get(String(verdict.id))
     return {
       id: verdict.id,

@@ -1,4 +1,4 @@
-import type { Payload, Where } from 'payload'
+import type { CollectionSlug, Payload, Where } from 'payload'
 
 import { richTextFromParagraphs } from '../catalog/richText.ts'
 import { collectionSlugsOf } from '../pluginOptions.ts'
@@ -26,17 +26,17 @@ export async function seedDemoContent(payload: Payload, log: (line: string) => v
 
   async function ensure(
     kind: keyof SeedSummary,
-    collection: string,
+    collection: CollectionSlug,
     where: Where,
     data: Record<string, unknown>,
   ): Promise<Id> {
     const counts = (summary[kind] ??= { created: 0, existing: 0 })
-    const found = await payload.find({ collection: collection as never, depth: 0, limit: 1, where })
+    const found = await payload.find({ collection: collection, depth: 0, limit: 1, where })
     if (found.docs[0]) {
       counts.existing += 1
       return (found.docs[0] as { id: Id }).id
     }
-    const created = await payload.create({ collection: collection as never, data: data as never, depth: 0 })
+    const created = await payload.create({ collection: collection, data: data, depth: 0 })
     counts.created += 1
     return (created as { id: Id }).id
   }

@@ -29,7 +29,7 @@ export async function markStaleVerdicts(
   const slugs = options.collectionSlugs
   const personas = (
     await req.payload.find({
-      collection: slugs.reviewers as never,
+      collection: slugs.reviewers,
       depth: 0,
       limit: 0,
       overrideAccess: true,

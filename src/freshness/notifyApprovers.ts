@@ -1,9 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options.ts'
-import type { WorkflowEventAction } from '../workflow/rules.ts'
+import type { WorkflowEventAction, WorkflowStage } from '../workflow/rules.ts'
 import type { Id } from '../domain/ids.ts'
 
+import { documentId } from '../catalog/relations.ts'
 import { personaApproverIds } from '../workflow/actor.ts'
 import { workflowTargets } from '../workflow/targets.ts'
 
@@ -21,18 +22,18 @@ export async function askForReReview(
   cause: { action: Extract<WorkflowEventAction, 'stale' | 'tool_changed'>; comment: string; subject: string },
 ): Promise<void> {
   const target = workflowTargets(options).verdicts
-  const stage = String(verdict.workflowStage ?? 'published')
+  const stage = (verdict.workflowStage ?? 'published') as WorkflowStage
   const title = String(verdict.title ?? `verdict ${verdict.id}`)
   await req.payload.create({
-    collection: options.collectionSlugs.workflowEvents as never,
+    collection: options.collectionSlugs.workflowEvents,
     data: {
       action: cause.action,
       comment: cause.comment,
-      document: { relationTo: target.slug, value: verdict.id },
+      document: { relationTo: target.slug, value: documentId(verdict.id) },
       from: stage,
       title,
       to: stage,
-    } as never,
+    },
     depth: 0,
     overrideAccess: true,
     req,
@@ -43,7 +44,7 @@ export async function askForReReview(
       return
     }
     const { docs } = await req.payload.find({
-      collection: options.collectionSlugs.users as never,
+      collection: options.collectionSlugs.users,
       depth: 0,
       limit: ids.length,
       overrideAccess: true,

@@ -50,7 +50,7 @@ export async function writeReviewFlags(
       collection,
       req,
       returning: false,
-      versionData: { version: { ...latest.version, ...flags } } as never,
+      versionData: { version: { ...latest.version, ...flags } },
     })
   }
 }

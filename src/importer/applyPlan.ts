@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options.ts'
 import type { WorkflowNote } from '../workflow/targets.ts'
@@ -30,22 +30,22 @@ export async function applyPlan(
   const source = (line: number) => ({ file, line, pageTitle })
   const idOfDoc = (doc: unknown) => (doc as { id: Id }).id
 
-  const create = async (collection: string, data: Record<string, unknown>, draft = false) =>
+  const create = async (collection: CollectionSlug, data: Record<string, unknown>, draft = false) =>
     idOfDoc(
       await payload.create({
-        collection: collection as never,
-        data: data as never,
+        collection: collection,
+        data: data,
         depth: 0,
         draft,
         overrideAccess: true,
         req,
       }),
     )
-  const update = async (collection: string, id: Id, data: Record<string, unknown>, draft = false) => {
+  const update = async (collection: CollectionSlug, id: Id, data: Record<string, unknown>, draft = false) => {
     await payload.update({
       id,
-      collection: collection as never,
-      data: data as never,
+      collection: collection,
+      data: data,
       depth: 0,
       draft,
       overrideAccess: true,
@@ -62,14 +62,14 @@ export async function applyPlan(
     }
   }
   /** New content: published, or waiting in review. */
-  const createReviewed = (collection: string, data: Record<string, unknown>, comment: string) =>
+  const createReviewed = (collection: CollectionSlug, data: Record<string, unknown>, comment: string) =>
     withNote(comment, () =>
       publish
         ? create(collection, { ...data, _status: 'published' })
         : create(collection, { ...data, _status: 'draft', workflowStage: 'in_review' }, true),
     )
   /** Changed content: a new draft in review; a live version stays live until it is approved. */
-  const draftForReview = (collection: string, id: Id, data: Record<string, unknown>, comment: string) =>
+  const draftForReview = (collection: CollectionSlug, id: Id, data: Record<string, unknown>, comment: string) =>
     withNote(comment, () => update(collection, id, { ...data, _status: 'draft', workflowStage: 'in_review' }, true))
 
   const categoryIds = new Map<string, Id>()

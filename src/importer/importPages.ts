@@ -95,7 +95,7 @@ const outcomeOf: Record<RecordAction, keyof RecordCounts> = {
 
 async function storedPersonas(req: PayloadRequest): Promise<StoredPersona[]> {
   const { docs } = await req.payload.find({
-    collection: pluginOptionsOf(req.payload).collectionSlugs.reviewers as never,
+    collection: pluginOptionsOf(req.payload).collectionSlugs.reviewers,
     depth: 0,
     limit: 0,
     overrideAccess: true,

@@ -30,7 +30,7 @@ export async function inTransaction<T>(
   let atomic = await initTransaction(req)
   const ownSqliteTransaction = !atomic && adapter.name === 'sqlite'
   if (ownSqliteTransaction) {
-    req.transactionID = (await beginDrizzleTransaction.call(payload.db as never)) as number | string
+    req.transactionID = (await beginDrizzleTransaction.call(payload.db)) as number | string
     atomic = true
   }
   try {

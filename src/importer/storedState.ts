@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
 import type { Id } from '../domain/ids.ts'
 import type { SanitizedVerdictsOptions } from '../options.ts'
@@ -25,17 +25,17 @@ export async function loadStoredState(
   page: ParsedPage,
 ): Promise<StoredState> {
   const slugs = options.collectionSlugs
-  const find = async (collection: string, where: Record<string, unknown>, draft = false) =>
+  const find = async (collection: CollectionSlug, where: Where, draft = false) =>
     (
       await req.payload.find({
-        collection: collection as never,
+        collection: collection,
         depth: 0,
         draft,
         limit: 0,
         overrideAccess: true,
         pagination: false,
         req,
-        where: where as never,
+        where: where,
       })
     ).docs as unknown as Doc[]
 

@@ -1,4 +1,4 @@
-import type { PayloadRequest, Where } from 'payload'
+import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options.ts'
 import type { DigestMatchup, DigestScoreEntry } from './digest.ts'
@@ -13,7 +13,7 @@ const pageSize = 200
 /** Every document of a query, a page at a time (the week's events are few; this stays bounded). */
 async function findAll(
   req: PayloadRequest,
-  collection: string,
+  collection: CollectionSlug,
   where: Where,
   depth = 0,
 ): Promise<Array<Record<string, unknown>>> {
@@ -46,7 +46,7 @@ export async function defaultPeriodStart(
   now: Date,
 ): Promise<Date> {
   const { docs } = await req.payload.find({
-    collection: options.collectionSlugs.newsletterIssues as never,
+    collection: options.collectionSlugs.newsletterIssues,
     depth: 0,
     draft: true,
     limit: 1,
@@ -86,7 +86,7 @@ async function firstPublishedMatchups(
   const result: DigestMatchup[] = []
   for (const { at, id } of firstSeen.values()) {
     const earlier = await req.payload.count({
-      collection: workflowEvents as never,
+      collection: workflowEvents,
       overrideAccess: true,
       req,
       where: {
@@ -98,7 +98,7 @@ async function firstPublishedMatchups(
     }
     const matchup = (await req.payload.findByID({
       id,
-      collection: matchups as never,
+      collection: matchups,
       depth: 1,
       disableErrors: true,
       draft: false,
@@ -181,8 +181,8 @@ export async function composeIssue(
     until,
   })
   const issue = (await req.payload.create({
-    collection: options.collectionSlugs.newsletterIssues as never,
-    data: { ...digest, periodEnd: until.toISOString(), periodStart: since.toISOString() } as never,
+    collection: options.collectionSlugs.newsletterIssues,
+    data: { ...digest, periodEnd: until.toISOString(), periodStart: since.toISOString() },
     depth: 0,
     draft: true,
     overrideAccess: true,

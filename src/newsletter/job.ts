@@ -20,7 +20,7 @@ export function createComposeNewsletterTask(options: SanitizedVerdictsOptions): 
     handler: async ({ req }) => {
       const now = new Date()
       const { docs } = await req.payload.find({
-        collection: options.collectionSlugs.newsletterIssues as never,
+        collection: options.collectionSlugs.newsletterIssues,
         depth: 0,
         limit: 1,
         overrideAccess: true,

@@ -45,7 +45,7 @@ async function eachLimited<T>(items: T[], concurrency: number, work: (item: T) =
 async function loadIssue(req: PayloadRequest, options: SanitizedVerdictsOptions, id: Id): Promise<Issue> {
   const issue = (await req.payload.findByID({
     id,
-    collection: options.collectionSlugs.newsletterIssues as never,
+    collection: options.collectionSlugs.newsletterIssues,
     depth: 0,
     disableErrors: true,
     draft: true,
@@ -66,8 +66,8 @@ async function updateIssue(
 ): Promise<void> {
   await req.payload.update({
     id,
-    collection: options.collectionSlugs.newsletterIssues as never,
-    data: data as never,
+    collection: options.collectionSlugs.newsletterIssues,
+    data: data,
     depth: 0,
     draft: true,
     overrideAccess: true,
@@ -126,9 +126,8 @@ export async function sendIssue(
   }
   const template = digestTemplate({ intro: issue.intro ?? null, items: issue.items ?? [], title: issue.title })
   const confirmed = { status: { equals: 'confirmed' } }
-  const total = (
-    await req.payload.count({ collection: subscribers as never, overrideAccess: false, req, where: confirmed })
-  ).totalDocs
+  const total = (await req.payload.count({ collection: subscribers, overrideAccess: false, req, where: confirmed }))
+    .totalDocs
   await updateIssue(req, options, id, {
     deliveryStatus: 'sending',
     recipients: total,
@@ -139,13 +138,13 @@ export async function sendIssue(
   let after: Id | null = null
   for (;;) {
     const page = await req.payload.find({
-      collection: subscribers as never,
+      collection: subscribers,
       depth: 0,
       limit: batchSize,
       overrideAccess: false,
       pagination: false,
       req,
-      select: { email: true } as never,
+      select: { email: true },
       sort: 'id',
       where: after === null ? confirmed : { and: [confirmed, { id: { greater_than: after } }] },
     })
@@ -155,13 +154,13 @@ export async function sendIssue(
     }
     after = batch[batch.length - 1].id
     const existing = await req.payload.find({
-      collection: newsletterDeliveries as never,
+      collection: newsletterDeliveries,
       depth: 0,
       limit: batch.length,
       overrideAccess: false,
       pagination: false,
       req,
-      select: { status: true, subscriber: true } as never,
+      select: { status: true, subscriber: true },
       where: { and: [{ issue: { equals: id } }, { subscriber: { in: batch.map((subscriber) => subscriber.id) } }] },
     })
     const previous = new Map(
@@ -186,7 +185,7 @@ export async function sendIssue(
       const keys = sentKeys
       sentKeys = []
       await db.updateMany({
-        collection: newsletterDeliveries as never,
+        collection: newsletterDeliveries,
         data: { sentAt: new Date().toISOString(), status: 'sent' },
         returning: false,
         where: { key: { in: keys } },
@@ -205,14 +204,14 @@ export async function sendIssue(
         if (earlier) {
           await db.updateOne({
             id: earlier.id,
-            collection: newsletterDeliveries as never,
+            collection: newsletterDeliveries,
             data: { error: null, status: 'sending' },
             returning: false,
           })
         } else {
           const now = new Date().toISOString()
           await db.create({
-            collection: newsletterDeliveries as never,
+            collection: newsletterDeliveries,
             data: { createdAt: now, issue: id, key, status: 'sending', subscriber: subscriber.id, updatedAt: now },
             returning: false,
           })
@@ -230,7 +229,7 @@ export async function sendIssue(
       } catch (caught) {
         const error = caught instanceof Error ? caught.message : String(caught)
         await db.updateMany({
-          collection: newsletterDeliveries as never,
+          collection: newsletterDeliveries,
           data: { error: error.slice(0, 500), status: 'failed' },
           returning: false,
           where: { key: { equals: key } },

@@ -44,7 +44,7 @@ export function createSendIssueEndpoint(options: SanitizedVerdictsOptions): Endp
           ? null
           : ((await req.payload.findByID({
               id,
-              collection: options.collectionSlugs.newsletterIssues as never,
+              collection: options.collectionSlugs.newsletterIssues,
               depth: 0,
               disableErrors: true,
               draft: true,
@@ -62,7 +62,7 @@ export function createSendIssueEndpoint(options: SanitizedVerdictsOptions): Endp
         queue: newsletterQueue,
         req,
         task: sendNewsletterTaskSlug,
-      } as never)) as { id: number | string }
+      })) as { id: number | string }
       return Response.json({ job: job.id, queued: true }, { status: 202 })
     },
     method: 'post',

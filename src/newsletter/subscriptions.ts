@@ -25,7 +25,7 @@ export type Subscriber = {
 const resendAfterMs = 10 * 60 * 1000
 
 function slug(options: SanitizedVerdictsOptions) {
-  return options.collectionSlugs.subscribers as never
+  return options.collectionSlugs.subscribers
 }
 
 /** The one subscriber with this email or id, or null. */
@@ -55,7 +55,7 @@ async function updateSubscriber(
   return (await req.payload.update({
     id,
     collection: slug(options),
-    data: data as never,
+    data: data,
     depth: 0,
     overrideAccess: false,
     req,
@@ -116,7 +116,7 @@ export async function requestSubscription(
           requestedAt: now.toISOString(),
           sourcePage: args.sourcePage,
           status: 'pending',
-        } as never,
+        },
         depth: 0,
         overrideAccess: false,
         req,

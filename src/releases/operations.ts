@@ -18,7 +18,7 @@ export const releaseQueue = 'verdicts-releases'
 async function releaseFor(req: PayloadRequest, options: SanitizedVerdictsOptions, id: Id): Promise<ReleaseDoc> {
   const release = (await req.payload.findByID({
     id,
-    collection: options.collectionSlugs.releases as never,
+    collection: options.collectionSlugs.releases,
     depth: 0,
     disableErrors: true,
     overrideAccess: false,
@@ -55,8 +55,8 @@ export async function cancelRelease(req: PayloadRequest, options: SanitizedVerdi
   try {
     await req.payload.update({
       id: release.id,
-      collection: options.collectionSlugs.releases as never,
-      data: { status: 'cancelled' } as never,
+      collection: options.collectionSlugs.releases,
+      data: { status: 'cancelled' },
       depth: 0,
       overrideAccess: false,
       req,

@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { APIError, createLocalReq } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options.ts'
+import type { WorkflowStage } from '../workflow/rules.ts'
 import type { WorkflowTarget } from '../workflow/targets.ts'
 import type { ReleaseBlocker, ReleaseStatus } from './rules.ts'
 import type { Id } from '../domain/ids.ts'
@@ -65,7 +66,7 @@ async function actAs(req: PayloadRequest, options: SanitizedVerdictsOptions, use
       ? null
       : await req.payload.findByID({
           id,
-          collection: options.collectionSlugs.users as never,
+          collection: options.collectionSlugs.users,
           depth: 0,
           disableErrors: true,
           overrideAccess: true,
@@ -113,7 +114,7 @@ async function checkItems(
       })
       continue
     }
-    const stage = String(doc.workflowStage ?? 'draft')
+    const stage = (doc.workflowStage ?? 'draft') as WorkflowStage
     const title = `${String(doc.title ?? id)} (${target.kind})`
     if (action === 'publish' && stage === 'published') {
       continue
@@ -121,7 +122,7 @@ async function checkItems(
     if (action === 'unpublish' && stage !== 'published') {
       continue
     }
-    const check = checkTransition(action, stage as never, await actorFor(req, options, target, doc), {
+    const check = checkTransition(action, stage, await actorFor(req, options, target, doc), {
       kind: target.kind,
     })
     if (!check.ok) {
@@ -145,8 +146,8 @@ async function writeRelease(
     // The release's own access lets this one write through (and only while the flag is set).
     await req.payload.update({
       id,
-      collection: options.collectionSlugs.releases as never,
-      data: data as never,
+      collection: options.collectionSlugs.releases,
+      data: data,
       depth: 0,
       overrideAccess: false,
       req,
@@ -188,7 +189,7 @@ async function mailBlocked(
       }
     }
     const { docs } = await payload.find({
-      collection: options.collectionSlugs.users as never,
+      collection: options.collectionSlugs.users,
       depth: 0,
       limit: 0,
       pagination: false,
@@ -241,7 +242,7 @@ export async function runRelease(
       atomicRun = atomic
       release = (await payload.findByID({
         id: releaseId,
-        collection: slug as never,
+        collection: slug,
         depth: 0,
         disableErrors: true,
         overrideAccess: true,

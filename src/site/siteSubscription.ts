@@ -1,6 +1,6 @@
-import type { Payload } from 'payload'
+import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 
-import { collectionSlugsOf } from 'verdicts-cms'
+import { pluginOptionsOf } from 'verdicts-cms'
 import { revalidationPath } from './revalidation.ts'
 import { siteSettings } from './settings.ts'
 
@@ -18,7 +18,7 @@ export async function ensureSiteSubscription(payload: Payload): Promise<void> {
   if (!settings.revalidation) {
     return
   }
-  const collection = collectionSlugsOf(payload).webhookSubscriptions as never
+  const collection = pluginOptionsOf(payload).collectionSlugs.webhookSubscriptions
   const url = `${settings.apiUrl}${revalidationPath}`
   const { docs } = await payload.find({
     collection,
@@ -30,10 +30,15 @@ export async function ensureSiteSubscription(payload: Payload): Promise<void> {
   if (!existing) {
     await payload.create({
       collection,
-      data: { description: siteSubscriptionDescription, secret: settings.webhookSecret, url } as never,
+      // `events` is left to the collection's default: every source.
+      data: {
+        description: siteSubscriptionDescription,
+        secret: settings.webhookSecret,
+        url,
+      } as RequiredDataFromCollectionSlug<typeof collection>,
     })
     payload.logger.info(`Subscribed ${url} to content changes (the /compare pages).`)
   } else if (existing.url !== url || existing.secret !== settings.webhookSecret) {
-    await payload.update({ collection, data: { secret: settings.webhookSecret, url } as never, id: existing.id })
+    await payload.update({ collection, data: { secret: settings.webhookSecret, url }, id: existing.id })
   }
 }

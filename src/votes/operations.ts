@@ -1,8 +1,9 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, RequiredDataFromCollectionSlug } from 'payload'
 
 import type { Score } from '../scores/score.ts'
 import type { SanitizedVerdictsOptions } from '../options.ts'
 
+import { documentId } from '../catalog/relations.ts'
 import { PublicPages } from '../public/pages.ts'
 import type { Decision } from '../domain/decisions.ts'
 import type { Id } from '../domain/ids.ts'
@@ -61,7 +62,7 @@ export async function castVote(
   options: SanitizedVerdictsOptions,
   args: { decision: Decision; toolId: Id; voterKey: string },
 ): Promise<VoteOutcome> {
-  const collection = options.collectionSlugs.votes as never
+  const collection = options.collectionSlugs.votes
   return asVoter(req, args.voterKey, async () => {
     for (let attempt = 1; ; attempt += 1) {
       const existing = await ownVoteOn(req, options, args.toolId)
@@ -72,7 +73,7 @@ export async function castVote(
         await req.payload.update({
           id: existing.id,
           collection,
-          data: { decision: args.decision } as never,
+          data: { decision: args.decision },
           depth: 0,
           overrideAccess: false,
           req,
@@ -82,7 +83,10 @@ export async function castVote(
       try {
         await req.payload.create({
           collection,
-          data: { decision: args.decision, tool: args.toolId } as never,
+          // The voter's key is bound by the collection's own hook, from the context set above.
+          data: { decision: args.decision, tool: documentId(args.toolId) } as RequiredDataFromCollectionSlug<
+            typeof collection
+          >,
           depth: 0,
           overrideAccess: false,
           req,

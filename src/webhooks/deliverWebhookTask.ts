@@ -5,6 +5,7 @@ import type { WebhookEvent } from './events.ts'
 
 import { webhookHeaders } from './signature.ts'
 import { refusedWebhookTarget } from './targetGuard.ts'
+import { documentId } from '../catalog/relations.ts'
 
 export const deliverWebhookTaskSlug = 'verdictsDeliverWebhook'
 export const webhookQueue = 'verdicts-webhooks'
@@ -71,9 +72,9 @@ export function createDeliverWebhookTask(options: SanitizedVerdictsOptions): Tas
           eventType: event.type,
           outcome,
           responseStatus,
-          subscription: subscriptionId,
+          subscription: documentId(subscriptionId),
           url: subscription.url,
-        } as never,
+        },
         overrideAccess: true,
         req,
       })

@@ -53,7 +53,7 @@ export function createWorkflowEndpoints(options: SanitizedVerdictsOptions, targe
           where = { and: [inReview, { [target.personaField]: { in: personaIds } }] }
         }
         const result = await req.payload.find({
-          collection: target.slug as never,
+          collection: target.slug,
           depth: 0,
           draft: true,
           limit: 100,
@@ -64,7 +64,7 @@ export function createWorkflowEndpoints(options: SanitizedVerdictsOptions, targe
         })
         return Response.json({
           docs: result.docs.map((doc) => {
-            const { id, title, updatedAt } = doc as Record<string, unknown>
+            const { id, title, updatedAt } = doc
             return { id, title, updatedAt }
           }),
           totalDocs: result.totalDocs,

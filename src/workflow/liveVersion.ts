@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import { findRelated } from '../catalog/lookups.ts'
 
@@ -9,7 +9,7 @@ import { findRelated } from '../catalog/lookups.ts'
  */
 export async function liveVersionIsPublished(
   req: PayloadRequest,
-  collection: string,
+  collection: CollectionSlug,
   id: number | string,
 ): Promise<boolean> {
   return (await findRelated(req, collection, id))?._status === 'published'

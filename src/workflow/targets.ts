@@ -1,4 +1,4 @@
-import type { SanitizedVerdictsOptions } from '../options.ts'
+import type { PluginCollectionSlugs, SanitizedVerdictsOptions } from '../options.ts'
 import type { WorkflowAction, WorkflowStage } from './rules.ts'
 
 /** What the workflow needs to know about a collection that goes through review. */
@@ -9,7 +9,7 @@ export type WorkflowTarget = {
   kind: 'matchup' | 'newsletter issue' | 'verdict'
   /** For verdicts: the persona whose approvers may judge the document. */
   personaField?: string
-  slug: string
+  slug: PluginCollectionSlugs['matchups' | 'newsletterIssues' | 'verdicts']
 }
 
 export function workflowTargets(

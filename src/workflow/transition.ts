@@ -21,7 +21,7 @@ export async function findLatestVersion(
 ): Promise<null | WorkflowDoc> {
   return (await req.payload.findByID({
     id,
-    collection: target.slug as never,
+    collection: target.slug,
     depth: 0,
     disableErrors: true,
     draft: true,

@@ -8,6 +8,7 @@ import type { RestClient } from '../helpers/rest.ts'
 
 import { socketAddressHeader, socketAddressProof, socketProofHeader } from '../../src/http/clientAddress.ts'
 import { reconcileScores } from '../../src/scores/reconcile.ts'
+import { matchupData, verdictData } from '../helpers/createData.ts'
 import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient, tokenFor } from '../helpers/rest.ts'
@@ -49,22 +50,22 @@ beforeAll(async () => {
     [fixtures.toolIds.gamma, 'draft'],
   ] as const) {
     const verdict = await payload.create({
-      collection: slugs.verdicts as never,
-      data: {
+      collection: slugs.verdicts,
+      data: verdictData({
         _status: status,
         decision: 'ship',
         quote: quote('Fuzzed.'),
         reviewer: fixtures.personaIds.skeptic,
         tool,
         ...(status === 'draft' ? { workflowStage: 'in_review' } : {}),
-      } as never,
+      }),
       draft: status === 'draft',
     })
     verdicts.push((verdict as unknown as { id: Id }).id)
   }
   const matchup = (await payload.create({
-    collection: slugs.matchups as never,
-    data: { _status: 'published', leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta } as never,
+    collection: slugs.matchups,
+    data: matchupData({ _status: 'published', leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta }),
   })) as unknown as { id: Id; slug: string }
   matchupSlug = matchup.slug
   realIds.verdicts = verdicts
@@ -341,10 +342,10 @@ const requestArbitrary = fc.oneof({ arbitrary: anyRequest, weight: 3 }, { arbitr
 
 async function stageMatchesHistory(collection: 'matchups' | 'verdicts'): Promise<string[]> {
   const problems: string[] = []
-  const docs = await payload.find({ collection: collection as never, draft: true, limit: 0 })
+  const docs = await payload.find({ collection: collection, draft: true, limit: 0 })
   for (const doc of docs.docs as unknown as Array<{ id: Id; workflowStage: string }>) {
     const { docs: events } = await payload.find({
-      collection: slugs.workflowEvents as never,
+      collection: slugs.workflowEvents,
       limit: 1,
       sort: '-createdAt',
       where: { and: [{ 'document.relationTo': { equals: collection } }, { 'document.value': { equals: doc.id } }] },

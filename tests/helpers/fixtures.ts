@@ -1,8 +1,8 @@
-import type { Payload } from 'payload'
+import type { DefaultDocumentIDType, Payload } from 'payload'
 
 import { richTextFromParagraphs } from '../../src/catalog/richText.ts'
 import { defaultCollectionSlugs as slugs } from '../../src/options.ts'
-import type { Id } from '../../src/domain/ids.ts'
+import { categoryData, reviewerData, toolData } from './createData.ts'
 
 export { slugs }
 
@@ -16,7 +16,11 @@ export const accounts = {
 } as const
 
 export type AccountName = keyof typeof accounts
-export type { Id } from '../../src/domain/ids.ts'
+/**
+ * Payload's declared id type: the demo's types are generated for SQL, so a number. On MongoDB the
+ * ids are strings at run time; the tests only hand them back to Payload.
+ */
+export type Id = DefaultDocumentIDType
 
 export type Fixtures = {
   categoryId: Id
@@ -25,6 +29,10 @@ export type Fixtures = {
   userIds: Record<AccountName, Id>
 }
 
+/** An id no document has, of the database's kind (ObjectId hex on MongoDB). */
+export const unknownId = (like: Id) => (typeof like === 'number' ? 999_999 : '0123456789abcdef01234567') as Id
+
+/** A one-paragraph quote. */
 export const quote = (text: string) => richTextFromParagraphs([text])
 
 /**
@@ -38,28 +46,28 @@ export async function createFixtures(payload: Payload): Promise<Fixtures> {
       collection: slugs.users,
       data: { ...account, password },
     })
-    userIds[name] = (user as { id: Id }).id
+    userIds[name] = user.id
   }
   const category = await payload.create({
     collection: slugs.categories,
-    data: { name: 'Developer Tools' },
+    data: categoryData({ name: 'Developer Tools' }),
   })
   const persona = async (name: string, approver: Id) =>
     (
-      (await payload.create({
+      await payload.create({
         collection: slugs.reviewers,
-        data: { approvers: [approver], lens: `${name} lens`, name } as never,
-      })) as { id: Id }
+        data: reviewerData({ approvers: [approver], lens: `${name} lens`, name }),
+      })
     ).id
   const tool = async (name: string) =>
     (
-      (await payload.create({
+      await payload.create({
         collection: slugs.tools,
-        data: { category: (category as { id: Id }).id, name, pricing: { tier: 'free' } } as never,
-      })) as { id: Id }
+        data: toolData({ category: category.id, name, pricing: { tier: 'free' } }),
+      })
     ).id
   return {
-    categoryId: (category as { id: Id }).id,
+    categoryId: category.id,
     personaIds: {
       other: await persona('The Futurist', userIds.otherReviewer),
       skeptic: await persona('The Skeptic', userIds.reviewer),

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
@@ -8,6 +8,7 @@ import type { RestClient } from '../helpers/rest.ts'
 import { countStatements } from '../../bench/statements.ts'
 import { pageCacheOf } from '../../src/public/pageCache.ts'
 import { reconcileScores } from '../../src/scores/reconcile.ts'
+import { categoryData, toolData } from '../helpers/createData.ts'
 import { createFixtures, quote, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient } from '../helpers/rest.ts'
@@ -34,22 +35,22 @@ const listedTools = async (query = '') =>
 
 async function newTool(name: string, categoryId: Id = fixtures.categoryId): Promise<{ id: Id; slug: string }> {
   return (await payload.create({
-    collection: slugs.tools as never,
-    data: { category: categoryId, name, pricing: { tier: 'free' } } as never,
+    collection: slugs.tools,
+    data: toolData({ category: categoryId, name, pricing: { tier: 'free' } }),
   })) as unknown as { id: Id; slug: string }
 }
 
 async function draftVerdict(persona: Id, tool: Id): Promise<Id> {
   const verdict = await payload.create({
-    collection: slugs.verdicts as never,
-    data: { decision: 'ship', quote: quote('Worth a try for small teams.'), reviewer: persona, tool } as never,
+    collection: slugs.verdicts,
+    data: { decision: 'ship', quote: quote('Worth a try for small teams.'), reviewer: persona, tool },
     draft: true,
   })
   return (verdict as unknown as { id: Id }).id
 }
 
-const setStatus = (collection: string, id: Id, status: 'draft' | 'published') =>
-  payload.update({ collection: collection as never, data: { _status: status } as never, depth: 0, id })
+const setStatus = (collection: CollectionSlug, id: Id, status: 'draft' | 'published') =>
+  payload.update({ collection: collection, data: { _status: status }, depth: 0, id })
 
 describe('which tools the public lists', () => {
   it('lists a tool once its first verdict is published, and no longer once it is unpublished', async () => {
@@ -68,8 +69,8 @@ describe('which tools the public lists', () => {
     const left = await newTool('Epsilon Draw')
     const right = await newTool('Zeta Sketch')
     const matchup = (await payload.create({
-      collection: slugs.matchups as never,
-      data: { leftTool: left.id, rightTool: right.id } as never,
+      collection: slugs.matchups,
+      data: { leftTool: left.id, rightTool: right.id },
       draft: true,
     })) as unknown as { id: Id }
     expect(await listedTools()).not.toContain(left.slug)
@@ -77,7 +78,7 @@ describe('which tools the public lists', () => {
     await setStatus(slugs.matchups, matchup.id, 'published')
     expect(await listedTools()).toEqual(expect.arrayContaining([left.slug, right.slug]))
 
-    await payload.delete({ collection: slugs.matchups as never, id: matchup.id })
+    await payload.delete({ collection: slugs.matchups, id: matchup.id })
     const after = await listedTools()
     expect(after).not.toContain(left.slug)
     expect(after).not.toContain(right.slug)
@@ -87,7 +88,7 @@ describe('which tools the public lists', () => {
     const tool = await newTool('Eta Search')
     await setStatus(slugs.verdicts, await draftVerdict(fixtures.personaIds.other, tool.id), 'published')
     // A flag gone wrong behind the hooks' back (e.g. rows copied in by hand).
-    await payload.db.updateOne({ collection: slugs.tools, data: { public: false }, id: tool.id } as never)
+    await payload.db.updateOne({ collection: slugs.tools, data: { public: false }, id: tool.id })
 
     const check = await reconcileScores(payload, { fix: false })
     expect(check.visibility).toEqual([{ actual: true, stored: false, tool: tool.slug }])
@@ -101,8 +102,8 @@ describe('which tools the public lists', () => {
 describe('cached lists', () => {
   it('a publish drops the lists that show its tool, and keeps the lists it cannot change', async () => {
     const otherCategory = (await payload.create({
-      collection: slugs.categories as never,
-      data: { name: 'Image Models' } as never,
+      collection: slugs.categories,
+      data: categoryData({ name: 'Image Models' }),
     })) as unknown as { id: Id; slug: string }
     const painter = await newTool('Theta Paint', otherCategory.id)
     await setStatus(slugs.verdicts, await draftVerdict(fixtures.personaIds.skeptic, painter.id), 'published')
@@ -134,14 +135,14 @@ describe('cached lists', () => {
 
   it("a tool moved to another category leaves that category's cached list at once", async () => {
     const target = (await payload.create({
-      collection: slugs.categories as never,
-      data: { name: 'Audio Models' } as never,
+      collection: slugs.categories,
+      data: categoryData({ name: 'Audio Models' }),
     })) as unknown as { id: Id; slug: string }
     const tool = await newTool('Kappa Voice')
     await setStatus(slugs.verdicts, await draftVerdict(fixtures.personaIds.skeptic, tool.id), 'published')
     expect(await listedTools(`?category=${target.slug}`)).toEqual([])
 
-    await payload.update({ collection: slugs.tools as never, data: { category: target.id } as never, id: tool.id })
+    await payload.update({ collection: slugs.tools, data: { category: target.id }, id: tool.id })
     expect(await listedTools(`?category=${target.slug}`)).toEqual([tool.slug])
   })
 })
@@ -153,8 +154,8 @@ describe('the cost of a publish', () => {
     for (let index = 0; index < matchups; index += 1) {
       const rival = await newTool(`${name} Rival ${index}`)
       const matchup = (await payload.create({
-        collection: slugs.matchups as never,
-        data: { leftTool: tool.id, rightTool: rival.id } as never,
+        collection: slugs.matchups,
+        data: { leftTool: tool.id, rightTool: rival.id },
         draft: true,
       })) as unknown as { id: Id }
       await setStatus(slugs.matchups, matchup.id, 'published')

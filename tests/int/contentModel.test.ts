@@ -3,10 +3,12 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { ValidationError } from 'payload'
 
+import type { VerdictData } from '../helpers/createData.ts'
 import type { Fixtures } from '../helpers/fixtures.ts'
 
 import { runsOnFerretdb } from '../helpers/database.ts'
-import { createFixtures, quote, slugs } from '../helpers/fixtures.ts'
+import { matchupData, reviewerData, toolData, verdictData } from '../helpers/createData.ts'
+import { createFixtures, quote, slugs, unknownId } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 
 let payload: Payload
@@ -36,11 +38,11 @@ describe('tools', () => {
   it('derives the slug from the name, keeping variants apart', async () => {
     const variant = await payload.create({
       collection: slugs.tools,
-      data: { name: 'Code Llama 4 (70B & 400B)', pricing: { tier: 'free' } } as never,
+      data: toolData({ name: 'Code Llama 4 (70B & 400B)', pricing: { tier: 'free' } }),
     })
     const base = await payload.create({
       collection: slugs.tools,
-      data: { name: 'Code Llama 4', pricing: { tier: 'free' } } as never,
+      data: toolData({ name: 'Code Llama 4', pricing: { tier: 'free' } }),
     })
     expect((variant as unknown as { slug: string }).slug).toBe('code-llama-4-70b-400b')
     expect((base as unknown as { slug: string }).slug).toBe('code-llama-4')
@@ -49,7 +51,7 @@ describe('tools', () => {
   it('normalises a slug typed by an editor', async () => {
     const tool = await payload.create({
       collection: slugs.tools,
-      data: { name: 'Delta', pricing: { tier: 'paid' }, slug: '  Delta Gateway ' } as never,
+      data: { name: 'Delta', pricing: { tier: 'paid' }, slug: '  Delta Gateway ' },
     })
     expect((tool as unknown as { slug: string }).slug).toBe('delta-gateway')
   })
@@ -58,7 +60,7 @@ describe('tools', () => {
     const fields = await rejectedFields(() =>
       payload.create({
         collection: slugs.tools,
-        data: { name: 'Alpha Coder', pricing: { tier: 'free' } } as never,
+        data: toolData({ name: 'Alpha Coder', pricing: { tier: 'free' } }),
       }),
     )
     expect(fields).toContain('slug')
@@ -97,7 +99,7 @@ describe('reviewer personas', () => {
   it('appends a new persona to the end of the scorecard order', async () => {
     const persona = (await payload.create({
       collection: slugs.reviewers,
-      data: { lens: 'Product', name: 'The Product Lead' },
+      data: reviewerData({ lens: 'Product', name: 'The Product Lead' }),
     })) as unknown as { position: number; slug: string }
     expect(persona.slug).toBe('the-product-lead')
     expect(persona.position).toBe(3)
@@ -117,12 +119,12 @@ describe('verdicts', () => {
   it('gets a readable title from its persona and tool', async () => {
     const verdict = (await payload.create({
       collection: slugs.verdicts,
-      data: {
+      data: verdictData({
         decision: 'ship',
         quote: quote('Ships on day one.'),
         reviewer: fixtures.personaIds.skeptic,
         tool: fixtures.toolIds.alpha,
-      } as never,
+      }),
     })) as unknown as { _status: string; title: string }
     expect(verdict.title).toBe('The Skeptic on Alpha Coder')
     expect(verdict._status).toBe('draft')
@@ -137,7 +139,7 @@ describe('verdicts', () => {
           quote: quote('A second opinion from the same voice.'),
           reviewer: fixtures.personaIds.skeptic,
           tool: fixtures.toolIds.alpha,
-        } as never,
+        },
         draft: true,
       }),
     )
@@ -147,21 +149,21 @@ describe('verdicts', () => {
   it('lets the same persona review another tool, and another persona the same tool', async () => {
     await payload.create({
       collection: slugs.verdicts,
-      data: {
+      data: verdictData({
         decision: 'skip',
         quote: quote('Not yet.'),
         reviewer: fixtures.personaIds.skeptic,
         tool: fixtures.toolIds.beta,
-      } as never,
+      }),
     })
     await payload.create({
       collection: slugs.verdicts,
-      data: {
+      data: verdictData({
         decision: 'ship',
         quote: quote('The bet is right.'),
         reviewer: fixtures.personaIds.other,
         tool: fixtures.toolIds.alpha,
-      } as never,
+      }),
     })
     const { totalDocs } = await payload.count({
       collection: slugs.verdicts,
@@ -195,7 +197,7 @@ describe('verdicts', () => {
     const fields = await rejectedFields(() =>
       payload.update({
         collection: slugs.verdicts,
-        data: { tool: fixtures.toolIds.alpha } as never,
+        data: { tool: fixtures.toolIds.alpha },
         id: (docs[0] as { id: number | string }).id,
       }),
     )
@@ -206,12 +208,12 @@ describe('verdicts', () => {
     const fields = await rejectedFields(() =>
       payload.create({
         collection: slugs.verdicts,
-        data: {
+        data: verdictData({
           decision: 'ship',
           quote: quote('Ghost.'),
           reviewer: fixtures.personaIds.other,
-          tool: typeof fixtures.toolIds.alpha === 'number' ? 999_999 : '0123456789abcdef01234567',
-        } as never,
+          tool: unknownId(fixtures.toolIds.alpha),
+        }),
       }),
     )
     expect(fields).toEqual(['tool'])
@@ -221,7 +223,8 @@ describe('verdicts', () => {
     const fields = await rejectedFields(() =>
       payload.create({
         collection: slugs.verdicts,
-        data: { decision: 'ship', reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.gamma } as never,
+        // No quote, on purpose.
+        data: { decision: 'ship', reviewer: fixtures.personaIds.other, tool: fixtures.toolIds.gamma } as VerdictData,
       }),
     )
     expect(fields).toEqual(['quote'])
@@ -232,7 +235,7 @@ describe('matchups', () => {
   it('derives slug "<left>-vs-<right>" and title "Left vs Right"', async () => {
     const matchup = (await payload.create({
       collection: slugs.matchups,
-      data: { leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta } as never,
+      data: matchupData({ leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta }),
     })) as unknown as { slug: string; title: string }
     expect(matchup.slug).toBe('alpha-coder-vs-beta-chat')
     expect(matchup.title).toBe('Alpha Coder vs Beta Chat')
@@ -241,11 +244,11 @@ describe('matchups', () => {
   it('keeps a custom title while the slug still follows the tools', async () => {
     const matchup = (await payload.create({
       collection: slugs.matchups,
-      data: {
+      data: matchupData({
         customTitle: 'Search or chat?',
         leftTool: fixtures.toolIds.gamma,
         rightTool: fixtures.toolIds.beta,
-      } as never,
+      }),
     })) as unknown as { slug: string; title: string }
     expect(matchup.title).toBe('Search or chat?')
     expect(matchup.slug).toBe('gamma-search-vs-beta-chat')
@@ -255,7 +258,7 @@ describe('matchups', () => {
     const fields = await rejectedFields(() =>
       payload.create({
         collection: slugs.matchups,
-        data: { leftTool: fixtures.toolIds.beta, rightTool: fixtures.toolIds.alpha } as never,
+        data: matchupData({ leftTool: fixtures.toolIds.beta, rightTool: fixtures.toolIds.alpha }),
       }),
     )
     expect(fields).toEqual(['rightTool'])
@@ -265,7 +268,7 @@ describe('matchups', () => {
     const fields = await rejectedFields(() =>
       payload.create({
         collection: slugs.matchups,
-        data: { leftTool: fixtures.toolIds.gamma, rightTool: fixtures.toolIds.gamma } as never,
+        data: matchupData({ leftTool: fixtures.toolIds.gamma, rightTool: fixtures.toolIds.gamma }),
       }),
     )
     expect(fields).toEqual(['rightTool'])

@@ -9,6 +9,7 @@ import type { RestClient } from '../helpers/rest.ts'
 import { createVerdictsCollection } from '../../collections/Verdicts.ts'
 import { prefillParams } from '../../src/coverage/grid.ts'
 import { pluginOptionsOf } from '../../src/pluginOptions.ts'
+import { matchupData, verdictData } from '../helpers/createData.ts'
 import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient, tokenFor, workflowAction } from '../helpers/rest.ts'
@@ -22,7 +23,7 @@ let missingHref: string
 const tokens = {} as Record<'admin' | 'editor' | 'otherReviewer' | 'reviewer', string>
 const verdictIds = {} as Record<'futuristOnBeta' | 'skepticOnAlpha' | 'skepticOnBeta', Id>
 
-const coverage = (token?: string, id: Id = matchupId) =>
+const coverage = (token?: string, id: Id | string = matchupId) =>
   rest.request<Coverage & { errors?: Array<{ message: string }> }>('GET', `/${slugs.matchups}/${id}/coverage`, {
     token,
   })
@@ -36,15 +37,15 @@ beforeAll(async () => {
   }
   matchupId = (
     (await payload.create({
-      collection: slugs.matchups as never,
-      data: { leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta } as never,
+      collection: slugs.matchups,
+      data: matchupData({ leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta }),
     })) as unknown as { id: Id }
   ).id
   const verdict = async (persona: Id, tool: Id, data: Record<string, unknown>) =>
     (
       (await payload.create({
-        collection: slugs.verdicts as never,
-        data: { decision: 'ship', quote: quote('A take.'), reviewer: persona, tool, ...data } as never,
+        collection: slugs.verdicts,
+        data: verdictData({ decision: 'ship', quote: quote('A take.'), reviewer: persona, tool, ...data }),
       })) as unknown as { id: Id }
     ).id
   // Published, then flagged by a tool change; in review; published with a stale mark; the
@@ -62,8 +63,8 @@ beforeAll(async () => {
   await verdict(fixtures.personaIds.other, fixtures.toolIds.gamma, { _status: 'published' })
   await payload.update({
     id: fixtures.toolIds.alpha,
-    collection: slugs.tools as never,
-    data: { tagline: 'Changed after approval' } as never,
+    collection: slugs.tools,
+    data: { tagline: 'Changed after approval' },
   })
   const { markStaleVerdicts } = await import('../../src/freshness/markStaleVerdicts.ts')
   const { createLocalReq } = await import('payload')
@@ -105,10 +106,10 @@ describe('GET /api/matchups/:id/coverage', () => {
 
   it('its counts match the records', async () => {
     const { body } = await coverage(tokens.reviewer)
-    const personas = (await payload.count({ collection: slugs.reviewers as never })).totalDocs
+    const personas = (await payload.count({ collection: slugs.reviewers })).totalDocs
     const verdicts = (
       await payload.count({
-        collection: slugs.verdicts as never,
+        collection: slugs.verdicts,
         where: { tool: { in: [fixtures.toolIds.alpha, fixtures.toolIds.beta] } },
       })
     ).totalDocs

@@ -11,6 +11,7 @@ import type { RestClient } from '../helpers/rest.ts'
 import { createCaptureEmail } from '../../src/email/captureEmailAdapter.ts'
 import { freshnessQueue, markStaleVerdicts, markStaleVerdictsTaskSlug } from '../../src/freshness/markStaleVerdicts.ts'
 import { pluginOptionsOf } from '../../src/pluginOptions.ts'
+import { matchupData, verdictData, webhookSubscriptionData } from '../helpers/createData.ts'
 import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.ts'
 import { schemaErrors } from '../helpers/openapi.ts'
 import { startTestPayload } from '../helpers/payload.ts'
@@ -37,13 +38,13 @@ type VerdictDoc = {
 
 const systemReq = async (): Promise<PayloadRequest> => createLocalReq({}, payload)
 const live = async (id: Id) =>
-  (await payload.findByID({ id, collection: slugs.verdicts as never, depth: 0 })) as unknown as VerdictDoc
+  (await payload.findByID({ id, collection: slugs.verdicts, depth: 0 })) as unknown as VerdictDoc
 const newest = async (id: Id) =>
-  (await payload.findByID({ id, collection: slugs.verdicts as never, depth: 0, draft: true })) as unknown as VerdictDoc
+  (await payload.findByID({ id, collection: slugs.verdicts, depth: 0, draft: true })) as unknown as VerdictDoc
 const historyOf = async (id: Id) =>
   (
     await payload.find({
-      collection: slugs.workflowEvents as never,
+      collection: slugs.workflowEvents,
       sort: '-createdAt',
       where: { and: [{ 'document.relationTo': { equals: slugs.verdicts } }, { 'document.value': { equals: id } }] },
     })
@@ -96,13 +97,13 @@ beforeAll(async () => {
   tokens.reviewer = await tokenFor(payload, accounts.reviewer.email, password)
   tokens.otherReviewer = await tokenFor(payload, accounts.otherReviewer.email, password)
   await payload.create({
-    collection: slugs.matchups as never,
-    data: { _status: 'published', leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta } as never,
+    collection: slugs.matchups,
+    data: matchupData({ _status: 'published', leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta }),
   })
   // A consumer site subscribed to verdict changes (deliveries are queued, never run here).
   await payload.create({
-    collection: slugs.webhookSubscriptions as never,
-    data: { events: ['verdict'], url: 'http://127.0.0.1:9/api/revalidate' } as never,
+    collection: slugs.webhookSubscriptions,
+    data: webhookSubscriptionData({ events: ['verdict'], url: 'http://127.0.0.1:9/api/revalidate' }),
   })
 })
 
@@ -132,14 +133,14 @@ describe('reviewedAt', () => {
   it('a verdict written as published by the system (an import) counts as reviewed when written', async () => {
     const before = Date.now()
     const imported = (await payload.create({
-      collection: slugs.verdicts as never,
-      data: {
+      collection: slugs.verdicts,
+      data: verdictData({
         _status: 'published',
         decision: 'skip',
         quote: quote('Imported take.'),
         reviewer: fixtures.personaIds.other,
         tool: fixtures.toolIds.beta,
-      } as never,
+      }),
     })) as unknown as VerdictDoc
     futuristOnBeta = imported.id
     expect(new Date(imported.reviewedAt!).getTime()).toBeGreaterThanOrEqual(before - 1000)
@@ -179,21 +180,21 @@ describe('the daily freshness job', () => {
   it("marks a verdict stale after its persona's own interval, mails its approvers once, and unpublishes nothing", async () => {
     await payload.update({
       id: fixtures.personaIds.other,
-      collection: slugs.reviewers as never,
-      data: { reviewEveryDays: 30 } as never,
+      collection: slugs.reviewers,
+      data: { reviewEveryDays: 30 },
     })
     const now = new Date()
     futuristOnAlpha = (
       (await payload.create({
-        collection: slugs.verdicts as never,
-        data: {
+        collection: slugs.verdicts,
+        data: verdictData({
           _status: 'published',
           decision: 'ship',
           quote: quote('Old take on Alpha.'),
           reviewedAt: new Date(now.getTime() - 31 * day).toISOString(),
           reviewer: fixtures.personaIds.other,
           tool: fixtures.toolIds.alpha,
-        } as never,
+        }),
       })) as unknown as VerdictDoc
     ).id
     // The page is cached now, so the job must drop it for readers to see the mark.
@@ -216,7 +217,7 @@ describe('the daily freshness job', () => {
     const entry = (await matchupPage()).scorecard.find((each) => each.reviewer.name === 'The Futurist')!
     expect(entry.stale).toBe(true)
     // Consumer sites that cache the page are told which pages changed.
-    const queued = await payload.find({ collection: 'payload-jobs' as never, depth: 0, limit: 0, pagination: false })
+    const queued = await payload.find({ collection: 'payload-jobs', depth: 0, limit: 0, pagination: false })
     const events = (
       queued.docs as unknown as Array<{ input?: { event?: { data: { id: Id; tags: string[] }; type: string } } }>
     )
@@ -256,15 +257,15 @@ describe('the daily freshness job', () => {
     const now = new Date()
     const id = (
       (await payload.create({
-        collection: slugs.verdicts as never,
-        data: {
+        collection: slugs.verdicts,
+        data: verdictData({
           _status: 'published',
           decision: 'ship',
           quote: quote('Gamma, long ago.'),
           reviewedAt: new Date(now.getTime() - 40 * day).toISOString(),
           reviewer: fixtures.personaIds.other,
           tool: fixtures.toolIds.gamma,
-        } as never,
+        }),
       })) as unknown as VerdictDoc
     ).id
     await rest.request('PATCH', `/${slugs.verdicts}/${id}?draft=true`, { body: {}, token: tokens.editor })

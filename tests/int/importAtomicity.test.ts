@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, Payload } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionSlug, Payload, Where } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
@@ -39,8 +39,8 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-const count = async (collection: string, where?: Record<string, unknown>) =>
-  (await payload.count({ collection: collection as never, where: where as never })).totalDocs
+const count = async (collection: CollectionSlug, where?: Where) =>
+  (await payload.count({ collection: collection, where: where })).totalDocs
 
 describe('a page that fails while it is being written', () => {
   it('leaves nothing behind, and the next page still imports', async () => {

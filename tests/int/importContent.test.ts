@@ -1,9 +1,10 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload, Where } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import type { ImportReport } from '../../src/importer/importPages.ts'
 import type { PublicMatchupPage } from '../../src/public/pages.ts'
+import type { Id } from '../helpers/fixtures.ts'
 import type { RestClient } from '../helpers/rest.ts'
 
 import { AssignmentError, parseAssignment } from '../../src/importer/assignments.ts'
@@ -14,7 +15,6 @@ import { password, slugs } from '../helpers/fixtures.ts'
 import { fixturePage } from '../helpers/importPages.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient, tokenFor, workflowAction } from '../helpers/rest.ts'
-import type { Id } from '../../src/domain/ids.ts'
 
 type Doc = Record<string, unknown> & { id: Id }
 
@@ -30,13 +30,13 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-async function findOne(collection: string, where: Record<string, unknown>, draft = false): Promise<Doc> {
+async function findOne(collection: CollectionSlug, where: Where, draft = false): Promise<Doc> {
   const { docs } = await payload.find({
-    collection: collection as never,
+    collection: collection,
     depth: 0,
     draft,
     limit: 1,
-    where: where as never,
+    where: where,
   })
   return docs[0] as unknown as Doc
 }
@@ -104,23 +104,23 @@ describe('a lone quote that names neither tool (issue 20)', () => {
     const verdict = await verdictAt('lone-quote-by-content.txt', lone.line)
     await payload.create({
       collection: slugs.users,
-      data: { email: 'content-admin@test.local', password, role: 'admin' } as never,
+      data: { email: 'content-admin@test.local', password, role: 'admin' },
     })
     const reviewer = (await payload.create({
       collection: slugs.users,
-      data: { email: 'content-reviewer@test.local', password, role: 'reviewer' } as never,
+      data: { email: 'content-reviewer@test.local', password, role: 'reviewer' },
     })) as unknown as Doc
     await payload.create({
       collection: slugs.users,
-      data: { email: 'content-other@test.local', password, role: 'reviewer' } as never,
+      data: { email: 'content-other@test.local', password, role: 'reviewer' },
     })
     await payload.create({
       collection: slugs.users,
-      data: { email: 'content-editor@test.local', password, role: 'editor' } as never,
+      data: { email: 'content-editor@test.local', password, role: 'editor' },
     })
     await payload.update({
       collection: slugs.reviewers,
-      data: { approvers: [reviewer.id] } as never,
+      data: { approvers: [reviewer.id] },
       id: verdict.reviewer as Id,
     })
     const token = await tokenFor(payload, 'content-reviewer@test.local', password)

@@ -1,10 +1,11 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload, Where } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import type { ImportReport } from '../../src/importer/importPages.ts'
 import type { PageQuote } from '../../src/importer/parsePage.ts'
 import type { PublicMatchupPage } from '../../src/public/pages.ts'
+import type { Id } from '../helpers/fixtures.ts'
 import type { RestClient } from '../helpers/rest.ts'
 
 import { importPages } from '../../src/importer/importPages.ts'
@@ -18,7 +19,6 @@ import { fixturePage, htmlText, seedPages } from '../helpers/importPages.ts'
 import { rollsBackWrites } from '../helpers/database.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient, tokenFor, workflowAction } from '../helpers/rest.ts'
-import type { Id } from '../../src/domain/ids.ts'
 
 type Doc = Record<string, unknown> & { id: Id }
 
@@ -56,13 +56,13 @@ async function databaseCounts(): Promise<Record<string, number>> {
   return counts
 }
 
-async function findOne(collection: string, where: Record<string, unknown>, draft = false): Promise<Doc> {
+async function findOne(collection: CollectionSlug, where: Where, draft = false): Promise<Doc> {
   const { docs } = await payload.find({
-    collection: collection as never,
+    collection: collection,
     depth: 0,
     draft,
     limit: 1,
-    where: where as never,
+    where: where,
   })
   return docs[0] as unknown as Doc
 }
@@ -206,16 +206,16 @@ describe("importing the publication's sample pages", () => {
     // The first account becomes an admin; the reviewer must not be it.
     await payload.create({
       collection: slugs.users,
-      data: { email: 'importer-admin@test.local', password, role: 'admin' } as never,
+      data: { email: 'importer-admin@test.local', password, role: 'admin' },
     })
     const reviewer = await payload.create({
       collection: slugs.users,
-      data: { email: 'importer-reviewer@test.local', password, role: 'reviewer' } as never,
+      data: { email: 'importer-reviewer@test.local', password, role: 'reviewer' },
     })
     const verdict = live[0]
     await payload.update({
       collection: slugs.reviewers,
-      data: { approvers: [(reviewer as unknown as Doc).id] } as never,
+      data: { approvers: [(reviewer as unknown as Doc).id] },
       id: verdict.reviewer as Id,
     })
     const token = await tokenFor(payload, 'importer-reviewer@test.local', password)

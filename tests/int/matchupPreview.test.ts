@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
@@ -24,9 +24,9 @@ let rest: RestClient
 let editorToken: string
 let matchupId: Id
 
-const idBySlug = async (collection: string, slug: string): Promise<Id> =>
+const idBySlug = async (collection: CollectionSlug, slug: string): Promise<Id> =>
   (
-    (await payload.find({ collection: collection as never, where: { slug: { equals: slug } } })).docs[0] as unknown as {
+    (await payload.find({ collection: collection, where: { slug: { equals: slug } } })).docs[0] as unknown as {
       id: Id
     }
   ).id

@@ -3,14 +3,16 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createLocalReq } from 'payload'
 
+import type { Subscriber } from '../../src/payload-types.ts'
 import type { Fixtures, Id } from '../helpers/fixtures.ts'
 import type { LoopbackSmtp } from '../helpers/smtpServer.ts'
 
 import { createSmtpEmailAdapter } from '../../src/email/smtpEmailAdapter.ts'
 import { newsletterSystemContextField } from '../../src/newsletter/access.ts'
-import { composeIssue } from '../../src/newsletter/compose.ts'
+import { type ComposedIssue, composeIssue } from '../../src/newsletter/compose.ts'
 import { approveIssueAsSystem, sendIssue } from '../../src/newsletter/send.ts'
 import { pluginOptionsOf } from '../../src/pluginOptions.ts'
+import { matchupData, verdictData } from '../helpers/createData.ts'
 import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.ts'
 import { httpCall, pathOf, spawnCli } from '../helpers/newsletter.ts'
 import { startTestPayload } from '../helpers/payload.ts'
@@ -23,15 +25,15 @@ const confirmedCount = 30
 let payload: Payload
 let fixtures: Fixtures
 let smtp: LoopbackSmtp
-let issueId: Id
+let issueId: ComposedIssue['id']
 
 const system = { context: { [newsletterSystemContextField]: true }, overrideAccess: false }
 
-async function addSubscriber(email: string, status: string): Promise<Id> {
+async function addSubscriber(email: string, status: Subscriber['status']): Promise<Id> {
   const doc = await payload.create({
     ...system,
-    collection: slugs.subscribers as never,
-    data: { email, status } as never,
+    collection: slugs.subscribers,
+    data: { email, status },
   })
   return (doc as { id: Id }).id
 }
@@ -54,19 +56,19 @@ beforeAll(async () => {
     [fixtures.personaIds.other, 'skip'],
   ] as const) {
     await payload.create({
-      collection: slugs.verdicts as never,
-      data: {
+      collection: slugs.verdicts,
+      data: verdictData({
         _status: 'published',
         decision,
         quote: quote('A verdict.'),
         reviewer: persona,
         tool: fixtures.toolIds.alpha,
-      } as never,
+      }),
     })
   }
   await payload.create({
-    collection: slugs.matchups as never,
-    data: { _status: 'published', leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta } as never,
+    collection: slugs.matchups,
+    data: matchupData({ _status: 'published', leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta }),
   })
   for (let index = 0; index < confirmedCount; index += 1) {
     await addSubscriber(`reader${String(index).padStart(2, '0')}@example.com`, 'confirmed')
@@ -100,7 +102,7 @@ describe('composing the weekly issue', () => {
     issueId = composed.id
     const issue = (await payload.findByID({
       id: issueId,
-      collection: slugs.newsletterIssues as never,
+      collection: slugs.newsletterIssues,
       depth: 0,
       draft: true,
     })) as unknown as IssueDoc
@@ -126,11 +128,11 @@ describe('composing the weekly issue', () => {
     })
     const issue = (await payload.findByID({
       id: later.id,
-      collection: slugs.newsletterIssues as never,
+      collection: slugs.newsletterIssues,
       draft: true,
     })) as unknown as IssueDoc
     expect(issue.items).toEqual([])
-    await payload.delete({ id: later.id, collection: slugs.newsletterIssues as never })
+    await payload.delete({ id: later.id, collection: slugs.newsletterIssues })
   })
 })
 
@@ -188,11 +190,11 @@ describe('the issue goes through the editorial workflow', () => {
     const rest = restClient(payload)
     const admin = await tokenFor(payload, accounts.admin.email, password)
     const other = (await payload.create({
-      collection: slugs.newsletterIssues as never,
-      data: { title: 'Another issue' } as never,
+      collection: slugs.newsletterIssues,
+      data: { title: 'Another issue' },
       draft: true,
       overrideAccess: false,
-      user: (await payload.findByID({ id: fixtures.userIds.editor, collection: 'users' as never })) as never,
+      user: await payload.findByID({ id: fixtures.userIds.editor, collection: 'users' }),
     })) as { id: Id }
     const editor = await tokenFor(payload, accounts.editor.email, password)
     await workflowAction(rest, 'newsletter-issues', other.id, 'submit', editor)
@@ -200,7 +202,7 @@ describe('the issue goes through the editorial workflow', () => {
     expect(
       (await workflowAction(rest, 'newsletter-issues', other.id, 'request_changes', admin, 'Too short')).body.stage,
     ).toBe('changes_requested')
-    await payload.delete({ id: other.id, collection: slugs.newsletterIssues as never })
+    await payload.delete({ id: other.id, collection: slugs.newsletterIssues })
   })
 })
 
@@ -257,7 +259,7 @@ describe('sending an approved issue', () => {
     })
     expect(oneClick.status).toBe(200)
     const { docs } = await payload.find({
-      collection: slugs.subscribers as never,
+      collection: slugs.subscribers,
       where: { email: { equals: mail.envelopeTo[0] } },
     })
     expect((docs[0] as unknown as { status: string }).status).toBe('unsubscribed')
@@ -327,8 +329,8 @@ describe('the command line', () => {
       })
       await payload.update({
         id: composed.id,
-        collection: slugs.newsletterIssues as never,
-        data: { title: 'Kill test issue' } as never,
+        collection: slugs.newsletterIssues,
+        data: { title: 'Kill test issue' },
         draft: true,
       })
       const env = { DATABASE_URI: databaseUri, SMTP_URL: slow.url }
@@ -356,7 +358,7 @@ describe('the command line', () => {
       // Only deliveries caught mid-flight by the kill can be missing, and they are reported.
       const interrupted = (
         await payload.count({
-          collection: slugs.newsletterDeliveries as never,
+          collection: slugs.newsletterDeliveries,
           where: { and: [{ issue: { equals: composed.id } }, { status: { equals: 'sending' } }] },
         })
       ).totalDocs
@@ -367,7 +369,7 @@ describe('the command line', () => {
       expect(interrupted).toBeLessThanOrEqual(25 + 8)
 
       const events = await payload.find({
-        collection: slugs.workflowEvents as never,
+        collection: slugs.workflowEvents,
         where: { and: [{ 'document.value': { equals: composed.id } }, { action: { equals: 'approve' } }] },
       })
       expect(events.docs[0]).toMatchObject({ comment: expect.stringContaining('--approve') })
@@ -382,7 +384,7 @@ describe('the command line', () => {
       const newId = composedByCli.stdout.trim()
       const cliIssue = (await payload.findByID({
         id: newId,
-        collection: slugs.newsletterIssues as never,
+        collection: slugs.newsletterIssues,
         draft: true,
       })) as unknown as IssueDoc
       expect(cliIssue).toMatchObject({

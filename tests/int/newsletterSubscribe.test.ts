@@ -47,7 +47,7 @@ type Subscriber = {
 
 async function subscriberByEmail(email: string): Promise<Subscriber | undefined> {
   const { docs } = await payload.find({
-    collection: slugs.subscribers as never,
+    collection: slugs.subscribers,
     depth: 0,
     overrideAccess: true,
     where: { email: { equals: email } },
@@ -102,7 +102,7 @@ describe('subscribing (double opt-in)', () => {
     expect(forged.body).toContain('This link is not valid')
 
     const { docs } = await payload.find({
-      collection: slugs.subscribers as never,
+      collection: slugs.subscribers,
       context: { verdictsNewsletterSystem: true },
       overrideAccess: true,
       where: { id: { equals: subscriber.id } },
@@ -176,7 +176,7 @@ describe('subscribing (double opt-in)', () => {
     ['two addresses', { email: 'a@example.com, b@example.com' }],
     ['a number', { email: 42 }],
   ])('answers 400 naming email for %s, and writes nothing', async (_, body) => {
-    const before = await payload.count({ collection: slugs.subscribers as never, overrideAccess: true })
+    const before = await payload.count({ collection: slugs.subscribers, overrideAccess: true })
     const response = await httpCall(payload, 'POST', '/api/public/newsletter/subscribe', {
       body: JSON.stringify(body),
       contentType: 'application/json',
@@ -184,7 +184,7 @@ describe('subscribing (double opt-in)', () => {
     })
     expect(response.status).toBe(400)
     expect(response.json()).toEqual({ errors: [{ field: 'email', message: expect.stringContaining('email') }] })
-    expect((await payload.count({ collection: slugs.subscribers as never, overrideAccess: true })).totalDocs).toBe(
+    expect((await payload.count({ collection: slugs.subscribers, overrideAccess: true })).totalDocs).toBe(
       before.totalDocs,
     )
   })
@@ -378,7 +378,7 @@ describe('the scheduled compose task', () => {
       await payload.jobs.run({ queue: 'verdicts-newsletter' })
     }
     await runOnce()
-    const first = await payload.find({ collection: slugs.newsletterIssues as never, draft: true })
+    const first = await payload.find({ collection: slugs.newsletterIssues, draft: true })
     expect(first.totalDocs).toBe(1)
     expect(first.docs[0]).toMatchObject({
       title: expect.stringMatching(/^Weekly AI Tool Verdicts: /),
@@ -386,6 +386,6 @@ describe('the scheduled compose task', () => {
     })
     // The latest slot has passed and an issue exists since: nothing more until next week's slot.
     await runOnce()
-    expect((await payload.find({ collection: slugs.newsletterIssues as never, draft: true })).totalDocs).toBe(1)
+    expect((await payload.find({ collection: slugs.newsletterIssues, draft: true })).totalDocs).toBe(1)
   })
 })

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Fixtures, Id } from '../helpers/fixtures.ts'
 
 import { reconcileScores } from '../../src/scores/reconcile.ts'
+import { reviewerData, verdictData } from '../helpers/createData.ts'
 import { createFixtures, quote, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { expectScoresExact, storedScore } from '../helpers/scores.ts'
@@ -18,7 +19,7 @@ beforeAll(async () => {
   fixtures = await createFixtures(payload)
   personas = [fixtures.personaIds.skeptic, fixtures.personaIds.other]
   for (const name of ['The Buyer', 'The Builder']) {
-    const persona = await payload.create({ collection: slugs.reviewers, data: { lens: name, name } })
+    const persona = await payload.create({ collection: slugs.reviewers, data: reviewerData({ lens: name, name }) })
     personas.push((persona as unknown as { id: Id }).id)
   }
 })
@@ -32,7 +33,7 @@ const allTools = () => Object.values(fixtures.toolIds)
 async function draftVerdict(persona: Id, tool: Id, decision: 'ship' | 'skip'): Promise<Id> {
   const verdict = await payload.create({
     collection: slugs.verdicts,
-    data: { decision, quote: quote(`${decision} it`), reviewer: persona, tool } as never,
+    data: verdictData({ decision, quote: quote(`${decision} it`), reviewer: persona, tool }),
   })
   return (verdict as unknown as { id: Id }).id
 }
@@ -158,11 +159,11 @@ describe('score history', () => {
   it('cannot be written, edited or deleted through the API', async () => {
     const { docs } = await payload.find({ collection: slugs.scoreHistory, limit: 1 })
     const id = (docs[0] as unknown as { id: Id }).id
-    const admin = (await payload.findByID({ collection: slugs.users, id: fixtures.userIds.admin })) as never
+    const admin = await payload.findByID({ collection: slugs.users, id: fixtures.userIds.admin })
     await expect(
       payload.update({
         collection: slugs.scoreHistory,
-        data: { summary: 'rewritten' } as never,
+        data: { summary: 'rewritten' },
         id,
         overrideAccess: false,
         user: admin,
@@ -174,7 +175,7 @@ describe('score history', () => {
     await expect(
       payload.create({
         collection: slugs.scoreHistory,
-        data: { action: 'vote', kind: 'panel', tool: fixtures.toolIds.alpha } as never,
+        data: { action: 'vote', kind: 'panel', tool: fixtures.toolIds.alpha },
         overrideAccess: false,
         user: admin,
       }),
@@ -189,7 +190,7 @@ describe('reconcile', () => {
       collection: slugs.tools,
       data: { panelScore: { percent: 10, ship: 9, skip: 81, total: 90 } },
       id: alpha,
-    } as never)
+    })
     const check = await reconcileScores(payload, { fix: false })
     expect(check.drift).toEqual([
       expect.objectContaining({

@@ -8,6 +8,7 @@ import type { RestClient } from '../helpers/rest.ts'
 
 import { pluginOptionsOf } from '../../src/pluginOptions.ts'
 import { recomputeToolScore } from '../../src/scores/recomputeToolScore.ts'
+import { reviewerData } from '../helpers/createData.ts'
 import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.ts'
 import { testDatabaseUri } from '../helpers/database.ts'
 import { startSecondInstance, startTestPayload } from '../helpers/payload.ts'
@@ -40,7 +41,7 @@ async function draftVerdicts(prefix: string, tool: Id, count: number): Promise<I
   for (let index = 0; index < count; index += 1) {
     const persona = await payload.create({
       collection: slugs.reviewers,
-      data: { lens: 'load', name: `${prefix} ${index}` } as never,
+      data: reviewerData({ lens: 'load', name: `${prefix} ${index}` }),
     })
     const verdict = await payload.create({
       collection: slugs.verdicts,
@@ -50,7 +51,7 @@ async function draftVerdicts(prefix: string, tool: Id, count: number): Promise<I
         workflowStage: 'approved',
         reviewer: (persona as unknown as { id: Id }).id,
         tool,
-      } as never,
+      },
     })
     ids.push((verdict as unknown as { id: Id }).id)
   }
@@ -96,7 +97,7 @@ describe('panel score under concurrent writes', () => {
   it("stays exact when two Payload instances on one database publish the same tool's verdicts at once", async () => {
     const { beta } = fixtures.toolIds
     const ids = await draftVerdicts('Shared persona', beta, 40)
-    const editor = (await payload.findByID({ collection: slugs.users, id: fixtures.userIds.editor })) as never
+    const editor = await payload.findByID({ collection: slugs.users, id: fixtures.userIds.editor })
     const publishOn = (instance: Payload, id: Id) =>
       instance.update({
         collection: slugs.verdicts,
@@ -121,7 +122,7 @@ describe('panel score under concurrent writes', () => {
       collection: slugs.tools,
       data: { panelScore: { percent: null, ship: 0, skip: 0, total: 0 } },
       id: gamma,
-    } as never)
+    })
 
     // A slow recount: it counts (seeing `first` only), then stalls just before writing.
     const slowReq = await createLocalReq({}, payload)
@@ -130,13 +131,13 @@ describe('panel score under concurrent writes', () => {
     let releaseStall!: () => void
     const stall = new Promise<void>((resolve) => (releaseStall = resolve))
     const update = payload.update.bind(payload)
-    const spy = jest.spyOn(payload, 'update').mockImplementation((async (options: Parameters<Payload['update']>[0]) => {
+    const spy = jest.spyOn(payload, 'update').mockImplementation(async (options: Parameters<Payload['update']>[0]) => {
       if (options.req === slowReq && spy.mock.calls.length === 1) {
         reachedStall()
         await stall
       }
       return update(options)
-    }) as never)
+    })
     const slowRecount = recomputeToolScore(slowReq, pluginOptionsOf(payload), gamma, 'panel', { action: 'reconcile' })
     await atStall
 

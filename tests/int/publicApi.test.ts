@@ -1,12 +1,14 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import type { PublicMatchupPage, PublicToolPage } from '../../src/public/pages.ts'
+import type { Id } from '../helpers/fixtures.ts'
 import type { RestClient } from '../helpers/rest.ts'
 
 import { demoPersonas } from '../../src/demo/demoContent.ts'
 import { seedDemoContent } from '../../src/demo/seedDemoContent.ts'
+import { matchupData, toolData, verdictData } from '../helpers/createData.ts'
 import { runCli } from '../helpers/appServer.ts'
 import { testDatabaseUri } from '../helpers/database.ts'
 import { quote, slugs } from '../helpers/fixtures.ts'
@@ -14,16 +16,15 @@ import { schemaErrors } from '../helpers/openapi.ts'
 import { demoMatchupSlugs } from '../helpers/demoMatchups.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient } from '../helpers/rest.ts'
-import type { Id } from '../../src/domain/ids.ts'
 
 const databaseUri = testDatabaseUri('public-api')
 let payload: Payload
 let rest: RestClient
 let openapi: Parameters<typeof schemaErrors>[0]
 
-const idOf = async (collection: string, slug: string): Promise<Id> =>
+const idOf = async (collection: CollectionSlug, slug: string): Promise<Id> =>
   (
-    (await payload.find({ collection: collection as never, where: { slug: { equals: slug } } })).docs[0] as unknown as {
+    (await payload.find({ collection: collection, where: { slug: { equals: slug } } })).docs[0] as unknown as {
       id: Id
     }
   ).id
@@ -37,20 +38,20 @@ beforeAll(async () => {
   // matchup, and a tool that only that draft matchup uses.
   const hidden = await payload.create({
     collection: slugs.tools,
-    data: { name: 'Hidden Tool', pricing: { tier: 'paid' } } as never,
+    data: toolData({ name: 'Hidden Tool', pricing: { tier: 'paid' } }),
   })
   await payload.create({
     collection: slugs.matchups,
-    data: { leftTool: (hidden as unknown as { id: Id }).id, rightTool: await idOf(slugs.tools, 'ollama') } as never,
+    data: matchupData({ leftTool: (hidden as unknown as { id: Id }).id, rightTool: await idOf(slugs.tools, 'ollama') }),
   })
   await payload.create({
     collection: slugs.verdicts,
-    data: {
+    data: verdictData({
       decision: 'skip',
       quote: quote('SECRET DRAFT about OpenRouter'),
       reviewer: await idOf(slugs.reviewers, 'futurist'),
       tool: await idOf(slugs.tools, 'openrouter'),
-    } as never,
+    }),
   })
 })
 
@@ -285,7 +286,7 @@ describe('published content only', () => {
     ).docs[0] as unknown as { id: Id }
     await payload.update({
       collection: slugs.verdicts,
-      data: { _status: 'published', quote: quote('<script>alert("x")</script> & more') } as never,
+      data: { _status: 'published', quote: quote('<script>alert("x")</script> & more') },
       id: verdict.id,
     })
     const { body } = await rest.request<PublicToolPage>('GET', '/public/tools/openrouter')

@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, Payload } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionSlug, Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
@@ -9,6 +9,7 @@ import type { RestClient } from '../helpers/rest.ts'
 import { createCaptureEmail } from '../../src/email/captureEmailAdapter.ts'
 import { pluginOptionsOf } from '../../src/pluginOptions.ts'
 import { releaseQueue, releaseTaskSlug, runDueReleases } from '../../src/releases/operations.ts'
+import { toolData } from '../helpers/createData.ts'
 import { rollsBackWrites } from '../helpers/database.ts'
 import { accounts, createFixtures, errorMessages, invalidFields, password, quote, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
@@ -66,8 +67,8 @@ beforeAll(async () => {
   for (const name of ['delta', 'epsilon', 'eta', 'zeta'] as const) {
     extraTools[name] = (
       (await payload.create({
-        collection: slugs.tools as never,
-        data: { name: `${name} tool`, pricing: { tier: 'free' } } as never,
+        collection: slugs.tools,
+        data: toolData({ name: `${name} tool`, pricing: { tier: 'free' } }),
       })) as unknown as { id: Id }
     ).id
   }
@@ -112,13 +113,12 @@ async function approvedMatchup(left: Id, right: Id): Promise<Id> {
 const schedule = (body: Record<string, unknown>, token = tokens.editor) =>
   rest.request<{ doc: ReleaseBody; errors?: unknown[] }>('POST', `/${releases}`, { body, token })
 const release = async (id: Id) =>
-  (await payload.findByID({ id, collection: releases as never, depth: 0 })) as unknown as ReleaseBody
-const item = (collection: string, id: Id) => ({ relationTo: collection, value: id })
-const anonymousSees = async (collection: string, id: Id) =>
+  (await payload.findByID({ id, collection: releases, depth: 0 })) as unknown as ReleaseBody
+const item = (collection: CollectionSlug, id: Id) => ({ relationTo: collection, value: id })
+const anonymousSees = async (collection: CollectionSlug, id: Id) =>
   (await rest.request('GET', `/${collection}/${id}`)).status === 200
-const liveStatus = async (collection: string, id: Id) =>
-  ((await payload.findByID({ id, collection: collection as never, depth: 0 })) as unknown as { _status: string })
-    ._status
+const liveStatus = async (collection: CollectionSlug, id: Id) =>
+  ((await payload.findByID({ id, collection: collection, depth: 0 })) as unknown as { _status: string })._status
 
 describe('who may schedule', () => {
   it('a reviewer cannot schedule a release, nor can an anonymous caller; an editor can, and is recorded as its scheduler', async () => {
@@ -151,7 +151,7 @@ describe('who may schedule', () => {
   })
 
   it('bad input is a 400 naming the field, and nothing is written', async () => {
-    const before = (await payload.count({ collection: releases as never })).totalDocs
+    const before = (await payload.count({ collection: releases })).totalDocs
     const noItems = await schedule({ items: [], title: 'Empty' })
     expect(noItems.status).toBe(400)
     expect(invalidFields(noItems.body)).toContain('items')
@@ -164,7 +164,7 @@ describe('who may schedule', () => {
     expect(backwards.status).toBe(400)
     expect(invalidFields(backwards.body)).toEqual(['unpublishAt'])
     expect(errorMessages(backwards.body).join(' ')).toContain('Unpublish at must be after publish at.')
-    expect((await payload.count({ collection: releases as never })).totalDocs).toBe(before)
+    expect((await payload.count({ collection: releases })).totalDocs).toBe(before)
   })
 })
 
@@ -222,7 +222,7 @@ describe('a comparison released as one unit at a set time', () => {
     expect(page.body.scorecard).toHaveLength(2)
     expect(page.body.tools.map((tool) => tool.panel.percent)).toEqual([100, 100])
     const history = await payload.find({
-      collection: slugs.workflowEvents as never,
+      collection: slugs.workflowEvents,
       depth: 0,
       where: { and: [{ 'document.value': { equals: left } }, { action: { equals: 'publish' } }] },
     })
@@ -242,7 +242,7 @@ describe('scores', () => {
     await runDueReleases(payload, options(), { now: new Date() })
     expect((await release(id)).status).toBe('published')
     const history = await payload.find({
-      collection: slugs.scoreHistory as never,
+      collection: slugs.scoreHistory,
       depth: 0,
       where: { tool: { equals: extraTools.eta } },
     })
@@ -250,7 +250,7 @@ describe('scores', () => {
     expect((history.docs[0] as unknown as { summary: string }).summary).toContain('on publish of "release Eta"')
     const tool = (await payload.findByID({
       id: extraTools.eta,
-      collection: slugs.tools as never,
+      collection: slugs.tools,
       depth: 0,
     })) as unknown as {
       panelScore: { percent: number; ship: number; skip: number }
@@ -335,8 +335,8 @@ describe('a release with an item that is not approved at that moment', () => {
     const { id } = (await schedule({ items: [item(slugs.verdicts, verdict)], title: 'Orphaned' })).body.doc
     await payload.update({
       id: fixtures.userIds.editor,
-      collection: slugs.users as never,
-      data: { role: 'reviewer' } as never,
+      collection: slugs.users,
+      data: { role: 'reviewer' },
     })
     try {
       await runDueReleases(payload, options(), { now: new Date() })
@@ -345,8 +345,8 @@ describe('a release with an item that is not approved at that moment', () => {
     } finally {
       await payload.update({
         id: fixtures.userIds.editor,
-        collection: slugs.users as never,
-        data: { role: 'editor' } as never,
+        collection: slugs.users,
+        data: { role: 'editor' },
       })
       tokens.editor = await tokenFor(payload, accounts.editor.email, password)
     }
@@ -373,7 +373,7 @@ describe('a release whose job fails while it writes', () => {
     expect(await liveStatus(slugs.verdicts, first)).toBe('draft')
     expect(await anonymousSees(slugs.verdicts, first)).toBe(false)
     const events = await payload.count({
-      collection: slugs.workflowEvents as never,
+      collection: slugs.workflowEvents,
       where: { and: [{ 'document.value': { equals: first } }, { action: { equals: 'publish' } }] },
     })
     expect(events.totalDocs).toBe(0)

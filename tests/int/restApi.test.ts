@@ -1,10 +1,11 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import type { Fixtures } from '../helpers/fixtures.ts'
 import type { RestClient } from '../helpers/rest.ts'
 
+import { toolData, verdictData } from '../helpers/createData.ts'
 import { accounts, createFixtures, errorMessages, invalidFields, password, quote, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient, tokenFor } from '../helpers/rest.ts'
@@ -27,7 +28,7 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-const countOf = async (collection: string) => (await payload.count({ collection: collection as never })).totalDocs
+const countOf = async (collection: CollectionSlug) => (await payload.count({ collection: collection })).totalDocs
 
 describe('validation errors are 400s that name the field and write nothing', () => {
   it('a verdict without a tool', async () => {
@@ -137,7 +138,7 @@ describe('who may write', () => {
   it('denies editors deleting tools; allows admins', async () => {
     const tool = await payload.create({
       collection: slugs.tools,
-      data: { name: 'Doomed', pricing: { tier: 'free' } } as never,
+      data: toolData({ name: 'Doomed', pricing: { tier: 'free' } }),
     })
     const id = (tool as unknown as { id: number | string }).id
     expect((await rest.request('DELETE', `/${slugs.tools}/${id}`, { token: tokens.editor })).status).toBe(403)
@@ -147,12 +148,12 @@ describe('who may write', () => {
   it('refuses deleting a tool that verdicts or matchups use, naming them', async () => {
     await payload.create({
       collection: slugs.verdicts,
-      data: {
+      data: verdictData({
         decision: 'ship',
         quote: quote('In use.'),
         reviewer: fixtures.personaIds.other,
         tool: fixtures.toolIds.alpha,
-      } as never,
+      }),
     })
     const response = await rest.request('DELETE', `/${slugs.tools}/${fixtures.toolIds.alpha}`, { token: tokens.admin })
     expect(response.status).toBe(409)
@@ -182,22 +183,22 @@ describe('the public never sees unpublished content', () => {
   beforeAll(async () => {
     const draft = await payload.create({
       collection: slugs.verdicts,
-      data: {
+      data: verdictData({
         decision: 'skip',
         quote: quote('Draft opinion.'),
         reviewer: fixtures.personaIds.other,
         tool: fixtures.toolIds.beta,
-      } as never,
+      }),
     })
     const published = await payload.create({
       collection: slugs.verdicts,
-      data: {
+      data: verdictData({
         _status: 'published',
         decision: 'ship',
         quote: quote('Published opinion.'),
         reviewer: fixtures.personaIds.other,
         tool: fixtures.toolIds.gamma,
-      } as never,
+      }),
     })
     draftId = (draft as { id: number | string }).id
     publishedId = (published as { id: number | string }).id

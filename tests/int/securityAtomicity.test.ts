@@ -58,7 +58,7 @@ afterAll(async () => {
 
 async function verdictInReview(): Promise<Id> {
   const verdict = await payload.create({
-    collection: slugs.verdicts as never,
+    collection: slugs.verdicts,
     data: {
       createdBy: fixtures.userIds.editor,
       decision: 'ship',
@@ -66,14 +66,14 @@ async function verdictInReview(): Promise<Id> {
       reviewer: fixtures.personaIds.skeptic,
       tool: fixtures.toolIds.alpha,
       workflowStage: 'in_review',
-    } as never,
+    },
   })
   return (verdict as unknown as { id: Id }).id
 }
 
 async function historyOf(id: Id): Promise<number> {
   const { totalDocs } = await payload.count({
-    collection: slugs.workflowEvents as never,
+    collection: slugs.workflowEvents,
     where: { and: [{ 'document.relationTo': { equals: slugs.verdicts } }, { 'document.value': { equals: id } }] },
   })
   return totalDocs
@@ -87,7 +87,7 @@ describe('refused writes leave nothing behind', () => {
     expect(response.status).toBe(400)
     expect(response.body.errors?.[0]).toMatchObject({ field: 'comment' })
     const stored = (await payload.findByID({
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       draft: true,
       id,
     })) as unknown as Record<string, unknown>
@@ -111,7 +111,7 @@ describe('refused writes leave nothing behind', () => {
     })
     expect(response.status).toBe(422)
     const { totalDocs } = await payload.count({
-      collection: slugs.verdicts as never,
+      collection: slugs.verdicts,
       where: {
         and: [{ tool: { equals: fixtures.toolIds.gamma } }, { reviewer: { equals: fixtures.personaIds.other } }],
       },

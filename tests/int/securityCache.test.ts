@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { RestClient } from '../helpers/rest.ts'
 
 import { pageCacheOf } from '../../src/public/pageCache.ts'
+import { verdictData } from '../helpers/createData.ts'
 import { createFixtures, quote, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient } from '../helpers/rest.ts'
@@ -19,14 +20,14 @@ beforeAll(async () => {
   const fixtures = await createFixtures(payload)
   rest = restClient(payload)
   await payload.create({
-    collection: slugs.verdicts as never,
-    data: {
+    collection: slugs.verdicts,
+    data: verdictData({
       _status: 'published',
       decision: 'ship',
       quote: quote('Cached.'),
       reviewer: fixtures.personaIds.skeptic,
       tool: fixtures.toolIds.alpha,
-    } as never,
+    }),
   })
 })
 

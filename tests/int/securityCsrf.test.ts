@@ -6,6 +6,7 @@ import type { Fixtures, Id } from '../helpers/fixtures.ts'
 import type { RestClient } from '../helpers/rest.ts'
 
 import { csrfOrigins } from '../../src/http/csrf.ts'
+import { toolData, verdictData } from '../helpers/createData.ts'
 import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient, tokenFor } from '../helpers/rest.ts'
@@ -37,24 +38,24 @@ let toolCounter = 0
 async function draftVerdict(): Promise<Id> {
   toolCounter += 1
   const tool = (await payload.create({
-    collection: slugs.tools as never,
-    data: { name: `Cookie tool ${toolCounter}`, pricing: { tier: 'free' } } as never,
+    collection: slugs.tools,
+    data: toolData({ name: `Cookie tool ${toolCounter}`, pricing: { tier: 'free' } }),
   })) as unknown as { id: Id }
   const verdict = await payload.create({
-    collection: slugs.verdicts as never,
-    data: {
+    collection: slugs.verdicts,
+    data: verdictData({
       decision: 'ship',
       quote: quote('Cookie check.'),
       reviewer: fixtures.personaIds.skeptic,
       tool: tool.id,
-    } as never,
+    }),
   })
   return (verdict as unknown as { id: Id }).id
 }
 
 async function stageOf(id: Id): Promise<unknown> {
   return (
-    (await payload.findByID({ collection: slugs.verdicts as never, draft: true, id })) as unknown as {
+    (await payload.findByID({ collection: slugs.verdicts, draft: true, id })) as unknown as {
       workflowStage: unknown
     }
   ).workflowStage

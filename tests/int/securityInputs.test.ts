@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Fixtures, Id } from '../helpers/fixtures.ts'
 import type { RestClient, RestResponse } from '../helpers/rest.ts'
 
+import { categoryData, matchupData, toolData, verdictData } from '../helpers/createData.ts'
 import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient, tokenFor } from '../helpers/rest.ts'
@@ -31,18 +32,18 @@ beforeAll(async () => {
   editor = await tokenFor(payload, accounts.editor.email, password)
   reviewer = await tokenFor(payload, accounts.reviewer.email, password)
   const verdict = await payload.create({
-    collection: slugs.verdicts as never,
-    data: {
+    collection: slugs.verdicts,
+    data: verdictData({
       _status: 'published',
       decision: 'ship',
       quote: quote('Holds up.'),
       reviewer: fixtures.personaIds.skeptic,
       tool: fixtures.toolIds.alpha,
-    } as never,
+    }),
   })
   verdictId = (verdict as unknown as { id: Id }).id
   publicToolSlug = (
-    (await payload.findByID({ collection: slugs.tools as never, id: fixtures.toolIds.alpha })) as unknown as {
+    (await payload.findByID({ collection: slugs.tools, id: fixtures.toolIds.alpha })) as unknown as {
       slug: string
     }
   ).slug
@@ -227,7 +228,7 @@ describe('finding 6: strict ids, and categories in use stay', () => {
     })
     expectRefusal(response, 400)
     expect(
-      await payload.findByID({ collection: slugs.categories as never, disableErrors: true, id: fixtures.categoryId }),
+      await payload.findByID({ collection: slugs.categories, disableErrors: true, id: fixtures.categoryId }),
     ).not.toBeNull()
   })
 
@@ -236,42 +237,41 @@ describe('finding 6: strict ids, and categories in use stay', () => {
     expectRefusal(response, 409)
     expect(JSON.stringify(response.body)).toContain('3 tool(s)')
     expect(
-      await payload.findByID({ collection: slugs.categories as never, disableErrors: true, id: fixtures.categoryId }),
+      await payload.findByID({ collection: slugs.categories, disableErrors: true, id: fixtures.categoryId }),
     ).not.toBeNull()
   })
 
   it('deletes a tool nothing uses any more together with its score history (found by the fuzz suite)', async () => {
     const tool = (await payload.create({
-      collection: slugs.tools as never,
-      data: { name: 'Short-lived tool', pricing: { tier: 'free' } } as never,
+      collection: slugs.tools,
+      data: toolData({ name: 'Short-lived tool', pricing: { tier: 'free' } }),
     })) as unknown as { id: Id }
     const verdict = (await payload.create({
-      collection: slugs.verdicts as never,
-      data: {
+      collection: slugs.verdicts,
+      data: verdictData({
         _status: 'published',
         decision: 'ship',
         quote: quote('Brief.'),
         reviewer: fixtures.personaIds.skeptic,
         tool: tool.id,
-      } as never,
+      }),
     })) as unknown as { id: Id }
-    await payload.delete({ collection: slugs.verdicts as never, id: verdict.id })
+    await payload.delete({ collection: slugs.verdicts, id: verdict.id })
     const history = await payload.count({
-      collection: slugs.scoreHistory as never,
+      collection: slugs.scoreHistory,
       where: { tool: { equals: tool.id } },
     })
     expect(history.totalDocs).toBeGreaterThan(0)
     expect((await rest.request('DELETE', `/${slugs.tools}/${tool.id}`, { token: admin })).status).toBe(200)
     expect(
-      (await payload.count({ collection: slugs.scoreHistory as never, where: { tool: { equals: tool.id } } }))
-        .totalDocs,
+      (await payload.count({ collection: slugs.scoreHistory, where: { tool: { equals: tool.id } } })).totalDocs,
     ).toBe(0)
   })
 
   it('still deletes a category nobody uses', async () => {
     const unused = (await payload.create({
-      collection: slugs.categories as never,
-      data: { name: 'Unused shelf' } as never,
+      collection: slugs.categories,
+      data: categoryData({ name: 'Unused shelf' }),
     })) as unknown as { id: Id }
     expect((await rest.request('DELETE', `/${slugs.categories}/${unused.id}`, { token: admin })).status).toBe(200)
   })
@@ -291,11 +291,11 @@ describe('finding 12: search characters mean themselves', () => {
   })
 
   it.each([['%25'], ['_']])('GET /public/matchups?q=%s finds no matchup', async (q) => {
-    const { totalDocs } = await payload.count({ collection: slugs.matchups as never })
+    const { totalDocs } = await payload.count({ collection: slugs.matchups })
     if (totalDocs === 0) {
       await payload.create({
-        collection: slugs.matchups as never,
-        data: { _status: 'published', leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta } as never,
+        collection: slugs.matchups,
+        data: matchupData({ _status: 'published', leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta }),
       })
     }
     expect((await rest.request<{ totalDocs: number }>('GET', '/public/matchups?q=vs')).body.totalDocs).toBe(1)
@@ -339,7 +339,7 @@ describe('finding 13: unsafe links are refused when written', () => {
     expectRefusal(response, 400)
     expect(JSON.stringify(response.body)).toContain('description')
     const stored = (await payload.findByID({
-      collection: slugs.tools as never,
+      collection: slugs.tools,
       id: fixtures.toolIds.beta,
     })) as unknown as { description?: unknown }
     expect(JSON.stringify(stored.description ?? null)).not.toContain('script')

@@ -6,6 +6,7 @@ import type { Fixtures } from '../helpers/fixtures.ts'
 import type { RestClient } from '../helpers/rest.ts'
 
 import { socketAddressHeader, socketAddressProof, socketProofHeader } from '../../src/http/clientAddress.ts'
+import { verdictData } from '../helpers/createData.ts'
 import { createFixtures, quote, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient } from '../helpers/rest.ts'
@@ -34,19 +35,18 @@ beforeAll(async () => {
   rest = restClient(payload)
   for (const tool of [fixtures.toolIds.alpha, fixtures.toolIds.beta]) {
     await payload.create({
-      collection: slugs.verdicts as never,
-      data: {
+      collection: slugs.verdicts,
+      data: verdictData({
         _status: 'published',
         decision: 'ship',
         quote: quote('Live.'),
         reviewer: fixtures.personaIds.skeptic,
         tool,
-      } as never,
+      }),
     })
   }
   const slugOf = async (id: unknown) =>
-    ((await payload.findByID({ collection: slugs.tools as never, id: id as number })) as unknown as { slug: string })
-      .slug
+    ((await payload.findByID({ collection: slugs.tools, id: id as number })) as unknown as { slug: string }).slug
   toolSlugs = { alpha: await slugOf(fixtures.toolIds.alpha), beta: await slugOf(fixtures.toolIds.beta) }
 })
 

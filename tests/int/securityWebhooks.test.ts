@@ -117,7 +117,7 @@ describe('delivering', () => {
       await payload.jobs.run({ queue: webhookQueue })
       expect(receiver.received).toHaveLength(0)
       const { docs } = await payload.find({
-        collection: slugs.webhookDeliveries as never,
+        collection: slugs.webhookDeliveries,
         where: { eventId: { equals: 'msg_ssrf' } },
       })
       expect((docs[0] as unknown as { error: string; responseStatus: null | number }).error).toMatch(

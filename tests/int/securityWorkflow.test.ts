@@ -26,8 +26,8 @@ beforeAll(async () => {
   rest = restClient(payload)
   admin = await tokenFor(payload, accounts.admin.email, password)
   await payload.create({
-    collection: slugs.users as never,
-    data: { email: 'second-admin@test.local', password, role: 'admin' } as never,
+    collection: slugs.users,
+    data: { email: 'second-admin@test.local', password, role: 'admin' },
   })
   secondAdmin = await tokenFor(payload, 'second-admin@test.local', password)
 })

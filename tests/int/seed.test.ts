@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
 
@@ -31,7 +31,7 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-const count = async (collection: string) => (await payload.count({ collection: collection as never })).totalDocs
+const count = async (collection: CollectionSlug) => (await payload.count({ collection: collection })).totalDocs
 const embeddedDefault: DatabaseTarget = { isDefault: true, kind: 'sqlite', path: '/tmp/x.db', url: 'file:/tmp/x.db' }
 
 describe('demo content', () => {

@@ -6,6 +6,7 @@ import type { Fixtures, Id } from '../helpers/fixtures.ts'
 
 import { GRAPHQL_POST, REST_DELETE, REST_POST } from '@payloadcms/next/routes'
 
+import { verdictData } from '../helpers/createData.ts'
 import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient, tokenFor } from '../helpers/rest.ts'
@@ -33,7 +34,7 @@ beforeAll(async () => {
   ]) {
     await payload.create({
       collection: slugs.verdicts,
-      data: { _status: 'published', decision: 'ship', quote: quote('Live.'), reviewer: persona, tool } as never,
+      data: verdictData({ _status: 'published', decision: 'ship', quote: quote('Live.'), reviewer: persona, tool }),
     })
   }
 })

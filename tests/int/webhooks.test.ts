@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { Webhook } from 'standardwebhooks'
@@ -7,6 +7,7 @@ import type { WebhookEvent } from '../../src/webhooks/events.ts'
 
 import { seedDemoContent } from '../../src/demo/seedDemoContent.ts'
 import { webhookQueue } from '../../src/webhooks/deliverWebhookTask.ts'
+import { webhookSubscriptionData } from '../helpers/createData.ts'
 import { quote, slugs } from '../helpers/fixtures.ts'
 import { demoMatchupSlugs } from '../helpers/demoMatchups.ts'
 import { startTestPayload } from '../helpers/payload.ts'
@@ -17,9 +18,9 @@ let payload: Payload
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>
 let subscription: { id: Id; secret: string }
 
-const idOf = async (collection: string, slug: string): Promise<Id> =>
+const idOf = async (collection: CollectionSlug, slug: string): Promise<Id> =>
   (
-    (await payload.find({ collection: collection as never, where: { slug: { equals: slug } } })).docs[0] as unknown as {
+    (await payload.find({ collection: collection, where: { slug: { equals: slug } } })).docs[0] as unknown as {
       id: Id
     }
   ).id
@@ -53,7 +54,7 @@ beforeAll(async () => {
   receiver = await startWebhookReceiver()
   subscription = (await payload.create({
     collection: slugs.webhookSubscriptions,
-    data: { url: receiver.url },
+    data: webhookSubscriptionData({ url: receiver.url }),
   })) as unknown as { id: Id; secret: string }
 })
 
@@ -122,7 +123,7 @@ describe('webhooks to consumer sites', () => {
   it('stays silent for a draft saved over a published verdict', async () => {
     await payload.update({
       collection: slugs.verdicts,
-      data: { quote: quote('Draft thoughts only.') } as never,
+      data: { quote: quote('Draft thoughts only.') },
       draft: true,
       id: await findVerdict('ollama', 'builder'),
     })
@@ -186,7 +187,7 @@ describe('webhooks to consumer sites', () => {
   it('keeps subscriptions and the delivery log to admins', async () => {
     const editor = (
       await payload.find({ collection: slugs.users, where: { email: { equals: 'editor@verdicts.test' } } })
-    ).docs[0] as never
+    ).docs[0]
     await expect(
       payload.find({ collection: slugs.webhookSubscriptions, overrideAccess: false, user: editor }),
     ).rejects.toThrow(/not allowed/i)

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Fixtures, Id } from '../helpers/fixtures.ts'
 import type { RestClient } from '../helpers/rest.ts'
 
+import { toolData, verdictData } from '../helpers/createData.ts'
 import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient, tokenFor, workflowAction } from '../helpers/rest.ts'
@@ -68,18 +69,18 @@ async function verdictIn(stage: 'approved' | 'draft' | 'in_review' | 'published'
   toolCounter += 1
   const tool = await payload.create({
     collection: slugs.tools,
-    data: { name: `Matrix tool ${toolCounter}`, pricing: { tier: 'free' } } as never,
+    data: toolData({ name: `Matrix tool ${toolCounter}`, pricing: { tier: 'free' } }),
   })
   const verdict = await payload.create({
     collection: slugs.verdicts,
-    data: {
+    data: verdictData({
       ...(stage === 'published' ? { _status: 'published' } : { workflowStage: stage }),
       createdBy: fixtures.userIds.editor,
       decision: 'ship',
       quote: quote('Matrix verdict.'),
       reviewer: fixtures.personaIds.skeptic,
       tool: (tool as unknown as { id: Id }).id,
-    } as never,
+    }),
   })
   return (verdict as unknown as { id: Id }).id
 }
@@ -91,7 +92,7 @@ const operations: Record<Operation, (token?: string) => Promise<number>> = {
     toolCounter += 1
     const tool = await payload.create({
       collection: slugs.tools,
-      data: { name: `Matrix tool ${toolCounter}`, pricing: { tier: 'free' } } as never,
+      data: toolData({ name: `Matrix tool ${toolCounter}`, pricing: { tier: 'free' } }),
     })
     const body = {
       decision: 'ship',
@@ -146,7 +147,7 @@ describe('rules that are not about roles', () => {
     const id = await verdictIn('in_review')
     await payload.update({
       collection: slugs.verdicts,
-      data: { createdBy: fixtures.userIds.reviewer } as never,
+      data: { createdBy: fixtures.userIds.reviewer },
       draft: true,
       id,
     })

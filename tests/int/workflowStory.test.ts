@@ -183,7 +183,7 @@ describe('a verdict from draft to published, and through an edit', () => {
         reviewer: fixtures.personaIds.other,
         tool: fixtures.toolIds.beta,
         workflowStage: 'in_review',
-      } as never,
+      },
     })
     const mine = await payload.create({
       collection: slugs.verdicts,
@@ -193,7 +193,7 @@ describe('a verdict from draft to published, and through an edit', () => {
         reviewer: fixtures.personaIds.skeptic,
         tool: fixtures.toolIds.beta,
         workflowStage: 'in_review',
-      } as never,
+      },
     })
     const list = await rest.request<{ docs: Array<{ id: Id }> }>('GET', `/${slugs.verdicts}/awaiting-approval`, {
       token: tokens.reviewer,
