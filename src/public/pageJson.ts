@@ -248,14 +248,12 @@ export function matchupListEntryJson(matchup: PageDoc): PublicMatchupListEntry {
   }
 }
 
-/** A list page's position, from a paginated Payload result. */
-export function pageInfoJson(result: {
-  limit: number
-  page?: number
-  totalDocs: number
-  totalPages: number
-}): PublicPageInfo {
-  return { page: result.page ?? 1, limit: result.limit, totalDocs: result.totalDocs, totalPages: result.totalPages }
+/**
+ * A list page's position. `totalPages` is 1 when nothing matches, as Payload's paginated
+ * reads answered before lists stopped counting on every read.
+ */
+export function pageInfoJson(page: number, limit: number, totalDocs: number): PublicPageInfo {
+  return { page, limit, totalDocs, totalPages: totalDocs ? Math.ceil(totalDocs / limit) : 1 }
 }
 
 export function emptyListPage(page: number, limit: number): PublicListPage<never> {

@@ -3,10 +3,18 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 import { createLocalReq } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options.ts'
-import type { PageDoc, PublicMatchupPage, PublicToolPage, PublicToolSummary } from './pageJson.ts'
+import type { PageDoc, PublicMatchupPage, PublicPageInfo, PublicToolPage, PublicToolSummary } from './pageJson.ts'
 
 import { matchesSearch } from './searchText.ts'
-import { toolsInCategoryListTag, toolsInTierListTag, toolsListTag, toolTag } from '../domain/cacheTags.ts'
+import {
+  matchupsListTag,
+  toolsInCategoryListTag,
+  toolsInTierListTag,
+  toolsListTag,
+  toolTag,
+} from '../domain/cacheTags.ts'
+import { listCacheKey } from './listCacheKey.ts'
+import { pageCacheOf } from './pageCache.ts'
 import type { Id } from '../domain/ids.ts'
 import {
   emptyListPage,
@@ -62,6 +70,12 @@ export class PublicPages {
     return this.options.collectionSlugs
   }
 
+  /** The request every read runs as: anonymous, or the previewing user. */
+  private readRequest(): Promise<PayloadRequest> {
+    this.request ??= this.preview ? Promise.resolve(this.preview.req) : anonymousRequest(this.payload)
+    return this.request
+  }
+
   private async find(
     collection: string,
     where: Where,
@@ -74,7 +88,6 @@ export class PublicPages {
       sort?: string | string[]
     } = {},
   ) {
-    this.request ??= this.preview ? Promise.resolve(this.preview.req) : anonymousRequest(this.payload)
     return this.payload.find({
       collection: collection as never,
       depth: extra.depth ?? 0,
@@ -85,7 +98,7 @@ export class PublicPages {
       overrideAccess: false,
       page: extra.page,
       pagination: extra.pagination ?? extra.limit !== undefined,
-      req: await this.request,
+      req: await this.readRequest(),
       select: extra.select as never,
       sort: extra.sort,
       where,
@@ -249,15 +262,63 @@ export class PublicPages {
     }
     // `createdAt` ascending as the tie-break (Payload's default is descending) lets the index
     // (public, name, createdAt) deliver the page in order, without sorting every public tool.
-    const result = await this.find(
+    const result = await this.listPage(
+      'tools',
+      filters,
+      membership,
       this.slugs.tools,
       { and: conditions },
-      { depth: 1, limit, page, sort: ['name', 'createdAt'] },
+      ['name', 'createdAt'],
+      page,
+      limit,
     )
-    const docs = (result.docs as Doc[]).map((tool) => this.summary(tool))
+    const docs = result.docs.map((tool) => this.summary(tool))
     return {
       tags: [...membership, ...docs.map((tool) => toolTag(tool.slug))],
-      value: { ...pageInfoJson(result), docs },
+      value: { ...result.info, docs },
+    }
+  }
+
+  /**
+   * One page of a list without counting every match on each read: the ids of the first
+   * `page × limit` matches in list order (an index range), then that page's rows. The total
+   * is counted once per filter and kept in the page cache under the list's membership tags,
+   * so it is counted again only after a change that can alter it (a tool entering or leaving
+   * a list, a matchup published or withdrawn), not after every verdict or vote.
+   */
+  private async listPage(
+    kind: string,
+    filters: ListFilters & { tool?: string },
+    membership: string[],
+    collection: string,
+    where: Where,
+    sort: string[],
+    page: number,
+    limit: number,
+  ): Promise<{ docs: Doc[]; info: PublicPageInfo }> {
+    const totalKey = `total:${listCacheKey(kind, { ...filters, limit: 0, page: 0 })}`
+    const [leading, totalEntry] = await Promise.all([
+      this.find(collection, where, { limit: page * limit, pagination: false, select: { id: true }, sort }),
+      pageCacheOf(this.payload).getOrBuild(totalKey, async () => ({
+        tags: membership,
+        value: (
+          await this.payload.count({
+            collection: collection as never,
+            overrideAccess: false,
+            req: await this.readRequest(),
+            where,
+          })
+        ).totalDocs,
+      })),
+    ])
+    const ids = (leading.docs as Doc[]).slice((page - 1) * limit).map((doc) => doc.id)
+    const rows = ids.length
+      ? ((await this.find(collection, { id: { in: ids } }, { depth: 1, pagination: false })).docs as Doc[])
+      : []
+    const byId = new Map(rows.map((row) => [String(row.id), row]))
+    return {
+      docs: ids.flatMap((id) => byId.get(String(id)) ?? []),
+      info: pageInfoJson(page, limit, Number(totalEntry?.body ?? 0)),
     }
   }
 
@@ -286,16 +347,17 @@ export class PublicPages {
       }
       conditions.push({ id: { in: matching } })
     }
-    const result = await this.find(this.slugs.matchups, conditions.length ? { and: conditions } : {}, {
-      depth: 1,
-      limit,
+    const result = await this.listPage(
+      'matchups',
+      filters,
+      [matchupsListTag],
+      this.slugs.matchups,
+      conditions.length ? { and: conditions } : {},
+      ['title', 'createdAt'],
       page,
-      sort: ['title', 'createdAt'],
-    })
-    return {
-      ...pageInfoJson(result),
-      docs: (result.docs as Doc[]).map(matchupListEntryJson),
-    }
+      limit,
+    )
+    return { ...result.info, docs: result.docs.map(matchupListEntryJson) }
   }
 
   /** Ids of the records (within `where`) whose `field` matches the search `q` (see searchText.ts). */
