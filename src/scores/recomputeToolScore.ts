@@ -39,15 +39,15 @@ async function writeToolFigures(
   tool: ToolRow,
   figures: Record<string, unknown>,
 ): Promise<ToolRow> {
-  const data = { ...figures, updatedAt: new Date().toISOString() }
+  const written = { ...tool, ...figures, updatedAt: new Date().toISOString() }
   await req.payload.db.updateOne({
     id: tool.id,
     collection: options.collectionSlugs.tools,
-    data,
+    // A copy: the adapter may rewrite what it is given (dates, ids) in place.
+    data: { ...figures, updatedAt: written.updatedAt },
     req,
     returning: false,
   })
-  const written = { ...tool, ...data }
   await dropPagesOfRecountedTool(req, options, written, tool)
   return written
 }
