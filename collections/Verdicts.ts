@@ -18,7 +18,7 @@ import { importSourceField } from '../src/importer/importSourceField.ts'
 import { createWorkflowEndpoints } from '../src/workflow/endpoints.ts'
 import { workflowAdminComponents, workflowFields } from '../src/workflow/fields.ts'
 import { workflowTargets } from '../src/workflow/targets.ts'
-import { oneVerdictPerPair, relationMustExist } from '../src/catalog/pairRules.ts'
+import { oneVerdictPerPair, verdictPersonaRule } from '../src/catalog/pairRules.ts'
 import { decisionOptions } from '../src/domain/decisions.ts'
 import { contextKeys } from '../src/domain/contextKeys.ts'
 
@@ -65,7 +65,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
             label: 'Reviewer persona',
             relationTo: collectionSlugs.reviewers,
             required: true,
-            validate: relationMustExist(collectionSlugs.reviewers, 'reviewer persona'),
+            validate: verdictPersonaRule(collectionSlugs),
           },
           {
             name: 'tool',

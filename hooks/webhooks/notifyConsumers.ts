@@ -9,8 +9,7 @@ import { affectedListTags, affectedTags } from '../../src/public/affectedPages.t
 import { pathsForTags } from '../../src/webhooks/events.ts'
 import { deliverWebhookTaskSlug, webhookQueue } from '../../src/webhooks/deliverWebhookTask.ts'
 import { liveVersionIsPublished } from '../../src/workflow/liveVersion.ts'
-import { dropPagesAfterCommit, pageAlreadyDropped } from '../../src/public/invalidation.ts'
-import { toolTag } from '../../src/domain/cacheTags.ts'
+import { dropPagesAfterCommit, dropPagesOfRecountedTool } from '../../src/public/invalidation.ts'
 
 type Doc = Record<string, unknown> & { _status?: string; id: number | string }
 
@@ -105,18 +104,16 @@ export function notifyConsumers(
       if (action === null && !isRecount) {
         return doc
       }
-      // Lists are named apart from pages (webhooks carry page tags only).
-      dropPagesAfterCommit(req, affectedListTags(options, collection, doc as Doc, previous))
-      // A recount a verdict or vote change set off in this request: that change has already
-      // named this tool's pages (its tool and every matchup the tool is in).
-      if (action === null && pageAlreadyDropped(req, toolTag(String(doc.slug)))) {
+      if (action === null) {
+        // Figures only (a reconcile, a visibility fix): no news, only stale pages.
+        await dropPagesOfRecountedTool(req, options, doc as Doc, previous!)
         return doc
       }
+      // Lists are named apart from pages (webhooks carry page tags only).
+      dropPagesAfterCommit(req, affectedListTags(options, collection, doc as Doc, previous))
       const tags = await affectedTags(req, options, collection, [doc as Doc, previous])
       dropPagesAfterCommit(req, tags)
-      if (action !== null) {
-        await queueWebhooks(req, options, source, action, doc as Doc, tags)
-      }
+      await queueWebhooks(req, options, source, action, doc as Doc, tags)
       return doc
     },
     afterDelete: async ({ doc, req }) => {

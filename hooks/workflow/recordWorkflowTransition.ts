@@ -3,7 +3,6 @@ import type { CollectionAfterChangeHook } from 'payload'
 import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 import type { TransitionContext, WorkflowNote, WorkflowTarget } from '../../src/workflow/targets.ts'
 
-import { documentId } from '../../src/catalog/relations.ts'
 import { workflowUserOf } from '../../src/workflow/actor.ts'
 import { liveVersionIsPublished } from '../../src/workflow/liveVersion.ts'
 import { contextKeys } from '../../src/domain/contextKeys.ts'
@@ -34,21 +33,25 @@ export function recordWorkflowTransition(
       // stays live) or an unpublish: the stored document tells them apart.
       action = (await liveVersionIsPublished(req, target.slug, doc.id)) ? 'edit' : 'unpublish'
     }
-    const user = workflowUserOf(req, options)
-    await req.payload.create({
+    // An append-only audit row the plugin writes itself (the collection has no hooks and
+    // nobody may write it through the API): inserted through the adapter, in this save's
+    // transaction, without the read-back a Local API create adds.
+    const now = new Date().toISOString()
+    await req.payload.db.create({
       collection: options.collectionSlugs.workflowEvents,
       data: {
         action,
         comment: transition?.comment ?? note?.comment,
+        createdAt: now,
         document: { relationTo: target.slug, value: doc.id },
         from,
         title: doc.title,
         to,
-        user: user && documentId(user.id),
+        updatedAt: now,
+        user: workflowUserOf(req, options)?.id,
       },
-      depth: 0,
-      overrideAccess: true,
       req,
+      returning: false,
     })
     return doc
   }

@@ -1,8 +1,11 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import type { SanitizedVerdictsOptions } from '../options.ts'
 import type { Id } from '../domain/ids.ts'
 
 import { contextKeys } from '../domain/contextKeys.ts'
+import { toolTag } from '../domain/cacheTags.ts'
+import { affectedListTags, affectedTags } from './affectedPages.ts'
 import { pageCacheOf } from './pageCache.ts'
 
 /**
@@ -81,4 +84,24 @@ export function dropPagesAfterCommit(req: PayloadRequest, tags: Iterable<string>
 /** Whether a change earlier in this request already named the page `tag`. */
 export function pageAlreadyDropped(req: PayloadRequest, tag: string): boolean {
   return namedInRequest(req).has(tag)
+}
+
+type ToolDoc = Record<string, unknown> & { id: Id }
+
+/**
+ * The pages a recount of a tool's figures (scores, public flag) makes stale: the lists it
+ * enters, leaves or moves in, and its pages unless the change that set the recount off in
+ * this request has named them already (a verdict names its tool and the tool's matchups).
+ */
+export async function dropPagesOfRecountedTool(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  tool: ToolDoc,
+  previous: ToolDoc,
+): Promise<void> {
+  const collection = options.collectionSlugs.tools
+  dropPagesAfterCommit(req, affectedListTags(options, collection, tool, previous))
+  if (!pageAlreadyDropped(req, toolTag(String(tool.slug)))) {
+    dropPagesAfterCommit(req, await affectedTags(req, options, collection, [tool, previous]))
+  }
 }

@@ -1,72 +1,44 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import { createLocalReq } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options.ts'
+import type { PageDoc, PublicMatchupPage, PublicPageInfo, PublicToolPage, PublicToolSummary } from './pageJson.ts'
 
-import { idOf } from '../catalog/relations.ts'
-import { computeScore } from '../scores/score.ts'
-import { orderScorecard } from './scorecard.ts'
 import { matchesSearch } from './searchText.ts'
-import { toolsInCategoryListTag, toolsInTierListTag, toolsListTag, toolTag } from '../domain/cacheTags.ts'
-import type { Decision } from '../domain/decisions.ts'
+import {
+  matchupsListTag,
+  toolsInCategoryListTag,
+  toolsInTierListTag,
+  toolsListTag,
+  toolTag,
+} from '../domain/cacheTags.ts'
+import { listCacheKey } from './listCacheKey.ts'
+import { pageCacheOf } from './pageCache.ts'
 import type { Id } from '../domain/ids.ts'
+import {
+  emptyListPage,
+  matchupListEntryJson,
+  matchupPageJson,
+  pageInfoJson,
+  toolPageJson,
+  toolSummaryJson,
+} from './pageJson.ts'
 
-type Doc = Record<string, unknown> & { id: Id; updatedAt?: string }
+export type {
+  PublicCategory,
+  PublicMatchupPage,
+  PublicPricing,
+  PublicReviewer,
+  PublicRichText,
+  PublicScore,
+  PublicScorecardEntry,
+  PublicTool,
+  PublicToolPage,
+  PublicToolSummary,
+} from './pageJson.ts'
 
-export type PublicScore = { percent: null | number; ship: number; skip: number; total: number }
-export type PublicRichText = { html: string }
-export type PublicCategory = { name: string; slug: string } | null
-export type PublicPricing = { label: string; note: null | string; tier: string }
-export type PublicToolSummary = {
-  category: PublicCategory
-  community: PublicScore
-  name: string
-  panel: PublicScore
-  pricing: PublicPricing
-  slug: string
-  tagline: null | string
-}
-export type PublicTool = PublicToolSummary & { description: PublicRichText }
-export type PublicReviewer = { lens: string; name: string; slug: string }
-/** `reviewedAt`: the day of the verdict's last review (ISO date), null if never; `stale`: past its re-review date. */
-export type PublicScorecardEntry = {
-  decision: Decision
-  quote: PublicRichText
-  reviewedAt: null | string
-  reviewer: PublicReviewer
-  stale: boolean
-  tool: string
-}
-export type PublicMatchupPage = {
-  intro: null | PublicRichText
-  scorecard: PublicScorecardEntry[]
-  slug: string
-  title: string
-  tools: [PublicTool, PublicTool]
-  updatedAt: string
-}
-export type PublicToolPage = PublicTool & {
-  matchups: Array<{ slug: string; title: string }>
-  updatedAt: string
-  verdicts: Array<{
-    decision: Decision
-    quote: PublicRichText
-    reviewedAt: null | string
-    reviewer: PublicReviewer
-    stale: boolean
-  }>
-}
-
-/** The review facts a page shows beside a quote. */
-function reviewOf(verdict: Doc): { reviewedAt: null | string; stale: boolean } {
-  const reviewedAt =
-    typeof verdict.reviewedAt === 'string' && verdict.reviewedAt
-      ? new Date(verdict.reviewedAt).toISOString().slice(0, 10)
-      : null
-  return { reviewedAt, stale: verdict.stale === true }
-}
+type Doc = PageDoc
 
 /**
  * Every public read runs as an anonymous caller, whoever asked: the answer (and so the
@@ -76,27 +48,10 @@ export async function anonymousRequest(payload: Payload): Promise<PayloadRequest
   return createLocalReq({}, payload)
 }
 
-function html(state: unknown): PublicRichText {
-  if (!state || typeof state !== 'object' || !('root' in state)) {
-    return { html: '' }
-  }
-  return { html: convertLexicalToHTML({ data: state as never, disableContainer: true }) }
-}
-
-function score(value: unknown): PublicScore {
-  const tally = (value ?? {}) as Partial<PublicScore>
-  return { ship: tally.ship ?? 0, skip: tally.skip ?? 0, total: tally.total ?? 0, percent: tally.percent ?? null }
-}
-
-function latest(...dates: Array<string | undefined>): string {
-  return (
-    dates
-      .filter((date): date is string => Boolean(date))
-      .sort()
-      .at(-1) ?? new Date(0).toISOString()
-  )
-}
-
+/**
+ * The public pages' database reads: each method reads what one page or list shows and hands
+ * the documents to the pure mappers in pageJson.ts, which decide the public JSON.
+ */
 export class PublicPages {
   private request: Promise<PayloadRequest> | undefined
 
@@ -115,6 +70,12 @@ export class PublicPages {
     return this.options.collectionSlugs
   }
 
+  /** The request every read runs as: anonymous, or the previewing user. */
+  private readRequest(): Promise<PayloadRequest> {
+    this.request ??= this.preview ? Promise.resolve(this.preview.req) : anonymousRequest(this.payload)
+    return this.request
+  }
+
   private async find(
     collection: string,
     where: Where,
@@ -127,7 +88,6 @@ export class PublicPages {
       sort?: string | string[]
     } = {},
   ) {
-    this.request ??= this.preview ? Promise.resolve(this.preview.req) : anonymousRequest(this.payload)
     return this.payload.find({
       collection: collection as never,
       depth: extra.depth ?? 0,
@@ -138,47 +98,16 @@ export class PublicPages {
       overrideAccess: false,
       page: extra.page,
       pagination: extra.pagination ?? extra.limit !== undefined,
-      req: await this.request,
+      req: await this.readRequest(),
       select: extra.select as never,
       sort: extra.sort,
       where,
     })
   }
 
-  private tierLabel(tier: string): string {
-    return this.options.pricingTiers.find((option) => option.value === tier)?.label ?? tier
-  }
-
+  /** A tool as lists show it (kept for callers of the class; the mapping is `toolSummaryJson`). */
   summary(tool: Doc): PublicToolSummary {
-    const category = tool.category as null | { name?: string; slug?: string } | undefined
-    const pricing = (tool.pricing ?? {}) as { note?: null | string; tier?: string }
-    const tier = pricing.tier ?? this.options.pricingTiers[0].value
-    // Keys in the order a page reads them; JSON consumers see the same order.
-    return {
-      slug: String(tool.slug),
-      name: String(tool.name),
-      tagline: (tool.tagline as null | string | undefined) || null,
-      category:
-        category && typeof category === 'object' ? { slug: String(category.slug), name: String(category.name) } : null,
-      pricing: { tier, label: this.tierLabel(tier), note: pricing.note || null },
-      panel: score(tool.panelScore),
-      community: score(tool.communityScore),
-    }
-  }
-
-  private tool(doc: Doc): PublicTool {
-    const { community, panel, ...identity } = this.summary(doc)
-    return { ...identity, description: html(doc.description), panel, community }
-  }
-
-  private reviewer(doc: unknown): PublicReviewer & { position: number } {
-    const persona = doc as { lens?: string; name?: string; position?: number; slug?: string }
-    return {
-      lens: String(persona.lens ?? ''),
-      name: String(persona.name),
-      position: persona.position ?? 0,
-      slug: String(persona.slug),
-    }
+    return toolSummaryJson(tool, this.options.pricingTiers)
   }
 
   /** Whether the public may see a tool: it is in a published verdict or a published matchup. */
@@ -244,59 +173,15 @@ export class PublicPages {
       ),
       this.find(this.slugs.reviewers, {}),
     ])
-    const toolById = new Map([left, right].map((tool) => [String(tool.id), tool]))
-    const reviewerById = new Map((personas.docs as Doc[]).map((reviewer) => [String(reviewer.id), reviewer]))
-    const entries = (verdicts.docs as Doc[]).flatMap((verdict) => {
-      const reviewer = reviewerById.get(String(idOf(verdict.reviewer)))
-      const tool = toolById.get(String(idOf(verdict.tool)))
-      return reviewer && tool
-        ? [
-            {
-              decision: verdict.decision as Decision,
-              quote: verdict.quote,
-              review: reviewOf(verdict),
-              reviewer: this.reviewer(reviewer),
-              tool: String(tool.slug),
-            },
-          ]
-        : []
+    return matchupPageJson({
+      countPanelFromVerdicts: Boolean(this.preview),
+      left,
+      matchup,
+      personas: personas.docs as Doc[],
+      right,
+      tiers: this.options.pricingTiers,
+      verdicts: verdicts.docs as Doc[],
     })
-    const scorecard = orderScorecard(entries, String(left.slug), String(right.slug)).map(
-      ({ decision, quote, review, reviewer: { lens, name, slug: reviewerSlug }, tool }) => ({
-        reviewer: { slug: reviewerSlug, name, lens },
-        tool,
-        decision,
-        quote: html(quote),
-        reviewedAt: review?.reviewedAt ?? null,
-        stale: review?.stale ?? false,
-      }),
-    )
-    return {
-      slug: String(matchup.slug),
-      title: String(matchup.title),
-      intro: matchup.intro ? html(matchup.intro) : null,
-      updatedAt: latest(
-        matchup.updatedAt,
-        left.updatedAt,
-        right.updatedAt,
-        ...(verdicts.docs as Doc[]).map((verdict) => verdict.updatedAt),
-      ),
-      tools: [this.pageTool(left, verdicts.docs as Doc[]), this.pageTool(right, verdicts.docs as Doc[])],
-      scorecard,
-    }
-  }
-
-  /** A page's tool; in a preview its panel figure counts the newest version of each verdict. */
-  private pageTool(tool: Doc, verdicts: Doc[]): PublicTool {
-    const shown = this.tool(tool)
-    if (!this.preview) {
-      return shown
-    }
-    const decisions = verdicts
-      .filter((verdict) => String(idOf(verdict.tool)) === String(tool.id))
-      .map((verdict) => verdict.decision)
-    const ship = decisions.filter((decision) => decision === 'ship').length
-    return { ...shown, panel: computeScore(ship, decisions.length - ship) }
   }
 
   /** A tool with its published verdicts (panel order) and the published matchups it is in. */
@@ -321,32 +206,12 @@ export class PublicPages {
     if (verdicts.docs.length === 0 && matchups.docs.length === 0) {
       return null
     }
-    const ordered = orderScorecard(
-      (verdicts.docs as Doc[]).map((verdict) => ({
-        decision: verdict.decision as Decision,
-        quote: verdict.quote,
-        review: reviewOf(verdict),
-        reviewer: this.reviewer(verdict.reviewer),
-        tool: String(tool.slug),
-      })),
-      String(tool.slug),
-      '',
-    )
-    return {
-      ...this.tool(tool),
-      updatedAt: latest(tool.updatedAt, ...(verdicts.docs as Doc[]).map((verdict) => verdict.updatedAt)),
-      verdicts: ordered.map(({ decision, quote, review, reviewer: { lens, name, slug: reviewerSlug } }) => ({
-        reviewer: { slug: reviewerSlug, name, lens },
-        decision,
-        quote: html(quote),
-        reviewedAt: review?.reviewedAt ?? null,
-        stale: review?.stale ?? false,
-      })),
-      matchups: (matchups.docs as Doc[]).map((matchup) => ({
-        slug: String(matchup.slug),
-        title: String(matchup.title),
-      })),
-    }
+    return toolPageJson({
+      matchups: matchups.docs as Doc[],
+      tiers: this.options.pricingTiers,
+      tool,
+      verdicts: verdicts.docs as Doc[],
+    })
   }
 
   private async idsBySlug(collection: string, slug: string): Promise<Id[]> {
@@ -382,7 +247,7 @@ export class PublicPages {
     const filter = await this.toolFilter(filters)
     if (filter === null) {
       // No such category: any new category or tool may make one, so any tools list change drops it.
-      return { tags: [toolsListTag], value: emptyPage(page, limit) }
+      return { tags: [toolsListTag], value: emptyListPage(page, limit) }
     }
     const membership = filter.categoryIds.length
       ? filter.categoryIds.map(toolsInCategoryListTag)
@@ -391,26 +256,77 @@ export class PublicPages {
     if (filters.q) {
       const matching = await this.idsMatching(this.slugs.tools, 'name', filters.q, { public: { equals: true } })
       if (matching.length === 0) {
-        return { tags: membership, value: emptyPage(page, limit) }
+        return { tags: membership, value: emptyListPage(page, limit) }
       }
       conditions.push({ id: { in: matching } })
     }
     // `createdAt` ascending as the tie-break (Payload's default is descending) lets the index
     // (public, name, createdAt) deliver the page in order, without sorting every public tool.
-    const result = await this.find(
+    const result = await this.listPage(
+      'tools',
+      filters,
+      membership,
       this.slugs.tools,
       { and: conditions },
-      { depth: 1, limit, page, sort: ['name', 'createdAt'] },
+      ['name', 'createdAt'],
+      page,
+      limit,
     )
-    const docs = (result.docs as Doc[]).map((tool) => this.summary(tool))
-    return { tags: [...membership, ...docs.map((tool) => toolTag(tool.slug))], value: { ...pageInfo(result), docs } }
+    const docs = result.docs.map((tool) => this.summary(tool))
+    return {
+      tags: [...membership, ...docs.map((tool) => toolTag(tool.slug))],
+      value: { ...result.info, docs },
+    }
+  }
+
+  /**
+   * One page of a list without counting every match on each read: the ids of the first
+   * `page × limit` matches in list order (an index range), then that page's rows. The total
+   * is counted once per filter and kept in the page cache under the list's membership tags,
+   * so it is counted again only after a change that can alter it (a tool entering or leaving
+   * a list, a matchup published or withdrawn), not after every verdict or vote.
+   */
+  private async listPage(
+    kind: string,
+    filters: ListFilters & { tool?: string },
+    membership: string[],
+    collection: string,
+    where: Where,
+    sort: string[],
+    page: number,
+    limit: number,
+  ): Promise<{ docs: Doc[]; info: PublicPageInfo }> {
+    const totalKey = `total:${listCacheKey(kind, { ...filters, limit: 0, page: 0 })}`
+    const [leading, totalEntry] = await Promise.all([
+      this.find(collection, where, { limit: page * limit, pagination: false, select: { id: true }, sort }),
+      pageCacheOf(this.payload).getOrBuild(totalKey, async () => ({
+        tags: membership,
+        value: (
+          await this.payload.count({
+            collection: collection as never,
+            overrideAccess: false,
+            req: await this.readRequest(),
+            where,
+          })
+        ).totalDocs,
+      })),
+    ])
+    const ids = (leading.docs as Doc[]).slice((page - 1) * limit).map((doc) => doc.id)
+    const rows = ids.length
+      ? ((await this.find(collection, { id: { in: ids } }, { depth: 1, pagination: false })).docs as Doc[])
+      : []
+    const byId = new Map(rows.map((row) => [String(row.id), row]))
+    return {
+      docs: ids.flatMap((id) => byId.get(String(id)) ?? []),
+      info: pageInfoJson(page, limit, Number(totalEntry?.body ?? 0)),
+    }
   }
 
   async listMatchups(filters: ListFilters & { tool?: string }, page: number, limit: number) {
     const conditions: Where[] = []
     const toolFilter = await this.toolFilter(filters)
     if (toolFilter === null) {
-      return emptyPage(page, limit)
+      return emptyListPage(page, limit)
     }
     const toolWheres: Where[] = [...toolFilter.conditions]
     if (filters.tool) {
@@ -420,35 +336,28 @@ export class PublicPages {
       const tools = await this.find(this.slugs.tools, { and: toolWheres })
       const ids = (tools.docs as Doc[]).map((tool) => tool.id)
       if (ids.length === 0) {
-        return emptyPage(page, limit)
+        return emptyListPage(page, limit)
       }
       conditions.push({ or: [{ leftTool: { in: ids } }, { rightTool: { in: ids } }] })
     }
     if (filters.q) {
       const matching = await this.idsMatching(this.slugs.matchups, 'title', filters.q, {})
       if (matching.length === 0) {
-        return emptyPage(page, limit)
+        return emptyListPage(page, limit)
       }
       conditions.push({ id: { in: matching } })
     }
-    const result = await this.find(this.slugs.matchups, conditions.length ? { and: conditions } : {}, {
-      depth: 1,
-      limit,
+    const result = await this.listPage(
+      'matchups',
+      filters,
+      [matchupsListTag],
+      this.slugs.matchups,
+      conditions.length ? { and: conditions } : {},
+      ['title', 'createdAt'],
       page,
-      sort: ['title', 'createdAt'],
-    })
-    return {
-      ...pageInfo(result),
-      docs: (result.docs as Doc[]).map((matchup) => ({
-        slug: String(matchup.slug),
-        title: String(matchup.title),
-        tools: [matchup.leftTool, matchup.rightTool].map((tool) => ({
-          slug: String((tool as Doc).slug),
-          name: String((tool as Doc).name),
-        })),
-        updatedAt: String(matchup.updatedAt),
-      })),
-    }
+      limit,
+    )
+    return { ...result.info, docs: result.docs.map(matchupListEntryJson) }
   }
 
   /** Ids of the records (within `where`) whose `field` matches the search `q` (see searchText.ts). */
@@ -484,11 +393,3 @@ const matchupWithTools = {
 } as const
 
 export type ListFilters = { category?: string; q?: string; tier?: string }
-
-function pageInfo(result: { limit: number; page?: number; totalDocs: number; totalPages: number }) {
-  return { page: result.page ?? 1, limit: result.limit, totalDocs: result.totalDocs, totalPages: result.totalPages }
-}
-
-function emptyPage(page: number, limit: number) {
-  return { docs: [], page, limit, totalDocs: 0, totalPages: 0 }
-}

@@ -6,6 +6,7 @@ import type { SanitizedVerdictsOptions } from '../options.ts'
 
 import { computeScore, formatPercent, sameScore } from './score.ts'
 import { countToolVisibility } from '../catalog/toolVisibility.ts'
+import { dropPagesOfRecountedTool } from '../public/invalidation.ts'
 import type { Decision } from '../domain/decisions.ts'
 import type { Id } from '../domain/ids.ts'
 
@@ -21,6 +22,34 @@ export type ScoreCause = {
 const scoreField: Record<ScoreKind, 'communityScore' | 'panelScore'> = {
   community: 'communityScore',
   panel: 'panelScore',
+}
+
+type ToolRow = Record<string, unknown> & { id: Id }
+
+/**
+ * Writes a tool's derived figures (scores, public flag) and names the pages they change.
+ * Straight through the adapter: one UPDATE of the row, where a Local API update of the tool
+ * would add its document-lock check, its slug check and a read of the row, none of which a
+ * computed figure needs (tools have no versions, and their hooks only name pages, which
+ * `dropPagesOfRecountedTool` does). Returns the row as stored now.
+ */
+async function writeToolFigures(
+  req: PayloadRequest,
+  options: SanitizedVerdictsOptions,
+  tool: ToolRow,
+  figures: Record<string, unknown>,
+): Promise<ToolRow> {
+  const written = { ...tool, ...figures, updatedAt: new Date().toISOString() }
+  await req.payload.db.updateOne({
+    id: tool.id,
+    collection: options.collectionSlugs.tools,
+    // A copy: the adapter may rewrite what it is given (dates, ids) in place.
+    data: { ...figures, updatedAt: written.updatedAt },
+    req,
+    returning: false,
+  })
+  await dropPagesOfRecountedTool(req, options, written, tool)
+  return written
 }
 
 /** A recount never needs more rounds than this unless writers keep racing it. */
@@ -90,7 +119,7 @@ export async function recomputeToolScore(
     disableErrors: true,
     overrideAccess: true,
     req,
-  })) as null | Record<string, unknown>
+  })) as null | ToolRow
   for (let round = 1; round <= maxRounds; round += 1) {
     if (!tool) {
       return null
@@ -105,50 +134,39 @@ export async function recomputeToolScore(
     if (sameScore(stored, fresh) && !visibilityChanged) {
       return fresh
     }
+    const previous = tool
+    tool = await writeToolFigures(req, options, tool, {
+      ...(sameScore(stored, fresh) ? {} : { [field]: { ...fresh, computedAt: new Date().toISOString() } }),
+      ...(visibilityChanged ? { public: isPublic } : {}),
+    })
     if (sameScore(stored, fresh)) {
-      tool = (await req.payload.update({
-        id: toolId,
-        collection: collectionSlugs.tools as never,
-        data: { public: isPublic } as never,
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })) as unknown as Record<string, unknown>
       return fresh
     }
-    const previous = tool
-    tool = (await req.payload.update({
-      id: toolId,
-      collection: collectionSlugs.tools,
-      data: {
-        [field]: { ...fresh, computedAt: new Date().toISOString() },
-        ...(visibilityChanged ? { public: isPublic } : {}),
-      } as never,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })) as unknown as Record<string, unknown>
     const from = {
       percent: stored?.percent ?? null,
       ship: stored?.ship ?? 0,
       skip: stored?.skip ?? 0,
       total: stored?.total ?? 0,
     }
-    await req.payload.create({
+    // An append-only log row the plugin writes itself (the collection has no hooks): one
+    // INSERT through the adapter, without the read-back a Local API create adds.
+    const now = new Date().toISOString()
+    await req.payload.db.create({
       collection: collectionSlugs.scoreHistory,
       data: {
         action: cause.action,
+        createdAt: now,
         from,
         kind,
         summary: `${String(previous.name)} ${kind}: ${formatPercent(from.percent)} (${from.ship}/${from.total}) → ${formatPercent(fresh.percent)} (${fresh.ship}/${fresh.total}) on ${cause.action}${cause.label ? ` of "${cause.label}"` : ''}`,
         to: fresh,
         tool: toolId,
+        updatedAt: now,
         user: cause.userId ?? undefined,
         verdict: cause.verdictId ?? undefined,
-      } as never,
-      depth: 0,
-      overrideAccess: true,
+      },
       req,
+      returning: false,
     })
   }
   req.payload.logger.warn(

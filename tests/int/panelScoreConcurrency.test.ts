@@ -129,15 +129,20 @@ describe('panel score under concurrent writes', () => {
     let reachedStall!: () => void
     const atStall = new Promise<void>((resolve) => (reachedStall = resolve))
     let releaseStall!: () => void
+    let stalled = false
     const stall = new Promise<void>((resolve) => (releaseStall = resolve))
-    const update = payload.update.bind(payload)
-    const spy = jest.spyOn(payload, 'update').mockImplementation(async (options: Parameters<Payload['update']>[0]) => {
-      if (options.req === slowReq && spy.mock.calls.length === 1) {
+    // The recount writes the tool's figures through the adapter: its first write stalls.
+    const update = payload.db.updateOne.bind(payload.db)
+    const spy = jest.spyOn(payload.db, 'updateOne').mockImplementation((async (
+      options: Parameters<Payload['db']['updateOne']>[0],
+    ) => {
+      if (options.req === slowReq && !stalled) {
+        stalled = true
         reachedStall()
         await stall
       }
       return update(options)
-    })
+    }) as Payload['db']['updateOne'])
     const slowRecount = recomputeToolScore(slowReq, pluginOptionsOf(payload), gamma, 'panel', { action: 'reconcile' })
     await atStall
 

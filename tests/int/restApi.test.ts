@@ -2,7 +2,7 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import type { Fixtures } from '../helpers/fixtures.ts'
+import type { Fixtures, Id } from '../helpers/fixtures.ts'
 import type { RestClient } from '../helpers/rest.ts'
 
 import { toolData, verdictData } from '../helpers/createData.ts'
@@ -71,6 +71,33 @@ describe('validation errors are 400s that name the field and write nothing', () 
     expect(invalidFields(second.body)).toEqual(['tool'])
     expect(errorMessages(second.body).join(' ')).toMatch(/already has a verdict on this tool/)
     expect(await countOf(slugs.verdicts)).toBe(before)
+  })
+
+  it("a verdict moved onto a persona's or a tool's pair that already has one", async () => {
+    const create = (reviewer: Id, tool: Id) =>
+      rest.request<{ doc: { id: Id } }>('POST', `/${slugs.verdicts}`, {
+        body: { decision: 'skip', quote: quote('Pair.'), reviewer, tool },
+        token: tokens.editor,
+      })
+    const tool = (await payload.create({
+      collection: slugs.tools,
+      data: { name: 'Pair Tool', pricing: { tier: 'free' } } as never,
+    })) as unknown as { id: Id }
+    expect((await create(fixtures.personaIds.other, tool.id)).status).toBe(201)
+    const moving = (await create(fixtures.personaIds.skeptic, tool.id)).body.doc.id
+    const toPersona = await rest.request('PATCH', `/${slugs.verdicts}/${moving}`, {
+      body: { reviewer: fixtures.personaIds.other },
+      token: tokens.editor,
+    })
+    expect(toPersona.status).toBe(400)
+    expect(invalidFields(toPersona.body)).toEqual(['reviewer'])
+    expect(errorMessages(toPersona.body).join(' ')).toMatch(/already has a verdict on this tool/)
+    // Saving it again with its own pair unchanged is no conflict.
+    const unchanged = await rest.request('PATCH', `/${slugs.verdicts}/${moving}`, {
+      body: { decision: 'ship', reviewer: fixtures.personaIds.skeptic, tool: tool.id },
+      token: tokens.editor,
+    })
+    expect(unchanged.status).toBe(200)
   })
 
   it('a matchup with the same tool twice', async () => {
