@@ -27,6 +27,7 @@ import { createMarkStaleVerdictsTask, freshnessQueue } from './freshness/markSta
 import { createRunDueReleasesTask, releaseQueue } from './releases/operations.ts'
 import { createReleasesCollection } from '../collections/Releases.ts'
 import { dropPagesOnCommit } from './public/invalidation.ts'
+import { startCluster } from './cluster/cluster.ts'
 import { refuseUnsafeRichText, richTextFieldNames } from '../hooks/catalog/refuseUnsafeRichText.ts'
 
 const contentCollectionFactories: Array<
@@ -182,6 +183,7 @@ export const verdictsPlugin =
         ? async (payload) => {
             await incomingConfig.onInit?.(payload)
             dropPagesOnCommit(payload)
+            await startCluster(payload, options.cluster)
           }
         : incomingConfig.onInit,
       custom: {

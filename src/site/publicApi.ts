@@ -1,7 +1,7 @@
 import type { PublicMatchupPage } from 'verdicts-cms'
 
 import { matchupTag } from 'verdicts-cms'
-import { matchupIndexTag } from './revalidation.ts'
+import { matchupIndexTag, siteWideTag } from './revalidation.ts'
 import { siteSettings } from './settings.ts'
 
 /**
@@ -45,13 +45,16 @@ async function readJson<T>(url: string, init: RequestInit): Promise<null | T> {
 /** A published comparison page, or null when there is none with that slug. */
 export async function fetchMatchupPage(slug: string): Promise<null | PublicMatchupPage> {
   const url = `${siteSettings().apiUrl}/api/public/matchups/${encodeURIComponent(slug)}`
-  return readJson<PublicMatchupPage>(url, { cache: 'force-cache', next: { tags: [matchupTag(slug)] } })
+  return readJson<PublicMatchupPage>(url, { cache: 'force-cache', next: { tags: [matchupTag(slug), siteWideTag] } })
 }
 
 /** One page of the published matchups, by title. */
 export async function fetchMatchupList(page: number, limit = 50): Promise<MatchupList> {
   const url = `${siteSettings().apiUrl}/api/public/matchups?page=${page}&limit=${limit}`
-  const list = await readJson<MatchupList>(url, { cache: 'force-cache', next: { tags: [matchupIndexTag] } })
+  const list = await readJson<MatchupList>(url, {
+    cache: 'force-cache',
+    next: { tags: [matchupIndexTag, siteWideTag] },
+  })
   if (!list) {
     throw new PublicApiError(url, 404)
   }
