@@ -28,6 +28,7 @@ import { createRunDueReleasesTask, releaseQueue } from './releases/operations.ts
 import { createReleasesCollection } from '../collections/Releases.ts'
 import { dropPagesOnCommit } from './public/invalidation.ts'
 import { startCluster } from './cluster/cluster.ts'
+import { createHealthEndpoint } from './cluster/health.ts'
 import { refuseUnsafeRichText, richTextFieldNames } from '../hooks/catalog/refuseUnsafeRichText.ts'
 
 const contentCollectionFactories: Array<
@@ -153,6 +154,7 @@ export const verdictsPlugin =
             ...createVoteEndpoints(options),
             ...createPublicEndpoints(options),
             ...createNewsletterEndpoints(options),
+            createHealthEndpoint(options),
           ]
         : incomingConfig.endpoints,
       jobs: options.enabled

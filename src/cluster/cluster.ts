@@ -23,12 +23,14 @@ export async function startCluster(payload: Payload, cluster: SanitizedVerdictsO
   if (!redisUrl) {
     return
   }
-  const bus = await startInvalidationBus(payload, cluster)
   // The limiters count in Redis from the first request on (until it answers, each process
   // counts on its own); a Redis that is down does not stop the process from starting.
-  await pingRedis(commandConnection(redisUrl), 5000).catch((error: Error) =>
-    payload.logger.error(`Redis is not answering (${error.message}); limits count per process until it does`),
-  )
+  const [bus] = await Promise.all([
+    startInvalidationBus(payload, cluster),
+    pingRedis(commandConnection(redisUrl), 5000).catch((error: Error) =>
+      payload.logger.error(`Redis is not answering (${error.message}); limits count per process until it does`),
+    ),
+  ])
   const destroy = payload.destroy.bind(payload)
   payload.destroy = async () => {
     await bus?.close()

@@ -103,7 +103,12 @@ export async function startInvalidationBus(
     async close() {
       delete holder[busSlot]
       subscriber.disconnect()
-      await publisher.quit().catch(() => publisher.disconnect())
+      // Sends what is already written; what waits for a connection that never came is dropped.
+      if (publisher.status === 'ready') {
+        await publisher.quit()
+      } else {
+        publisher.disconnect()
+      }
     },
     publish(tags) {
       publisher.publish(channel, JSON.stringify({ from: self, tags } satisfies Message)).catch(logError)

@@ -58,6 +58,7 @@ describe('verdictsPlugin', () => {
       'get /public/newsletter/unsubscribe',
       'post /public/newsletter/unsubscribe',
       'post /public/newsletter/provider-events',
+      'get /health',
     ])
     expect(result.admin?.user).toBe('users')
   })
