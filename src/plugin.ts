@@ -29,6 +29,7 @@ import { createReleasesCollection } from '../collections/Releases.ts'
 import { dropPagesOnCommit } from './public/invalidation.ts'
 import { startCluster } from './cluster/cluster.ts'
 import { createHealthEndpoint } from './cluster/health.ts'
+import { claimJobsOnce } from './cluster/jobClaims.ts'
 import { refuseUnsafeRichText, richTextFieldNames } from '../hooks/catalog/refuseUnsafeRichText.ts'
 
 const contentCollectionFactories: Array<
@@ -185,6 +186,7 @@ export const verdictsPlugin =
         ? async (payload) => {
             await incomingConfig.onInit?.(payload)
             dropPagesOnCommit(payload)
+            claimJobsOnce(payload, options.cluster.jobLeaseSeconds)
             await startCluster(payload, options.cluster)
           }
         : incomingConfig.onInit,
