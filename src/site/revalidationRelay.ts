@@ -86,7 +86,11 @@ export function startSiteRelay(port: number, log: (message: string) => void): nu
     return null
   }
   const { self } = relayState(settings.url)
-  const subscriber = new Redis(settings.url, { maxRetriesPerRequest: null })
+  // Named, so an operator (or a test) can find it in CLIENT LIST.
+  const subscriber = new Redis(settings.url, {
+    connectionName: `${settings.channel}:${self}`,
+    maxRetriesPerRequest: null,
+  })
   let lastError = ''
   subscriber.on('error', (error: Error) => {
     if (error.message !== lastError) {
