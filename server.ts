@@ -26,7 +26,11 @@ async function main(): Promise<void> {
   // leaves the jobs (webhooks, newsletter, releases) to `npm run worker`.
   const payload = await getPayload({ config, cron: process.env.VERDICTS_JOBS !== 'off' })
   await ensureSiteSubscription(payload)
-  startSiteRelay(port, (message) => payload.logger.error(message))
+  // Other processes' /compare expiries arrive over Redis and are applied through this one.
+  const ownHost = ['0.0.0.0', '::'].includes(hostname) ? '127.0.0.1' : hostname
+  startSiteRelay(`http://${ownHost.includes(':') ? `[${ownHost}]` : ownHost}:${port}`, (message) =>
+    payload.logger.error(message),
+  )
   const fastPath = createMatchupFastPath(payload)
 
   createServer((request, response) => {

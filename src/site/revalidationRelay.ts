@@ -54,13 +54,13 @@ export function publishSiteTags(tags: string[]): void {
 /** The body of a relayed expiry: a webhook event of its own type, never published again. */
 export const relayedEventType = 'site.relayed'
 
-async function relayToSelf(port: number, tags: string[]): Promise<void> {
+async function relayToSelf(ownUrl: string, tags: string[]): Promise<void> {
   const { webhookSecret } = siteSettings()
   const id = `relay_${randomUUID()}`
   const body = JSON.stringify({ data: { tags }, type: relayedEventType })
   const signature = new Webhook(webhookSecret).sign(id, new Date(), body)
   const timestamp = String(Math.floor(Date.now() / 1000))
-  const response = await fetch(`http://127.0.0.1:${port}${revalidationPath}`, {
+  const response = await fetch(`${ownUrl}${revalidationPath}`, {
     body,
     headers: {
       'content-type': 'application/json',
@@ -78,9 +78,10 @@ async function relayToSelf(port: number, tags: string[]): Promise<void> {
 
 /**
  * Listens for other processes' expiries and applies them here (the production server
- * calls this with its own port). Returns a function that stops listening.
+ * calls this with the URL it listens on, e.g. `http://127.0.0.1:3000`). Returns a
+ * function that stops listening.
  */
-export function startSiteRelay(port: number, log: (message: string) => void): null | (() => void) {
+export function startSiteRelay(ownUrl: string, log: (message: string) => void): null | (() => void) {
   const settings = relaySettings()
   if (!settings) {
     return null
@@ -98,7 +99,7 @@ export function startSiteRelay(port: number, log: (message: string) => void): nu
       log(`Redis (${settings.channel}): ${error.message}`)
     }
   })
-  const relay = (tags: string[]) => relayToSelf(port, tags).catch((error: Error) => log(error.message))
+  const relay = (tags: string[]) => relayToSelf(ownUrl, tags).catch((error: Error) => log(error.message))
   let readyBefore = false
   subscriber.on('ready', () => {
     void subscriber.subscribe(settings.channel).then(() => {
