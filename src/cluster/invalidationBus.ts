@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import type { SanitizedVerdictsOptions } from '../options.ts'
 
 import { pageCacheOf } from '../public/pageCache.ts'
+import { disconnectTimeout } from './redis.ts'
 
 /**
  * Page-cache invalidations shared by every process of a deployment over Redis pub/sub.
@@ -53,10 +54,11 @@ export async function startInvalidationBus(
   // Two connections: one in subscriber mode cannot publish. The publisher queues while
   // disconnected (ioredis's offline queue), so a change committed during an outage still
   // reaches the others once it reconnects.
-  const publisher = new Redis(redisUrl, { maxRetriesPerRequest: null })
+  const publisher = new Redis(redisUrl, { disconnectTimeout, maxRetriesPerRequest: null })
   // Named, so an operator (or a test) can find this process's subscription in CLIENT LIST.
   const subscriber = new Redis(redisUrl, {
     autoResubscribe: false,
+    disconnectTimeout,
     connectionName: `${redisKeyPrefix}bus:${self}`.replace(/\s/g, '_'),
     maxRetriesPerRequest: null,
   })

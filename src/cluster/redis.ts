@@ -9,6 +9,13 @@ import { Redis } from 'ioredis'
  * waiting, so a limiter falls back to its in-memory count and the health check answers
  * 503 without hanging; ioredis keeps reconnecting in the background.
  */
+/**
+ * How long ioredis waits for a socket to close on `disconnect()` before destroying it. Its
+ * 2 s default keeps a timer alive even when the socket is long gone (Redis unreachable),
+ * holding up the end of a script or test; ours are closed only on the way out.
+ */
+export const disconnectTimeout = 100
+
 const connectionsSlot = Symbol.for('verdicts-cms.redis-connections')
 type WithConnections = typeof globalThis & { [connectionsSlot]?: Map<string, Redis> }
 
@@ -17,7 +24,7 @@ export function commandConnection(url: string): Redis {
   holder[connectionsSlot] ??= new Map()
   let connection = holder[connectionsSlot].get(url)
   if (!connection) {
-    connection = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    connection = new Redis(url, { disconnectTimeout, enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     // Errors surface on the commands (and in /api/health); the event would otherwise crash.
     connection.on('error', () => {})
     holder[connectionsSlot].set(url, connection)
