@@ -13,6 +13,8 @@ export default tseslint.config(
       'data/',
       'test-artifacts/',
       'src/payload-types.ts',
+      // Written by `payload migrate:create` (README, Deploying).
+      'migrations/',
       'src/app/(payload)/admin/importMap.js',
       'next-env.d.ts',
     ],

@@ -10,6 +10,12 @@ const config = {
   },
   testEnvironment: 'node',
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  // The multi-process suites need PostgreSQL and Redis: `npm run test:postgres` runs them
+  // (scripts/testPostgres.ts sets VERDICTS_CLUSTER_TESTS), plain `npm test` never does.
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    ...(process.env.VERDICTS_CLUSTER_TESTS === '1' ? [] : ['/tests/cluster/']),
+  ],
   testTimeout: 120_000,
   transform: {
     '^.+\\.(t|j)sx?$': [

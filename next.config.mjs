@@ -1,8 +1,22 @@
 import { withPayload } from '@payloadcms/next/withPayload'
+import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/**
+ * Turbopack compiles only files under its root. A checkout whose node_modules is a link to
+ * another checkout's (a git worktree sharing one install) needs the folder holding both.
+ */
+function turbopackRoot() {
+  const modules = path.dirname(realpathSync(path.join(dirname, 'node_modules')))
+  let root = dirname
+  while (path.relative(root, modules).startsWith('..')) {
+    root = path.dirname(root)
+  }
+  return root
+}
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -10,7 +24,7 @@ const nextConfig = {
   // disturbing a developer's `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   turbopack: {
-    root: dirname,
+    root: turbopackRoot(),
   },
 }
 

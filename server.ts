@@ -12,6 +12,7 @@ import { getPayload } from 'payload'
 import config from './payload.config.ts'
 import { createMatchupFastPath, stampSocketAddress } from 'verdicts-cms/node'
 
+import { startSiteRelay } from './src/site/revalidationRelay.ts'
 import { ensureSiteSubscription } from './src/site/siteSubscription.ts'
 
 async function main(): Promise<void> {
@@ -21,9 +22,15 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler()
   await app.prepare()
   // The one Payload instance of this process; Next.js's routes get the same one back
-  // from getPayload, so the fast path and the API share its page cache.
-  const payload = await getPayload({ config, cron: true })
+  // from getPayload, so the fast path and the API share its page cache. VERDICTS_JOBS=off
+  // leaves the jobs (webhooks, newsletter, releases) to `npm run worker`.
+  const payload = await getPayload({ config, cron: process.env.VERDICTS_JOBS !== 'off' })
   await ensureSiteSubscription(payload)
+  // Other processes' /compare expiries arrive over Redis and are applied through this one.
+  const ownHost = ['0.0.0.0', '::'].includes(hostname) ? '127.0.0.1' : hostname
+  startSiteRelay(`http://${ownHost.includes(':') ? `[${ownHost}]` : ownHost}:${port}`, (message) =>
+    payload.logger.error(message),
+  )
   const fastPath = createMatchupFastPath(payload)
 
   createServer((request, response) => {

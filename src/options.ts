@@ -144,6 +144,29 @@ export type SecurityOptions = {
   allowedOrigins?: string[]
 }
 
+export type ClusterOptions = {
+  /**
+   * Redis (`redis://…`) shared by every process of a deployment. Set, page-cache
+   * invalidations are broadcast to all processes and the per-client limits (votes, new
+   * voters, sign-ins, newsletter sign-ups) are counted in Redis; unset, each process keeps
+   * its own cache and counts (one process needs nothing more).
+   * @default null
+   */
+  redisUrl?: null | string
+  /**
+   * Prefix of every Redis key and channel the plugin uses, so several apps (or test runs)
+   * can share one Redis.
+   * @default 'verdicts:'
+   */
+  redisKeyPrefix?: string
+  /**
+   * How long a job may hold its claim without progress before another runner may take it
+   * over (the runner is taken to have died). Longer than the slowest task.
+   * @default 600
+   */
+  jobLeaseSeconds?: number
+}
+
 export type AccountOptions = {
   /**
    * Sign-in attempts (REST and GraphQL) allowed per client address in each window; more
@@ -242,6 +265,8 @@ export type VerdictsPluginOptions = {
   accounts?: AccountOptions
   /** Request limits and where the client address comes from (README, Security). */
   security?: SecurityOptions
+  /** Running several processes: Redis for shared state, job leases (README, Deploying). */
+  cluster?: ClusterOptions
   /**
    * Slugs of the collections the plugin adds. Override one to avoid a clash with a host
    * collection; every relation inside the plugin follows the map.
@@ -288,6 +313,7 @@ export type SanitizedVerdictsOptions = {
   }
   collectionSlugs: PluginCollectionSlugs
   security: Required<SecurityOptions>
+  cluster: { jobLeaseSeconds: number; redisKeyPrefix: string; redisUrl: null | string }
   community: {
     minimumVotes: number
     newVoters: { max: number; windowSeconds: number }
@@ -471,7 +497,18 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
       throw new InvalidPluginOptionsError(`${name} must be a cron expression of 5 or 6 fields, got "${String(cron)}"`)
     }
   }
+  const cluster = {
+    jobLeaseSeconds: options.cluster?.jobLeaseSeconds ?? 600,
+    redisKeyPrefix: options.cluster?.redisKeyPrefix ?? 'verdicts:',
+    redisUrl: options.cluster?.redisUrl?.trim() || null,
+  }
+  if (cluster.redisUrl && !/^rediss?:\/\//.test(cluster.redisUrl)) {
+    throw new InvalidPluginOptionsError(
+      `cluster.redisUrl must start with redis:// or rediss://, got "${cluster.redisUrl}"`,
+    )
+  }
   const wholeNumbers: Array<[string, number, number]> = [
+    ['cluster.jobLeaseSeconds', cluster.jobLeaseSeconds, 30],
     ['freshness.reviewEveryDays', freshness.reviewEveryDays, 1],
     ['publicApi.cacheControl.sMaxAge', publicApi.cacheControl.sMaxAge, 0],
     ['publicApi.cacheMaxBytes', publicApi.cacheMaxBytes, 1024],
@@ -531,6 +568,7 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
 
   return {
     accounts,
+    cluster,
     collectionSlugs,
     community,
     enabled: options.enabled ?? true,

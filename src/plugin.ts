@@ -28,6 +28,9 @@ import { createMarkStaleVerdictsTask, freshnessQueue } from './freshness/markSta
 import { createRunDueReleasesTask, releaseQueue } from './releases/operations.ts'
 import { createReleasesCollection } from '../collections/Releases.ts'
 import { dropPagesOnCommit } from './public/invalidation.ts'
+import { startCluster } from './cluster/cluster.ts'
+import { createHealthEndpoint } from './cluster/health.ts'
+import { claimJobsOnce } from './cluster/jobClaims.ts'
 import { refuseUnsafeRichText, richTextFieldNames } from '../hooks/catalog/refuseUnsafeRichText.ts'
 
 const contentCollectionFactories: Array<
@@ -154,6 +157,7 @@ export const verdictsPlugin =
             ...createPublicEndpoints(options),
             ...createReaderEndpoints(options),
             ...createNewsletterEndpoints(options),
+            createHealthEndpoint(options),
           ]
         : incomingConfig.endpoints,
       jobs: options.enabled
@@ -184,6 +188,8 @@ export const verdictsPlugin =
         ? async (payload) => {
             await incomingConfig.onInit?.(payload)
             dropPagesOnCommit(payload)
+            claimJobsOnce(payload, options.cluster.jobLeaseSeconds)
+            await startCluster(payload, options.cluster)
           }
         : incomingConfig.onInit,
       custom: {

@@ -5,7 +5,7 @@ import { APIError, AuthenticationError, ValidationError } from 'payload'
 import type { SanitizedVerdictsOptions } from '../options.ts'
 
 import { clientAddress } from '../http/clientAddress.ts'
-import { createClientLimiter } from '../http/rateLimiter.ts'
+import { createClientLimiter, limiterRedis } from '../http/rateLimiter.ts'
 import { passwordMatches, spendPasswordCheckTime } from './passwordHash.ts'
 import { maxPasswordLength, passwordProblem } from './passwordRules.ts'
 
@@ -36,7 +36,11 @@ export function guardAccounts(
   options: SanitizedVerdictsOptions,
   usersSlug: CollectionSlug,
 ): { afterLogin: CollectionAfterLoginHook; beforeOperation: CollectionBeforeOperationHook } {
-  const logins = createClientLimiter(options.accounts.loginAttempts)
+  const logins = createClientLimiter({
+    ...options.accounts.loginAttempts,
+    name: 'sign-in',
+    redis: limiterRedis(options.cluster),
+  })
   const { minPasswordLength } = options.accounts
 
   async function admitLogin(req: PayloadRequest, data: Data): Promise<void> {

@@ -37,6 +37,32 @@ function withOwnSiteWebhookTarget(plugin: VerdictsPluginOptions = {}, env = proc
   }
 }
 
+const wholeNumber = (value: string | undefined): number | undefined =>
+  value?.trim() ? Number(value.trim()) : undefined
+
+/**
+ * The plugin options a deployment sets through the environment (README, Deploying):
+ * REDIS_URL and REDIS_KEY_PREFIX (several processes), TRUST_PROXY (proxies in front),
+ * VERDICTS_JOB_LEASE_SECONDS, and WEBHOOK_PRIVATE_ORIGINS (comma-separated origins on a
+ * private network that webhooks may reach). The plugin checks the values.
+ */
+export function pluginOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): VerdictsPluginOptions {
+  return {
+    cluster: {
+      jobLeaseSeconds: wholeNumber(env.VERDICTS_JOB_LEASE_SECONDS),
+      redisKeyPrefix: env.REDIS_KEY_PREFIX?.trim() || undefined,
+      redisUrl: env.REDIS_URL?.trim() || null,
+    },
+    security: { trustProxy: wholeNumber(env.TRUST_PROXY) },
+    webhooks: {
+      allowedPrivateOrigins: (env.WEBHOOK_PRIVATE_ORIGINS ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    },
+  }
+}
+
 /** The app: Payload's admin and APIs with the verdicts plugin, on the database given. */
 export function createAppConfig(args: AppConfigArgs): Config {
   return {

@@ -6,6 +6,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defaultBeginTransaction } from 'payload'
 
 import { withSqliteTransactions } from './sqliteTransactions.ts'
@@ -104,6 +105,15 @@ export async function ferretdbVersionOf(adapter: Pick<MongooseAdapter, 'connecti
   }
 }
 
+/**
+ * Committed migrations, one folder per SQL database (`npm run migrate` applies them; in
+ * development and in the tests Payload pushes the schema instead). MongoDB needs none.
+ */
+export const migrationFolders = {
+  postgres: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations/postgres'),
+  sqlite: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations/sqlite'),
+}
+
 /** The Payload database adapter for a target; creates the SQLite file's folder if needed. */
 export function databaseAdapterFor(target: DatabaseTarget): DatabaseAdapterObj {
   if (target.kind === 'mongodb') {
@@ -116,7 +126,7 @@ export function databaseAdapterFor(target: DatabaseTarget): DatabaseAdapterObj {
     })
   }
   if (target.kind === 'postgres') {
-    return postgresAdapter({ pool: { connectionString: target.url } })
+    return postgresAdapter({ migrationDir: migrationFolders.postgres, pool: { connectionString: target.url } })
   }
   mkdirSync(path.dirname(target.path), { recursive: true })
   // WAL lets readers work while another process writes; the busy timeout makes a second
@@ -127,6 +137,7 @@ export function databaseAdapterFor(target: DatabaseTarget): DatabaseAdapterObj {
     sqliteAdapter({
       busyTimeout: sqliteBusyTimeoutMs,
       client: { url: target.url },
+      migrationDir: migrationFolders.sqlite,
       transactionOptions: { behavior: 'immediate' },
       wal: true,
     }),

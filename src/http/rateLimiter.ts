@@ -1,10 +1,16 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import type { RateLimiterAbstract } from 'rate-limiter-flexible'
+
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
+
+import { commandConnection } from '../cluster/redis.ts'
 
 /**
- * Every per-client limit of the app (votes, new voters, logins) goes through this one
- * module. It uses rate-limiter-flexible's in-memory store, so each process counts on its
- * own; a deployment of several processes swaps in the library's Redis store here
- * (`RateLimiterRedis` has the same interface) without touching the callers.
+ * Every per-client limit of the app (votes, new voters, logins, newsletter sign-ups) goes
+ * through this one module, on rate-limiter-flexible. Without Redis each process counts on
+ * its own (in memory). With `cluster.redisUrl` every process counts in Redis, so N
+ * processes behind a load balancer allow `max` per client in all, not N × `max`; while
+ * Redis is unreachable each process falls back to its own in-memory count (the library's
+ * insurance limiter) rather than refusing or admitting everyone.
  */
 export type LimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number }
 
@@ -17,8 +23,34 @@ export type ClientLimiter = {
   reward: (key: string) => Promise<void>
 }
 
-export function createClientLimiter({ max, windowSeconds }: { max: number; windowSeconds: number }): ClientLimiter {
-  const limiter = new RateLimiterMemory({ duration: windowSeconds, points: max })
+export type LimiterSettings = {
+  max: number
+  /** Names the limit's keys in Redis (`<prefix>limit:<name>:<client>`). */
+  name: string
+  redis: null | { keyPrefix: string; url: string }
+  windowSeconds: number
+}
+
+function createStore({ max, name, redis, windowSeconds }: LimiterSettings): RateLimiterAbstract {
+  const memory = new RateLimiterMemory({ duration: windowSeconds, points: max })
+  if (!redis) {
+    return memory
+  }
+  return new RateLimiterRedis({
+    duration: windowSeconds,
+    insuranceLimiter: memory,
+    keyPrefix: `${redis.keyPrefix}limit:${name}`,
+    points: max,
+    rejectIfRedisNotReady: true,
+    storeClient: commandConnection(redis.url),
+  })
+}
+
+export function createClientLimiter(settings: LimiterSettings): ClientLimiter {
+  const { max } = settings
+  // Built on first use: the Redis connection opens only in a process that counts requests.
+  let store: RateLimiterAbstract | undefined
+  const limiter = () => (store ??= createStore(settings))
   const refusal = (msBeforeNext: number): LimitDecision => ({
     allowed: false,
     retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)),
@@ -26,7 +58,7 @@ export function createClientLimiter({ max, windowSeconds }: { max: number; windo
   return {
     async hit(key) {
       try {
-        await limiter.consume(key)
+        await limiter().consume(key)
         return { allowed: true }
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) {
@@ -36,11 +68,16 @@ export function createClientLimiter({ max, windowSeconds }: { max: number; windo
       }
     },
     async reward(key) {
-      await limiter.reward(key, 1)
+      await limiter().reward(key, 1)
     },
     async peek(key) {
-      const state = await limiter.get(key)
+      const state = await limiter().get(key)
       return state && state.consumedPoints >= max ? refusal(state.msBeforeNext) : { allowed: true }
     },
   }
+}
+
+/** The Redis settings of a sanitized plugin config, or null for in-process limits. */
+export function limiterRedis(cluster: { redisKeyPrefix: string; redisUrl: null | string }): LimiterSettings['redis'] {
+  return cluster.redisUrl ? { keyPrefix: cluster.redisKeyPrefix, url: cluster.redisUrl } : null
 }

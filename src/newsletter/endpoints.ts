@@ -16,7 +16,7 @@ import {
   unsubscribe,
 } from './subscriptions.ts'
 import { clientAddress } from '../http/clientAddress.ts'
-import { createClientLimiter } from '../http/rateLimiter.ts'
+import { createClientLimiter, limiterRedis } from '../http/rateLimiter.ts'
 import { formPostsFlag } from '../http/guardRest.ts'
 
 const noStore = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' }
@@ -80,7 +80,7 @@ const acceptsFormPosts = { [formPostsFlag]: true }
 
 export function createNewsletterEndpoints(options: SanitizedVerdictsOptions): Endpoint[] {
   const { rateLimit } = options.newsletter
-  const limiter = createClientLimiter(rateLimit)
+  const limiter = createClientLimiter({ ...rateLimit, name: 'newsletter', redis: limiterRedis(options.cluster) })
 
   const subscribe: Endpoint = {
     handler: async (req) => {

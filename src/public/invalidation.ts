@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { SanitizedVerdictsOptions } from '../options.ts'
 import type { Id } from '../domain/ids.ts'
 
+import { invalidationBusOf } from '../cluster/invalidationBus.ts'
 import { contextKeys } from '../domain/contextKeys.ts'
 import { toolTag } from '../domain/cacheTags.ts'
 import { affectedListTags, affectedTags } from './affectedPages.ts'
@@ -17,6 +18,8 @@ import { pageCacheOf } from './pageCache.ts'
  * right after its commit; the page cache then also discards any page whose build began
  * before. Without a transaction (a database that has none) the write is already visible
  * and the pages are dropped at once.
+ *
+ * With `cluster.redisUrl` the same tags go to every other process (src/cluster/invalidationBus.ts).
  *
  * The tags are also remembered on the request, so a recount that a verdict's change set off
  * in the same request need not look up the pages that change has already named.
@@ -41,13 +44,20 @@ export function dropPagesOnCommit(payload: Payload): void {
     const tags = pending.get(id as Id)
     if (tags) {
       pending.delete(id as Id)
-      pageCacheOf(payload).invalidate(tags)
+      dropPages(payload, tags)
     }
   }
   db.rollbackTransaction = async (id) => {
     pending.delete(id as Id)
     await rollback(id)
   }
+}
+
+/** Drops the pages here and, through the bus, in every other process. */
+function dropPages(payload: Payload, tags: Iterable<string>): void {
+  const list = [...tags]
+  pageCacheOf(payload).invalidate(list)
+  invalidationBusOf(payload)?.publish(list)
 }
 
 function namedInRequest(req: PayloadRequest): Set<string> {
@@ -78,7 +88,7 @@ export function dropPagesAfterCommit(req: PayloadRequest, tags: Iterable<string>
     pending.set(transactionID, held)
     return
   }
-  pageCacheOf(req.payload).invalidate(tags)
+  dropPages(req.payload, tags)
 }
 
 /** Whether a change earlier in this request already named the page `tag`. */

@@ -28,10 +28,15 @@ export class PageCache {
   private generation = 0
   /** Bytes of all bodies held; the least recently used entries go past `maxBytes`. */
   private bytes = 0
+  /** While the process may be missing invalidations (Redis away), nothing is kept or served. */
+  private suspended = false
 
   constructor(private readonly maxBytes = defaultPageCacheMaxBytes) {}
 
   get(key: string): CachedResponse | undefined {
+    if (this.suspended) {
+      return undefined
+    }
     const entry = this.entries.get(key)
     if (entry) {
       // Most recently used last: a Map keeps insertion order, so the oldest is first.
@@ -43,7 +48,7 @@ export class PageCache {
 
   private store(key: string, entry: CachedResponse): void {
     this.remove(key)
-    if (entry.bytes.byteLength > this.maxBytes) {
+    if (this.suspended || entry.bytes.byteLength > this.maxBytes) {
       return
     }
     this.entries.set(key, entry)
@@ -104,6 +109,21 @@ export class PageCache {
     this.generation += 1
     this.entries.clear()
     this.bytes = 0
+  }
+
+  /**
+   * Stops keeping pages: the process cannot hear other processes' invalidations, so any
+   * page it kept could go stale unnoticed. Pages are built fresh for every request meanwhile.
+   */
+  suspend(): void {
+    this.suspended = true
+    this.clear()
+  }
+
+  /** Keeps pages again, starting empty: whatever was missed while suspended is not in it. */
+  resume(): void {
+    this.clear()
+    this.suspended = false
   }
 
   get size(): number {

@@ -8,7 +8,7 @@ import type {
 } from 'verdicts-cms'
 
 import { matchupTag, toolTag } from 'verdicts-cms'
-import { matchupIndexTag } from './revalidation.ts'
+import { matchupIndexTag, siteWideTag } from './revalidation.ts'
 import { siteSettings } from './settings.ts'
 
 /**
@@ -52,7 +52,7 @@ async function readJson<T>(url: string, init: RequestInit): Promise<null | T> {
 /** A published comparison page, or null when there is none with that slug. */
 export async function fetchMatchupPage(slug: string): Promise<null | PublicMatchupPage> {
   const url = `${siteSettings().apiUrl}/api/public/matchups/${encodeURIComponent(slug)}`
-  return readJson<PublicMatchupPage>(url, { cache: 'force-cache', next: { tags: [matchupTag(slug)] } })
+  return readJson<PublicMatchupPage>(url, { cache: 'force-cache', next: { tags: [matchupTag(slug), siteWideTag] } })
 }
 
 /** One page of the published matchups, by title; `filters` are the API's list parameters (q, category). */
@@ -68,7 +68,10 @@ export async function fetchMatchupList(
     }
   }
   const url = `${siteSettings().apiUrl}/api/public/matchups?${query}`
-  const list = await readJson<MatchupList>(url, { cache: 'force-cache', next: { tags: [matchupIndexTag] } })
+  const list = await readJson<MatchupList>(url, {
+    cache: 'force-cache',
+    next: { tags: [matchupIndexTag, siteWideTag] },
+  })
   if (!list) {
     throw new PublicApiError(url, 404)
   }
@@ -110,13 +113,13 @@ export const methodologyTag = 'site:methodology'
 /** Why a tool's panel figure moved, newest first; null for a tool the public cannot see. */
 export async function fetchToolHistory(slug: string): Promise<null | PublicToolHistory> {
   const url = `${siteSettings().apiUrl}/api/public/tools/${encodeURIComponent(slug)}/history`
-  return readJson<PublicToolHistory>(url, { cache: 'force-cache', next: { tags: [toolTag(slug)] } })
+  return readJson<PublicToolHistory>(url, { cache: 'force-cache', next: { tags: [toolTag(slug), siteWideTag] } })
 }
 
 /** A tool's public page: its verdicts by persona and the comparisons it is in. */
 export async function fetchToolPage(slug: string): Promise<null | PublicToolPage> {
   const url = `${siteSettings().apiUrl}/api/public/tools/${encodeURIComponent(slug)}`
-  return readJson<PublicToolPage>(url, { cache: 'force-cache', next: { tags: [toolTag(slug)] } })
+  return readJson<PublicToolPage>(url, { cache: 'force-cache', next: { tags: [toolTag(slug), siteWideTag] } })
 }
 
 /** The panel and the rules of the numbers, as the CMS applies them. */
@@ -124,7 +127,7 @@ export async function fetchMethodology(): Promise<PublicMethodology> {
   const url = `${siteSettings().apiUrl}/api/public/methodology`
   const methodology = await readJson<PublicMethodology>(url, {
     cache: 'force-cache',
-    next: { revalidate: 300, tags: [methodologyTag] },
+    next: { revalidate: 300, tags: [methodologyTag, siteWideTag] },
   })
   if (!methodology) {
     throw new PublicApiError(url, 404)
@@ -137,7 +140,7 @@ export async function fetchFeed(): Promise<{ docs: PublicPublication[] }> {
   const url = `${siteSettings().apiUrl}/api/public/feed`
   const feed = await readJson<{ docs: PublicPublication[] }>(url, {
     cache: 'force-cache',
-    next: { tags: [matchupIndexTag] },
+    next: { tags: [matchupIndexTag, siteWideTag] },
   })
   if (!feed) {
     throw new PublicApiError(url, 404)
@@ -148,7 +151,10 @@ export async function fetchFeed(): Promise<{ docs: PublicPublication[] }> {
 /** Every public page and its last change. */
 export async function fetchSitemap(): Promise<PublicSitemap> {
   const url = `${siteSettings().apiUrl}/api/public/sitemap`
-  const sitemap = await readJson<PublicSitemap>(url, { cache: 'force-cache', next: { tags: [matchupIndexTag] } })
+  const sitemap = await readJson<PublicSitemap>(url, {
+    cache: 'force-cache',
+    next: { tags: [matchupIndexTag, siteWideTag] },
+  })
   if (!sitemap) {
     throw new PublicApiError(url, 404)
   }
@@ -160,7 +166,7 @@ export async function fetchCategories(): Promise<Array<{ name: string; slug: str
   const url = `${siteSettings().apiUrl}/api/public/tools?limit=100`
   const list = await readJson<{ docs: Array<{ category: { name: string; slug: string } | null }> }>(url, {
     cache: 'force-cache',
-    next: { tags: [matchupIndexTag] },
+    next: { tags: [matchupIndexTag, siteWideTag] },
   })
   const categories = new Map<string, { name: string; slug: string }>()
   for (const tool of list?.docs ?? []) {

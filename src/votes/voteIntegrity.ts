@@ -4,7 +4,7 @@ import type { SanitizedVerdictsOptions } from '../options.ts'
 
 import { clientAddress } from '../http/clientAddress.ts'
 import { isSameSiteOrAllowed } from '../http/origins.ts'
-import { createClientLimiter } from '../http/rateLimiter.ts'
+import { createClientLimiter, limiterRedis } from '../http/rateLimiter.ts'
 import { mediaTypeOf } from '../http/requestBody.ts'
 
 /**
@@ -22,8 +22,9 @@ export type VoteRefusal = { headers?: Record<string, string>; message: string; s
 export function createVoteIntegrity(options: SanitizedVerdictsOptions) {
   const { newVoters, rateLimit } = options.community
   const { allowedOrigins, trustProxy } = options.security
-  const requests = createClientLimiter(rateLimit)
-  const issued = createClientLimiter(newVoters)
+  const redis = limiterRedis(options.cluster)
+  const requests = createClientLimiter({ ...rateLimit, name: 'votes', redis })
+  const issued = createClientLimiter({ ...newVoters, name: 'new-voters', redis })
 
   const tooMany = (message: string, retryAfterSeconds: number): VoteRefusal => ({
     headers: { 'Retry-After': String(retryAfterSeconds) },

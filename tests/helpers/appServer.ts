@@ -7,7 +7,12 @@ import path from 'node:path'
 
 const projectRoot = path.resolve(import.meta.dirname, '../..')
 
-export type AppServer = { stop: () => Promise<void>; url: string }
+export type AppServer = {
+  /** Ends the process at once (SIGKILL), as a crash would. */
+  kill: () => Promise<void>
+  stop: () => Promise<void>
+  url: string
+}
 
 /** A loopback port nobody listens on right now. */
 export async function freePort(): Promise<number> {
@@ -142,7 +147,7 @@ const testServerSecret = 'verdicts-browser-test-secret-0123456789'
  */
 export async function startAppServer(
   databaseUri: string,
-  { timeoutMs = 600_000, warm = [] as string[] } = {},
+  { env = {} as Record<string, string>, timeoutMs = 600_000, warm = [] as string[] } = {},
 ): Promise<AppServer> {
   await ensureProductionBuild(timeoutMs)
   const port = await freePort()
@@ -164,6 +169,7 @@ export async function startAppServer(
         PAYLOAD_SECRET: testServerSecret,
         PORT: String(port),
         SERVER_URL: url,
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -172,12 +178,14 @@ export async function startAppServer(
   child.stdout.on('data', (chunk) => (output += chunk))
   child.stderr.on('data', (chunk) => (output += chunk))
 
-  const stop = async () => {
-    if (child.exitCode === null) {
-      process.kill(-child.pid!, 'SIGTERM')
-      await new Promise((resolve) => child.once('exit', resolve))
+  const end = (signal: NodeJS.Signals) => async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      process.kill(-child.pid!, signal)
+      await exited
     }
   }
+  const stop = end('SIGTERM')
 
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
@@ -190,7 +198,7 @@ export async function startAppServer(
         for (const page of warm) {
           await fetch(`${url}${page}`, { signal: AbortSignal.timeout(Math.max(1000, deadline - Date.now())) })
         }
-        return { stop, url }
+        return { kill: end('SIGKILL'), stop, url }
       }
     } catch {
       // not listening yet

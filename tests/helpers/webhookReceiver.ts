@@ -25,7 +25,12 @@ export async function startWebhookReceiver(statuses: number[] = []) {
   return {
     failNext: (...codes: number[]) => queue.push(...codes),
     received,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        // Kept-alive connections from the senders would hold both processes up for seconds.
+        server.closeAllConnections()
+      }),
     url: `http://127.0.0.1:${port}/hooks`,
   }
 }

@@ -10,6 +10,7 @@ import {
 describe('sanitizeOptions', () => {
   it('fills every option with its documented default', () => {
     expect(sanitizeOptions()).toEqual({
+      cluster: { jobLeaseSeconds: 600, redisKeyPrefix: 'verdicts:', redisUrl: null },
       collectionSlugs: {
         categories: 'categories',
         matchups: 'matchups',
@@ -125,6 +126,8 @@ describe('sanitizeOptions', () => {
     [{ freshness: { reviewEveryDays: 90.5 } }, /freshness.reviewEveryDays/],
     [{ freshness: { cron: 'daily' } }, /freshness.cron must be a cron expression/],
     [{ releases: { cron: '* *' } }, /releases.cron must be a cron expression/],
+    [{ cluster: { redisUrl: 'localhost:6379' } }, /cluster.redisUrl must start with redis:\/\//],
+    [{ cluster: { jobLeaseSeconds: 5 } }, /cluster.jobLeaseSeconds must be a whole number ≥ 30/],
   ])('rejects %j', (options, message) => {
     expect(() => sanitizeOptions(options)).toThrow(InvalidPluginOptionsError)
     expect(() => sanitizeOptions(options)).toThrow(message)

@@ -63,6 +63,7 @@ describe('verdictsPlugin', () => {
       'get /public/newsletter/unsubscribe',
       'post /public/newsletter/unsubscribe',
       'post /public/newsletter/provider-events',
+      'get /health',
     ])
     expect(result.admin?.user).toBe('users')
   })
@@ -74,13 +75,16 @@ describe('verdictsPlugin', () => {
       order.push('host')
     })
     const commit = async () => {}
-    const db = { commitTransaction: commit, rollbackTransaction: async () => {} }
+    const updateJobs = async () => null
+    const db = { commitTransaction: commit, rollbackTransaction: async () => {}, updateJobs }
     await verdictsPlugin()(host).onInit!({ db } as never)
     order.push('after')
     expect(order).toEqual(['host', 'after'])
     expect(host.onInit).toHaveBeenCalledTimes(1)
     // Pages are dropped after a commit, so the plugin's onInit wrapped the adapter's.
     expect(db.commitTransaction).not.toBe(commit)
+    // Job claims go through the plugin, so several runners run each job once (src/cluster/jobClaims.ts).
+    expect(db.updateJobs).not.toBe(updateJobs)
   })
 
   it('does not mutate the incoming config', () => {
