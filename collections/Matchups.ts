@@ -16,6 +16,7 @@ import { createMatchupPreviewEndpoint } from '../src/public/previewEndpoint.ts'
 import { createCoverageEndpoint } from '../src/coverage/endpoint.ts'
 import { createWorkflowEndpoints } from '../src/workflow/endpoints.ts'
 import { importSourceField } from '../src/importer/importSourceField.ts'
+import { validateRichText } from '../src/catalog/validateRichText.ts'
 import { workflowAdminComponents, workflowFields } from '../src/workflow/fields.ts'
 import { workflowTargets } from '../src/workflow/targets.ts'
 import { distinctMatchupPair, relationMustExist } from '../src/catalog/pairRules.ts'
@@ -76,6 +77,7 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
         name: 'intro',
         type: 'richText',
         admin: { description: 'Optional editorial introduction shown above the comparison.' },
+        validate: validateRichText({ label: 'The introduction' }),
       },
       ...(options.enabled
         ? [

@@ -19,6 +19,7 @@ import { createWorkflowEndpoints } from '../src/workflow/endpoints.ts'
 import { workflowAdminComponents, workflowFields } from '../src/workflow/fields.ts'
 import { workflowTargets } from '../src/workflow/targets.ts'
 import { oneVerdictPerPair, relationMustExist } from '../src/catalog/pairRules.ts'
+import { validateRichText } from '../src/catalog/validateRichText.ts'
 import { decisionOptions } from '../src/domain/decisions.ts'
 import { contextKeys } from '../src/domain/contextKeys.ts'
 
@@ -117,8 +118,19 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
       {
         name: 'quote',
         type: 'richText',
-        admin: { description: "Written in the persona's voice; shown verbatim on every page of this tool." },
+        admin: {
+          components: {
+            afterInput: [
+              {
+                clientProps: { max: options.content.maxQuoteLength },
+                path: 'verdicts-cms/client#RichTextLengthCounter',
+              },
+            ],
+          },
+          description: "Written in the persona's voice; shown verbatim on every page of this tool.",
+        },
         required: true,
+        validate: validateRichText({ label: 'The quote', maxLength: options.content.maxQuoteLength }),
       },
       {
         name: 'title',

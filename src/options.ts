@@ -227,7 +227,19 @@ export type ReleaseOptions = {
   cron?: string
 }
 
+export type ContentOptions = {
+  /**
+   * Most characters of text in a verdict's quote (code points, paragraph breaks not
+   * counted); longer quotes are refused with a 400 naming the field, and the editor shows
+   * a counter. Pages print the quote in full, so it has to stay readable there.
+   * @default 2000
+   */
+  maxQuoteLength?: number
+}
+
 export type VerdictsPluginOptions = {
+  /** Rules on what editors write. */
+  content?: ContentOptions
   /** The editorial workflow's rules. */
   workflow?: WorkflowOptions
   /** Passwords and sign-in limits (README, Security). */
@@ -279,6 +291,7 @@ export type SanitizedVerdictsOptions = {
     minPasswordLength: number
   }
   collectionSlugs: CollectionSlugs
+  content: { maxQuoteLength: number }
   security: Required<SecurityOptions>
   community: {
     minimumVotes: number
@@ -463,7 +476,9 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
       throw new InvalidPluginOptionsError(`${name} must be a cron expression of 5 or 6 fields, got "${String(cron)}"`)
     }
   }
+  const content = { maxQuoteLength: options.content?.maxQuoteLength ?? 2000 }
   const wholeNumbers: Array<[string, number, number]> = [
+    ['content.maxQuoteLength', content.maxQuoteLength, 1],
     ['freshness.reviewEveryDays', freshness.reviewEveryDays, 1],
     ['publicApi.cacheControl.sMaxAge', publicApi.cacheControl.sMaxAge, 0],
     ['publicApi.cacheMaxBytes', publicApi.cacheMaxBytes, 1024],
@@ -525,6 +540,7 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     accounts,
     collectionSlugs,
     community,
+    content,
     enabled: options.enabled ?? true,
     freshness,
     newsletter,

@@ -4,6 +4,7 @@
 export { ApprovedOnlyPublishButton } from '../workflow/admin/ApprovedOnlyPublishButton.tsx'
 export { AwaitingApproval } from '../workflow/admin/AwaitingApproval.tsx'
 export { WorkflowPanel } from '../workflow/admin/WorkflowPanel.tsx'
+export { RichTextLengthCounter } from '../catalog/admin/RichTextLengthCounter.tsx'
 export { CoverageGrid } from '../coverage/admin/CoverageGrid.tsx'
 export { EditorialCalendar } from '../releases/admin/EditorialCalendar.tsx'
 export { ReleasePanel } from '../releases/admin/ReleasePanel.tsx'

@@ -34,6 +34,7 @@ describe('sanitizeOptions', () => {
         rateLimit: { max: 30, windowSeconds: 60 },
         voterCookieName: 'verdicts_voter',
       },
+      content: { maxQuoteLength: 2000 },
       enabled: true,
       newsletter: {
         confirmationExpiryHours: 72,
@@ -125,6 +126,7 @@ describe('sanitizeOptions', () => {
     [{ freshness: { reviewEveryDays: 90.5 } }, /freshness.reviewEveryDays/],
     [{ freshness: { cron: 'daily' } }, /freshness.cron must be a cron expression/],
     [{ releases: { cron: '* *' } }, /releases.cron must be a cron expression/],
+    [{ content: { maxQuoteLength: 0 } }, /content.maxQuoteLength must be a whole number/],
   ])('rejects %j', (options, message) => {
     expect(() => sanitizeOptions(options)).toThrow(InvalidPluginOptionsError)
     expect(() => sanitizeOptions(options)).toThrow(message)

@@ -21,6 +21,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { RichTextLengthCounter as RichTextLengthCounter_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
 import { WorkflowPanel as WorkflowPanel_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
 import { ApprovedOnlyPublishButton as ApprovedOnlyPublishButton_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
 import { CoverageGrid as CoverageGrid_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
@@ -54,6 +55,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "verdicts-cms/client#RichTextLengthCounter": RichTextLengthCounter_39b4d9ff060162024b03ec155712374d,
   "verdicts-cms/client#WorkflowPanel": WorkflowPanel_39b4d9ff060162024b03ec155712374d,
   "verdicts-cms/client#ApprovedOnlyPublishButton": ApprovedOnlyPublishButton_39b4d9ff060162024b03ec155712374d,
   "verdicts-cms/client#CoverageGrid": CoverageGrid_39b4d9ff060162024b03ec155712374d,
