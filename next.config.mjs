@@ -1,16 +1,33 @@
 import { withPayload } from '@payloadcms/next/withPayload'
+import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
+/**
+ * Turbopack compiles only files under its root. In a git worktree whose `node_modules` is a
+ * symlink to another checkout's, the root is the folder both live in; otherwise the app's.
+ */
+function turbopackRoot() {
+  const modules = realpathSync(path.join(dirname, 'node_modules'))
+  let root = dirname
+  while (path.relative(root, modules).startsWith('..')) {
+    root = path.dirname(root)
+  }
+  return root
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // `next dev` serves its scripts only to localhost unless told otherwise; without this,
+  // http://127.0.0.1:3000/admin is a blank page.
+  allowedDevOrigins: ['127.0.0.1'],
   // The browser tests run their own server; a separate build folder keeps it from
   // disturbing a developer's `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   turbopack: {
-    root: dirname,
+    root: turbopackRoot(),
   },
 }
 
