@@ -27,6 +27,9 @@ import { createMarkStaleVerdictsTask, freshnessQueue } from './freshness/markSta
 import { createRunDueReleasesTask, releaseQueue } from './releases/operations.ts'
 import { createReleasesCollection } from '../collections/Releases.ts'
 import { dropPagesOnCommit } from './public/invalidation.ts'
+import { narrowDocumentLockAccess } from './access/documentLocks.ts'
+import { createDashboardEndpoint } from './workflow/dashboard.ts'
+import { workflowRefusalName } from './workflow/refusal.ts'
 import { refuseUnsafeRichText, richTextFieldNames } from '../hooks/catalog/refuseUnsafeRichText.ts'
 
 const contentCollectionFactories: Array<
@@ -125,16 +128,7 @@ export const verdictsPlugin =
             ...(incomingConfig.admin?.components?.beforeDashboard ?? []),
             ...(options.enabled
               ? [
-                  {
-                    clientProps: {
-                      collections: [
-                        collectionSlugs.verdicts,
-                        collectionSlugs.matchups,
-                        collectionSlugs.newsletterIssues,
-                      ],
-                    },
-                    path: 'verdicts-cms/client#AwaitingApproval',
-                  },
+                  { path: 'verdicts-cms/client#RoleDashboard' },
                   {
                     clientProps: { releases: collectionSlugs.releases, verdicts: collectionSlugs.verdicts },
                     path: 'verdicts-cms/client#EditorialCalendar',
@@ -146,9 +140,13 @@ export const verdictsPlugin =
         user: incomingConfig.admin?.user ?? collectionSlugs.users,
       },
       collections,
+      // Workflow refusals are answers (409, 403), not server faults: info, not ERROR.
+      // (Payload types the keys as its own error names; it looks them up by `err.name`.)
+      loggingLevels: { [workflowRefusalName]: 'info', ...incomingConfig.loggingLevels } as Config['loggingLevels'],
       endpoints: options.enabled
         ? [
             ...(incomingConfig.endpoints ?? []),
+            createDashboardEndpoint(options),
             ...createVoteEndpoints(options),
             ...createPublicEndpoints(options),
             ...createNewsletterEndpoints(options),
@@ -182,6 +180,7 @@ export const verdictsPlugin =
         ? async (payload) => {
             await incomingConfig.onInit?.(payload)
             dropPagesOnCommit(payload)
+            narrowDocumentLockAccess(payload)
           }
         : incomingConfig.onInit,
       custom: {
