@@ -10,3 +10,6 @@ export function inlineFieldError(clash?: ClashLookup) {
 
 /** A checkbox's list cell that shows its label only when the flag is set (see `FlagCell`). */
 export const flagCell = 'verdicts-cms/client#FlagCell'
+
+/** A read-only JSON field as plain text, without Payload's CDN-loaded editor (see `ReadOnlyJson`). */
+export const readOnlyJson = 'verdicts-cms/client#ReadOnlyJson'

@@ -1,7 +1,7 @@
 import type { Field } from 'payload'
 
 import { nobody } from '../access/roles.ts'
-import { flagCell } from '../catalog/adminComponents.ts'
+import { flagCell, readOnlyJson } from '../catalog/adminComponents.ts'
 
 /**
  * A verdict's review bookkeeping. Only the plugin writes these (an approval, the daily
@@ -58,6 +58,7 @@ export function reviewFields(): Field[] {
       type: 'json',
       access: owned,
       admin: {
+        components: { Field: readOnlyJson },
         description: 'What changed on the tool since the approval: field, old → new, when.',
         disableListColumn: true,
         disableListFilter: true,

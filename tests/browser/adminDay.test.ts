@@ -198,7 +198,7 @@ describeInBrowser()("the editor's and the reviewer's day in the admin", () => {
     await stageIs(page, 'Approved')
     console.log(`workflow panel: "Approved" on screen ${Date.now() - start} ms after the server answered`)
     expect(await page.evaluate(() => (window as unknown as { sameView?: boolean }).sameView)).toBe(true)
-    await page.locator('#workflow-history').getByText('In review → Approved').first().waitFor()
+    await page.getByTestId('workflow-history').getByText('In review → Approved').first().waitFor()
     await page.context().close()
   }, 300_000)
 
@@ -212,10 +212,17 @@ describeInBrowser()("the editor's and the reviewer's day in the admin", () => {
     await quoteEditor(page).click()
     await page.keyboard.type('      ')
     expect(await page.getByTestId('rich-text-length').textContent()).toContain('/ 2,000 characters')
+    await page.locator('#field-reviewer').getByText('The Futurist').waitFor()
     await page.locator('#action-save-draft').click()
 
+    // Whatever the server said first, on screen (and in the screenshot if it is not the expected).
+    await page
+      .locator('[data-testid^="field-error-"]')
+      .first()
+      .waitFor()
+      .finally(() => page.screenshot({ path: path.join(artifactsFolder, 'admin-day-inline-errors.png') }))
     const toolError = page.getByTestId('field-error-tool')
-    await toolError.waitFor()
+    await toolError.waitFor({ timeout: 10_000 })
     expect(await toolError.textContent()).toContain(
       'This reviewer persona already has a verdict on this tool; edit that verdict instead.',
     )
@@ -225,7 +232,6 @@ describeInBrowser()("the editor's and the reviewer's day in the admin", () => {
     const quoteError = page.getByTestId('field-error-quote')
     await quoteError.waitFor()
     expect(await quoteError.textContent()).toContain('The quote contains only spaces; write some text.')
-    await page.screenshot({ path: path.join(artifactsFolder, 'admin-day-inline-errors.png') })
     expect(page.url()).toContain('/create')
     await page.context().close()
   }, 300_000)
@@ -342,7 +348,7 @@ describeInBrowser()("the editor's and the reviewer's day in the admin", () => {
     const page = await context.newPage()
     await page.goto(`${server.url}/`)
     expect(await page.getByRole('link', { name: 'Admin' }).getAttribute('href')).toBe('/admin')
-    expect(await page.getByRole('link', { name: 'Comparisons' }).getAttribute('href')).toBe('/compare')
+    expect(await page.getByRole('link', { exact: true, name: 'Comparisons' }).getAttribute('href')).toBe('/compare')
     await context.close()
 
     const admin = await adminLogin(editor)

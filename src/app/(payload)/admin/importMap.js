@@ -23,6 +23,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { FlagCell as FlagCell_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
+import { ReadOnlyJson as ReadOnlyJson_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
 import { RichTextLengthCounter as RichTextLengthCounter_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
 import { WorkflowPanel as WorkflowPanel_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
 import { StageQuickFilters as StageQuickFilters_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
@@ -60,6 +61,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "verdicts-cms/client#FlagCell": FlagCell_39b4d9ff060162024b03ec155712374d,
+  "verdicts-cms/client#ReadOnlyJson": ReadOnlyJson_39b4d9ff060162024b03ec155712374d,
   "verdicts-cms/client#RichTextLengthCounter": RichTextLengthCounter_39b4d9ff060162024b03ec155712374d,
   "verdicts-cms/client#WorkflowPanel": WorkflowPanel_39b4d9ff060162024b03ec155712374d,
   "verdicts-cms/client#StageQuickFilters": StageQuickFilters_39b4d9ff060162024b03ec155712374d,
