@@ -30,6 +30,7 @@ import { dropPagesOnCommit } from './public/invalidation.ts'
 import { narrowDocumentLockAccess } from './access/documentLocks.ts'
 import { createDashboardEndpoint } from './workflow/dashboard.ts'
 import { workflowRefusalName } from './workflow/refusal.ts'
+import { keepErrorDetails } from './http/keepErrorDetails.ts'
 import { refuseUnsafeRichText, richTextFieldNames } from '../hooks/catalog/refuseUnsafeRichText.ts'
 
 const contentCollectionFactories: Array<
@@ -140,6 +141,9 @@ export const verdictsPlugin =
         user: incomingConfig.admin?.user ?? collectionSlugs.users,
       },
       collections,
+      hooks: options.enabled
+        ? { ...incomingConfig.hooks, afterError: [...(incomingConfig.hooks?.afterError ?? []), keepErrorDetails] }
+        : incomingConfig.hooks,
       // Workflow refusals are answers (409, 403), not server faults: info, not ERROR.
       // (Payload types the keys as its own error names; it looks them up by `err.name`.)
       loggingLevels: { [workflowRefusalName]: 'info', ...incomingConfig.loggingLevels } as Config['loggingLevels'],

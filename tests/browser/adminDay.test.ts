@@ -213,7 +213,13 @@ describeInBrowser()("the editor's and the reviewer's day in the admin", () => {
     await page.keyboard.type('      ')
     expect(await page.getByTestId('rich-text-length').textContent()).toContain('/ 2,000 characters')
     await page.locator('#field-reviewer').getByText('The Futurist').waitFor()
+    // The editor hands its value to the form after a short debounce: save what was typed.
+    await page.getByTestId('rich-text-length').filter({ hasText: '6 / 2,000 characters' }).waitFor()
+    await page.waitForTimeout(1000)
+    const answer = page.waitForResponse((response) => response.request().method() === 'POST', { timeout: 60_000 })
     await page.locator('#action-save-draft').click()
+    const saved = await answer
+    console.log(`save draft: ${saved.request().url()} → ${saved.status()} ${(await saved.text()).slice(0, 400)}`)
 
     // Whatever the server said first, on screen (and in the screenshot if it is not the expected).
     await page
