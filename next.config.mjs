@@ -20,6 +20,9 @@ function turbopackRoot() {
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // `next dev` serves its scripts only to localhost unless told otherwise; without this,
+  // http://127.0.0.1:3000/admin is a blank page.
+  allowedDevOrigins: ['127.0.0.1'],
   // The browser tests run their own server; a separate build folder keeps it from
   // disturbing a developer's `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || '.next',

@@ -16,6 +16,8 @@ import { createMatchupPreviewEndpoint } from '../src/public/previewEndpoint.ts'
 import { createCoverageEndpoint } from '../src/coverage/endpoint.ts'
 import { createWorkflowEndpoints } from '../src/workflow/endpoints.ts'
 import { importSourceField } from '../src/importer/importSourceField.ts'
+import { inlineFieldError } from '../src/catalog/adminComponents.ts'
+import { validateRichText } from '../src/catalog/validateRichText.ts'
 import { workflowAdminComponents, workflowFields } from '../src/workflow/fields.ts'
 import { workflowTargets } from '../src/workflow/targets.ts'
 import { distinctMatchupPair, relationMustExist } from '../src/catalog/pairRules.ts'
@@ -31,7 +33,7 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
     access: reviewedContentAccess(contextKeys.workflowTransition),
     admin: {
       components: workflowAdminComponents,
-      defaultColumns: ['title', 'leftTool', 'rightTool', 'workflowStage', '_status', 'updatedAt'],
+      defaultColumns: ['title', 'leftTool', 'rightTool', 'workflowStage', 'updatedAt'],
       description: "Comparison pages: two tools side by side with the panel's verdicts.",
       group: 'Content',
       listSearchableFields: ['title', 'slug'],
@@ -60,6 +62,16 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
           {
             name: 'rightTool',
             type: 'relationship',
+            admin: {
+              components: {
+                Error: inlineFieldError({
+                  collection: collectionSlugs.matchups,
+                  eitherOrder: true,
+                  fields: ['leftTool', 'rightTool'],
+                  linkLabel: 'Open the existing matchup',
+                }),
+              },
+            },
             index: true,
             relationTo: collectionSlugs.tools,
             required: true,
@@ -76,6 +88,7 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
         name: 'intro',
         type: 'richText',
         admin: { description: 'Optional editorial introduction shown above the comparison.' },
+        validate: validateRichText({ label: 'The introduction' }),
       },
       ...(options.enabled
         ? [

@@ -1,5 +1,6 @@
 import type { Access, CollectionConfig, DateFieldValidation, FieldAccess } from 'payload'
 
+import { readOnlyJson } from '../src/catalog/adminComponents.ts'
 import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
 import { stampReleaseScheduler } from '../hooks/releases/stampReleaseScheduler.ts'
@@ -95,6 +96,7 @@ export function createReleasesCollection(options: SanitizedVerdictsOptions): Col
         access: owned,
         admin: {
           ...sidebarReadOnly,
+          components: { Field: readOnlyJson },
           description: 'Why the last attempt put nothing live: each item and the rule that stopped it.',
         },
       },

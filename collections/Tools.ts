@@ -8,6 +8,7 @@ import { refuseDeletingToolInUse } from '../hooks/catalog/refuseDeletingToolInUs
 import { nobody, referenceDataAccess } from '../src/access/roles.ts'
 import { importSourceField } from '../src/importer/importSourceField.ts'
 import { scoreGroupField } from '../src/scores/fields.ts'
+import { validateRichText } from '../src/catalog/validateRichText.ts'
 import { slugField } from '../src/catalog/slugField.ts'
 import { taglineMaxLength } from '../src/domain/limits.ts'
 import { flagVerdictsOnToolChange } from '../hooks/freshness/flagVerdictsOnToolChange.ts'
@@ -49,7 +50,7 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
         maxLength: taglineMaxLength,
       },
       { name: 'category', type: 'relationship', relationTo: collectionSlugs.categories },
-      { name: 'description', type: 'richText' },
+      { name: 'description', type: 'richText', validate: validateRichText({ label: 'The description' }) },
       {
         name: 'pricing',
         type: 'group',

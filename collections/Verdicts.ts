@@ -19,6 +19,8 @@ import { createWorkflowEndpoints } from '../src/workflow/endpoints.ts'
 import { workflowAdminComponents, workflowFields } from '../src/workflow/fields.ts'
 import { workflowTargets } from '../src/workflow/targets.ts'
 import { oneVerdictPerPair, verdictPersonaRule } from '../src/catalog/pairRules.ts'
+import { flagCell, inlineFieldError } from '../src/catalog/adminComponents.ts'
+import { validateRichText } from '../src/catalog/validateRichText.ts'
 import { decisionOptions } from '../src/domain/decisions.ts'
 import { contextKeys } from '../src/domain/contextKeys.ts'
 
@@ -43,7 +45,6 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
         'reviewedAt',
         'stale',
         'toolChangedSinceReview',
-        '_status',
         'updatedAt',
       ],
       description: 'A verdict belongs to a (persona, tool) pair and appears on every page that tool is in.',
@@ -60,6 +61,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
           {
             name: 'reviewer',
             type: 'relationship',
+            admin: { components: { Error: inlineFieldError() } },
             // "Write this verdict" on a matchup's coverage grid opens the form with these filled in.
             defaultValue: prefillFromQuery(prefillParams.reviewer),
             label: 'Reviewer persona',
@@ -70,6 +72,15 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
           {
             name: 'tool',
             type: 'relationship',
+            admin: {
+              components: {
+                Error: inlineFieldError({
+                  collection: collectionSlugs.verdicts,
+                  fields: ['reviewer', 'tool'],
+                  linkLabel: 'Open the existing verdict',
+                }),
+              },
+            },
             defaultValue: prefillFromQuery(prefillParams.tool),
             // Pages and recounts look verdicts up by tool (SQL indexes relations anyway; MongoDB does not).
             index: true,
@@ -90,6 +101,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
         type: 'checkbox',
         access: { create: nobody, update: nobody },
         admin: {
+          components: { Cell: flagCell },
           description:
             'The importer chose this decision to match the percentage the page printed. Approving the verdict confirms it (and clears this).',
           position: 'sidebar',
@@ -104,6 +116,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
         type: 'checkbox',
         access: { create: nobody, update: nobody },
         admin: {
+          components: { Cell: flagCell },
           description:
             'The page did not say which tool this quote is about; the importer chose the tool its content is clearly closer to (the workflow history has the scores). Approving the verdict confirms it (and clears this).',
           position: 'sidebar',
@@ -117,8 +130,20 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
       {
         name: 'quote',
         type: 'richText',
-        admin: { description: "Written in the persona's voice; shown verbatim on every page of this tool." },
+        admin: {
+          components: {
+            Error: inlineFieldError(),
+            afterInput: [
+              {
+                clientProps: { max: options.content.maxQuoteLength },
+                path: 'verdicts-cms/client#RichTextLengthCounter',
+              },
+            ],
+          },
+          description: "Written in the persona's voice; shown verbatim on every page of this tool.",
+        },
         required: true,
+        validate: validateRichText({ label: 'The quote', maxLength: options.content.maxQuoteLength }),
       },
       {
         name: 'title',

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { readOnlyJson } from '../src/catalog/adminComponents.ts'
 import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
 import { isAdmin } from '../src/access/roles.ts'
@@ -32,7 +33,7 @@ export function createWebhookDeliveriesCollection(options: SanitizedVerdictsOpti
       { name: 'responseStatus', type: 'number' },
       { name: 'error', type: 'text' },
       { name: 'durationMs', type: 'number' },
-      { name: 'body', type: 'json' },
+      { name: 'body', type: 'json', admin: { components: { Field: readOnlyJson } } },
     ],
     labels: { plural: 'Webhook deliveries', singular: 'Webhook delivery' },
   }

@@ -258,7 +258,19 @@ export type ReleaseOptions = {
   cron?: string
 }
 
+export type ContentOptions = {
+  /**
+   * Most characters of text in a verdict's quote (code points, paragraph breaks not
+   * counted); longer quotes are refused with a 400 naming the field, and the editor shows
+   * a counter. Pages print the quote in full, so it has to stay readable there.
+   * @default 2000
+   */
+  maxQuoteLength?: number
+}
+
 export type VerdictsPluginOptions = {
+  /** Rules on what editors write. */
+  content?: ContentOptions
   /** The editorial workflow's rules. */
   workflow?: WorkflowOptions
   /** Passwords and sign-in limits (README, Security). */
@@ -312,6 +324,7 @@ export type SanitizedVerdictsOptions = {
     minPasswordLength: number
   }
   collectionSlugs: PluginCollectionSlugs
+  content: { maxQuoteLength: number }
   security: Required<SecurityOptions>
   cluster: { jobLeaseSeconds: number; redisKeyPrefix: string; redisUrl: null | string }
   community: {
@@ -497,6 +510,7 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
       throw new InvalidPluginOptionsError(`${name} must be a cron expression of 5 or 6 fields, got "${String(cron)}"`)
     }
   }
+  const content = { maxQuoteLength: options.content?.maxQuoteLength ?? 2000 }
   const cluster = {
     jobLeaseSeconds: options.cluster?.jobLeaseSeconds ?? 600,
     redisKeyPrefix: options.cluster?.redisKeyPrefix ?? 'verdicts:',
@@ -509,6 +523,7 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
   }
   const wholeNumbers: Array<[string, number, number]> = [
     ['cluster.jobLeaseSeconds', cluster.jobLeaseSeconds, 30],
+    ['content.maxQuoteLength', content.maxQuoteLength, 1],
     ['freshness.reviewEveryDays', freshness.reviewEveryDays, 1],
     ['publicApi.cacheControl.sMaxAge', publicApi.cacheControl.sMaxAge, 0],
     ['publicApi.cacheMaxBytes', publicApi.cacheMaxBytes, 1024],
@@ -571,6 +586,7 @@ export function sanitizeOptions(options: VerdictsPluginOptions = {}): SanitizedV
     cluster,
     collectionSlugs,
     community,
+    content,
     enabled: options.enabled ?? true,
     freshness,
     newsletter,

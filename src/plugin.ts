@@ -31,6 +31,10 @@ import { dropPagesOnCommit } from './public/invalidation.ts'
 import { startCluster } from './cluster/cluster.ts'
 import { createHealthEndpoint } from './cluster/health.ts'
 import { claimJobsOnce } from './cluster/jobClaims.ts'
+import { narrowDocumentLockAccess } from './access/documentLocks.ts'
+import { createDashboardEndpoint } from './workflow/dashboard.ts'
+import { workflowRefusalName } from './workflow/refusal.ts'
+import { keepErrorDetails } from './http/keepErrorDetails.ts'
 import { refuseUnsafeRichText, richTextFieldNames } from '../hooks/catalog/refuseUnsafeRichText.ts'
 
 const contentCollectionFactories: Array<
@@ -129,16 +133,7 @@ export const verdictsPlugin =
             ...(incomingConfig.admin?.components?.beforeDashboard ?? []),
             ...(options.enabled
               ? [
-                  {
-                    clientProps: {
-                      collections: [
-                        collectionSlugs.verdicts,
-                        collectionSlugs.matchups,
-                        collectionSlugs.newsletterIssues,
-                      ],
-                    },
-                    path: 'verdicts-cms/client#AwaitingApproval',
-                  },
+                  { path: 'verdicts-cms/client#RoleDashboard' },
                   {
                     clientProps: { releases: collectionSlugs.releases, verdicts: collectionSlugs.verdicts },
                     path: 'verdicts-cms/client#EditorialCalendar',
@@ -150,9 +145,16 @@ export const verdictsPlugin =
         user: incomingConfig.admin?.user ?? collectionSlugs.users,
       },
       collections,
+      hooks: options.enabled
+        ? { ...incomingConfig.hooks, afterError: [...(incomingConfig.hooks?.afterError ?? []), keepErrorDetails] }
+        : incomingConfig.hooks,
+      // Workflow refusals are answers (409, 403), not server faults: info, not ERROR.
+      // (Payload types the keys as its own error names; it looks them up by `err.name`.)
+      loggingLevels: { [workflowRefusalName]: 'info', ...incomingConfig.loggingLevels } as Config['loggingLevels'],
       endpoints: options.enabled
         ? [
             ...(incomingConfig.endpoints ?? []),
+            createDashboardEndpoint(options),
             ...createVoteEndpoints(options),
             ...createPublicEndpoints(options),
             ...createReaderEndpoints(options),
@@ -190,6 +192,7 @@ export const verdictsPlugin =
             dropPagesOnCommit(payload)
             claimJobsOnce(payload, options.cluster.jobLeaseSeconds)
             await startCluster(payload, options.cluster)
+            narrowDocumentLockAccess(payload)
           }
         : incomingConfig.onInit,
       custom: {

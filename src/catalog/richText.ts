@@ -55,3 +55,44 @@ export function plainTextOf(state: unknown): string {
     typeof node.text === 'string' ? node.text : (node.children ?? []).map(textOf).join('')
   return (root.children ?? []).map(textOf).join('\n\n')
 }
+
+/**
+ * Characters of text in a Lexical editor state, counted as a reader sees them (code points:
+ * "🤖" is one), without paragraph breaks. The quote length limit and the editor's counter
+ * both count with it, so they always agree.
+ */
+export function richTextLength(state: unknown): number {
+  const root = (state as null | { root?: LexicalNode } | undefined)?.root
+  if (!root) {
+    return 0
+  }
+  const countOf = (node: LexicalNode): number =>
+    typeof node.text === 'string'
+      ? Array.from(node.text).length
+      : (node.children ?? []).reduce((sum, child) => sum + countOf(child), 0)
+  return countOf(root)
+}
+
+// Leaves that show nothing by themselves; any other leaf (an upload, a relationship) is content.
+const invisibleLeaves = new Set(['linebreak', 'tab', 'text'])
+
+/**
+ * True when a Lexical editor state has something to read: text other than whitespace, or
+ * an embedded node such as an upload. An empty editor and a quote of only spaces are blank.
+ */
+export function hasVisibleContent(state: unknown): boolean {
+  const root = (state as null | { root?: LexicalNode } | undefined)?.root
+  if (!root) {
+    return false
+  }
+  const visible = (node: LexicalNode): boolean => {
+    if (typeof node.text === 'string') {
+      return node.text.trim() !== ''
+    }
+    if (node.children === undefined || node.children.length === 0) {
+      return node !== root && node.type !== undefined && !invisibleLeaves.has(node.type) && node.type !== 'paragraph'
+    }
+    return node.children.some(visible)
+  }
+  return visible(root)
+}

@@ -1,6 +1,7 @@
 import type { TextField } from 'payload'
 
 import { deriveSlug } from '../../hooks/catalog/deriveSlug.ts'
+import { inlineFieldError } from './adminComponents.ts'
 import { validateSlug } from './validateSlug.ts'
 
 type SlugFieldArgs = {
@@ -16,6 +17,7 @@ export function slugField({ sourceField, withHooks }: SlugFieldArgs): TextField 
     name: 'slug',
     type: 'text',
     admin: {
+      components: { Error: inlineFieldError() },
       description: `Identifies the record in URLs and the public API. Left empty, it is derived from the ${sourceField}.`,
       position: 'sidebar',
     },

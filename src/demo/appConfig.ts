@@ -67,6 +67,8 @@ export function pluginOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Verd
 export function createAppConfig(args: AppConfigArgs): Config {
   return {
     admin: {
+      // Payload's default is Gravatar: a request to gravatar.com for every account shown.
+      avatar: 'default',
       importMap: { baseDir: projectRoot },
       // The reference site renders a matchup's drafts at /compare/preview/<id>.
       livePreview: {
@@ -77,7 +79,11 @@ export function createAppConfig(args: AppConfigArgs): Config {
         collections: [sanitizeOptions(args.plugin).collectionSlugs.matchups],
         url: ({ data }) => (data?.id ? `/compare/preview/${data.id}` : null),
       },
-      meta: { titleSuffix: ' · Verdicts CMS' },
+      meta: {
+        // The app's own icon (src/app/icon.svg), not one fetched from elsewhere.
+        icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/icon.svg' }],
+        titleSuffix: ' · Verdicts CMS',
+      },
     },
     collections: [],
     // Session cookies count only for requests from these origins (src/http/csrf.ts).

@@ -3,7 +3,6 @@ import type { Payload } from 'payload'
 import type { DatabaseTarget } from './database.ts'
 
 import { collectionSlugsOf } from '../pluginOptions.ts'
-import { demoUsers } from './demoContent.ts'
 import { formatDemoLogins, formatSeedSummary, seedDemoContent } from './seedDemoContent.ts'
 
 const printedFlag = Symbol.for('verdicts-cms.demo-logins-printed')
@@ -11,8 +10,9 @@ type GlobalWithFlag = typeof globalThis & { [printedFlag]?: boolean }
 
 /**
  * On `npm run dev` against the embedded default database: seed the demo content when the
- * database is empty, and print the demo logins once per server process. A database named
- * by DATABASE_URI is never touched.
+ * database is empty and print the demo logins with it (once: the first seed); later starts
+ * print the admin's URL (SERVER_URL, else localhost on PORT). A database named by
+ * DATABASE_URI is never touched.
  */
 export async function seedDemoOnFirstDevStart(payload: Payload, target: DatabaseTarget): Promise<void> {
   const isDevServer = process.env.NODE_ENV === 'development'
@@ -26,21 +26,18 @@ export async function seedDemoOnFirstDevStart(payload: Payload, target: Database
     payload.count({ collection: slugs.tools }),
   ])
   const global = globalThis as GlobalWithFlag
+  const adminUrl = `${process.env.SERVER_URL ?? `http://localhost:${process.env.PORT ?? 3000}`}/admin`
   if (users.totalDocs === 0 && tools.totalDocs === 0) {
     payload.logger.info(`Empty database at ${target.path}: adding demo content.`)
     const summary = await seedDemoContent(payload, (line) => payload.logger.info(line))
     payload.logger.info(`Demo content ready:\n${formatSeedSummary(summary)}`)
-  } else {
-    const demoAdmin = await payload.count({
-      collection: slugs.users,
-      where: { email: { equals: demoUsers[0].email } },
-    })
-    if (demoAdmin.totalDocs === 0) {
-      return
-    }
+    // The logins once, with the seed that made them; later starts print only where to go.
+    payload.logger.info(`\n${formatDemoLogins()}\n  Admin: ${adminUrl}`)
+    global[printedFlag] = true
+    return
   }
   if (!global[printedFlag]) {
     global[printedFlag] = true
-    payload.logger.info(`\n${formatDemoLogins()}\n  Admin: ${process.env.SERVER_URL ?? 'http://localhost:3000'}/admin`)
+    payload.logger.info(`Admin: ${adminUrl} (demo logins: see README, Quick start)`)
   }
 }

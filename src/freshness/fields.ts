@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 
 import { nobody } from '../access/roles.ts'
+import { flagCell, readOnlyJson } from '../catalog/adminComponents.ts'
 
 /**
  * A verdict's review bookkeeping. Only the plugin writes these (an approval, the daily
@@ -28,6 +29,7 @@ export function reviewFields(): Field[] {
       type: 'checkbox',
       access: owned,
       admin: {
+        components: { Cell: flagCell },
         description: 'Past its re-review date. The verdict stays live; approving it again clears this.',
         position: 'sidebar',
         readOnly: true,
@@ -41,6 +43,7 @@ export function reviewFields(): Field[] {
       type: 'checkbox',
       access: owned,
       admin: {
+        components: { Cell: flagCell },
         description:
           "The tool's pricing, tagline, description or category changed after this verdict was approved. Approving it again clears this.",
         position: 'sidebar',
@@ -55,7 +58,10 @@ export function reviewFields(): Field[] {
       type: 'json',
       access: owned,
       admin: {
+        components: { Field: readOnlyJson },
         description: 'What changed on the tool since the approval: field, old → new, when.',
+        disableListColumn: true,
+        disableListFilter: true,
         position: 'sidebar',
         readOnly: true,
       },

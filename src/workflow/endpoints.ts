@@ -1,14 +1,14 @@
-import type { Endpoint, PayloadRequest, Where } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { APIError, NotFound } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options.ts'
 import type { WorkflowTarget } from './targets.ts'
 
-import { hasRole } from '../access/roles.ts'
 import { workflowActions } from './rules.ts'
 import { workflowUserOf } from './actor.ts'
 import { transitionWorkflow, workflowState } from './transition.ts'
+import { awaitingApprovalDocs } from './dashboard.ts'
 import { documentIdParam, errorResponse, readJsonBody } from '../http/endpointHelpers.ts'
 
 /** The `:id` parsed strictly (`1e309`, `1'` name nothing); NotFound answers 404 for null. */
@@ -29,45 +29,13 @@ export function createWorkflowEndpoints(options: SanitizedVerdictsOptions, targe
   return [
     {
       handler: async (req) => {
-        const user = workflowUserOf(req, options)
-        if (!user?.role) {
+        if (!workflowUserOf(req, options)?.role) {
           return errorResponse(403, 'only the editorial team can see what awaits approval')
         }
-        // Matchups have no persona: any reviewer (or admin) judges them, editors never do.
-        if (!target.personaField && !hasRole(req, 'admin', 'reviewer')) {
-          return Response.json({ docs: [], totalDocs: 0 })
-        }
-        const inReview: Where = { workflowStage: { equals: 'in_review' } }
-        let where: Where = inReview
-        if (target.personaField && !hasRole(req, 'admin')) {
-          const personas = await req.payload.find({
-            collection: options.collectionSlugs.reviewers,
-            depth: 0,
-            limit: 0,
-            overrideAccess: false,
-            pagination: false,
-            req,
-            where: { approvers: { in: [user.id] } },
-          })
-          const personaIds = personas.docs.map((persona) => (persona as { id: number | string }).id)
-          where = { and: [inReview, { [target.personaField]: { in: personaIds } }] }
-        }
-        const result = await req.payload.find({
-          collection: target.slug,
-          depth: 0,
-          draft: true,
-          limit: 100,
-          overrideAccess: false,
-          req,
-          sort: 'updatedAt',
-          where,
-        })
+        const docs = await awaitingApprovalDocs(req, options, target, 100)
         return Response.json({
-          docs: result.docs.map((doc) => {
-            const { id, title, updatedAt } = doc
-            return { id, title, updatedAt }
-          }),
-          totalDocs: result.totalDocs,
+          docs: docs.map(({ id, title, updatedAt }) => ({ id, title, updatedAt })),
+          totalDocs: docs.length,
         })
       },
       method: 'get',

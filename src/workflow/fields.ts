@@ -4,9 +4,13 @@ import type { SanitizedVerdictsOptions } from '../options.ts'
 
 import { stageLabels, workflowStages } from './rules.ts'
 
-/** Payload's publish button, shown only for approved documents. */
+/**
+ * One publish control, the workflow panel's (Payload's header button is left out), and
+ * one-click stage filters with counts above the list.
+ */
 export const workflowAdminComponents = {
-  edit: { PublishButton: 'verdicts-cms/client#ApprovedOnlyPublishButton' },
+  beforeListTable: ['verdicts-cms/client#StageQuickFilters'],
+  edit: { PublishButton: 'verdicts-cms/client#PublishThroughWorkflow' },
 }
 
 /**
@@ -37,7 +41,12 @@ export function workflowFields(options: SanitizedVerdictsOptions): Field[] {
     },
     { name: 'approvedBy', type: 'relationship', admin: sidebarReadOnly, relationTo: users },
     { name: 'approvedAt', type: 'date', admin: { ...sidebarReadOnly, date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'approvedFingerprint', type: 'text', admin: { hidden: true } },
+    // Internal: which content the approval covers. Not a column, not a filter.
+    {
+      name: 'approvedFingerprint',
+      type: 'text',
+      admin: { disableListColumn: true, disableListFilter: true, hidden: true },
+    },
     { name: 'createdBy', type: 'relationship', admin: sidebarReadOnly, relationTo: users },
     { name: 'lastEditedBy', type: 'relationship', admin: sidebarReadOnly, relationTo: users },
   ]

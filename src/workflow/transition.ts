@@ -1,6 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
-import { APIError, NotFound } from 'payload'
+import { NotFound } from 'payload'
+
+import { WorkflowRefusal } from './refusal.ts'
 
 import type { WorkflowAction, WorkflowStage } from './rules.ts'
 import type { SanitizedVerdictsOptions } from '../options.ts'
@@ -57,7 +59,7 @@ export async function transitionWorkflow(
     kind: target.kind,
   })
   if (!check.ok) {
-    throw new APIError(check.message, check.status)
+    throw new WorkflowRefusal(check.message, check.status)
   }
   const changesLiveVersion = args.action === 'publish' || args.action === 'unpublish'
   const transition: TransitionContext = {
@@ -102,7 +104,11 @@ export async function workflowState(
     depth: 1,
     limit: 50,
     overrideAccess: false,
+    // Only what the panel prints: depth 1 would otherwise load the whole document (quote
+    // and all) into each of the 50 events, and every field of each user.
+    populate: { [options.collectionSlugs.users]: { email: true } } as never,
     req,
+    select: { action: true, comment: true, createdAt: true, from: true, to: true, user: true } as never,
     sort: '-createdAt',
     where: { and: [{ 'document.relationTo': { equals: target.slug } }, { 'document.value': { equals: id } }] },
   })

@@ -66,6 +66,24 @@ describe('demo content', () => {
     for (const user of demoUsers) {
       expect(printed[0]).toContain(user.email)
     }
+
+    // A later `npm run dev` (a new process) on PORT 4123: the real URL, and no logins again.
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('verdicts-cms.demo-logins-printed')]
+    const port = process.env.PORT
+    process.env.PORT = '4123'
+    info.mockClear()
+    try {
+      await seedDemoOnFirstDevStart(payload, embeddedDefault)
+    } finally {
+      if (port === undefined) {
+        delete process.env.PORT
+      } else {
+        process.env.PORT = port
+      }
+    }
+    const restart = info.mock.calls.map((call) => String(call[0]))
+    expect(restart.some((line) => line.includes('Demo logins'))).toBe(false)
+    expect(restart.some((line) => line.includes('Admin: http://localhost:4123/admin'))).toBe(true)
   })
 
   it('publishes verdicts and matchups so the public API shows them', async () => {

@@ -136,7 +136,7 @@ describe('verdicts-cms installed from its tarball into a foreign Payload app', (
 
   it('generates an import map that names only package paths', () => {
     expect(importMap).toContain("from 'verdicts-cms/client'")
-    for (const component of ['WorkflowPanel', 'ApprovedOnlyPublishButton', 'AwaitingApproval']) {
+    for (const component of ['WorkflowPanel', 'PublishThroughWorkflow', 'RoleDashboard']) {
       expect(importMap).toContain(`"verdicts-cms/client#${component}"`)
     }
     expect(importMap).not.toMatch(/from '\.{0,2}\/|"\/src\//)

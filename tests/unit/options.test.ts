@@ -35,6 +35,7 @@ describe('sanitizeOptions', () => {
         rateLimit: { max: 30, windowSeconds: 60 },
         voterCookieName: 'verdicts_voter',
       },
+      content: { maxQuoteLength: 2000 },
       enabled: true,
       newsletter: {
         confirmationExpiryHours: 72,
@@ -128,6 +129,7 @@ describe('sanitizeOptions', () => {
     [{ releases: { cron: '* *' } }, /releases.cron must be a cron expression/],
     [{ cluster: { redisUrl: 'localhost:6379' } }, /cluster.redisUrl must start with redis:\/\//],
     [{ cluster: { jobLeaseSeconds: 5 } }, /cluster.jobLeaseSeconds must be a whole number ≥ 30/],
+    [{ content: { maxQuoteLength: 0 } }, /content.maxQuoteLength must be a whole number/],
   ])('rejects %j', (options, message) => {
     expect(() => sanitizeOptions(options)).toThrow(InvalidPluginOptionsError)
     expect(() => sanitizeOptions(options)).toThrow(message)

@@ -46,6 +46,7 @@ describe('verdictsPlugin', () => {
     expect(result.endpoints?.[0]).toBe(host.endpoints![0])
     expect(result.endpoints?.map((endpoint) => `${endpoint.method} ${endpoint.path}`)).toEqual([
       'get /host-health',
+      'get /editorial/dashboard',
       'post /public/tools/:slug/vote',
       'delete /public/tools/:slug/vote',
       'get /public/tools/:slug/vote',
@@ -77,7 +78,7 @@ describe('verdictsPlugin', () => {
     const commit = async () => {}
     const updateJobs = async () => null
     const db = { commitTransaction: commit, rollbackTransaction: async () => {}, updateJobs }
-    await verdictsPlugin()(host).onInit!({ db } as never)
+    await verdictsPlugin()(host).onInit!({ collections: {}, db } as never)
     order.push('after')
     expect(order).toEqual(['host', 'after'])
     expect(host.onInit).toHaveBeenCalledTimes(1)

@@ -10,9 +10,21 @@ describe('slugify', () => {
     ['Mistral-Next 22B', 'mistral-next-22b'],
     ['  Café Crème  ', 'cafe-creme'],
     ['The Skeptic', 'the-skeptic'],
+    // Other scripts are transliterated, not dropped: every name gets a readable slug.
+    ['通义千问', 'tong-yi-qian-wen'],
+    ['Déjà Vu 🤖 Coder 日本', 'deja-vu-coder-ri-ben'],
+    ['Привет мир', 'privet-mir'],
+    ['Ｆｕｌｌ ﬁ', 'full-fi'],
+    // Nothing to read aloud: the code points still make a stable slug.
+    ['🤖 ✨', 'u1f916-u2728'],
   ])('%s → %s', (name, slug) => {
     expect(slugify(name)).toBe(slug)
     expect(isValidSlug(slug)).toBe(true)
+  })
+
+  it('gives a blank or punctuation-only name no slug (the field then says a slug is required)', () => {
+    expect(slugify('   ')).toBe('')
+    expect(slugify('— “…”')).toBe('')
   })
 
   it('rejects slugs with capitals, spaces or doubled dashes', () => {

@@ -1,10 +1,12 @@
 'use client'
-import { Button, useConfig, useDocumentInfo } from '@payloadcms/ui'
+import type { Data } from 'payload'
+
+import { Button, useConfig, useDocumentInfo, useForm, useFormFields, useFormModified } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
 import type { WorkflowAction, WorkflowStage } from '../rules.ts'
 
-import { actionLabels, stageLabels } from '../rules.ts'
+import { actionLabels, stageAfterSave, stageLabels } from '../rules.ts'
 
 type HistoryEntry = {
   action: string
@@ -24,18 +26,33 @@ const stageColours: Record<WorkflowStage, string> = {
   published: '#0b6b5b',
 }
 
+type ErrorBody = { errors?: Array<{ data?: { errors?: Array<{ message: string }> }; message: string }> }
+
 /**
  * The workflow in the document sidebar: the stage, the buttons this user may use (the
- * server decides which, and refuses the others anyway), and the history.
+ * server decides which, and refuses the others anyway), a warning when saving the form
+ * would dismiss an approval, and the history. It is the only publish control on workflow
+ * documents (Payload's header button is replaced, see `workflowAdminComponents`).
+ *
+ * The stage always comes from the server: after Payload's own save (the form's field values
+ * and the document info are updated from the response) and after a workflow button (the
+ * document is read again and its changed fields put into the form), without reloading
+ * the edit view.
  */
 export const WorkflowPanel: React.FC = () => {
-  const { collectionSlug, id } = useDocumentInfo()
+  const { collectionSlug, data, id, incrementVersionCount, setData, setHasPublishedDoc, setUnpublishedVersionCount } =
+    useDocumentInfo()
   const { config } = useConfig()
-  const endpoint = id ? `${config.serverURL}${config.routes.api}/${collectionSlug}/${id}/workflow` : null
+  const { dispatchFields, getFields } = useForm()
+  const modified = useFormModified()
+  const formStage = useFormFields(([fields]) => fields.workflowStage?.value) as undefined | WorkflowStage
+  const api = `${config.serverURL}${config.routes.api}/${collectionSlug}`
+  const endpoint = id ? `${api}/${id}/workflow` : null
   const [state, setState] = useState<null | WorkflowState>(null)
   const [error, setError] = useState<null | string>(null)
   const [comment, setComment] = useState('')
   const [busy, setBusy] = useState(false)
+  const kind = collectionSlug?.replace(/s$/, '') ?? 'document'
 
   const load = useCallback(async () => {
     if (!endpoint) {
@@ -47,9 +64,29 @@ export const WorkflowPanel: React.FC = () => {
     }
   }, [endpoint])
 
+  // Reloads the buttons and history whenever the document changed on the server: first
+  // render, each of Payload's saves (they set new document data), each workflow action.
+  const savedAt = (data as Data | undefined)?.updatedAt as string | undefined
   useEffect(() => {
     void load()
-  }, [load])
+  }, [load, savedAt])
+
+  // Puts the server's copy of each top-level value that changed into the form, as a save
+  // would, so that the stage, approval and status fields are true without a reload.
+  const adoptServerDocument = useCallback(
+    (doc: Data) => {
+      const fields = getFields()
+      for (const [path, value] of Object.entries(doc)) {
+        const field = fields[path]
+        const plain = value === null || typeof value !== 'object'
+        if (field && plain && field.value !== value) {
+          dispatchFields({ type: 'UPDATE', initialValue: value, path, value })
+        }
+      }
+      setData(doc)
+    },
+    [dispatchFields, getFields, setData],
+  )
 
   const act = async (action: WorkflowAction) => {
     if (!endpoint) {
@@ -63,13 +100,32 @@ export const WorkflowPanel: React.FC = () => {
       headers: { 'Content-Type': 'application/json' },
       method: 'POST',
     })
-    if (response.ok) {
-      // The form holds the document as loaded; reload so every field shows the new state.
-      window.location.reload()
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as ErrorBody
+      setError(body.errors?.[0]?.message ?? `The ${actionLabels[action].toLowerCase()} failed (${response.status}).`)
+      setBusy(false)
+      // The refusal may come from a stage this panel did not know about yet.
+      void load()
       return
     }
-    const body = (await response.json().catch(() => ({}))) as { errors?: Array<{ message: string }> }
-    setError(body.errors?.[0]?.message ?? `The ${action} failed (${response.status}).`)
+    const result = (await response.json()) as { stage: WorkflowStage; status: string }
+    // The server's answer is on screen at once; the buttons, history and fields follow.
+    dispatchFields({ type: 'UPDATE', initialValue: result.stage, path: 'workflowStage', value: result.stage })
+    setState((previous) => (previous ? { ...previous, actions: [], stage: result.stage } : previous))
+    setComment('')
+    incrementVersionCount()
+    if (action === 'publish') {
+      setHasPublishedDoc(true)
+      setUnpublishedVersionCount(0)
+    } else if (action === 'unpublish') {
+      setHasPublishedDoc(false)
+    }
+    const doc = await fetch(`${api}/${id}?draft=true&depth=0`, { credentials: 'include' })
+    if (doc.ok) {
+      adoptServerDocument((await doc.json()) as Data)
+    } else {
+      await load()
+    }
     setBusy(false)
   }
 
@@ -79,15 +135,39 @@ export const WorkflowPanel: React.FC = () => {
   if (!state) {
     return null
   }
+  // The form's value follows Payload's saves at once; the panel's own state follows actions.
+  const stage = (formStage ?? state.stage) as WorkflowStage
+  const dismissesApproval = modified && (stage === 'approved' || stage === 'published')
   const wantsComment = state.actions.includes('request_changes')
   return (
     <div data-testid="workflow-panel" style={{ marginBottom: 'var(--base)' }}>
       <h4 style={{ margin: '0 0 8px' }}>
         Workflow:{' '}
-        <span data-testid="workflow-stage" style={{ color: stageColours[state.stage] }}>
-          {stageLabels[state.stage]}
+        <span data-testid="workflow-stage" style={{ color: stageColours[stage] }}>
+          {stageLabels[stage]}
         </span>
       </h4>
+      {dismissesApproval && (
+        <p
+          data-testid="workflow-save-warning"
+          role="status"
+          style={{
+            background: 'var(--theme-warning-100)',
+            borderLeft: '3px solid var(--theme-warning-500)',
+            margin: '0 0 8px',
+            padding: '6px 8px',
+          }}
+        >
+          {stage === 'approved'
+            ? `Saving these changes dismisses the approval: the ${kind} goes back to review (${stageLabels[stageAfterSave(stage, true)]}) and needs approving again before it can be published.`
+            : `Saving starts a new draft of this published ${kind}; the live version stays until the draft is approved and published.`}
+        </p>
+      )}
+      {modified && state.actions.length > 0 && (
+        <p data-testid="workflow-unsaved" style={{ color: 'var(--theme-elevation-500)', margin: '0 0 8px' }}>
+          Save or discard your changes to use the workflow buttons: they act on the saved {kind}.
+        </p>
+      )}
       {wantsComment && (
         <textarea
           aria-label="Comment for the author"
@@ -103,7 +183,7 @@ export const WorkflowPanel: React.FC = () => {
         {state.actions.map((action) => (
           <Button
             buttonStyle={action === 'request_changes' || action === 'unpublish' ? 'secondary' : 'primary'}
-            disabled={busy}
+            disabled={busy || modified}
             id={`workflow-action-${action}`}
             key={action}
             margin={false}

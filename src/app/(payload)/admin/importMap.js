@@ -1,3 +1,4 @@
+import { InlineFieldError as InlineFieldError_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -21,16 +22,21 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { FlagCell as FlagCell_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
+import { ReadOnlyJson as ReadOnlyJson_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
+import { RichTextLengthCounter as RichTextLengthCounter_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
 import { WorkflowPanel as WorkflowPanel_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
-import { ApprovedOnlyPublishButton as ApprovedOnlyPublishButton_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
+import { StageQuickFilters as StageQuickFilters_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
+import { PublishThroughWorkflow as PublishThroughWorkflow_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
 import { CoverageGrid as CoverageGrid_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
 import { ReleasePanel as ReleasePanel_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
-import { AwaitingApproval as AwaitingApproval_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
+import { RoleDashboard as RoleDashboard_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
 import { EditorialCalendar as EditorialCalendar_39b4d9ff060162024b03ec155712374d } from 'verdicts-cms/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "verdicts-cms/client#InlineFieldError": InlineFieldError_39b4d9ff060162024b03ec155712374d,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -54,11 +60,15 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "verdicts-cms/client#FlagCell": FlagCell_39b4d9ff060162024b03ec155712374d,
+  "verdicts-cms/client#ReadOnlyJson": ReadOnlyJson_39b4d9ff060162024b03ec155712374d,
+  "verdicts-cms/client#RichTextLengthCounter": RichTextLengthCounter_39b4d9ff060162024b03ec155712374d,
   "verdicts-cms/client#WorkflowPanel": WorkflowPanel_39b4d9ff060162024b03ec155712374d,
-  "verdicts-cms/client#ApprovedOnlyPublishButton": ApprovedOnlyPublishButton_39b4d9ff060162024b03ec155712374d,
+  "verdicts-cms/client#StageQuickFilters": StageQuickFilters_39b4d9ff060162024b03ec155712374d,
+  "verdicts-cms/client#PublishThroughWorkflow": PublishThroughWorkflow_39b4d9ff060162024b03ec155712374d,
   "verdicts-cms/client#CoverageGrid": CoverageGrid_39b4d9ff060162024b03ec155712374d,
   "verdicts-cms/client#ReleasePanel": ReleasePanel_39b4d9ff060162024b03ec155712374d,
-  "verdicts-cms/client#AwaitingApproval": AwaitingApproval_39b4d9ff060162024b03ec155712374d,
+  "verdicts-cms/client#RoleDashboard": RoleDashboard_39b4d9ff060162024b03ec155712374d,
   "verdicts-cms/client#EditorialCalendar": EditorialCalendar_39b4d9ff060162024b03ec155712374d,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
