@@ -1,7 +1,7 @@
 import type { Access, Field, Payload, PayloadRequest, Where } from 'payload'
 
 /** Payload's own collection of document locks ("X is editing this document"). */
-export const lockedDocumentsSlug = 'payload-locked-documents'
+export const lockedDocumentsSlug = 'payload-locked-documents' as const
 
 /** The collections a lock's `document` relation may name (Payload lists them in the field). */
 function lockableCollections(payload: Payload): string[] {

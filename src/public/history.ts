@@ -50,7 +50,7 @@ export async function publicToolHistory(
     overrideAccess: false,
     pagination: false,
     req,
-    select: { slug: true } as never,
+    select: { slug: true },
     where: { slug: { equals: slug } },
   })
   const tool = docs[0] as undefined | { id: number | string }
@@ -66,7 +66,7 @@ export async function publicToolHistory(
     overrideAccess: true,
     pagination: false,
     req,
-    select: { action: true, createdAt: true, from: true, to: true } as never,
+    select: { action: true, createdAt: true, from: true, to: true },
     sort: ['-createdAt', '-id'],
     where: { and: [{ tool: { equals: tool.id } }, { kind: { equals: 'panel' } }] },
   })

@@ -38,7 +38,7 @@ export async function publicMethodology(
     overrideAccess: false,
     pagination: false,
     req: await anonymousRequest(payload),
-    select: { lens: true, name: true, slug: true } as never,
+    select: { lens: true, name: true, slug: true },
     sort: ['position', 'createdAt'],
   })
   const { minimumVotes } = options.community

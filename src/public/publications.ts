@@ -40,7 +40,7 @@ async function publishedMatchups(payload: Payload, options: SanitizedVerdictsOpt
     overrideAccess: false,
     pagination: false,
     req,
-    select: { createdAt: true, leftTool: true, rightTool: true, slug: true, title: true, updatedAt: true } as never,
+    select: { createdAt: true, leftTool: true, rightTool: true, slug: true, title: true, updatedAt: true },
   })
   const matchups = docs as Doc[]
   const firstPublished = new Map<string, string>()
@@ -52,7 +52,7 @@ async function publishedMatchups(payload: Payload, options: SanitizedVerdictsOpt
       overrideAccess: true,
       pagination: false,
       req,
-      select: { createdAt: true, document: true } as never,
+      select: { createdAt: true, document: true },
       sort: 'createdAt',
       where: {
         and: [
@@ -101,7 +101,7 @@ export async function publicSitemap(payload: Payload, options: SanitizedVerdicts
       overrideAccess: false,
       pagination: false,
       req,
-      select: { slug: true, updatedAt: true } as never,
+      select: { slug: true, updatedAt: true },
       sort: 'slug',
       where: { public: { equals: true } },
     }),

@@ -68,7 +68,7 @@ export async function countToolScore(
   if (kind === 'panel') {
     // A tool has at most one verdict per persona: one query reads every decision.
     const { docs } = await req.payload.find({
-      collection: collection as never,
+      collection: collection,
       depth: 0,
       limit: 0,
       overrideAccess: true,
@@ -114,7 +114,7 @@ export async function recomputeToolScore(
   // older figure after ours recounts after its own write and corrects it.
   let tool = (await req.payload.findByID({
     id: toolId,
-    collection: collectionSlugs.tools as never,
+    collection: collectionSlugs.tools,
     depth: 0,
     disableErrors: true,
     overrideAccess: true,

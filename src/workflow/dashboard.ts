@@ -103,7 +103,7 @@ async function newest(
   { limit = listLimit, sort = '-updatedAt' } = {},
 ): Promise<Doc[]> {
   const result = await req.payload.find({
-    collection: target.slug as never,
+    collection: target.slug,
     depth: 0,
     draft: true,
     limit,
@@ -131,9 +131,9 @@ async function latestEvents(
     depth: 1,
     limit: ids.length * 5,
     overrideAccess: false,
-    populate: { [options.collectionSlugs.users]: { email: true, name: true } } as never,
+    populate: { [options.collectionSlugs.users]: { email: true, name: true } },
     req,
-    select: { action: true, comment: true, createdAt: true, document: true, user: true } as never,
+    select: { action: true, comment: true, createdAt: true, document: true, user: true },
     sort: '-createdAt',
     where: {
       and: [
@@ -162,7 +162,7 @@ async function approvedPersonas(req: PayloadRequest, options: SanitizedVerdictsO
     overrideAccess: false,
     pagination: false,
     req,
-    select: { id: true } as never,
+    select: { name: true },
     where: { approvers: { in: [userId] } },
   })
   return docs.map((persona) => (persona as { id: Id }).id)
@@ -196,7 +196,7 @@ export async function awaitingApprovalDocs(
 async function liveVersion(req: PayloadRequest, target: WorkflowTarget, id: Id): Promise<Doc | null> {
   const live = (await req.payload.findByID({
     id,
-    collection: target.slug as never,
+    collection: target.slug,
     depth: 0,
     disableErrors: true,
     draft: false,
@@ -288,9 +288,9 @@ async function notificationsFor(
     depth: 1,
     limit: 10,
     overrideAccess: false,
-    populate: { [options.collectionSlugs.users]: { email: true, name: true } } as never,
+    populate: { [options.collectionSlugs.users]: { email: true, name: true } },
     req,
-    select: { action: true, comment: true, createdAt: true, document: true, title: true, user: true } as never,
+    select: { action: true, comment: true, createdAt: true, document: true, title: true, user: true },
     sort: '-createdAt',
     where: {
       and: [

@@ -106,9 +106,9 @@ export async function workflowState(
     overrideAccess: false,
     // Only what the panel prints: depth 1 would otherwise load the whole document (quote
     // and all) into each of the 50 events, and every field of each user.
-    populate: { [options.collectionSlugs.users]: { email: true } } as never,
+    populate: { [options.collectionSlugs.users]: { email: true } },
     req,
-    select: { action: true, comment: true, createdAt: true, from: true, to: true, user: true } as never,
+    select: { action: true, comment: true, createdAt: true, from: true, to: true, user: true },
     sort: '-createdAt',
     where: { and: [{ 'document.relationTo': { equals: target.slug } }, { 'document.value': { equals: id } }] },
   })

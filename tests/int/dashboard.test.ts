@@ -9,6 +9,7 @@ import type { Dashboard } from '../../src/workflow/dashboard.ts'
 import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient, tokenFor, workflowAction } from '../helpers/rest.ts'
+import { verdictData } from '../helpers/createData.ts'
 
 /**
  * Each role's dashboard (issue 17) through `GET /api/editorial/dashboard`, as the real
@@ -18,7 +19,7 @@ let payload: Payload
 let fixtures: Fixtures
 let rest: RestClient
 const token: Record<string, string> = {}
-const ids: Record<'changed' | 'draft' | 'returned', Id> = {} as never
+const ids = {} as Record<'changed' | 'draft' | 'returned', Id>
 
 const dashboardOf = async (who?: string) =>
   rest.request<Dashboard & { errors?: unknown[] }>('GET', '/editorial/dashboard', { token: who && token[who] })
@@ -45,13 +46,13 @@ beforeAll(async () => {
   // Live as "skip"; the editor's new draft says "ship" with a new quote and goes to review.
   const live = await payload.create({
     collection: slugs.verdicts,
-    data: {
+    data: verdictData({
       _status: 'published',
       decision: 'skip',
       quote: quote('Too slow.'),
       reviewer: fixtures.personaIds.skeptic,
       tool: fixtures.toolIds.gamma,
-    } as never,
+    }),
   })
   ids.changed = (live as { id: Id }).id
   await rest.request('PATCH', `/${slugs.verdicts}/${ids.changed}?draft=true`, {
@@ -68,7 +69,7 @@ beforeAll(async () => {
       eventType: 'verdict.published',
       outcome: 'gave-up',
       url: 'https://consumer.example/hook',
-    } as never,
+    },
   })
 })
 

@@ -7,6 +7,7 @@ import type { Fixtures, Id } from '../helpers/fixtures.ts'
 import { lockedDocumentsSlug } from '../../src/access/documentLocks.ts'
 import { createFixtures, quote, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
+import { verdictData } from '../helpers/createData.ts'
 
 /**
  * "Document locked … Take over" only for people who could edit the document (issue 17):
@@ -27,21 +28,21 @@ beforeAll(async () => {
   fixtures = await createFixtures(payload)
   const verdict = await payload.create({
     collection: slugs.verdicts,
-    data: {
+    data: verdictData({
       decision: 'ship',
       quote: quote('Holds up.'),
       reviewer: fixtures.personaIds.skeptic,
       tool: fixtures.toolIds.alpha,
-    } as never,
+    }),
   })
   verdictId = (verdict as { id: Id }).id
   // The editor is editing the verdict.
   await payload.create({
-    collection: lockedDocumentsSlug as never,
+    collection: lockedDocumentsSlug,
     data: {
       document: { relationTo: slugs.verdicts, value: verdictId },
       user: { relationTo: slugs.users, value: fixtures.userIds.editor },
-    } as never,
+    },
     overrideAccess: false,
     user: await asUser('editor'),
   })
@@ -54,7 +55,7 @@ afterAll(async () => {
 const locksSeenBy = async (name: keyof Fixtures['userIds']) =>
   (
     await payload.find({
-      collection: lockedDocumentsSlug as never,
+      collection: lockedDocumentsSlug,
       overrideAccess: false,
       user: await asUser(name),
       where: { 'document.relationTo': { equals: slugs.verdicts }, 'document.value': { equals: verdictId } },
@@ -71,11 +72,11 @@ describe('document locks', () => {
   it('refuses a reviewer a lock on a verdict they cannot edit', async () => {
     await expect(
       payload.create({
-        collection: lockedDocumentsSlug as never,
+        collection: lockedDocumentsSlug,
         data: {
           document: { relationTo: slugs.verdicts, value: verdictId },
           user: { relationTo: slugs.users, value: fixtures.userIds.reviewer },
-        } as never,
+        },
         overrideAccess: false,
         user: await asUser('reviewer'),
       }),

@@ -28,9 +28,9 @@ async function queueDeliveries(count: number, prefix: string): Promise<Array<{ i
     const event = { data: { tags: [], paths: [] }, id: eventId, type: 'matchup.updated' }
     jobs.push(
       (await first.jobs.queue({
-        input: { event, eventId, subscriptionId } as never,
+        input: { event, eventId, subscriptionId },
         queue: webhookQueue,
-        task: deliverWebhookTaskSlug as never,
+        task: deliverWebhookTaskSlug,
       })) as unknown as { id: Id },
     )
   }
@@ -85,12 +85,12 @@ describe('jobs with several runners (issue 14)', () => {
     const [abandoned, live] = await queueDeliveries(2, 'evt_lease')
     // A runner claimed both; one claim is older than the lease (its runner died), one is fresh.
     const longAgo = new Date(Date.now() - 61_000).toISOString()
-    await first.db.updateJobs({ data: { processing: true, updatedAt: longAgo }, id: abandoned.id as never })
-    await first.db.updateJobs({ data: { processing: true, updatedAt: new Date().toISOString() }, id: live.id as never })
+    await first.db.updateJobs({ data: { processing: true, updatedAt: longAgo }, id: abandoned.id })
+    await first.db.updateJobs({ data: { processing: true, updatedAt: new Date().toISOString() }, id: live.id })
 
     await second.jobs.run({ queue: webhookQueue })
     expect(deliveriesOf('evt_lease')).toEqual(['evt_lease_0'])
-    const liveJob = await first.findByID({ collection: 'payload-jobs', id: live.id as never })
+    const liveJob = await first.findByID({ collection: 'payload-jobs', id: live.id })
     expect(liveJob).toMatchObject({ processing: true })
     expect(liveJob.completedAt ?? null).toBeNull()
   })

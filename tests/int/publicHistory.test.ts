@@ -11,6 +11,7 @@ import { accounts, createFixtures, quote, slugs } from '../helpers/fixtures.ts'
 import { schemaErrors } from '../helpers/openapi.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient } from '../helpers/rest.ts'
+import { matchupData, verdictData } from '../helpers/createData.ts'
 
 /**
  * The reader endpoints that explain a figure: a tool's public score history (dates, from →
@@ -38,7 +39,7 @@ beforeAll(async () => {
   ] as const) {
     const verdict = await payload.create({
       collection: slugs.verdicts,
-      data: { decision, quote: quote(`${decision} it`), reviewer: persona, tool: fixtures.toolIds.alpha } as never,
+      data: verdictData({ decision, quote: quote(`${decision} it`), reviewer: persona, tool: fixtures.toolIds.alpha }),
     })
     verdicts.push((verdict as unknown as { id: Id }).id)
     await publish(verdicts.at(-1)!)
@@ -155,7 +156,7 @@ describe('GET /api/public/feed and /api/public/sitemap', () => {
     const etag = before.headers.get('etag')!
     const matchup = await payload.create({
       collection: slugs.matchups,
-      data: { _status: 'published', leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta } as never,
+      data: matchupData({ _status: 'published', leftTool: fixtures.toolIds.alpha, rightTool: fixtures.toolIds.beta }),
     })
     const feed = await rest.request<{ docs: Array<{ publishedAt: string; slug: string }> }>('GET', '/public/feed', {
       headers: { 'If-None-Match': etag },
