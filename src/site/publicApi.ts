@@ -8,7 +8,7 @@ import type {
 } from 'verdicts-cms'
 
 import { matchupTag, toolTag } from 'verdicts-cms'
-import { matchupIndexTag, siteWideTag } from './revalidation.ts'
+import { matchupIndexTag, methodologyTag, siteWideTag } from './revalidation.ts'
 import { siteSettings } from './settings.ts'
 
 /**
@@ -106,9 +106,6 @@ export async function fetchMatchupPreview(id: string, sessionToken: string | und
   }
   return { page: (await response.json()) as MatchupPreview, status: 'ok' }
 }
-
-/** The cache tag of the methodology read (personas and rules change rarely; it also expires after five minutes). */
-export const methodologyTag = 'site:methodology'
 
 /** Why a tool's panel figure moved, newest first; null for a tool the public cannot see. */
 export async function fetchToolHistory(slug: string): Promise<null | PublicToolHistory> {

@@ -3,6 +3,9 @@ import { parsePageTag } from 'verdicts-cms'
 /** The cache tag of the `/compare` index; every delivery refreshes it (titles, additions, removals). */
 export const matchupIndexTag = 'site:matchup-index'
 
+/** The cache tag of `/methodology`: it lists the panel, so every delivery refreshes it. */
+export const methodologyTag = 'site:methodology'
+
 /** On every cached read of the site, so all of them can be expired at once (a process back from a Redis outage). */
 export const siteWideTag = 'site:all'
 
@@ -30,7 +33,7 @@ export function tagsOfWebhookEvent(event: unknown): string[] {
 /** The tags of an expiry relayed from another process: page tags and the site's own. */
 export function tagsOfRelayedEvent(event: unknown): string[] {
   const tags = (event as { data?: { tags?: unknown } } | null)?.data?.tags
-  const siteTags: unknown[] = [matchupIndexTag, siteWideTag]
+  const siteTags: unknown[] = [matchupIndexTag, methodologyTag, siteWideTag]
   if (!Array.isArray(tags) || !tags.every((tag) => siteTags.includes(tag) || parsePageTag(tag) !== null)) {
     throw new MalformedWebhookEventError('data.tags must be a list of cache tags')
   }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 
 import { orderScorecard, scorecardRows } from '../../src/public/scorecard.ts'
-import { MalformedWebhookEventError, tagsOfWebhookEvent } from '../../src/site/revalidation.ts'
+import {
+  MalformedWebhookEventError,
+  matchupIndexTag,
+  methodologyTag,
+  siteWideTag,
+  tagsOfRelayedEvent,
+  tagsOfWebhookEvent,
+} from '../../src/site/revalidation.ts'
 import { siteSettings } from '../../src/site/settings.ts'
 
 describe('scorecardRows', () => {
@@ -44,6 +51,18 @@ describe('tagsOfWebhookEvent', () => {
     ]) {
       expect(() => tagsOfWebhookEvent(body)).toThrow(MalformedWebhookEventError)
     }
+  })
+})
+
+describe('tagsOfRelayedEvent', () => {
+  it('accepts every tag a process expires and relays: page tags and the site’s own', () => {
+    const tags = ['tool:alpha', matchupIndexTag, methodologyTag, siteWideTag]
+    expect(tagsOfRelayedEvent({ data: { tags } })).toEqual(tags)
+  })
+
+  it('refuses anything else', () => {
+    expect(() => tagsOfRelayedEvent({ data: { tags: ['site:unknown'] } })).toThrow(MalformedWebhookEventError)
+    expect(() => tagsOfRelayedEvent({ data: { tags: 'tool:alpha' } })).toThrow(MalformedWebhookEventError)
   })
 })
 

@@ -3,11 +3,11 @@ import { revalidateTag } from 'next/cache'
 import {
   MalformedWebhookEventError,
   matchupIndexTag,
+  methodologyTag,
   tagsOfRelayedEvent,
   tagsOfWebhookEvent,
 } from '../../../../site/revalidation.ts'
 import { publishSiteTags, relayedEventType } from '../../../../site/revalidationRelay.ts'
-import { methodologyTag } from '../../../../site/publicApi.ts'
 import { siteSettings } from '../../../../site/settings.ts'
 import { verifyWebhook, WebhookVerificationError } from 'verdicts-cms'
 
