@@ -12,9 +12,12 @@ const config = {
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   // The multi-process suites need PostgreSQL and Redis: `npm run test:postgres` runs them
   // (scripts/testPostgres.ts sets VERDICTS_CLUSTER_TESTS), plain `npm test` never does.
+  // On a server database (scripts/lib/runJest.ts) the tarball suite is not run again: it
+  // proves the package, not a database, and ran once in `npm test`.
   testPathIgnorePatterns: [
     '/node_modules/',
     ...(process.env.VERDICTS_CLUSTER_TESTS === '1' ? [] : ['/tests/cluster/']),
+    ...(process.env.VERDICTS_SERVER_DATABASE_RUN === '1' ? ['/tests/package/'] : []),
   ],
   testTimeout: 120_000,
   transform: {

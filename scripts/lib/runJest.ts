@@ -18,10 +18,12 @@ export function formatSeconds(ms: number): string {
 }
 
 /**
- * Suites that prove something other than a database (the package installed from its
- * tarball) run once, in `npm test` on SQLite, not again on each server database.
+ * Tells jest.config.js that this run is on a server database: suites that prove something
+ * other than a database (the package installed from its tarball) ran once already, in
+ * `npm test` on SQLite. (The list lives in the config: a `--testPathIgnorePatterns` flag
+ * would replace the config's whole list, the multi-process suites' exclusion with it.)
  */
-export const databaseIndependentSuites = ['/tests/package/']
+export const serverDatabaseRunEnvName = 'VERDICTS_SERVER_DATABASE_RUN'
 
 /**
  * Runs the jest suite on a server database (DATABASE_URI in `env`), with any arguments
@@ -29,11 +31,14 @@ export const databaseIndependentSuites = ['/tests/package/']
  * reach jest, and the caller still gets to clean up. Resolves with jest's exit code.
  */
 export async function runJest(env: Record<string, string>, args: string[]): Promise<number> {
-  // Last: jest reads the words after an array option as more of its values.
-  const ignore = databaseIndependentSuites.map((pattern) => `--testPathIgnorePatterns=${pattern}`)
-  const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/jest/bin/jest.js'), ...args, ...ignore], {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/jest/bin/jest.js'), ...args], {
     cwd: projectRoot,
-    env: { ...process.env, ...env, NODE_OPTIONS: '--experimental-vm-modules --no-deprecation' },
+    env: {
+      ...process.env,
+      ...env,
+      [serverDatabaseRunEnvName]: '1',
+      NODE_OPTIONS: '--experimental-vm-modules --no-deprecation',
+    },
     stdio: 'inherit',
   })
   const forward = (signal: NodeJS.Signals) => child.kill(signal)

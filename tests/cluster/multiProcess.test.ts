@@ -52,8 +52,18 @@ async function panelOnPage(server: AppServer): Promise<null | string> {
 
 /** Resolves with the time from `since` until `check` holds (polled every 20 ms), up to 10 s. */
 async function msUntil(since: number, check: () => Promise<boolean>): Promise<number> {
-  await eventually(check, 10_000)
+  await withServerLogs(() => eventually(check, 10_000))
   return Date.now() - since
+}
+
+/** Runs `wait`; when it fails, the failure carries the end of each server's log. */
+async function withServerLogs<T>(wait: () => Promise<T>): Promise<T> {
+  try {
+    return await wait()
+  } catch (error) {
+    const logs = servers.map((server, index) => `--- server ${'ABC'[index]}:\n${server.output().slice(-3000)}`)
+    throw new Error(`${(error as Error).message}\n${logs.join('\n')}`)
+  }
 }
 
 beforeAll(async () => {
@@ -117,7 +127,9 @@ describe('three processes, one database, one Redis (issue 14)', () => {
 
     // /compare refreshes when the revalidation webhook arrives (the jobs queue, every 5 s)
     // at one process; from the first process showing it, the others follow within 1 s.
-    await eventually(async () => (await Promise.all(servers.map(panelOnPage))).includes('100%'), 60_000)
+    await withServerLogs(() =>
+      eventually(async () => (await Promise.all(servers.map(panelOnPage))).includes('100%'), 60_000),
+    )
     const firstShown = Date.now()
     const pageStaleness = await Promise.all(
       servers.map((server) => msUntil(firstShown, async () => (await panelOnPage(server)) === '100%')),

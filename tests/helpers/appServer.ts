@@ -10,6 +10,8 @@ const projectRoot = path.resolve(import.meta.dirname, '../..')
 export type AppServer = {
   /** Ends the process at once (SIGKILL), as a crash would. */
   kill: () => Promise<void>
+  /** What the process printed so far (stdout and stderr), for a failing test to show. */
+  output: () => string
   stop: () => Promise<void>
   url: string
 }
@@ -198,7 +200,7 @@ export async function startAppServer(
         for (const page of warm) {
           await fetch(`${url}${page}`, { signal: AbortSignal.timeout(Math.max(1000, deadline - Date.now())) })
         }
-        return { kill: end('SIGKILL'), stop, url }
+        return { kill: end('SIGKILL'), output: () => output, stop, url }
       }
     } catch {
       // not listening yet
