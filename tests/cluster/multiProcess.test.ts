@@ -61,7 +61,14 @@ async function withServerLogs<T>(wait: () => Promise<T>): Promise<T> {
   try {
     return await wait()
   } catch (error) {
-    const logs = servers.map((server, index) => `--- server ${'ABC'[index]}:\n${server.output().slice(-3000)}`)
+    // The lines that say what went wrong, not the end of a long job dump.
+    const problems = (output: string) =>
+      output
+        .split('\n')
+        .filter((line) => /error|fail|refus|warn/i.test(line))
+        .slice(-30)
+        .join('\n')
+    const logs = servers.map((server, index) => `--- server ${'ABC'[index]}:\n${problems(server.output())}`)
     throw new Error(`${(error as Error).message}\n${logs.join('\n')}`)
   }
 }
@@ -80,9 +87,13 @@ beforeAll(async () => {
     VERDICTS_JOB_LEASE_SECONDS: '30',
     WEBHOOK_PRIVATE_ORIGINS: new URL(receiver.url).origin,
   }
-  // One after another: each start checks the site's own webhook subscription.
-  for (let index = 0; index < 3; index += 1) {
-    servers.push(await startAppServer(databaseUri, { env, warm: [`/compare/${slug}`] }))
+  // One after another: each start checks the site's own webhook subscription. Behind a
+  // load balancer every process names the one public address of the site's API, and so
+  // the one webhook target every process may deliver to; here that address is A's.
+  servers.push(await startAppServer(databaseUri, { env, warm: [`/compare/${slug}`] }))
+  for (let index = 1; index < 3; index += 1) {
+    const siteApi = { SITE_API_URL: servers[0].url }
+    servers.push(await startAppServer(databaseUri, { env: { ...env, ...siteApi }, warm: [`/compare/${slug}`] }))
   }
 }, 900_000)
 
