@@ -1,6 +1,6 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 
 import type { Fixtures, Id } from '../helpers/fixtures.ts'
 import type { RestClient } from '../helpers/rest.ts'
@@ -153,6 +153,9 @@ describe('cached lists', () => {
 })
 
 describe('the cost of a publish', () => {
+  // The count covers every statement in the window, and the jobs queue's own polling can
+  // land in it (seen on FerretDB): one retry, so a publish that really grows still fails.
+  jest.retryTimes(1)
   /** Publishes a fresh verdict on a fresh tool that is in `matchups` published matchups. */
   async function statementsToPublish(name: string, matchups: number): Promise<number> {
     const tool = await newTool(name)
