@@ -1,6 +1,6 @@
 import type { SanitizedVerdictsOptions } from '../options.ts'
 import { decisions } from '../domain/decisions.ts'
-import { readerOpenApi } from './openapiReader.ts'
+import { matchupToolPairSchema, readerOpenApi } from './openapiReader.ts'
 
 const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] })
 
@@ -104,17 +104,7 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
           properties: {
             slug: { type: 'string' },
             title: { type: 'string' },
-            tools: {
-              items: {
-                additionalProperties: false,
-                properties: { name: { type: 'string' }, slug: { type: 'string' } },
-                required: ['slug', 'name'],
-                type: 'object',
-              },
-              maxItems: 2,
-              minItems: 2,
-              type: 'array',
-            },
+            tools: matchupToolPairSchema,
             updatedAt: { format: 'date-time', type: 'string' },
           },
           required: ['slug', 'title', 'tools', 'updatedAt'],

@@ -1,5 +1,18 @@
 import { decisions } from '../domain/decisions.ts'
 
+/** A comparison's two tools, by slug and name: in list items and in the feed. */
+export const matchupToolPairSchema = {
+  items: {
+    additionalProperties: false,
+    properties: { name: { type: 'string' }, slug: { type: 'string' } },
+    required: ['slug', 'name'],
+    type: 'object',
+  },
+  maxItems: 2,
+  minItems: 2,
+  type: 'array',
+}
+
 /**
  * The OpenAPI parts of the reader endpoints (history, methodology, own vote), merged into
  * the document by openapi.ts. `cached` and `slug` are that document's own builders.
@@ -46,17 +59,7 @@ export function readerOpenApi({
                 publishedAt: { description: 'When it first went live.', format: 'date-time', type: 'string' },
                 slug: { type: 'string' },
                 title: { type: 'string' },
-                tools: {
-                  items: {
-                    additionalProperties: false,
-                    properties: { name: { type: 'string' }, slug: { type: 'string' } },
-                    required: ['slug', 'name'],
-                    type: 'object',
-                  },
-                  maxItems: 2,
-                  minItems: 2,
-                  type: 'array',
-                },
+                tools: matchupToolPairSchema,
                 updatedAt: { format: 'date-time', type: 'string' },
               },
               required: ['slug', 'title', 'tools', 'publishedAt', 'updatedAt'],
