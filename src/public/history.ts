@@ -57,13 +57,13 @@ export async function publicToolHistory(
   if (!tool || !(await new PublicPages(payload, options).isPublicTool(tool.id))) {
     return null
   }
-  // The score history is staff-only as a collection (it links users and verdicts). This
-  // reads the public part of it — dates, tallies, the kind of cause — and nothing else.
+  // Read as the public: the collection's access rules let it see panel entries, without
+  // the user, the verdict or the summary (collections/ScoreHistory.ts).
   const { docs: entries } = await payload.find({
     collection: options.collectionSlugs.scoreHistory,
     depth: 0,
     limit: historyLimit,
-    overrideAccess: true,
+    overrideAccess: false,
     pagination: false,
     req,
     select: { action: true, createdAt: true, from: true, to: true },

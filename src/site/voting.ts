@@ -20,7 +20,13 @@ export const isVoteChoice = (value: unknown): value is VoteChoice =>
 export type Community = { minimumVotes: number; percent: null | number; ship: number; skip: number; total: number }
 
 /** What a reader is told after a vote; the page prints the sentence for each. */
-export type VoteOutcome = 'cast' | 'cross-site' | 'error' | 'not-found' | 'rate-limited' | 'withdrawn'
+export type VoteOutcome = 'cast' | 'cross-site' | 'error' | 'not-found' | 'rate-limited' | 'unanswered' | 'withdrawn'
+
+/**
+ * How long the site waits for the vote endpoint. A reader's form post must come back with a
+ * message, never hang: past this the reader is told the vote's fate is unknown.
+ */
+export const voteRelayTimeoutMs = 10_000
 
 export type RelayedVote = {
   community: Community | null
@@ -80,8 +86,22 @@ function outcomeOf(status: number): VoteOutcome {
   return status === 404 ? 'not-found' : 'error'
 }
 
+const unanswered: RelayedVote = {
+  community: null,
+  decision: null,
+  outcome: 'unanswered',
+  retryAfterSeconds: null,
+  setCookie: null,
+  status: 504,
+}
+
 /** Casts, changes or withdraws the reader's vote on a tool through the public API. */
-export async function relayVote(request: Request, tool: string, choice: VoteChoice): Promise<RelayedVote> {
+export async function relayVote(
+  request: Request,
+  tool: string,
+  choice: VoteChoice,
+  { timeoutMs = voteRelayTimeoutMs } = {},
+): Promise<RelayedVote> {
   const { apiUrl } = siteSettings()
   const pair = voterPairOf(request.headers.get('cookie'))
   const headers: Record<string, string> = { 'Content-Type': 'application/json', ...addressHeaders(request, apiUrl) }
@@ -94,13 +114,23 @@ export async function relayVote(request: Request, tool: string, choice: VoteChoi
   if (pair) {
     headers.cookie = pair
   }
-  const response = await fetch(`${apiUrl}/api/public/tools/${encodeURIComponent(tool)}/vote`, {
-    body: choice === 'withdraw' ? undefined : JSON.stringify({ decision: choice }),
-    cache: 'no-store',
-    headers,
-    method: choice === 'withdraw' ? 'DELETE' : 'POST',
-  })
-  const body = (await response.json().catch(() => ({}))) as { community?: Community }
+  let response: Response
+  let body: { community?: Community }
+  try {
+    response = await fetch(`${apiUrl}/api/public/tools/${encodeURIComponent(tool)}/vote`, {
+      body: choice === 'withdraw' ? undefined : JSON.stringify({ decision: choice }),
+      cache: 'no-store',
+      headers,
+      method: choice === 'withdraw' ? 'DELETE' : 'POST',
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+    body = (await response.json().catch(() => ({}))) as typeof body
+  } catch (error) {
+    // Timed out or unreachable: the API may or may not have counted it.
+    // eslint-disable-next-line no-console -- the site consumes the API only and has no logger of its own; an operator must see an API that stops answering
+    console.warn(`[site] the vote on ${tool} was not answered by ${apiUrl}: ${(error as Error).message}`)
+    return { ...unanswered }
+  }
   const retryAfter = Number(response.headers.get('retry-after'))
   const issued = response.headers
     .getSetCookie()
@@ -147,6 +177,8 @@ export function voteMessage(outcome: VoteOutcome, decision: null | string, retry
       return 'Votes count only when cast on this site’s own pages; this one was not recorded.'
     case 'not-found':
       return 'This tool takes no votes right now.'
+    case 'unanswered':
+      return 'The vote service did not answer in time; reload the page to see whether your vote counted.'
     default:
       return 'Your vote could not be recorded; please try again in a moment.'
   }

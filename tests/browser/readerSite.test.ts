@@ -53,12 +53,6 @@ async function api<Body = unknown>(method: string, apiPath: string, token: strin
   return { body: (await response.json()) as Body, status: response.status }
 }
 
-// KNOWN BUG (issue 19 stays open): on PostgreSQL a vote relayed by the site's form route
-// (/compare/<slug>/vote → /api/public/tools/<slug>/vote) never answers, so these two
-// tests time out there; they pass on SQLite and FerretDB. Left out on PostgreSQL only
-// until the hang is found (see the closing note), not called done.
-const itOffPostgres = (process.env.DATABASE_URI ?? '').startsWith('postgres') ? it.skip : it
-
 describeInBrowser()('the reference site for readers', () => {
   beforeAll(async () => {
     const databaseUri = testDatabaseUri('browser-reader')
@@ -137,85 +131,77 @@ describeInBrowser()('the reference site for readers', () => {
     expect(feed.items.every((item) => item.id && item.updated && item.title)).toBe(true)
   }, 120_000)
 
-  itOffPostgres(
-    'with JavaScript off, a reader votes, changes and withdraws, counting toward the minimum',
-    async () => {
-      const context = await browser.newContext({ javaScriptEnabled: false })
-      const page = await openPage(context, `/compare/${slug}`)
-      const tool = card(page, leftSlug)
-      expect(await tool.locator('[data-figure="community"]').textContent()).toBe('—')
-      expect(await communityLine(page, leftSlug)).toBe(`(0 of ${minimumVotes} votes needed)`)
-      expect(await tool.getByRole('button', { name: 'Withdraw my vote' }).isVisible()).toBe(false)
+  it('with JavaScript off, a reader votes, changes and withdraws, counting toward the minimum', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await openPage(context, `/compare/${slug}`)
+    const tool = card(page, leftSlug)
+    expect(await tool.locator('[data-figure="community"]').textContent()).toBe('—')
+    expect(await communityLine(page, leftSlug)).toBe(`(0 of ${minimumVotes} votes needed)`)
+    expect(await tool.getByRole('button', { name: 'Withdraw my vote' }).isVisible()).toBe(false)
 
-      await tool.getByRole('button', { name: 'Ship' }).click()
-      await page.waitForURL(/vote=cast/)
-      expect(new URL(page.url()).pathname).toBe(`/compare/${slug}`)
-      expect(await card(page, leftSlug).locator('.vote-message').textContent()).toContain('Your vote is in: ship')
-      expect(await pressed(page, leftSlug)).toEqual(['ship'])
-      expect(await communityLine(page, leftSlug)).toBe(`(1 of ${minimumVotes} votes needed)`)
-      // The other tool is untouched and carries no message.
-      expect(await pressed(page, rightSlug)).toEqual([])
-      expect(await card(page, rightSlug).locator('.vote-message').textContent()).toBe('')
+    await tool.getByRole('button', { name: 'Ship' }).click()
+    await page.waitForURL(/vote=cast/)
+    expect(new URL(page.url()).pathname).toBe(`/compare/${slug}`)
+    expect(await card(page, leftSlug).locator('.vote-message').textContent()).toContain('Your vote is in: ship')
+    expect(await pressed(page, leftSlug)).toEqual(['ship'])
+    expect(await communityLine(page, leftSlug)).toBe(`(1 of ${minimumVotes} votes needed)`)
+    // The other tool is untouched and carries no message.
+    expect(await pressed(page, rightSlug)).toEqual([])
+    expect(await card(page, rightSlug).locator('.vote-message').textContent()).toBe('')
 
-      await card(page, leftSlug).getByRole('button', { name: 'Skip' }).click()
-      await page.waitForURL(/decision=skip/)
-      expect(await pressed(page, leftSlug)).toEqual(['skip'])
-      expect(await communityLine(page, leftSlug)).toBe(`(1 of ${minimumVotes} votes needed)`)
+    await card(page, leftSlug).getByRole('button', { name: 'Skip' }).click()
+    await page.waitForURL(/decision=skip/)
+    expect(await pressed(page, leftSlug)).toEqual(['skip'])
+    expect(await communityLine(page, leftSlug)).toBe(`(1 of ${minimumVotes} votes needed)`)
 
-      // A plain visit later still shows the reader's own vote.
-      await page.goto(`${server.url}/compare/${slug}`)
-      expect(await pressed(page, leftSlug)).toEqual(['skip'])
+    // A plain visit later still shows the reader's own vote.
+    await page.goto(`${server.url}/compare/${slug}`)
+    expect(await pressed(page, leftSlug)).toEqual(['skip'])
 
-      await card(page, leftSlug).getByRole('button', { name: 'Withdraw my vote' }).click()
-      await page.waitForURL(/vote=withdrawn/)
-      expect(await card(page, leftSlug).locator('.vote-message').textContent()).toBe('Your vote is withdrawn.')
-      expect(await pressed(page, leftSlug)).toEqual([])
-      expect(await communityLine(page, leftSlug)).toBe(`(0 of ${minimumVotes} votes needed)`)
-      await context.close()
-    },
-    300_000,
-  )
+    await card(page, leftSlug).getByRole('button', { name: 'Withdraw my vote' }).click()
+    await page.waitForURL(/vote=withdrawn/)
+    expect(await card(page, leftSlug).locator('.vote-message').textContent()).toBe('Your vote is withdrawn.')
+    expect(await pressed(page, leftSlug)).toEqual([])
+    expect(await communityLine(page, leftSlug)).toBe(`(0 of ${minimumVotes} votes needed)`)
+    await context.close()
+  }, 300_000)
 
-  itOffPostgres(
-    'with JavaScript on, votes change the card without a reload, with a small inline script',
-    async () => {
-      const context = await browser.newContext()
-      const page = await openPage(context, `/compare/${slug}`)
-      await page.waitForLoadState('load')
-      // Survives only if the document is never reloaded or replaced.
-      await page.evaluate(() => Object.assign(window, { sameDocument: true }))
-      const tool = card(page, rightSlug)
-      await tool.getByRole('button', { name: 'Ship' }).click()
-      await tool.locator('.vote-message', { hasText: 'Your vote is in: ship' }).waitFor()
-      expect(await pressed(page, rightSlug)).toEqual(['ship'])
-      expect(await communityLine(page, rightSlug)).toBe(`(1 of ${minimumVotes} votes needed)`)
-      expect(await tool.getByRole('button', { name: 'Withdraw my vote' }).isVisible()).toBe(true)
-      expect(await page.locator(`[data-glance-community="${rightSlug}"]`).textContent()).toBe('—')
+  it('with JavaScript on, votes change the card without a reload, with a small inline script', async () => {
+    const context = await browser.newContext()
+    const page = await openPage(context, `/compare/${slug}`)
+    await page.waitForLoadState('load')
+    // Survives only if the document is never reloaded or replaced.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }))
+    const tool = card(page, rightSlug)
+    await tool.getByRole('button', { name: 'Ship' }).click()
+    await tool.locator('.vote-message', { hasText: 'Your vote is in: ship' }).waitFor()
+    expect(await pressed(page, rightSlug)).toEqual(['ship'])
+    expect(await communityLine(page, rightSlug)).toBe(`(1 of ${minimumVotes} votes needed)`)
+    expect(await tool.getByRole('button', { name: 'Withdraw my vote' }).isVisible()).toBe(true)
+    expect(await page.locator(`[data-glance-community="${rightSlug}"]`).textContent()).toBe('—')
 
-      await tool.getByRole('button', { name: 'Skip' }).click()
-      await tool.locator('.vote-message', { hasText: 'Your vote is in: skip' }).waitFor()
-      expect(await pressed(page, rightSlug)).toEqual(['skip'])
+    await tool.getByRole('button', { name: 'Skip' }).click()
+    await tool.locator('.vote-message', { hasText: 'Your vote is in: skip' }).waitFor()
+    expect(await pressed(page, rightSlug)).toEqual(['skip'])
 
-      await tool.getByRole('button', { name: 'Withdraw my vote' }).click()
-      await tool.locator('.vote-message', { hasText: 'Your vote is withdrawn.' }).waitFor()
-      expect(await pressed(page, rightSlug)).toEqual([])
-      expect(await communityLine(page, rightSlug)).toBe(`(0 of ${minimumVotes} votes needed)`)
-      expect(await tool.getByRole('button', { name: 'Withdraw my vote' }).isVisible()).toBe(false)
-      expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
-      expect(new URL(page.url()).search).toBe('')
+    await tool.getByRole('button', { name: 'Withdraw my vote' }).click()
+    await tool.locator('.vote-message', { hasText: 'Your vote is withdrawn.' }).waitFor()
+    expect(await pressed(page, rightSlug)).toEqual([])
+    expect(await communityLine(page, rightSlug)).toBe(`(0 of ${minimumVotes} votes needed)`)
+    expect(await tool.getByRole('button', { name: 'Withdraw my vote' }).isVisible()).toBe(false)
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
+    expect(new URL(page.url()).search).toBe('')
 
-      // The vote script is inline (no script from elsewhere) and small.
-      const scripts = await page
-        .locator('script:not([src])')
-        .evaluateAll((elements) => elements.map((element) => element.textContent ?? ''))
-      const voteScript = scripts.find((source) => source.includes('data-vote-form'))
-      expect(voteScript).toBeDefined()
-      expect(gzipSync(voteScript!).byteLength).toBeLessThan(10 * 1024)
-      expect(await page.locator('script[src^="http"], link[href^="http"][rel="stylesheet"]').count()).toBe(0)
-      await context.close()
-    },
-    300_000,
-  )
+    // The vote script is inline (no script from elsewhere) and small.
+    const scripts = await page
+      .locator('script:not([src])')
+      .evaluateAll((elements) => elements.map((element) => element.textContent ?? ''))
+    const voteScript = scripts.find((source) => source.includes('data-vote-form'))
+    expect(voteScript).toBeDefined()
+    expect(gzipSync(voteScript!).byteLength).toBeLessThan(10 * 1024)
+    expect(await page.locator('script[src^="http"], link[href^="http"][rel="stylesheet"]').count()).toBe(0)
+    await context.close()
+  }, 300_000)
 
   it('a vote posted from another site is refused, and the reader is told so', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false })

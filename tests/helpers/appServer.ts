@@ -5,6 +5,8 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { uniqueRedisPrefix } from './redis.ts'
+
 const projectRoot = path.resolve(import.meta.dirname, '../..')
 
 export type AppServer = {
@@ -171,6 +173,11 @@ export async function startAppServer(
         PAYLOAD_SECRET: testServerSecret,
         PORT: String(port),
         SERVER_URL: url,
+        // Rate-limit counters in Redis outlive the server (a new-voter allowance lasts a
+        // day): each server counts in a namespace of its own, so one run's votes from
+        // 127.0.0.1 never refuse the next run's. The multi-process suite passes one shared
+        // prefix in `env`, as a deployment's processes share theirs.
+        REDIS_KEY_PREFIX: uniqueRedisPrefix(),
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,10 +7,10 @@ import type { PublicMethodology } from '../../src/public/methodology.ts'
 import type { Fixtures, Id } from '../helpers/fixtures.ts'
 import type { RestClient } from '../helpers/rest.ts'
 
-import { accounts, createFixtures, quote, slugs } from '../helpers/fixtures.ts'
+import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.ts'
 import { schemaErrors } from '../helpers/openapi.ts'
 import { startTestPayload } from '../helpers/payload.ts'
-import { restClient } from '../helpers/rest.ts'
+import { restClient, tokenFor } from '../helpers/rest.ts'
 import { matchupData, verdictData } from '../helpers/createData.ts'
 
 /**
@@ -105,6 +105,40 @@ describe('GET /api/public/tools/:slug/history', () => {
       expect(response.status).toBe(404)
       expect(schemaErrors(openapi, 'Errors', response.body)).toEqual([])
     }
+  })
+})
+
+describe('the score history collection, read by the public', () => {
+  type Entry = Record<string, unknown> & { kind: string }
+  it('shows the public panel entries only, without the user, the verdict or the summary; the team sees all', async () => {
+    // A community entry exists: a vote moved Alpha's community figure.
+    const voted = await rest.request('POST', '/public/tools/alpha-coder/vote', { body: { decision: 'ship' } })
+    expect(voted.status).toBe(201)
+    const anonymous = await rest.request<{ docs: Entry[] }>('GET', `/${slugs.scoreHistory}?limit=100&depth=0`)
+    expect(anonymous.status).toBe(200)
+    expect(anonymous.body.docs.length).toBeGreaterThan(0)
+    expect(new Set(anonymous.body.docs.map((entry) => entry.kind))).toEqual(new Set(['panel']))
+    for (const entry of anonymous.body.docs) {
+      expect(entry).not.toHaveProperty('user')
+      expect(entry).not.toHaveProperty('verdict')
+      expect(entry).not.toHaveProperty('summary')
+    }
+    const community = await rest.request<{ totalDocs: number }>(
+      'GET',
+      `/${slugs.scoreHistory}?where[kind][equals]=community&depth=0`,
+    )
+    expect(community.body.totalDocs).toBe(0)
+
+    const token = await tokenFor(payload, accounts.reviewer.email, password)
+    const staff = await rest.request<{ docs: Entry[] }>('GET', `/${slugs.scoreHistory}?limit=100&depth=0`, { token })
+    expect(new Set(staff.body.docs.map((entry) => entry.kind))).toEqual(new Set(['community', 'panel']))
+    expect(staff.body.docs.find((entry) => entry.kind === 'panel')).toHaveProperty('summary')
+    expect(staff.body.docs.find((entry) => entry.kind === 'panel')).toHaveProperty('verdict')
+    // The vote goes again, so the figures later tests read are as they were.
+    const voter = voted.headers.get('set-cookie')!.split(';')[0]
+    expect(
+      (await rest.request('DELETE', '/public/tools/alpha-coder/vote', { headers: { Cookie: voter } })).status,
+    ).toBe(200)
   })
 })
 

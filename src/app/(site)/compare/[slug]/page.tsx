@@ -45,7 +45,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   }
 }
 
-const voteOutcomes: VoteOutcome[] = ['cast', 'cross-site', 'error', 'not-found', 'rate-limited', 'withdrawn']
+const voteOutcomes: VoteOutcome[] = [
+  'cast',
+  'cross-site',
+  'error',
+  'not-found',
+  'rate-limited',
+  'unanswered',
+  'withdrawn',
+]
 
 /** The message a vote's redirect asks for (`?vote=…&tool=…`), for the tool it names. */
 function messageFor(query: Record<string, string | string[] | undefined>, tool: string): null | string {
