@@ -477,6 +477,10 @@ export interface Verdict {
   approvedBy?: (number | null) | User;
   approvedAt?: string | null;
   approvedFingerprint?: string | null;
+  /**
+   * When it first went live; later publishes keep this date.
+   */
+  firstPublishedAt?: string | null;
   createdBy?: (number | null) | User;
   lastEditedBy?: (number | null) | User;
   /**
@@ -535,6 +539,10 @@ export interface Matchup {
   approvedBy?: (number | null) | User;
   approvedAt?: string | null;
   approvedFingerprint?: string | null;
+  /**
+   * When it first went live; later publishes keep this date.
+   */
+  firstPublishedAt?: string | null;
   createdBy?: (number | null) | User;
   lastEditedBy?: (number | null) | User;
   /**
@@ -698,6 +706,10 @@ export interface NewsletterIssue {
   approvedBy?: (number | null) | User;
   approvedAt?: string | null;
   approvedFingerprint?: string | null;
+  /**
+   * When it first went live; later publishes keep this date.
+   */
+  firstPublishedAt?: string | null;
   createdBy?: (number | null) | User;
   lastEditedBy?: (number | null) | User;
   updatedAt: string;
@@ -1189,6 +1201,7 @@ export interface VerdictsSelect<T extends boolean = true> {
   approvedBy?: T;
   approvedAt?: T;
   approvedFingerprint?: T;
+  firstPublishedAt?: T;
   createdBy?: T;
   lastEditedBy?: T;
   source?:
@@ -1217,6 +1230,7 @@ export interface MatchupsSelect<T extends boolean = true> {
   approvedBy?: T;
   approvedAt?: T;
   approvedFingerprint?: T;
+  firstPublishedAt?: T;
   createdBy?: T;
   lastEditedBy?: T;
   source?:
@@ -1386,6 +1400,7 @@ export interface NewsletterIssuesSelect<T extends boolean = true> {
   approvedBy?: T;
   approvedAt?: T;
   approvedFingerprint?: T;
+  firstPublishedAt?: T;
   createdBy?: T;
   lastEditedBy?: T;
   updatedAt?: T;

@@ -12,7 +12,18 @@ import { actorFor, workflowUserOf } from '../../src/workflow/actor.ts'
 import { contextKeys } from '../../src/domain/contextKeys.ts'
 
 const approvalFields = ['approvedBy', 'approvedAt', 'approvedFingerprint'] as const
-const ownedFields = ['workflowStage', 'createdBy', 'lastEditedBy', ...approvalFields] as const
+const ownedFields = ['workflowStage', 'createdBy', 'lastEditedBy', 'firstPublishedAt', ...approvalFields] as const
+
+/**
+ * The first publication is stamped once, by whichever write first makes the document
+ * published (workflow, direct publish or a system write such as a release); every later
+ * write keeps it. Feeds list comparisons by it.
+ */
+function withFirstPublication(next: Record<string, unknown>, previous: Record<string, unknown>) {
+  const published = next.workflowStage === 'published' || next._status === 'published'
+  const kept = next.firstPublishedAt ?? previous.firstPublishedAt ?? null
+  return { ...next, firstPublishedAt: kept ?? (published ? new Date().toISOString() : null) }
+}
 
 /**
  * The server side of the workflow, for every API: clients cannot set the stage or the
@@ -25,7 +36,7 @@ export function enforceWorkflowRules(
   options: SanitizedVerdictsOptions,
   target: WorkflowTarget,
 ): CollectionBeforeChangeHook {
-  return async ({ data, operation, originalDoc, req }) => {
+  const rules: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
     const user = workflowUserOf(req, options)
     const previous = (originalDoc ?? {}) as Record<string, unknown>
     const merged = { ...previous, ...data }
@@ -90,4 +101,9 @@ export function enforceWorkflowRules(
     next.workflowStage = stage
     return next
   }
+  return async (args) =>
+    withFirstPublication(
+      (await rules(args)) as Record<string, unknown>,
+      (args.originalDoc ?? {}) as Record<string, unknown>,
+    )
 }

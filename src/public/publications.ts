@@ -2,7 +2,6 @@ import type { Payload } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options.ts'
 
-import { idOf } from '../catalog/relations.ts'
 import { matchupsListTag, toolsListTag, toolTag } from '../domain/cacheTags.ts'
 import { anonymousRequest } from './pages.ts'
 
@@ -27,65 +26,48 @@ type Doc = Record<string, unknown> & { id: number | string }
 const iso = (value: unknown) => new Date(String(value)).toISOString()
 
 /**
- * Every published matchup with the moment it first went live: its first transition to
- * "published" in the workflow history (a staff-only log, of which only that date is read),
- * else its creation (content that went live without the workflow, such as a seed).
+ * Published matchups with the moment each first went live (`firstPublishedAt`, stamped by
+ * the workflow's hook), newest first; content published before that field existed (on
+ * MongoDB, which has no migration to fill it) counts from its creation.
  */
-async function publishedMatchups(payload: Payload, options: SanitizedVerdictsOptions) {
+async function publishedMatchups(payload: Payload, options: SanitizedVerdictsOptions, limit = 0) {
   const req = await anonymousRequest(payload)
   const { docs } = await payload.find({
     collection: options.collectionSlugs.matchups,
     depth: 1,
-    limit: 0,
+    limit,
     overrideAccess: false,
     pagination: false,
     req,
-    select: { createdAt: true, leftTool: true, rightTool: true, slug: true, title: true, updatedAt: true },
+    select: {
+      createdAt: true,
+      firstPublishedAt: true,
+      leftTool: true,
+      rightTool: true,
+      slug: true,
+      title: true,
+      updatedAt: true,
+    },
+    sort: ['-firstPublishedAt', '-createdAt', 'slug'],
   })
-  const matchups = docs as Doc[]
-  const firstPublished = new Map<string, string>()
-  if (matchups.length > 0) {
-    const { docs: events } = await payload.find({
-      collection: options.collectionSlugs.workflowEvents,
-      depth: 0,
-      limit: 0,
-      overrideAccess: true,
-      pagination: false,
-      req,
-      select: { createdAt: true, document: true },
-      sort: 'createdAt',
-      where: {
-        and: [
-          { 'document.relationTo': { equals: options.collectionSlugs.matchups } },
-          { 'document.value': { in: matchups.map((matchup) => matchup.id) } },
-          { to: { equals: 'published' } },
-        ],
-      },
-    })
-    for (const event of events as Doc[]) {
-      const id = String(idOf((event.document as { value?: unknown } | undefined)?.value))
-      if (!firstPublished.has(id)) {
-        firstPublished.set(id, iso(event.createdAt))
-      }
-    }
-  }
-  return matchups.map((matchup) => ({
+  return (docs as Doc[]).map((matchup) => ({
     slug: String(matchup.slug),
     title: String(matchup.title),
     tools: [matchup.leftTool, matchup.rightTool].map((tool) => ({
       slug: String((tool as Doc | null)?.slug),
       name: String((tool as Doc | null)?.name),
     })),
-    publishedAt: firstPublished.get(String(matchup.id)) ?? iso(matchup.createdAt),
+    publishedAt: iso(matchup.firstPublishedAt ?? matchup.createdAt),
     updatedAt: iso(matchup.updatedAt),
   }))
 }
 
 /** The newest comparisons by first publication, newest first; dropped when any matchup list changes. */
 export async function publicFeed(payload: Payload, options: SanitizedVerdictsOptions) {
-  const docs = (await publishedMatchups(payload, options))
-    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug))
-    .slice(0, feedLength)
+  // The database orders; the sort again covers the few that fell back to their creation.
+  const docs = (await publishedMatchups(payload, options, feedLength)).sort(
+    (a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.slug.localeCompare(b.slug),
+  )
   return { tags: [matchupsListTag], value: { docs } }
 }
 

@@ -47,6 +47,17 @@ export function workflowFields(options: SanitizedVerdictsOptions): Field[] {
       type: 'text',
       admin: { disableListColumn: true, disableListFilter: true, hidden: true },
     },
+    {
+      name: 'firstPublishedAt',
+      type: 'date',
+      admin: {
+        ...sidebarReadOnly,
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'When it first went live; later publishes keep this date.',
+      },
+      // The feed sorts comparisons by it.
+      index: true,
+    },
     { name: 'createdBy', type: 'relationship', admin: sidebarReadOnly, relationTo: users },
     { name: 'lastEditedBy', type: 'relationship', admin: sidebarReadOnly, relationTo: users },
   ]

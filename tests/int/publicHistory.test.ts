@@ -213,4 +213,37 @@ describe('GET /api/public/feed and /api/public/sitemap', () => {
     })
     expect(again.status).toBe(304)
   })
+
+  it('dates a comparison by its first publication: later publishes keep it, and no client can set it', async () => {
+    const editor = await tokenFor(payload, accounts.editor.email, password)
+    const forged = '2001-01-01T00:00:00.000Z'
+    const created = await rest.request<{ doc: { id: Id } }>('POST', `/${slugs.matchups}`, {
+      body: { firstPublishedAt: forged, leftTool: fixtures.toolIds.beta, rightTool: fixtures.toolIds.gamma },
+      token: editor,
+    })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id
+    const stored = async () =>
+      ((await payload.findByID({ collection: slugs.matchups, id })) as { firstPublishedAt?: null | string })
+        .firstPublishedAt ?? null
+    expect(await stored()).toBeNull()
+
+    await payload.update({ collection: slugs.matchups, data: { _status: 'published' }, id })
+    const first = await stored()
+    expect(Math.abs(Date.parse(first!) - Date.now())).toBeLessThan(60_000)
+
+    await payload.update({ collection: slugs.matchups, data: { _status: 'draft' }, id })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await payload.update({ collection: slugs.matchups, data: { _status: 'published' }, id })
+    expect(await stored()).toBe(first)
+    const edited = await rest.request('PATCH', `/${slugs.matchups}/${id}?draft=true`, {
+      body: { customTitle: 'Beta against Gamma', firstPublishedAt: forged },
+      token: editor,
+    })
+    expect(edited.status).toBe(200)
+    expect(await stored()).toBe(first)
+
+    const feed = await rest.request<{ docs: Array<{ publishedAt: string; slug: string }> }>('GET', '/public/feed')
+    expect(feed.body.docs.find((doc) => doc.slug === 'beta-chat-vs-gamma-search')?.publishedAt).toBe(first)
+  })
 })
