@@ -9,7 +9,7 @@ import type { RestClient } from '../helpers/rest.ts'
 import { socketAddressHeader, socketAddressProof, socketProofHeader } from '../../src/http/clientAddress.ts'
 import { reconcileScores } from '../../src/scores/reconcile.ts'
 import { matchupData, verdictData } from '../helpers/createData.ts'
-import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.ts'
+import { accounts, createFixtures, password, quote, richTextWithLink, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient, tokenFor } from '../helpers/rest.ts'
 
@@ -133,26 +133,7 @@ const lexical = fc.oneof(
   fc.record({
     root: fc.record({ children: fc.oneof(fc.string(), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 })) }),
   }),
-  fc.constantFrom('javascript:alert(1)', 'https://example.com').map((url) => ({
-    root: {
-      children: [
-        {
-          children: [
-            {
-              children: [{ text: 'x', type: 'text', version: 1 }],
-              fields: { linkType: 'custom', url },
-              type: 'link',
-              version: 3,
-            },
-          ],
-          type: 'paragraph',
-          version: 1,
-        },
-      ],
-      type: 'root',
-      version: 1,
-    },
-  })),
+  fc.constantFrom('javascript:alert(1)', 'https://example.com').map((url) => richTextWithLink(url, 'x')),
 )
 
 const relation = fc.oneof(fc.constantFrom(1, 2, 3), fc.jsonValue({ maxDepth: 1 }), hostileText)

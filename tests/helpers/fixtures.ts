@@ -35,6 +35,28 @@ export const unknownId = (like: Id) => (typeof like === 'number' ? 999_999 : '01
 /** A one-paragraph quote. */
 export const quote = (text: string) => richTextFromParagraphs([text])
 
+/** Rich text of one paragraph holding one link, as the admin's link button writes it. */
+export const richTextWithLink = (url: string, text = 'pricing') => ({
+  root: {
+    children: [
+      {
+        children: [
+          {
+            children: [{ text, type: 'text', version: 1 }],
+            fields: { linkType: 'custom', url },
+            type: 'link',
+            version: 3,
+          },
+        ],
+        type: 'paragraph',
+        version: 1,
+      },
+    ],
+    type: 'root',
+    version: 1,
+  },
+})
+
 /**
  * A small newsroom: one account per role, two personas (each with its own reviewer),
  * a category and three tools. Created through the Local API.

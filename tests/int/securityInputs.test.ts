@@ -6,7 +6,7 @@ import type { Fixtures, Id } from '../helpers/fixtures.ts'
 import type { RestClient, RestResponse } from '../helpers/rest.ts'
 
 import { categoryData, matchupData, toolData, verdictData } from '../helpers/createData.ts'
-import { accounts, createFixtures, password, quote, slugs } from '../helpers/fixtures.ts'
+import { accounts, createFixtures, password, quote, richTextWithLink, slugs } from '../helpers/fixtures.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 import { restClient, tokenFor } from '../helpers/rest.ts'
 
@@ -305,27 +305,6 @@ describe('finding 12: search characters mean themselves', () => {
 })
 
 describe('finding 13: unsafe links are refused when written', () => {
-  const withLink = (url: string) => ({
-    root: {
-      children: [
-        {
-          children: [
-            {
-              children: [{ text: 'pricing', type: 'text', version: 1 }],
-              fields: { linkType: 'custom', url },
-              type: 'link',
-              version: 3,
-            },
-          ],
-          type: 'paragraph',
-          version: 1,
-        },
-      ],
-      type: 'root',
-      version: 1,
-    },
-  })
-
   it.each([
     ['javascript:alert(1)'],
     ['JaVa\tScRiPt:alert(1)'],
@@ -333,7 +312,7 @@ describe('finding 13: unsafe links are refused when written', () => {
     ['vbscript:msgbox'],
   ])('PATCH a tool description linking to %s → 400 naming description, nothing stored', async (url) => {
     const response = await rest.request('PATCH', `/${slugs.tools}/${fixtures.toolIds.beta}`, {
-      body: { description: withLink(url) },
+      body: { description: richTextWithLink(url) },
       token: editor,
     })
     expectRefusal(response, 400)
@@ -348,7 +327,7 @@ describe('finding 13: unsafe links are refused when written', () => {
   it('keeps https and relative links', async () => {
     for (const url of ['https://example.com/pricing', '/compare/a-vs-b']) {
       const response = await rest.request('PATCH', `/${slugs.tools}/${fixtures.toolIds.beta}`, {
-        body: { description: withLink(url) },
+        body: { description: richTextWithLink(url) },
         token: editor,
       })
       expect(response.status).toBe(200)
