@@ -121,6 +121,10 @@ function selfWords(names: ToolNames): Set<string> {
   return words
 }
 
+/** A verb or auxiliary, not a part of a hyphenated word the tagger read as one ("best-placed"). */
+const isVerb = (list: Token[], index: number) =>
+  ['AUX', 'VERB'].includes(list[index].pos) && list[index - 1]?.normal !== '-' && list[index + 1]?.normal !== '-'
+
 type Token = { capitalised: boolean; normal: string; pos: string; stem: string; type: string; upper: boolean }
 
 /** Who each token of a sentence is about, in token order. */
@@ -185,7 +189,7 @@ export function sentenceTargets(sentence: ItemSentence, names: ToolNames, state:
       from += 1
     }
     let verb = from
-    while (verb < segment.end && !['AUX', 'VERB'].includes(list[verb].pos)) {
+    while (verb < segment.end && !isVerb(list, verb)) {
       verb += 1
     }
     // The subject's head comes before its modifiers: "a bill for a feature the host gives
@@ -253,7 +257,7 @@ export function sentenceTargets(sentence: ItemSentence, names: ToolNames, state:
             : -1
       if (target === null && copula >= 0) {
         let index = copula + 1
-        while (index < segment.end && !['VERB', 'ADP', 'AUX'].includes(list[index].pos) && target === null) {
+        while (index < segment.end && !isVerb(list, index) && list[index].pos !== 'ADP' && target === null) {
           if (namesRival(index, false)) {
             target = 'rival'
           }
@@ -306,7 +310,7 @@ function collectRivalItems(
     const next = list[index + 1]
     // An attributive participle is part of the item ("the big labelling marketplaces").
     const attributive = token.pos === 'VERB' && next?.pos === 'NOUN'
-    if (['VERB', 'ADP', 'AUX'].includes(token.pos) && !attributive) {
+    if ((isVerb(list, index) || token.pos === 'ADP') && !attributive) {
       inList = index === listVerb && listing.has(token.normal)
       modifiers = new Set()
       continue
@@ -320,7 +324,8 @@ function collectRivalItems(
       continue
     }
     const name = isRivalName(token)
-    const head = (token.pos === 'NOUN' || name) && !['NOUN', 'PROPN', 'VERB'].includes(next?.pos ?? '')
+    // "the contact-centre suites bolting a bot onto them": the head is "suites".
+    const head = (token.pos === 'NOUN' || name) && !['NOUN', 'PROPN'].includes(next?.pos ?? '')
     if (head || (name && next?.normal === "'s")) {
       state.rivalItems.push({ head: token.stem, modifiers })
       modifiers = new Set()

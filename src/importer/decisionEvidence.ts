@@ -96,14 +96,21 @@ const rules: Rule[] = [
     pattern: new RegExp(String.raw`${firstPerson}(${Object.keys(recommendation).join('|')})\b`, 'g'),
   },
   {
+    // "I would keep it on", "we'll keep paying for it"; "I wouldn't keep it". Only with a
+    // modal: "we keep hitting timeouts" is no verdict.
+    decision: (_, negated) => (negated ? 'skip' : 'ship'),
+    pattern: /\b(?:i|we)(?:'d|'ll| would| will)(n't| not)?\s+(?:still\s+)?(keep)\s+(?:it|this|them|paying|using)\b/g,
+  },
+  {
     // "I can make the case for it"; "I cannot make the budget case"
     decision: (_, negated) => (negated ? 'skip' : 'ship'),
     pattern: new RegExp(String.raw`${firstPerson}make\s+(?:the|a)\s+(?:[\w-]+\s+)?(case)\b`, 'g'),
   },
   {
-    // "hard to recommend", "not yet finished enough to recommend"; "easy to recommend"
+    // "hard to recommend", "not yet finished enough to recommend", "hard to justify"; "easy to recommend"
     decision: (word) => (word === 'easy' || word === 'easily' ? 'ship' : 'skip'),
-    pattern: /\b(hard|difficult|impossible|easy|easily|not(?: yet)?(?: [\w'-]+){0,3} enough) to recommend\b/g,
+    pattern:
+      /\b(hard|difficult|impossible|easy|easily|not(?: yet)?(?: [\w'-]+){0,3} enough) to (?:recommend|justify)\b/g,
   },
   {
     // "worth adopting", "not worth the switch", "earns its place", "earns it a place"

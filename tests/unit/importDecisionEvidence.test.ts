@@ -36,12 +36,17 @@ describe('verdictPhrases: the explicit verdict grammar', () => {
     ["I can't recommend it.", ["skip: i can't recommend"]],
     ['I cannot make the budget case.', ['skip: i cannot make the budget case']],
     ['We can make the case for it.', ['ship: we can make the case']],
+    ['I would keep it on.', ['ship: i would keep it']],
+    ["We wouldn't keep paying for it.", ["skip: we wouldn't keep paying"]],
+    ['Hard to justify at this price.', ['skip: hard to justify']],
+    ['Easy to justify.', ['ship: easy to justify']],
   ])('%s', (text, phrases) => {
     expect(said(text)).toEqual(phrases)
   })
 
   it('does not read a product that ships as a verdict', () => {
     expect(said('The model ships with function calling, and vendors ship this inside their SDKs.')).toEqual([])
+    expect(said('We keep hitting timeouts.')).toEqual([])
   })
 
   it('weighs a later phrase more: the conclusion is the verdict', () => {
