@@ -14,8 +14,14 @@
  *   concedes every sentence before it.
  * - A hedged clause ("might", "could", "perhaps") counts `hedged`: a possibility is not a finding.
  * - Sentence i (from 1) weighs i: the closing sentence carries the verdict.
- * - The panel's voice markers are left out: they are the form of a persona's every quote,
- *   shipping or skipping ("what kills it in 12 months" opens the skeptic's ships too).
+ * - The panel's voice markers are left out of the lean: they are the form of a persona's
+ *   every quote, shipping or skipping ("what kills it in 12 months" opens the skeptic's
+ *   ships too). They still count for who a clause is about ("direct competitors are …").
+ * - A word in a clause about a rival (`clauseTarget`) counts turned around: praise of a
+ *   rival is a case against this tool. About a rival, `rivalLexicon` gives a word's lean
+ *   as the rival's strength ("added", "free"), and a negation with no feeling word after it
+ *   is the rival falling short ("the marketplaces cannot show agreement").
+ *   `names`: the forms the page calls this tool by, so that its own clauses stay its own.
  *
  * The settings were chosen on the evaluation sets (README, "Importing pages"). The result is
  * positive for an argument that leans towards shipping, negative towards skipping; about

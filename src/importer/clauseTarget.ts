@@ -1,26 +1,31 @@
 /**
  * Who each clause of an argument is about: this tool, or its rivals (a competitor by name,
- * "the incumbents", "everyone else", "they" after a list of competitors, the status quo a
- * buyer would otherwise keep). A careful reader reads praise of a rival as a case against
- * this tool and a rival's failings as a case for it: the skeptic's lens argues through its
- * competitors ("Direct competitors are X, which already does this for free" skips; "Both
- * still struggle with …" ships), so `argumentPolarity` turns a rival clause's lean around.
+ * "the incumbents", "the alternatives", "everyone else", "they" after a list of competitors,
+ * whatever that list names, the status quo included: "a spreadsheet and a shoebox of
+ * receipts"). A careful reader reads praise of a rival as a case against this tool and a
+ * rival's failings as a case for it: the skeptic's lens argues through its competitors
+ * ("Direct competitors are X, which already does this for free" skips; "Both still struggle
+ * with …" ships), so `argumentPolarity` turns a rival clause's lean around.
  *
  * The reading, per sentence, over wink-nlp's tokens and part-of-speech tags:
  * - The sentence splits into segments at punctuation, at contrast and concession words and
  *   at relative pronouns; a relative segment ("…, which does a passable standup for free")
- *   and a segment with no subject of its own ("…, and do nothing with the PDF") are about
- *   what the segment before them is about.
- * - A segment's subject is what precedes its first verb. It names a rival by a rival noun
+ *   and a segment with no noun or pronoun before its verb ("…, and do nothing with the
+ *   PDF", "…, slow and …") are about what the segment before them is about.
+ * - A segment's subject is what precedes its first verb, up to a preposition ("a bill for a
+ *   feature the host gives away" is about the bill). It names a rival by a rival noun
  *   ("competitors", "incumbents", "alternatives"), "everyone else", "the others", a proper
- *   name that is not this tool's (`ToolNames`), a word of an earlier list of competitors
- *   ("Direct competitors are the device clouds …" then "The device clouds added …"), or a
- *   plural pronoun ("they", "both", "neither") while the last named subject was a rival. It
- *   names this tool by one of its names, "it", "this" or "the tool". The first such word
- *   decides; a subject with neither is about this tool's own world (its users, its setup).
+ *   name that is not this tool's (`ToolNames`; an all-capitals acronym such as "API" is no
+ *   name), an item of an earlier list of competitors ("Direct competitors are the device
+ *   clouds …" then "The device clouds added …"), or a plural pronoun ("they", "both",
+ *   "neither") while the last named subject was a rival. It names this tool by one of its
+ *   names, "it", "this" or "the tool". The first such word decides; a subject with neither
+ *   is about this tool's own world (its users, its setup). A subject that names nobody
+ *   followed by "is" and a rival ("What kills it is the device cloud bundling …") is about
+ *   the rival.
  * - A sentence whose subject is a rival noun and whose verb lists them ("Direct competitors
  *   are …", "The alternatives include …") is about the rivals throughout, bar a segment that
- *   names this tool; the words of that list join the quote's rival words.
+ *   names this tool; the items of that list join the quote's rival items.
  */
 import type { ItemSentence, ItsFunction } from 'wink-nlp'
 
@@ -267,10 +272,11 @@ export function sentenceTargets(sentence: ItemSentence, names: ToolNames, state:
       named = target !== null
     }
     if (!named) {
-      // A relative segment, or one without a subject of its own, continues the one before it;
-      // in a list of competitors, so does a segment with no verb ("…, and every tracker").
+      // A relative segment, or one without a noun or pronoun before its verb, continues the
+      // one before it; in a list of competitors, so does a segment with no verb ("…, and
+      // every tracker").
       target =
-        relative || from === verb
+        relative || !list.slice(from, verb).some((token) => ['NOUN', 'PROPN', 'PRON'].includes(token.pos))
           ? (previous ?? (listSentence ? 'rival' : 'self'))
           : listSentence && verb === segment.end
             ? 'rival'
