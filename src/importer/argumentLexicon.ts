@@ -115,3 +115,48 @@ export const argumentLexicon: Record<string, number> = {
   token: 0,
   top: 0,
 }
+
+/**
+ * The words of an argument about a rival (`clauseTarget`), by the same rules, where they
+ * mean something else than about the tool under review: the lean is the rival's strength,
+ * positive when the rival does the job ("the platforms added it", "bundled for free", "built
+ * into the editor"), negative when it falls short ("which need a data team"). The reading
+ * turns it around, as it does every word about a rival: a strong rival argues for a skip.
+ * A word listed here takes this value in a clause about a rival, instead of the others.
+ */
+export const rivalLexicon: Record<string, number> = {
+  // The rival does the job too, or will.
+  add: 1,
+  added: 1,
+  include: 1,
+  offer: 1,
+  ship: 1,
+  launch: 1,
+  roll: 1,
+  build: 1,
+  built: 1,
+  bundle: 2,
+  copy: 1,
+  clone: 1,
+  replicate: 1,
+  undercut: 2,
+  native: 1,
+  already: 1,
+  same: 1,
+  free: 1,
+  cheaper: 1,
+  lower: 1,
+  funded: 1,
+  commoditized: 0,
+  commodity: 0,
+  crowded: 0,
+  redundant: 0,
+  obsolete: -2,
+  // The rival falls short.
+  need: -1,
+  require: -1,
+  ignore: -1,
+  lack: -1,
+  miss: -1,
+  legacy: -1,
+}

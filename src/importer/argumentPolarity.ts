@@ -14,8 +14,14 @@
  *   concedes every sentence before it.
  * - A hedged clause ("might", "could", "perhaps") counts `hedged`: a possibility is not a finding.
  * - Sentence i (from 1) weighs i: the closing sentence carries the verdict.
- * - The panel's voice markers are left out: they are the form of a persona's every quote,
- *   shipping or skipping ("what kills it in 12 months" opens the skeptic's ships too).
+ * - The panel's voice markers are left out of the lean: they are the form of a persona's
+ *   every quote, shipping or skipping ("what kills it in 12 months" opens the skeptic's
+ *   ships too). They still count for who a clause is about ("direct competitors are …").
+ * - A word in a clause about a rival (`clauseTarget`) counts turned around: praise of a
+ *   rival is a case against this tool. About a rival, `rivalLexicon` gives a word's lean
+ *   as the rival's strength ("added", "free"), and a negation with no feeling word after it
+ *   is the rival falling short ("the marketplaces cannot show agreement").
+ *   `names`: the forms the page calls this tool by, so that its own clauses stay its own.
  *
  * The settings were chosen on the evaluation sets (README, "Importing pages"). The result is
  * positive for an argument that leans towards shipping, negative towards skipping; about
@@ -23,14 +29,18 @@
  */
 import type { ItemSentence, ItsFunction } from 'wink-nlp'
 
-import { argumentLexicon } from './argumentLexicon.ts'
-import { escapeRegExp } from './phrases.ts'
+import type { ToolNames } from './clauseTarget.ts'
+
+import { argumentLexicon, rivalLexicon } from './argumentLexicon.ts'
+import { newTargetState, sentenceTargets } from './clauseTarget.ts'
 import { textModel } from './textModel.ts'
 
 /** What a conceded clause or sentence counts, against 1 for the one that answers it. */
 const conceded = 0.35
 /** What a hedged clause counts. */
 const hedged = 0.5
+/** What a word about a rival weighs, turned around, against 1 for a word about this tool. */
+const rivalWeight = 1
 /** A domain lexicon value (-2..2) is divided by this to sit on wink-nlp's scale. */
 const domainScale = 2
 
@@ -49,8 +59,17 @@ const counterfactuals = new Set(['meant', 'supposed', 'intended', 'promised'])
 /** Downtoners that turn the next word around. */
 const reversers = new Set(['less', 'fewer'])
 
+/**
+ * Words that, about a rival, say it falls short even with no feeling word after them ("the
+ * marketplaces cannot show agreement", "neither of them tests a restore").
+ */
+const lacking = new Set(['not', "n't", 'no', 'never', 'cannot', 'nothing', 'none', 'neither', 'nobody'])
+/** "at no charge", "no cost": about a rival, "no" before these is "free", a strength. */
+const costs = new Set(['charge', 'cost', 'fee', 'price', 'extra'])
+
 const generalCache = new Map<string, number>()
 let domainByStem: Map<string, number> | null = null
+let rivalByStem: Map<string, number> | null = null
 
 /** A word's lean in wink-nlp's sentiment lexicon, read once per word. */
 function generalLean(word: string): number {
@@ -63,40 +82,65 @@ function generalLean(word: string): number {
   return lean
 }
 
+function byStem(lexicon: Record<string, number>): Map<string, number> {
+  const nlp = textModel()
+  const stemOf = (word: string) =>
+    nlp
+      .readDoc(word)
+      .tokens()
+      .out(nlp.its.stem as unknown as ItsFunction<string>)[0] ?? word
+  return new Map(Object.entries(lexicon).map(([word, lean]) => [stemOf(word), lean]))
+}
+
 /** The domain lexicon keyed by wink-nlp's stem of each word (built on first use). */
 function domainLean(stem: string): number | undefined {
-  if (!domainByStem) {
-    const nlp = textModel()
-    const stemOf = (word: string) =>
-      nlp
-        .readDoc(word)
-        .tokens()
-        .out(nlp.its.stem as unknown as ItsFunction<string>)[0] ?? word
-    domainByStem = new Map(Object.entries(argumentLexicon).map(([word, lean]) => [stemOf(word), lean]))
-  }
+  domainByStem ??= byStem(argumentLexicon)
   return domainByStem.get(stem)
 }
 
-/** The text with each frame phrase blanked out, same length, so that sentences stay as they were. */
-function withoutFrames(text: string, frames: string[]): string {
-  const phrases = frames.map((frame) => frame.trim()).filter(Boolean)
-  if (phrases.length === 0) {
-    return text
+/**
+ * A word's lean as a rival's strength (`rivalLexicon`): by the word as written, then by stem
+ * (built on first use), so that a listed form the stemmer would merge with another word
+ * ("added", stemmed "ad" like "ads") matches only itself.
+ */
+function rivalLean(word: string, stem: string): number | undefined {
+  rivalByStem ??= byStem(rivalLexicon)
+  return Object.hasOwn(rivalLexicon, word) ? rivalLexicon[word] : rivalByStem.get(stem)
+}
+
+/** The frame phrases as token sequences (wink-nlp normals), so that they match as the quote is tokenized. */
+function frameTokens(frames: string[]): string[][] {
+  const { its, readDoc } = textModel()
+  return frames
+    .map((frame) => frame.trim())
+    .filter(Boolean)
+    .map((frame) => readDoc(frame).tokens().out(its.normal) as string[])
+}
+
+/** Per token of a sentence: whether it belongs to a frame phrase (left out of the lean, not of the reading). */
+function frameMask(words: string[], frames: string[][]): boolean[] {
+  const mask = words.map(() => false)
+  for (const frame of frames) {
+    for (let index = 0; index + frame.length <= words.length; index += 1) {
+      if (frame.every((word, offset) => words[index + offset] === word)) {
+        frame.forEach((_, offset) => (mask[index + offset] = true))
+      }
+    }
   }
-  const pattern = new RegExp(`(?<![a-z0-9])(?:${phrases.map(escapeRegExp).join('|')})(?![a-z0-9])`, 'gi')
-  return text.replace(pattern, (match) => ' '.repeat(match.length))
+  return mask
 }
 
 type Clause = { hedged: boolean; score: number; weight: number }
 
 /** A sentence's lean: the sum of its clauses' word leans, each clause weighted. */
-function sentenceLean(sentence: ItemSentence): number {
+function sentenceLean(sentence: ItemSentence, frames: string[][], targets: Array<'rival' | 'self'>): number {
   const { its } = textModel()
   const tokens = sentence.tokens()
   const words = tokens.out(its.normal) as string[]
   const stems = tokens.out(its.stem as unknown as ItsFunction<string>) as string[]
   const types = tokens.out(its.type) as string[]
   const winkNegated = tokens.out(its.negationFlag) as unknown as boolean[]
+  const framed = frameMask(words, frames)
 
   const clauses: Clause[] = [{ hedged: false, score: 0, weight: 1 }]
   let inConcession = false
@@ -106,6 +150,9 @@ function sentenceLean(sentence: ItemSentence): number {
   let reverseNext = false
   for (const [index, word] of words.entries()) {
     const clause = clauses[clauses.length - 1]
+    if (framed[index]) {
+      continue
+    }
     if (types[index] === 'punctuation') {
       winkScope = false
       pronounScope = false
@@ -136,6 +183,11 @@ function sentenceLean(sentence: ItemSentence): number {
     if (hedges.has(word)) {
       clause.hedged = true
     }
+    const aboutRival = targets[index] === 'rival'
+    if (aboutRival && lacking.has(word)) {
+      // A rival that cannot, or has none, falls short; one with "no charge" is free.
+      clause.score += (costs.has(words[index + 1]) ? -1 : 1) * (rivalWeight / domainScale)
+    }
     if (negators.has(word) || (counterfactuals.has(word) && words[index + 1] === 'to')) {
       pronounScope = true
       continue
@@ -145,11 +197,15 @@ function sentenceLean(sentence: ItemSentence): number {
     if (reverseNext) {
       continue
     }
-    const domain = domainLean(stems[index])
+    const domain = (aboutRival ? rivalLean(word, stems[index]) : undefined) ?? domainLean(stems[index])
     const lean = domain !== undefined ? domain / domainScale : generalLean(word)
     if (lean !== 0) {
-      const flips = Number(winkNegated[index] && winkScope) + Number(pronounScope) + Number(reversed)
-      clause.score += flips % 2 === 1 ? -lean : lean
+      const flips =
+        Number(winkNegated[index] && winkScope) +
+        Number(pronounScope) +
+        Number(reversed) +
+        Number(targets[index] === 'rival')
+      clause.score += (flips % 2 === 1 ? -lean : lean) * (targets[index] === 'rival' ? rivalWeight : 1)
     }
   }
   return clauses.reduce((sum, clause) => sum + clause.weight * (clause.hedged ? hedged : 1) * clause.score, 0)
@@ -159,11 +215,13 @@ function sentenceLean(sentence: ItemSentence): number {
  * Positive leans towards shipping, negative towards skipping. `frames`: the panel's voice
  * markers, left out of the reading.
  */
-export function argumentPolarity(text: string, frames: string[] = []): number {
+export function argumentPolarity(text: string, frames: string[] = [], names: ToolNames = []): number {
   const nlp = textModel()
   const sentences: Array<{ lean: number; position: number; weight: number }> = []
+  const frameWords = frameTokens(frames)
+  const state = newTargetState()
   nlp
-    .readDoc(withoutFrames(text.replace(/[’‘]/g, "'"), frames))
+    .readDoc(text.replace(/[’‘]/g, "'"))
     .sentences()
     .each((sentence: ItemSentence) => {
       if (sentenceTurns.test(sentence.out().trim())) {
@@ -172,7 +230,8 @@ export function argumentPolarity(text: string, frames: string[] = []): number {
         }
       }
       const position = sentences.length + 1
-      sentences.push({ lean: Math.tanh(sentenceLean(sentence)), position, weight: position })
+      const targets = sentenceTargets(sentence, names, state)
+      sentences.push({ lean: Math.tanh(sentenceLean(sentence, frameWords, targets)), position, weight: position })
     })
   // Divided by the plain position weights: a conceded sentence counts less, it does not make
   // the others count more.

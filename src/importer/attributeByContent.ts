@@ -62,9 +62,14 @@ function nameForms(name: string): string[] {
   return stem && stem !== name ? [name, stem] : [name]
 }
 
+/** Every form a page calls a tool by: its name's forms and its vendor. */
+export function toolNames(tool: Pick<ToolDocument, 'description' | 'name' | 'tagline'>): string[] {
+  return [...nameForms(tool.name), ...vendorsOf(tool)]
+}
+
 /** The text a quote is compared with; the names and vendor count twice, as what identifies a tool most. */
 export function toolDocumentText(tool: ToolDocument): string {
-  const identity = [...nameForms(tool.name), ...vendorsOf(tool)]
+  const identity = toolNames(tool)
   return [...identity, ...identity, tool.tagline, tool.description, ...tool.verdicts].join('\n')
 }
 

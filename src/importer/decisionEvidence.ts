@@ -16,6 +16,8 @@
  * phrase `cueWeight` (less than a clear argument), yet a strong argument can still outweigh
  * a lone cue, and two phrases that contradict each other leave the argument to decide.
  */
+import type { ToolNames } from './clauseTarget.ts'
+
 import { argumentPolarity } from './argumentPolarity.ts'
 import { normalizeText } from './phrases.ts'
 
@@ -94,14 +96,21 @@ const rules: Rule[] = [
     pattern: new RegExp(String.raw`${firstPerson}(${Object.keys(recommendation).join('|')})\b`, 'g'),
   },
   {
+    // "I would keep it on", "we'll keep paying for it"; "I wouldn't keep it". Only with a
+    // modal: "we keep hitting timeouts" is no verdict.
+    decision: (_, negated) => (negated ? 'skip' : 'ship'),
+    pattern: /\b(?:i|we)(?:'d|'ll| would| will)(n't| not)?\s+(?:still\s+)?(keep)\s+(?:it|this|them|paying|using)\b/g,
+  },
+  {
     // "I can make the case for it"; "I cannot make the budget case"
     decision: (_, negated) => (negated ? 'skip' : 'ship'),
     pattern: new RegExp(String.raw`${firstPerson}make\s+(?:the|a)\s+(?:[\w-]+\s+)?(case)\b`, 'g'),
   },
   {
-    // "hard to recommend", "not yet finished enough to recommend"; "easy to recommend"
+    // "hard to recommend", "not yet finished enough to recommend", "hard to justify"; "easy to recommend"
     decision: (word) => (word === 'easy' || word === 'easily' ? 'ship' : 'skip'),
-    pattern: /\b(hard|difficult|impossible|easy|easily|not(?: yet)?(?: [\w'-]+){0,3} enough) to recommend\b/g,
+    pattern:
+      /\b(hard|difficult|impossible|easy|easily|not(?: yet)?(?: [\w'-]+){0,3} enough) to (?:recommend|justify)\b/g,
   },
   {
     // "worth adopting", "not worth the switch", "earns its place", "earns it a place"
@@ -154,7 +163,13 @@ export function verdictPhrases(text: string): Array<{ decision: 'ship' | 'skip';
 
 const round = (value: number) => Math.round(value * 100) / 100
 
-export function decisionEvidence(text: string, cues: number, frames: string[] = []): DecisionEvidence {
+/** `names`: the forms the page calls the tool by, to tell its clauses from its rivals'. */
+export function decisionEvidence(
+  text: string,
+  cues: number,
+  frames: string[] = [],
+  names: ToolNames = [],
+): DecisionEvidence {
   const length = Math.max(1, normalizeText(text).length)
   const phrases = verdictPhrases(text)
   const verdict = phrases.reduce(
@@ -164,7 +179,7 @@ export function decisionEvidence(text: string, cues: number, frames: string[] = 
   return {
     cues,
     phrases: phrases.map(({ decision, phrase }) => ({ decision, phrase })),
-    polarity: -argumentPolarity(text, frames),
+    polarity: -argumentPolarity(text, frames, names),
     verdict: round(verdict),
   }
 }
@@ -188,8 +203,8 @@ export function compareSkipLean(a: DecisionEvidence, b: DecisionEvidence): numbe
 }
 
 /** In words, for the workflow note of an inferred decision: what the quote leans on. */
-export function describeDecisionEvidence(text: string, frames: string[] = []): string {
-  const { phrases, polarity } = decisionEvidence(text, 0, frames)
+export function describeDecisionEvidence(text: string, frames: string[] = [], names: ToolNames = []): string {
+  const { phrases, polarity } = decisionEvidence(text, 0, frames, names)
   if (phrases.length > 0) {
     return `it says ${phrases.map((phrase) => `"${phrase.phrase}"`).join(', ')}`
   }

@@ -8,7 +8,7 @@ import type { Side, VoicePersona } from './attributeQuotes.ts'
 import type { ToolDocument } from './attributeByContent.ts'
 
 import { computeScore } from '../scores/score.ts'
-import { attributeByContent } from './attributeByContent.ts'
+import { attributeByContent, toolNames } from './attributeByContent.ts'
 import { attributeQuotes, sideNamed } from './attributeQuotes.ts'
 import { inferDecisions } from './inferDecisions.ts'
 import { parsePage } from './parsePage.ts'
@@ -95,8 +95,8 @@ function attributionTally(matchups: EvalMatchup[], stripNames: boolean): Attribu
 
 function decisionTally(matchups: EvalMatchup[], frames: string[]): EvalFigures['decisions']['evalSet'] {
   const tally: EvalFigures['decisions']['evalSet'] = { correct: 0, mistakes: [], total: 0 }
-  for (const { quotes } of matchups) {
-    for (const side of ['left', 'right'] as const) {
+  for (const { quotes, tools } of matchups) {
+    for (const [toolIndex, side] of (['left', 'right'] as const).entries()) {
       const ofTool = quotes.filter((quote) => quote.side === side)
       const ship = ofTool.filter((quote) => quote.decision === 'ship').length
       const { percent } = computeScore(ship, ofTool.length - ship)
@@ -107,6 +107,7 @@ function decisionTally(matchups: EvalMatchup[], frames: string[]): EvalFigures['
         percent,
         ofTool.map((quote) => ({ text: quote.text })),
         frames,
+        toolNames(tools[toolIndex]),
       )
       for (const [index, quote] of ofTool.entries()) {
         tally.total += 1
@@ -136,6 +137,11 @@ function seedTally(labels: SeedDecision[], pages: SeedPage[], personas: VoicePer
         printed,
         ofTool.map((quote) => ({ text: quote.text })),
         personas.flatMap((persona) => persona.voiceMarkers),
+        toolNames({
+          description: page.tools[index].description.value,
+          name: page.tools[index].name.value,
+          tagline: page.tools[index].tagline.value,
+        }),
       )
       for (const [position, quote] of ofTool.entries()) {
         const label = labels.find(

@@ -14,6 +14,8 @@
  */
 
 import { computeScore } from '../scores/score.ts'
+import type { ToolNames } from './clauseTarget.ts'
+
 import { compareSkipLean, decisionEvidence } from './decisionEvidence.ts'
 import { labelledOccurrences } from './phrases.ts'
 import type { Decision } from '../domain/decisions.ts'
@@ -82,12 +84,14 @@ export class DecisionError extends Error {}
 
 /**
  * `frames`: the panel's voice markers, the form every quote of a persona takes whatever its
- * decision; the argument's polarity is read without them.
+ * decision; the argument's polarity is read without them. `names`: the forms the page calls
+ * the tool by, so that a clause about a rival reads as one (`clauseTarget`).
  */
 export function inferDecisions(
   printedPercent: null | number,
   quotes: DecisionQuote[],
   frames: string[] = [],
+  names: ToolNames = [],
 ): DecisionPlan {
   const total = quotes.length
   if (printedPercent === null) {
@@ -118,7 +122,7 @@ export function inferDecisions(
     return { decisions: quotes.map(() => decision), inferred: quotes.map(() => false), ship, total }
   }
 
-  const evidence = quotes.map((quote) => decisionEvidence(quote.text, skipLean(quote.text), frames))
+  const evidence = quotes.map((quote) => decisionEvidence(quote.text, skipLean(quote.text), frames, names))
   // Most skip-leaning first; on a tie, the quote further down the page first.
   const bySkipLean = quotes.map((_, index) => index).sort((a, b) => compareSkipLean(evidence[b], evidence[a]) || b - a)
   const decisions: Array<Decision | undefined> = quotes.map((quote) => quote.existing?.decision)

@@ -12,6 +12,7 @@ import { idOf, sameId } from '../catalog/relations.ts'
 import { plainTextOf } from '../catalog/richText.ts'
 import { computeScore, formatPercent } from '../scores/score.ts'
 import { matchupSlug, slugify } from '../catalog/slugify.ts'
+import { toolNames } from './attributeByContent.ts'
 import { attributeQuotes } from './attributeQuotes.ts'
 import { describeDecisionEvidence } from './decisionEvidence.ts'
 import { DecisionError, inferDecisions } from './inferDecisions.ts'
@@ -260,6 +261,7 @@ export function planPage(
   const frames = panel.flatMap((persona) => persona.voiceMarkers)
   const panelChecks = sides.map((side, index): PanelCheck => {
     const tool = page.tools[index]
+    const names = toolNames({ description: tool.description.value, name: tool.name.value, tagline: tool.tagline.value })
     const quotes = attribution.quotes.filter((quote) => quote.side === side)
     const existingOf = (quote: (typeof quotes)[number]) =>
       quote.persona === null
@@ -274,6 +276,7 @@ export function planPage(
           return { existing: existing && sameText(existing.text, quote.text) ? existing : undefined, text: quote.text }
         }),
         frames,
+        names,
       )
     } catch (error) {
       if (error instanceof DecisionError) {
@@ -311,7 +314,7 @@ export function planPage(
           quote.toolEvidence === 'content' ||
           (quote.toolEvidence === 'existing-verdict' && Boolean(existing?.toolInferred)),
         ...(quote.toolScores ? { toolScores: quote.toolScores } : {}),
-        ...(plan.inferred[position] ? { decisionReason: describeDecisionEvidence(quote.text, frames) } : {}),
+        ...(plan.inferred[position] ? { decisionReason: describeDecisionEvidence(quote.text, frames, names) } : {}),
       })
     }
     const onPage = new Set(quotes.map((quote) => quote.persona))

@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
+import type { ItemSentence } from 'wink-nlp'
 
 import { argumentPolarity } from '../../src/importer/argumentPolarity.ts'
+import { newTargetState, sentenceTargets } from '../../src/importer/clauseTarget.ts'
+import { textModel } from '../../src/importer/textModel.ts'
 import { compareSkipLean, decisionEvidence, totalLean, verdictPhrases } from '../../src/importer/decisionEvidence.ts'
 import { attributeQuotes } from '../../src/importer/attributeQuotes.ts'
 import { inferDecisions, skipLean } from '../../src/importer/inferDecisions.ts'
@@ -33,12 +36,17 @@ describe('verdictPhrases: the explicit verdict grammar', () => {
     ["I can't recommend it.", ["skip: i can't recommend"]],
     ['I cannot make the budget case.', ['skip: i cannot make the budget case']],
     ['We can make the case for it.', ['ship: we can make the case']],
+    ['I would keep it on.', ['ship: i would keep it']],
+    ["We wouldn't keep paying for it.", ["skip: we wouldn't keep paying"]],
+    ['Hard to justify at this price.', ['skip: hard to justify']],
+    ['Easy to justify.', ['ship: easy to justify']],
   ])('%s', (text, phrases) => {
     expect(said(text)).toEqual(phrases)
   })
 
   it('does not read a product that ships as a verdict', () => {
     expect(said('The model ships with function calling, and vendors ship this inside their SDKs.')).toEqual([])
+    expect(said('We keep hitting timeouts.')).toEqual([])
   })
 
   it('weighs a later phrase more: the conclusion is the verdict', () => {
@@ -93,6 +101,69 @@ describe('argumentPolarity', () => {
     const text = 'What kills it is the price.'
     expect(argumentPolarity(text)).toBeLessThan(0)
     expect(argumentPolarity(text, ['what kills'])).toBe(0)
+  })
+})
+
+describe('argumentPolarity: who each clause is about (clauseTarget)', () => {
+  const frames = defaultPanel.flatMap((persona) => persona.voiceMarkers)
+  const names = ['Wrenfold', 'Wrenfold Labs']
+  const targetsOf = (text: string) => {
+    const nlp = textModel()
+    const state = newTargetState()
+    const marked: string[] = []
+    nlp
+      .readDoc(text)
+      .sentences()
+      .each((sentence: ItemSentence) => {
+        const targets = sentenceTargets(sentence, names, state)
+        const words = sentence.tokens().out(nlp.its.value) as string[]
+        marked.push(...words.filter((word, index) => targets[index] === 'rival' && /\w/.test(word)))
+      })
+    return marked.join(' ')
+  }
+
+  it('reads praise of a rival as a case against this tool, and a rival falling short as one for it', () => {
+    const rivalsStrong =
+      'Direct competitors are the video platforms, which already added the same feature for free. They are excellent and reliable.'
+    const rivalsWeak =
+      'Direct competitors are the video platforms. They are slow and unreliable, and none of them can export the file.'
+    expect(argumentPolarity(rivalsStrong, frames, names)).toBeLessThan(0)
+    expect(argumentPolarity(rivalsWeak, frames, names)).toBeGreaterThan(0)
+  })
+
+  it('keeps a clause about this tool as it reads, by name or pronoun, next to one about a rival', () => {
+    expect(
+      argumentPolarity('Rivals are clunky and slow, but Wrenfold is fast and reliable.', frames, names),
+    ).toBeGreaterThan(0)
+    expect(argumentPolarity("Figma's plugin is good at this; it is awful.", frames, names)).toBeLessThan(0)
+    expect(argumentPolarity('It is excellent.', frames, names)).toBeGreaterThan(0)
+  })
+
+  it('finds the rivals by rival nouns, names, "everyone else", a list named earlier and "they" after it', () => {
+    expect(targetsOf('The incumbents are slow.')).toBe('The incumbents are slow')
+    expect(targetsOf('Everyone else is slow.')).toBe('Everyone else is slow')
+    expect(targetsOf("Adobe's converter keeps the layout. Wrenfold keeps the rules.")).toBe(
+      "Adobe 's converter keeps the layout",
+    )
+    expect(
+      targetsOf(
+        'Direct competitors are the device clouds and the old test recorders. The recorders break weekly. It never breaks.',
+      ),
+    ).toBe('Direct competitors are the device clouds and the old test recorders The recorders break weekly')
+    expect(targetsOf('Direct competitors are the big suites. They charge more.')).toContain('They charge more')
+  })
+
+  it('does not take an acronym, a product it plugs into, or "they" with no rivals named for a rival', () => {
+    expect(targetsOf('The API is clean, and the Slack threads link back.')).toBe('')
+    expect(targetsOf('Our analysts like it. They use it daily.')).toBe('')
+  })
+
+  it('reads "What kills it is <rival> …" as about the rival', () => {
+    expect(
+      targetsOf(
+        'Direct competitors are the device clouds. What kills it is the device cloud bundling a good-enough version.',
+      ),
+    ).toContain('the device cloud bundling')
   })
 })
 
