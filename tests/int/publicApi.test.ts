@@ -9,7 +9,7 @@ import type { RestClient } from '../helpers/rest.ts'
 import { demoPersonas } from '../../src/demo/demoContent.ts'
 import { seedDemoContent } from '../../src/demo/seedDemoContent.ts'
 import { matchupData, toolData, verdictData } from '../helpers/createData.ts'
-import { runCli } from '../helpers/appServer.ts'
+import { runCli, runCliProcess } from '../helpers/appServer.ts'
 import { testDatabaseUri } from '../helpers/database.ts'
 import { quote, slugs } from '../helpers/fixtures.ts'
 import { schemaErrors } from '../helpers/openapi.ts'
@@ -105,6 +105,14 @@ describe('GET /api/public/matchups/:slug', () => {
       demoMatchupSlugs.flashLiteVsCodeLlama,
       'ollama-vs-openrouter',
     ])
+  }, 60_000)
+
+  it('`reconcile --check` prints only its report on stdout, its progress on stderr', () => {
+    // What the README's Command line promises, so that a script can read stdout alone.
+    const run = runCliProcess(['reconcile', '--check'], databaseUri)
+    expect(run.stdout).toMatch(/^All \d+ tools' scores and public flags match a fresh recount\.\n$/)
+    expect(run.stderr).toMatch(/checked \d+\/\d+ tools/)
+    expect(run.status).toBe(0)
   }, 60_000)
 
   it('answers 404 for unknown slugs and for matchups that are not published', async () => {

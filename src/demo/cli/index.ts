@@ -137,7 +137,8 @@ const commands: Record<string, Command> = {
       const check = Boolean(values.check)
       const report = await reconcileScores(payload, {
         fix: !check,
-        onProgress: (checked, total) => say(`  checked ${checked}/${total} tools`),
+        // Progress on stderr: stdout carries only the report (README, Command line).
+        onProgress: (checked, total) => process.stderr.write(`  checked ${checked}/${total} tools\n`),
       })
       for (const row of report.visibility) {
         say(`  ${row.tool}: stored public=${row.stored}, actual ${row.actual}`)
@@ -165,7 +166,7 @@ const commands: Record<string, Command> = {
       'Adds the demo content and demo accounts to the database DATABASE_URI names. Creates only what is missing, so it is safe to run twice.',
     usage: 'seed',
     run: async (payload) => {
-      const summary = await seedDemoContent(payload, (line) => say(line))
+      const summary = await seedDemoContent(payload, (line) => process.stderr.write(`${line}\n`))
       say(`Done:\n${formatSeedSummary(summary)}\n\n${formatDemoLogins()}`)
       return 0
     },
