@@ -6,7 +6,7 @@ import { resolveSecret } from '../demo/secret.ts'
 export type SiteSettings = {
   /** Where the site reads the public API (`SITE_API_URL`, else `SERVER_URL`, else this server). */
   apiUrl: string
-  /** Where readers subscribe to the newsletter (`SITE_NEWSLETTER_URL`); no button without it. */
+  /** Where the subscribe form posts (`SITE_NEWSLETTER_URL`); null: this app's own subscribe endpoint. */
   newsletterUrl: null | string
   /** Whether the app subscribes its own `/api/revalidate` to the CMS's webhooks (`SITE_REVALIDATION`). */
   revalidation: boolean
