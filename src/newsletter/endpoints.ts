@@ -28,19 +28,14 @@ function htmlResponse(status: number, title: string, body: string): Response {
   })
 }
 
-/** The body of a JSON, urlencoded or multipart request as plain fields. */
+/**
+ * The body of a JSON or urlencoded request as plain fields. (Multipart never arrives: the
+ * API guard answers 415 to it, and a sign-up form has no file to send.)
+ */
 async function readFields(req: PayloadRequest): Promise<Record<string, unknown>> {
   const type = req.headers.get('content-type') ?? ''
   if (type.includes('application/x-www-form-urlencoded')) {
     return Object.fromEntries(new URLSearchParams((await req.text?.()) ?? ''))
-  }
-  if (type.includes('multipart/form-data')) {
-    try {
-      const form = await req.formData?.()
-      return form ? Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === 'string')) : {}
-    } catch {
-      return {}
-    }
   }
   const body = await readJsonBody(req)
   return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {}

@@ -60,6 +60,10 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
     tagline: { type: ['string', 'null'] },
   }
   const notModified = { '304': { description: 'Not modified: the If-None-Match ETag is current.' } }
+  // Votes count from the publication's own pages only (README › Security).
+  const voteRefusals = {
+    '403': { description: 'Cross-site: not from the publication’s own pages or allowed origins.' },
+  }
   const page = (item: string) => ({
     additionalProperties: false,
     properties: {
@@ -308,6 +312,7 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
           parameters: [slugParameter('slug')],
           responses: {
             '200': { description: 'Withdrawn (or there was no vote).' },
+            ...voteRefusals,
             '404': { description: 'Unknown or unpublished tool.' },
             '429': { description: 'Too many requests; see Retry-After.' },
           },
@@ -331,7 +336,10 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
             '200': { description: 'Changed or unchanged.' },
             '201': { description: 'Created; sets the voter cookie.' },
             '400': { description: 'Bad decision.' },
+            ...voteRefusals,
             '404': { description: 'Unknown or unpublished tool.' },
+            '413': { description: 'The body is larger than a vote.' },
+            '415': { description: 'The body is not application/json.' },
             '429': { description: 'Too many requests; see Retry-After.' },
           },
         },

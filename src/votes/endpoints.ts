@@ -67,14 +67,16 @@ export function createVoteEndpoints(options: SanitizedVerdictsOptions): Endpoint
 
   const cast: Endpoint = {
     handler: async (req) => {
+      // Origin, media type and rate limit first: a malformed vote counts against the limit
+      // and a cross-site one is refused as such, whatever its body.
+      const checked = await preflight(req)
+      if (!checked.tool) {
+        return checked.response
+      }
       const body = await readJsonBody(req)
       const decision = (body as { decision?: unknown } | undefined)?.decision
       if (!isDecision(decision)) {
         return errorResponse(400, 'decision must be "ship" or "skip".', { field: 'decision' })
-      }
-      const checked = await preflight(req)
-      if (!checked.tool) {
-        return checked.response
       }
       const voter = voterOf(req, true)!
       if (voter.setCookie) {

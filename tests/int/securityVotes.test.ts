@@ -86,6 +86,22 @@ describe('one client address', () => {
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(35 - rateLimit.max)
   })
 
+  it('counts malformed votes against the limit too: past it, even a good vote is refused', async () => {
+    const socket = fromSocket(freshAddress())
+    for (let index = 0; index < rateLimit.max; index += 1) {
+      const malformed = await rest.request('POST', `/public/tools/${toolSlugs.alpha}/vote`, {
+        body: { decision: 'maybe' },
+        headers: socket,
+      })
+      expect(malformed.status).toBe(400)
+    }
+    const good = await rest.request('POST', `/public/tools/${toolSlugs.alpha}/vote`, {
+      body: { decision: 'ship' },
+      headers: socket,
+    })
+    expect(good.status).toBe(429)
+  })
+
   it('ignores a socket address header the client forged', async () => {
     const before = await communityTotal(fixtures.toolIds.beta)
     for (let index = 0; index < 12; index += 1) {
@@ -137,6 +153,14 @@ describe('votes come from our pages, as JSON', () => {
     expect(response.status).toBe(status)
     expect(response.headers.get('set-cookie')).toBeNull()
     expect(await communityTotal(fixtures.toolIds.alpha)).toBe(before)
+  })
+
+  it('refuses a cross-site vote as cross-site (403), whatever its body', async () => {
+    const response = await rest.request('POST', `/public/tools/${toolSlugs.alpha}/vote`, {
+      headers: { ...fromSocket(freshAddress()), Origin: 'http://evil.example' },
+      rawBody: JSON.stringify({ decision: 'maybe' }),
+    })
+    expect(response.status).toBe(403)
   })
 
   it.each([
