@@ -26,6 +26,14 @@ const nextConfig = {
   // The browser tests run their own server; a separate build folder keeps it from
   // disturbing a developer's `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  experimental: {
+    // Each process keeps its data cache (the /compare pages' API reads) in memory, where the
+    // invalidation broadcast expires it (README › Deploying). Written to disk it would be
+    // shared by every process on the host and read back after a restart, past the
+    // invalidations that process never saw: a server on another database, or one restarted
+    // after a publish, served another server's or an older figure.
+    isrFlushToDisk: false,
+  },
   turbopack: {
     root: turbopackRoot(),
   },
