@@ -33,8 +33,8 @@ import { createHealthEndpoint } from './cluster/health.ts'
 import { claimJobsOnce } from './cluster/jobClaims.ts'
 import { narrowDocumentLockAccess } from './access/documentLocks.ts'
 import { createDashboardEndpoint } from './workflow/dashboard.ts'
-import { workflowRefusalName } from './workflow/refusal.ts'
 import { keepErrorDetails } from './http/keepErrorDetails.ts'
+import { payloadRefusalNames, refusalName } from './http/refusal.ts'
 import { refuseUnsafeRichText, richTextFieldNames } from '../hooks/catalog/refuseUnsafeRichText.ts'
 
 const contentCollectionFactories: Array<
@@ -148,9 +148,12 @@ export const verdictsPlugin =
       hooks: options.enabled
         ? { ...incomingConfig.hooks, afterError: [...(incomingConfig.hooks?.afterError ?? []), keepErrorDetails] }
         : incomingConfig.hooks,
-      // Workflow refusals are answers (409, 403), not server faults: info, not ERROR.
-      // (Payload types the keys as its own error names; it looks them up by `err.name`.)
-      loggingLevels: { [workflowRefusalName]: 'info', ...incomingConfig.loggingLevels } as Config['loggingLevels'],
+      // Refusals are answers (4xx), not server faults: one info line, not an ERROR with a
+      // stack. (Payload types the keys as its own error names; it looks them up by `err.name`.)
+      loggingLevels: {
+        ...Object.fromEntries([refusalName, ...payloadRefusalNames].map((name) => [name, 'info'])),
+        ...incomingConfig.loggingLevels,
+      } as Config['loggingLevels'],
       endpoints: options.enabled
         ? [
             ...(incomingConfig.endpoints ?? []),
