@@ -23,7 +23,7 @@ import { createNewsletterEndpoints } from './newsletter/endpoints.ts'
 import { createComposeNewsletterTask, newsletterQueue } from './newsletter/job.ts'
 import { createSendNewsletterTask } from './newsletter/sendJob.ts'
 import { InvalidPluginOptionsError, sanitizeOptions, verdictsPluginMarker } from './options.ts'
-import { createDeliverWebhookTask, webhookQueue } from './webhooks/deliverWebhookTask.ts'
+import { createDeliverWebhookTask, webhookAutoRun } from './webhooks/deliverWebhookTask.ts'
 import { createMarkStaleVerdictsTask, freshnessQueue } from './freshness/markStaleVerdicts.ts'
 import { createRunDueReleasesTask, releaseQueue } from './releases/operations.ts'
 import { createReleasesCollection } from '../collections/Releases.ts'
@@ -171,7 +171,7 @@ export const verdictsPlugin =
             autoRun: [
               ...(Array.isArray(incomingConfig.jobs?.autoRun) ? incomingConfig.jobs.autoRun : []),
               // Webhook deliveries go out within seconds of the change that caused them.
-              { cron: '*/5 * * * * *', limit: 20, queue: webhookQueue },
+              webhookAutoRun,
               // Runs the newsletter's queue and, through it, the task's hourly schedule.
               { cron: '0 * * * * *', limit: 1, queue: newsletterQueue },
               // The daily freshness run is queued by its task's schedule; this picks it up.
