@@ -6,8 +6,9 @@
  * pinned to different cores. Each row is measured BENCH_RUNS times (default 3), the
  * scenarios taking turns so that a burst of outside load hits them alike; the table shows
  * the median with its spread, and the load average, marking ratios taken on a busy machine.
- * Then it runs bench/scale.ts (cold reads and publish at 100 and 10,000 verdicts; skip with
- * BENCH_SCALE=0). Set BENCH_SECONDS (default 4), BENCH_CONNECTIONS (default 10), BENCH_SIZES.
+ * Then it runs bench/admin.ts (the admin's page loads and workflow clicks in Chromium, on the
+ * production build) and bench/scale.ts (cold reads and publish at 100 and 10,000 verdicts;
+ * skip with BENCH_SCALE=0). Set BENCH_SECONDS (default 4), BENCH_CONNECTIONS (default 10), BENCH_SIZES.
  */
 import autocannon from 'autocannon'
 import { execFileSync, spawn } from 'node:child_process'
@@ -22,8 +23,9 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const runs = Number(process.env.BENCH_RUNS ?? 3)
 const sizes = (process.env.BENCH_SIZES ?? '10,1000').split(',').map(Number)
 const root = path.resolve(import.meta.dirname, '..')
-// BENCH_SUITES=newsletter runs only the newsletter rows, =pages only the page rows.
-const suites = (process.env.BENCH_SUITES ?? 'pages,newsletter').split(',')
+// BENCH_SUITES=newsletter runs only the newsletter rows, =pages only the page rows, =admin
+// only the admin's page loads and workflow clicks (bench/admin.ts).
+const suites = (process.env.BENCH_SUITES ?? 'pages,newsletter,admin').split(',')
 const newsletterSizes = (process.env.BENCH_NEWSLETTER_SIZES ?? '1000,10000').split(',').map(Number)
 
 const cores = cpus().length
@@ -186,6 +188,13 @@ async function main(): Promise<void> {
     for (const row of newsletterRows) {
       console.log(row)
     }
+  }
+  if (suites.includes('admin')) {
+    execFileSync(
+      process.execPath,
+      ['--conditions=production', path.join(root, 'scripts/runTs.mjs'), 'bench/admin.ts'],
+      { cwd: root, stdio: 'inherit' },
+    )
   }
   if (process.env.BENCH_SCALE !== '0') {
     execFileSync(

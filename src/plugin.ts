@@ -23,7 +23,7 @@ import { createNewsletterEndpoints } from './newsletter/endpoints.ts'
 import { createComposeNewsletterTask, newsletterQueue } from './newsletter/job.ts'
 import { createSendNewsletterTask } from './newsletter/sendJob.ts'
 import { InvalidPluginOptionsError, sanitizeOptions, verdictsPluginMarker } from './options.ts'
-import { createDeliverWebhookTask, webhookQueue } from './webhooks/deliverWebhookTask.ts'
+import { createDeliverWebhookTask, webhookAutoRun } from './webhooks/deliverWebhookTask.ts'
 import { createMarkStaleVerdictsTask, freshnessQueue } from './freshness/markStaleVerdicts.ts'
 import { createRunDueReleasesTask, releaseQueue } from './releases/operations.ts'
 import { createReleasesCollection } from '../collections/Releases.ts'
@@ -33,8 +33,8 @@ import { createHealthEndpoint } from './cluster/health.ts'
 import { claimJobsOnce } from './cluster/jobClaims.ts'
 import { narrowDocumentLockAccess } from './access/documentLocks.ts'
 import { createDashboardEndpoint } from './workflow/dashboard.ts'
-import { workflowRefusalName } from './workflow/refusal.ts'
 import { keepErrorDetails } from './http/keepErrorDetails.ts'
+import { payloadRefusalNames, refusalName } from './http/refusal.ts'
 import { refuseUnsafeRichText, richTextFieldNames } from '../hooks/catalog/refuseUnsafeRichText.ts'
 
 const contentCollectionFactories: Array<
@@ -148,9 +148,12 @@ export const verdictsPlugin =
       hooks: options.enabled
         ? { ...incomingConfig.hooks, afterError: [...(incomingConfig.hooks?.afterError ?? []), keepErrorDetails] }
         : incomingConfig.hooks,
-      // Workflow refusals are answers (409, 403), not server faults: info, not ERROR.
-      // (Payload types the keys as its own error names; it looks them up by `err.name`.)
-      loggingLevels: { [workflowRefusalName]: 'info', ...incomingConfig.loggingLevels } as Config['loggingLevels'],
+      // Refusals are answers (4xx), not server faults: one info line, not an ERROR with a
+      // stack. (Payload types the keys as its own error names; it looks them up by `err.name`.)
+      loggingLevels: {
+        ...Object.fromEntries([refusalName, ...payloadRefusalNames].map((name) => [name, 'info'])),
+        ...incomingConfig.loggingLevels,
+      } as Config['loggingLevels'],
       endpoints: options.enabled
         ? [
             ...(incomingConfig.endpoints ?? []),
@@ -168,7 +171,7 @@ export const verdictsPlugin =
             autoRun: [
               ...(Array.isArray(incomingConfig.jobs?.autoRun) ? incomingConfig.jobs.autoRun : []),
               // Webhook deliveries go out within seconds of the change that caused them.
-              { cron: '*/5 * * * * *', limit: 20, queue: webhookQueue },
+              webhookAutoRun,
               // Runs the newsletter's queue and, through it, the task's hourly schedule.
               { cron: '0 * * * * *', limit: 1, queue: newsletterQueue },
               // The daily freshness run is queued by its task's schedule; this picks it up.

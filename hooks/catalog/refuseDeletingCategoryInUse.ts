@@ -1,8 +1,7 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
-import { APIError } from 'payload'
-
 import type { SanitizedVerdictsOptions } from '../../src/options.ts'
+import { Refusal } from '../../src/http/refusal.ts'
 
 /**
  * A category that tools use cannot be deleted (as with tools in use): those tools would
@@ -17,7 +16,7 @@ export function refuseDeletingCategoryInUse(options: SanitizedVerdictsOptions): 
       where: { category: { equals: id } },
     })
     if (totalDocs > 0) {
-      throw new APIError(`This category is used by ${totalDocs} tool(s); move them to another category first.`, 409)
+      throw new Refusal(`This category is used by ${totalDocs} tool(s); move them to another category first.`, 409)
     }
   }
 }

@@ -1,8 +1,7 @@
 import type { CollectionBeforeDeleteHook, CollectionSlug, Where } from 'payload'
 
-import { APIError } from 'payload'
-
 import type { SanitizedVerdictsOptions } from '../../src/options.ts'
+import { Refusal } from '../../src/http/refusal.ts'
 
 /**
  * A tool that verdicts or matchups point at cannot be deleted: the pages built on it
@@ -18,7 +17,7 @@ export function refuseDeletingToolInUse(options: SanitizedVerdictsOptions): Coll
       count(matchups, { or: [{ leftTool: { equals: id } }, { rightTool: { equals: id } }] }),
     ])
     if (verdictCount + matchupCount > 0) {
-      throw new APIError(
+      throw new Refusal(
         `This tool is used by ${verdictCount} verdict(s) and ${matchupCount} matchup(s); delete or move those first.`,
         409,
       )

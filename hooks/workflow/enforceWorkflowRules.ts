@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { WorkflowRefusal } from '../../src/workflow/refusal.ts'
+import { Refusal } from '../../src/http/refusal.ts'
 
 import type { WorkflowStage } from '../../src/workflow/rules.ts'
 import type { SanitizedVerdictsOptions } from '../../src/options.ts'
@@ -85,10 +85,10 @@ export function enforceWorkflowRules(
       const actor = await actorFor(req, options, target, merged)
       const check = checkTransition('publish', previousStage, actor, { kind: target.kind })
       if (!check.ok) {
-        throw new WorkflowRefusal(check.message, check.status)
+        throw new Refusal(check.message, check.status)
       }
       if (previous.approvedFingerprint !== fingerprint) {
-        throw new WorkflowRefusal(`this ${target.kind} changed after it was approved; it needs approval again`, 409)
+        throw new Refusal(`this ${target.kind} changed after it was approved; it needs approval again`, 409)
       }
       next.workflowStage = 'published'
       return next

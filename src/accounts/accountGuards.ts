@@ -1,6 +1,6 @@
 import type { CollectionAfterLoginHook, CollectionBeforeOperationHook, CollectionSlug, PayloadRequest } from 'payload'
 
-import { APIError, AuthenticationError, ValidationError } from 'payload'
+import { AuthenticationError, ValidationError } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options.ts'
 
@@ -8,6 +8,7 @@ import { clientAddress } from '../http/clientAddress.ts'
 import { createClientLimiter, limiterRedis } from '../http/rateLimiter.ts'
 import { passwordMatches, spendPasswordCheckTime } from './passwordHash.ts'
 import { maxPasswordLength, passwordProblem } from './passwordRules.ts'
+import { Refusal } from '../http/refusal.ts'
 
 /** The virtual field an account fills in to change its own password. */
 export const currentPasswordField = 'currentPassword'
@@ -47,7 +48,7 @@ export function guardAccounts(
     if (fromOutside(req)) {
       const limited = await logins.hit(clientAddress(req.headers, options.security.trustProxy))
       if (!limited.allowed) {
-        throw new APIError(`Too many sign-in attempts; try again in ${limited.retryAfterSeconds} s.`, 429)
+        throw new Refusal(`Too many sign-in attempts; try again in ${limited.retryAfterSeconds} s.`, 429)
       }
     }
     const email = typeof data.email === 'string' ? data.email.toLowerCase().trim() : ''
@@ -81,7 +82,7 @@ export function guardAccounts(
     if (fromOutside(req)) {
       const limited = await logins.hit(clientAddress(req.headers, options.security.trustProxy))
       if (!limited.allowed) {
-        throw new APIError(`Too many password reset requests; try again in ${limited.retryAfterSeconds} s.`, 429)
+        throw new Refusal(`Too many password reset requests; try again in ${limited.retryAfterSeconds} s.`, 429)
       }
     }
   }

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { APIError, NotFound } from 'payload'
+import { NotFound } from 'payload'
 
 import type { DigestItem } from './digest.ts'
 import type { SanitizedVerdictsOptions } from '../options.ts'
@@ -9,6 +9,7 @@ import { actAsNewsletterSystem } from './access.ts'
 import { unsubscribeUrl } from './links.ts'
 import { digestTemplate, personalize } from './mail.ts'
 import { contextKeys } from '../domain/contextKeys.ts'
+import { Refusal } from '../http/refusal.ts'
 
 type Id = number | string
 type Issue = {
@@ -116,7 +117,7 @@ export async function sendIssue(
   let issue = await loadIssue(req, options, id)
   if (issue.workflowStage !== 'approved' && issue.workflowStage !== 'published') {
     if (!args.approve) {
-      throw new APIError(
+      throw new Refusal(
         `newsletter issue ${String(id)} is not approved (stage: ${issue.workflowStage ?? 'draft'}); approve it in the workflow first`,
         409,
       )

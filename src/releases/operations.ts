@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
-import { APIError, createLocalReq, NotFound } from 'payload'
+import { createLocalReq, NotFound } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options.ts'
 import type { ReleaseBlocker } from './rules.ts'
@@ -10,6 +10,7 @@ import type { Id } from '../domain/ids.ts'
 import { contextKeys } from '../domain/contextKeys.ts'
 import { releaseReadiness, runRelease } from './publishRelease.ts'
 import { isDueToPublish, isDueToUnpublish } from './rules.ts'
+import { Refusal } from '../http/refusal.ts'
 
 export const releaseTaskSlug = 'verdictsRunDueReleases'
 export const releaseQueue = 'verdicts-releases'
@@ -40,7 +41,7 @@ export async function publishReleaseNow(
   const release = await releaseFor(req, options, id)
   const user = req.user as null | { id: Id } | undefined
   if (!user) {
-    throw new APIError('sign in to publish a release', 403)
+    throw new Refusal('sign in to publish a release', 403)
   }
   return runRelease(req.payload, options, release.id, { actorId: user.id, now })
 }
@@ -49,7 +50,7 @@ export async function publishReleaseNow(
 export async function cancelRelease(req: PayloadRequest, options: SanitizedVerdictsOptions, id: Id): Promise<void> {
   const release = await releaseFor(req, options, id)
   if (release.status !== 'scheduled' && release.status !== 'blocked') {
-    throw new APIError(`a ${String(release.status)} release cannot be cancelled`, 409)
+    throw new Refusal(`a ${String(release.status)} release cannot be cancelled`, 409)
   }
   req.context[contextKeys.releaseTransition] = true
   try {

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { APIError, createLocalReq } from 'payload'
+import { createLocalReq } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options.ts'
 import type { WorkflowStage } from '../workflow/rules.ts'
@@ -17,6 +17,7 @@ import { checkTransition } from '../workflow/rules.ts'
 import { workflowTargets } from '../workflow/targets.ts'
 import { findLatestVersion, transitionWorkflow } from '../workflow/transition.ts'
 import { describeBlockers } from './rules.ts'
+import { Refusal } from '../http/refusal.ts'
 
 type Doc = Record<string, unknown> & { id: Id }
 type ReleaseItem = { relationTo: string; value: unknown }
@@ -249,11 +250,11 @@ export async function runRelease(
         req,
       })) as null | ReleaseDoc
       if (!release) {
-        throw new APIError('no such release', 404)
+        throw new Refusal('no such release', 404)
       }
       const runnable = action === 'publish' ? ['scheduled', 'blocked'] : ['published']
       if (!runnable.includes(String(release.status))) {
-        throw new APIError(
+        throw new Refusal(
           `a ${String(release.status)} release cannot be ${action === 'publish' ? 'published' : 'unpublished'}`,
           409,
         )

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { NotFound } from 'payload'
 
-import { WorkflowRefusal } from './refusal.ts'
+import { Refusal } from '../http/refusal.ts'
 
 import type { WorkflowAction, WorkflowStage } from './rules.ts'
 import type { SanitizedVerdictsOptions } from '../options.ts'
@@ -59,7 +59,7 @@ export async function transitionWorkflow(
     kind: target.kind,
   })
   if (!check.ok) {
-    throw new WorkflowRefusal(check.message, check.status)
+    throw new Refusal(check.message, check.status)
   }
   const changesLiveVersion = args.action === 'publish' || args.action === 'unpublish'
   const transition: TransitionContext = {

@@ -345,6 +345,12 @@ describeInBrowser()("the editor's and the reviewer's day in the admin", () => {
     await page.goto(`${server.url}/admin/collections/verdicts/${verdictId}`)
     await page.getByTestId('workflow-stage').waitFor()
     console.log(`admin page load: verdict edit ${Date.now() - editStarted} ms (warm, production build)`)
+    const matchups = await api<{ docs: Array<{ id: number }> }>('GET', '/matchups?limit=1&depth=0', editor)
+    const matchupStarted = Date.now()
+    await page.goto(`${server.url}/admin/collections/matchups/${matchups.body.docs[0].id}`)
+    await page.getByTestId('workflow-stage').waitFor()
+    // Figures with their spread are in `npm run bench` (bench/admin.ts); this is one sample.
+    console.log(`admin page load: matchup edit ${Date.now() - matchupStarted} ms (warm, production build)`)
     await page.context().close()
   }, 300_000)
 

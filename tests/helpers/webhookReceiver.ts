@@ -2,11 +2,14 @@ import type { IncomingHttpHeaders } from 'node:http'
 
 import { createServer } from 'node:http'
 
+const stalled = 0
+
 export type ReceivedWebhook = { body: string; headers: IncomingHttpHeaders }
 
 /**
  * A local webhook receiver on 127.0.0.1: records every POST and answers with the next
- * status from `statuses` (then 200 for ever after).
+ * status from `statuses` (then 200 for ever after); `stallNext` leaves the next request
+ * unanswered, as a server still compiling its route would.
  */
 export async function startWebhookReceiver(statuses: number[] = []) {
   const received: ReceivedWebhook[] = []
@@ -16,7 +19,11 @@ export async function startWebhookReceiver(statuses: number[] = []) {
     request.on('data', (chunk) => (body += chunk))
     request.on('end', () => {
       received.push({ body, headers: request.headers })
-      response.statusCode = queue.shift() ?? 200
+      const status = queue.shift() ?? 200
+      if (status === stalled) {
+        return
+      }
+      response.statusCode = status
       response.end()
     })
   })
@@ -24,6 +31,7 @@ export async function startWebhookReceiver(statuses: number[] = []) {
   const { port } = server.address() as { port: number }
   return {
     failNext: (...codes: number[]) => queue.push(...codes),
+    stallNext: () => queue.push(stalled),
     received,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -158,3 +158,19 @@ it('logs a refused publish (409) at info level, not as an ERROR', async () => {
 it('answers 403 to anyone outside the editorial team', async () => {
   expect((await dashboardOf()).status).toBe(403)
 })
+
+it("counts each stage for the list's filters in one request, as the list counts them", async () => {
+  const counts = await rest.request<Record<string, number>>('GET', `/${slugs.verdicts}/stage-counts`, {
+    token: token.editor,
+  })
+  expect(counts.status).toBe(200)
+  for (const stage of ['all', 'draft', 'in_review', 'changes_requested', 'approved', 'published']) {
+    const filter = stage === 'all' ? '' : `&where[workflowStage][equals]=${stage}`
+    const list = await rest.request<{ totalDocs: number }>('GET', `/${slugs.verdicts}?draft=true&limit=1${filter}`, {
+      token: token.editor,
+    })
+    expect([stage, counts.body[stage]]).toEqual([stage, list.body.totalDocs])
+  }
+  expect(counts.body.all).toBeGreaterThan(0)
+  expect((await rest.request('GET', `/${slugs.verdicts}/stage-counts`)).status).toBe(403)
+})

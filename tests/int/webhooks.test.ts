@@ -1,12 +1,12 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { Webhook } from 'standardwebhooks'
 
 import type { WebhookEvent } from '../../src/webhooks/events.ts'
 
 import { seedDemoContent } from '../../src/demo/seedDemoContent.ts'
-import { webhookQueue } from '../../src/webhooks/deliverWebhookTask.ts'
+import { webhookAutoRun, webhookQueue } from '../../src/webhooks/deliverWebhookTask.ts'
 import { webhookSubscriptionData } from '../helpers/createData.ts'
 import { quote, slugs } from '../helpers/fixtures.ts'
 import { demoMatchupSlugs } from '../helpers/demoMatchups.ts'
@@ -25,10 +25,13 @@ const idOf = async (collection: CollectionSlug, slug: string): Promise<Id> =>
     }
   ).id
 
-/** Runs the webhook queue until it is empty (retries have no backoff in this suite). */
+/**
+ * Runs the webhook queue until it is empty (retries have no backoff in this suite), as the
+ * server's schedule runs it.
+ */
 async function deliverAll(): Promise<void> {
   for (let round = 0; round < 10; round += 1) {
-    await payload.jobs.run({ queue: webhookQueue })
+    await payload.jobs.run({ limit: webhookAutoRun.limit, queue: webhookQueue, silent: webhookAutoRun.silent })
     const pending = await payload.count({
       collection: 'payload-jobs',
       where: {
@@ -48,7 +51,7 @@ async function deliverAll(): Promise<void> {
 beforeAll(async () => {
   // The receiver listens on loopback, which webhooks refuse unless allowed (tests/int/securityWebhooks).
   payload = await startTestPayload('webhooks', {
-    plugin: { webhooks: { allowPrivateTargets: true, backoffSeconds: 0, maxAttempts: 3 } },
+    plugin: { webhooks: { allowPrivateTargets: true, backoffSeconds: 0, maxAttempts: 3, timeoutSeconds: 1 } },
   })
   await seedDemoContent(payload)
   receiver = await startWebhookReceiver()
@@ -66,6 +69,17 @@ afterAll(async () => {
   await receiver?.stop()
   await payload?.destroy()
 })
+
+/** The warnings and errors the server logs until `stop` (info lines are the queue's own chatter). */
+function captureLog() {
+  const lines: Array<{ level: string; line: string }> = []
+  const spies = (['error', 'warn'] as const).map((level) =>
+    jest.spyOn(payload.logger, level).mockImplementation(((entry: unknown) => {
+      lines.push({ level, line: typeof entry === 'string' ? entry : JSON.stringify(entry) })
+    }) as never),
+  )
+  return { lines, stop: () => spies.forEach((spy) => spy.mockRestore()) }
+}
 
 async function findVerdict(tool: string, persona: string): Promise<Id> {
   const { docs } = await payload.find({
@@ -162,8 +176,37 @@ describe('webhooks to consumer sites', () => {
     ])
   })
 
+  it('a receiver that does not answer in time: one warning line with the cause, then the retry delivers', async () => {
+    // The first publish under `npm run dev` met the site's /api/revalidate still compiling.
+    receiver.stallNext()
+    const log = captureLog()
+    await payload.update({
+      collection: slugs.tools,
+      data: { tagline: 'Answers on the second try' },
+      id: await idOf(slugs.tools, 'ollama'),
+    })
+    await deliverAll()
+    log.stop()
+    expect(receiver.received).toHaveLength(2)
+    expect(log.lines).toEqual([
+      {
+        level: 'warn',
+        line: `Webhook tool.updated to ${receiver.url} not delivered: no answer within 1 s; attempt 1 of 3, next in 0 s`,
+      },
+    ])
+    const { docs } = await payload.find({
+      collection: slugs.webhookDeliveries,
+      sort: 'createdAt',
+      where: { eventId: { equals: receiver.received[0].headers['webhook-id'] } },
+    })
+    expect((docs as unknown as Array<{ error: null | string; outcome: string }>).map((entry) => entry.outcome)).toEqual(
+      ['failed', 'delivered'],
+    )
+  })
+
   it('gives up after the last attempt, and says so in the log', async () => {
     receiver.failNext(500, 500, 500)
+    const log = captureLog()
     await payload.update({
       collection: slugs.tools,
       data: { tagline: 'A new line for the page' },
@@ -182,6 +225,12 @@ describe('webhooks to consumer sites', () => {
       'failed',
       'gave-up',
     ])
+    // One line per attempt, the last an error; no stack, no job dump.
+    log.stop()
+    expect(log.lines.map((entry) => entry.level)).toEqual(['warn', 'warn', 'error'])
+    expect(log.lines[2].line).toBe(
+      `Webhook tool.updated to ${receiver.url} not delivered: the receiver answered 500; gave up after 3 attempts`,
+    )
   })
 
   it('keeps subscriptions and the delivery log to admins', async () => {
