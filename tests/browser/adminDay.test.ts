@@ -216,7 +216,11 @@ describeInBrowser()("the editor's and the reviewer's day in the admin", () => {
     // The editor hands its value to the form after a short debounce: save what was typed.
     await page.getByTestId('rich-text-length').filter({ hasText: '6 / 2,000 characters' }).waitFor()
     await page.waitForTimeout(1000)
-    const answer = page.waitForResponse((response) => response.request().method() === 'POST', { timeout: 60_000 })
+    // The save itself: the admin also posts its form-state server functions while editing.
+    const answer = page.waitForResponse(
+      (response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/verdicts',
+      { timeout: 60_000 },
+    )
     await page.locator('#action-save-draft').click()
     expect((await answer).status()).toBe(400)
 
