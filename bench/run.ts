@@ -6,8 +6,12 @@
  * pinned to different cores. Each row is measured BENCH_RUNS times (default 3), the
  * scenarios taking turns so that a burst of outside load hits them alike; the table shows
  * the median with its spread, and the load average, marking ratios taken on a busy machine.
- * Then it runs bench/scale.ts (cold reads and publish at 100 and 10,000 verdicts; skip with
- * BENCH_SCALE=0). Set BENCH_SECONDS (default 4), BENCH_CONNECTIONS (default 10), BENCH_SIZES.
+ * Then the newsletter rows (bench/newsletter.ts), the several-processes rows
+ * (bench/cluster.ts: staleness across production processes and throughput of 1 vs 2, on
+ * PostgreSQL + Redis; skipped with a line saying why when either is missing) and
+ * bench/scale.ts (cold reads and publish at 100 and 10,000 verdicts; skip with
+ * BENCH_SCALE=0). Set BENCH_SECONDS (default 4), BENCH_CONNECTIONS (default 10), BENCH_SIZES;
+ * BENCH_SUITES picks among pages, newsletter and cluster (default: all three).
  */
 import autocannon from 'autocannon'
 import { execFileSync, spawn } from 'node:child_process'
@@ -15,6 +19,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 
+import { benchCluster } from './cluster.ts'
 import { benchNewsletter } from './newsletter.ts'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4)
@@ -22,8 +27,9 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const runs = Number(process.env.BENCH_RUNS ?? 3)
 const sizes = (process.env.BENCH_SIZES ?? '10,1000').split(',').map(Number)
 const root = path.resolve(import.meta.dirname, '..')
-// BENCH_SUITES=newsletter runs only the newsletter rows, =pages only the page rows.
-const suites = (process.env.BENCH_SUITES ?? 'pages,newsletter').split(',')
+// BENCH_SUITES=newsletter runs only the newsletter rows, =pages only the page rows, =cluster
+// only the several-processes rows.
+const suites = (process.env.BENCH_SUITES ?? 'pages,newsletter,cluster').split(',')
 const newsletterSizes = (process.env.BENCH_NEWSLETTER_SIZES ?? '1000,10000').split(',').map(Number)
 
 const cores = cpus().length
@@ -185,6 +191,24 @@ async function main(): Promise<void> {
     console.log('|---:|---:|---:|---:|---:|---:|---:|')
     for (const row of newsletterRows) {
       console.log(row)
+    }
+  }
+  if (suites.includes('cluster')) {
+    if (pinned) {
+      // Child processes inherit this process's core: the servers must have every core, or
+      // two of them would share one and "2 processes" would measure nothing.
+      execFileSync('taskset', ['-a', '-cp', `0-${cores - 1}`, String(process.pid)], { stdio: 'ignore' })
+    }
+    const cluster = await benchCluster()
+    if ('skipped' in cluster) {
+      console.log(`\n${cluster.skipped}`)
+    } else {
+      console.log(`\n${cluster.summary}\n`)
+      console.log('| row | samples | figure | ratio |')
+      console.log('|---|---|---|---:|')
+      for (const row of cluster.rows) {
+        console.log(row)
+      }
     }
   }
   if (process.env.BENCH_SCALE !== '0') {
