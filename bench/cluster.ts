@@ -18,6 +18,7 @@
  * several minutes on two cores).
  */
 import autocannon from 'autocannon'
+import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 
 import type { AppServer } from '../tests/helpers/appServer.ts'
@@ -33,7 +34,9 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 4)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const runs = Number(process.env.BENCH_RUNS ?? 3)
 
-export type ClusterBench = { rows: string[]; summary: string } | { skipped: string }
+/** `ratio` marks the 1 → 2 ratios, which run.ts flags when the load average says the machine was busy. */
+export type ClusterBench =
+  { loads: number[]; rows: (ratioMark: string) => string[]; summary: string } | { skipped: string }
 
 const log = (line: string) => process.stderr.write(`${line}\n`)
 
@@ -146,7 +149,9 @@ export async function benchCluster(): Promise<ClusterBench> {
       })),
     )
     log(`  ready after ${((performance.now() - started) / 1000).toFixed(0)} s; ${publishes} publishes through A…`)
+    const loads = [loadavg()[0]]
     const samples = await staleness(servers)
+    loads.push(loadavg()[0])
 
     // Throughput: A alone, then A and B; C is stopped so that it takes no share of the CPU.
     await servers.pop()!.stop()
@@ -166,6 +171,7 @@ export async function benchCluster(): Promise<ClusterBench> {
         for (const count of [1, 2]) {
           const sample = await throughput(servers.slice(0, count), paths)
           ;(measured[`${name}:${count}`] ??= []).push(sample)
+          loads.push(loadavg()[0])
           log(`  ${name}, ${count} process(es), run ${index + 1}/${runs}: ${Math.round(sample.rps)} req/s`)
         }
       }
@@ -175,14 +181,15 @@ export async function benchCluster(): Promise<ClusterBench> {
       const values = measured[key].map((sample) => sample.rps)
       return `${Math.round(rps(key)).toLocaleString('en')} (${Math.round(Math.min(...values)).toLocaleString('en')}–${Math.round(Math.max(...values)).toLocaleString('en')})`
     }
-    const rows = [
+    const rows = (ratioMark: string) => [
       `| staleness: publish through A (workflow, as an editor) → B and C serve the new figure on /api/public/matchups/:slug | ${samples.length} (${publishes} publishes × 2) | p50 ${median(samples).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms | |`,
       ...Object.keys(pages).map((name) => {
         const path = name === 'api' ? '/api/public/matchups/:slug (warm)' : '/compare/:slug (Next.js data cache)'
-        return `| throughput ${path}: 1 process → 2 processes | ${runs} runs × ${seconds} s, ${connections} connections | ${spread(`${name}:1`)} → ${spread(`${name}:2`)} req/s | × ${(rps(`${name}:2`) / rps(`${name}:1`)).toFixed(2)} |`
+        return `| throughput ${path}: 1 process → 2 processes | ${runs} runs × ${seconds} s, ${connections} connections | ${spread(`${name}:1`)} → ${spread(`${name}:2`)} req/s | × ${(rps(`${name}:2`) / rps(`${name}:1`)).toFixed(2)}${ratioMark} |`
       }),
     ]
     return {
+      loads,
       rows,
       summary: `Several processes: production servers (\`next build\` + server.ts) on one PostgreSQL database and one Redis, ${slugs.length} published demo comparisons; the load generator shares the machine with them (not pinned).`,
     }

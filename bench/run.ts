@@ -168,11 +168,16 @@ async function main(): Promise<void> {
 
   const busy = Math.max(...loads) > busyLoad
   console.log(
-    `\nMachine: ${cores} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; autocannon, ${connections} connections, ${seconds} s per run, median (min–max) of ${runs} runs; SQLite; ${pinned ? `load generator on core 0, servers on cores ${serverCores}` : 'not pinned (no taskset)'}.`,
+    `\nMachine: ${cores} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
   )
-  console.log(
-    `Load average during the run: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cores} cores${busy ? ' — † busy machine: other work competed with the bench, so ratios (above all against the bare limit) are not reliable; rerun on a quiet machine' : ''}.\n`,
-  )
+  if (rows.length > 0) {
+    console.log(
+      `Serving: autocannon, ${connections} connections, ${seconds} s per run, median (min–max) of ${runs} runs; SQLite; ${pinned ? `load generator on core 0, servers on cores ${serverCores}` : 'not pinned (no taskset)'}.`,
+    )
+    console.log(
+      `Load average during the run: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cores} cores${busy ? ' — † busy machine: other work competed with the bench, so ratios (above all against the bare limit) are not reliable; rerun on a quiet machine' : ''}.\n`,
+    )
+  }
   if (rows.length > 0) {
     console.log('| matchups | scenario | req/s | p50 ms | p99 ms | × (a) | × (d) |')
     console.log('|---:|---|---:|---:|---:|---:|---:|')
@@ -203,10 +208,13 @@ async function main(): Promise<void> {
     if ('skipped' in cluster) {
       console.log(`\n${cluster.skipped}`)
     } else {
-      console.log(`\n${cluster.summary}\n`)
+      const clusterBusy = Math.max(...cluster.loads) > busyLoad
+      console.log(
+        `\n${cluster.summary} Load average during these rows: ${Math.min(...cluster.loads).toFixed(1)}–${Math.max(...cluster.loads).toFixed(1)} on ${cores} cores${clusterBusy ? ' — † busy machine: the processes competed with other work for the cores, so the ratios say little' : ''}.\n`,
+      )
       console.log('| row | samples | figure | ratio |')
       console.log('|---|---|---|---:|')
-      for (const row of cluster.rows) {
+      for (const row of cluster.rows(clusterBusy ? '†' : '')) {
         console.log(row)
       }
     }
