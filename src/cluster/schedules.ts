@@ -90,9 +90,17 @@ export function scheduleOncePerSlot(payload: Payload): void {
     return queue(args)
   }) as typeof jobs.queue
 
+  // Every runner's cron asks for its queue's schedules (the webhooks' every 5 s): a queue
+  // without any needs no transaction, which on SQLite would take the write lock each time.
+  const scheduledQueues = new Set(
+    [...(payload.config.jobs.tasks ?? []), ...(payload.config.jobs.workflows ?? [])].flatMap((job) =>
+      (job.schedule ?? []).map((schedule) => schedule.queue),
+    ),
+  )
   const handleSchedules = jobs.handleSchedules.bind(jobs)
   jobs.handleSchedules = async (args: HandleSchedulesArgs = {}) => {
-    if (args.req?.transactionID || payload.db.name === 'mongoose') {
+    const nothingToSchedule = !args.allQueues && !scheduledQueues.has(args.queue ?? 'default')
+    if (nothingToSchedule || args.req?.transactionID || payload.db.name === 'mongoose') {
       return handleSchedules(args)
     }
     const req: Partial<PayloadRequest> = args.req ?? (await createLocalReq({}, payload))
