@@ -23,6 +23,7 @@ import { performance } from 'node:perf_hooks'
 
 import type { AppServer } from '../tests/helpers/appServer.ts'
 
+import { withoutCredentials } from '../scripts/lib/runJest.ts'
 import { defaultPostgresUrl, dropTestDatabases, openServer } from '../scripts/lib/testDatabases.ts'
 import { runCli } from '../tests/helpers/appServer.ts'
 import { clusterEnv, flipped, json, panelOnApi, startServers, verdictPublisher } from '../tests/helpers/cluster.ts'
@@ -114,11 +115,15 @@ async function missingServices(postgresUrl: string): Promise<null | string> {
   try {
     await (await openServer('postgres', postgresUrl)).close()
   } catch (error) {
-    problems.push(`PostgreSQL (POSTGRES_URL) does not answer: ${(error as Error).message}`)
+    problems.push(
+      `PostgreSQL at ${withoutCredentials(postgresUrl)} (POSTGRES_URL) does not answer: ${(error as Error).message}`,
+    )
   }
   const redis = await redisProblem(testRedisUrl)
   if (redis) {
-    problems.push(`Redis (REDIS_URL) does not answer: ${redis}`)
+    problems.push(
+      `Redis at ${withoutCredentials(testRedisUrl)} (REDIS_URL) does not answer: ${redis.replace(/\.$/, '')}`,
+    )
   }
   return problems.length > 0 ? problems.join('; ') : null
 }
