@@ -6,9 +6,13 @@
  * pinned to different cores. Each row is measured BENCH_RUNS times (default 3), the
  * scenarios taking turns so that a burst of outside load hits them alike; the table shows
  * the median with its spread, and the load average, marking ratios taken on a busy machine.
- * Then it runs bench/admin.ts (the admin's page loads and workflow clicks in Chromium, on the
- * production build) and bench/scale.ts (cold reads and publish at 100 and 10,000 verdicts;
- * skip with BENCH_SCALE=0). Set BENCH_SECONDS (default 4), BENCH_CONNECTIONS (default 10), BENCH_SIZES.
+ * Then the newsletter rows (bench/newsletter.ts), bench/admin.ts (the admin's page loads and
+ * workflow clicks in Chromium, on the production build), the several-processes rows
+ * (bench/cluster.ts: staleness across production processes and throughput of 1 vs 2, on
+ * PostgreSQL + Redis; skipped with a line saying why when either is missing) and
+ * bench/scale.ts (cold reads and publish at 100 and 10,000 verdicts; skip with
+ * BENCH_SCALE=0). Set BENCH_SECONDS (default 4), BENCH_CONNECTIONS (default 10), BENCH_SIZES;
+ * BENCH_SUITES picks among pages, newsletter, admin and cluster (default: all four).
  */
 import autocannon from 'autocannon'
 import { execFileSync, spawn } from 'node:child_process'
@@ -16,6 +20,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 
+import { benchCluster } from './cluster.ts'
 import { benchNewsletter } from './newsletter.ts'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4)
@@ -24,8 +29,9 @@ const runs = Number(process.env.BENCH_RUNS ?? 3)
 const sizes = (process.env.BENCH_SIZES ?? '10,1000').split(',').map(Number)
 const root = path.resolve(import.meta.dirname, '..')
 // BENCH_SUITES=newsletter runs only the newsletter rows, =pages only the page rows, =admin
-// only the admin's page loads and workflow clicks (bench/admin.ts).
-const suites = (process.env.BENCH_SUITES ?? 'pages,newsletter,admin').split(',')
+// only the admin's page loads and workflow clicks (bench/admin.ts), =cluster only the
+// several-processes rows.
+const suites = (process.env.BENCH_SUITES ?? 'pages,newsletter,admin,cluster').split(',')
 const newsletterSizes = (process.env.BENCH_NEWSLETTER_SIZES ?? '1000,10000').split(',').map(Number)
 
 const cores = cpus().length
@@ -164,11 +170,16 @@ async function main(): Promise<void> {
 
   const busy = Math.max(...loads) > busyLoad
   console.log(
-    `\nMachine: ${cores} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; autocannon, ${connections} connections, ${seconds} s per run, median (min–max) of ${runs} runs; SQLite; ${pinned ? `load generator on core 0, servers on cores ${serverCores}` : 'not pinned (no taskset)'}.`,
+    `\nMachine: ${cores} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
   )
-  console.log(
-    `Load average during the run: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cores} cores${busy ? ' — † busy machine: other work competed with the bench, so ratios (above all against the bare limit) are not reliable; rerun on a quiet machine' : ''}.\n`,
-  )
+  if (rows.length > 0) {
+    console.log(
+      `Serving: autocannon, ${connections} connections, ${seconds} s per run, median (min–max) of ${runs} runs; SQLite; ${pinned ? `load generator on core 0, servers on cores ${serverCores}` : 'not pinned (no taskset)'}.`,
+    )
+    console.log(
+      `Load average during the run: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cores} cores${busy ? ' — † busy machine: other work competed with the bench, so ratios (above all against the bare limit) are not reliable; rerun on a quiet machine' : ''}.\n`,
+    )
+  }
   if (rows.length > 0) {
     console.log('| matchups | scenario | req/s | p50 ms | p99 ms | × (a) | × (d) |')
     console.log('|---:|---|---:|---:|---:|---:|---:|')
@@ -195,6 +206,27 @@ async function main(): Promise<void> {
       ['--conditions=production', path.join(root, 'scripts/runTs.mjs'), 'bench/admin.ts'],
       { cwd: root, stdio: 'inherit' },
     )
+  }
+  if (suites.includes('cluster')) {
+    if (pinned) {
+      // Child processes inherit this process's core: the servers must have every core, or
+      // two of them would share one and "2 processes" would measure nothing.
+      execFileSync('taskset', ['-a', '-cp', `0-${cores - 1}`, String(process.pid)], { stdio: 'ignore' })
+    }
+    const cluster = await benchCluster()
+    if ('skipped' in cluster) {
+      console.log(`\n${cluster.skipped}`)
+    } else {
+      const clusterBusy = Math.max(...cluster.loads) > busyLoad
+      console.log(
+        `\n${cluster.summary} Load average during these rows: ${Math.min(...cluster.loads).toFixed(1)}–${Math.max(...cluster.loads).toFixed(1)} on ${cores} cores${clusterBusy ? ' — † busy machine: the processes competed with other work for the cores, so the ratios say little' : ''}.\n`,
+      )
+      console.log('| row | samples | figure | ratio |')
+      console.log('|---|---|---|---:|')
+      for (const row of cluster.rows(clusterBusy ? '†' : '')) {
+        console.log(row)
+      }
+    }
   }
   if (process.env.BENCH_SCALE !== '0') {
     execFileSync(

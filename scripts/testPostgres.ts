@@ -6,28 +6,10 @@
  * `npm run test:postgres -- --check` only says whether that server answers (exit 0 or 2).
  */
 import { newTestRunId, testRunEnvName } from '../tests/helpers/database.ts'
-import { Redis } from 'ioredis'
+import { redisProblem } from '../tests/helpers/redis.ts'
 
 import { formatSeconds, runJest, say, withoutCredentials } from './lib/runJest.ts'
-import { dropRunDatabases, dropTestDatabases, openServer } from './lib/testDatabases.ts'
-
-/** The server on the machines this project is built on: trust auth, database `test`. */
-const defaultPostgresUrl = 'postgres://postgres@127.0.0.1:5432/test'
-
-/** Why Redis at `url` does not answer, or null when it does. */
-async function redisProblem(url: string): Promise<null | string> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
-  redis.on('error', () => {})
-  try {
-    await redis.connect()
-    await redis.ping()
-    return null
-  } catch (error) {
-    return (error as Error).message
-  } finally {
-    redis.disconnect()
-  }
-}
+import { defaultPostgresUrl, dropRunDatabases, dropTestDatabases, openServer } from './lib/testDatabases.ts'
 
 async function main(): Promise<number> {
   const serverUri = process.env.POSTGRES_URL?.trim() || defaultPostgresUrl

@@ -30,6 +30,7 @@ import { createReleasesCollection } from '../collections/Releases.ts'
 import { dropPagesOnCommit } from './public/invalidation.ts'
 import { startCluster } from './cluster/cluster.ts'
 import { createHealthEndpoint } from './cluster/health.ts'
+import { scheduleOncePerSlot } from './cluster/schedules.ts'
 import { claimJobsOnce } from './cluster/jobClaims.ts'
 import { narrowDocumentLockAccess } from './access/documentLocks.ts'
 import { createDashboardEndpoint } from './workflow/dashboard.ts'
@@ -194,6 +195,7 @@ export const verdictsPlugin =
             await incomingConfig.onInit?.(payload)
             dropPagesOnCommit(payload)
             claimJobsOnce(payload, options.cluster.jobLeaseSeconds)
+            scheduleOncePerSlot(payload)
             await startCluster(payload, options.cluster)
             narrowDocumentLockAccess(payload)
           }

@@ -4,6 +4,9 @@ import mongoose from 'mongoose'
 
 import { staleAfterMs, testRunStartOf } from '../../tests/helpers/database.ts'
 
+/** The server on the machines this project is built on: trust auth, database `test`. */
+export const defaultPostgresUrl = 'postgres://postgres@127.0.0.1:5432/test'
+
 export type ServerKind = 'mongodb' | 'postgres'
 
 type ServerDatabases = { close: () => Promise<void>; drop: (name: string) => Promise<void>; names: string[] }

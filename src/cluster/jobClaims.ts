@@ -25,8 +25,8 @@ type WithClaims = Payload & { [claimsSlot]?: true }
 
 type UpdateJobsArgs = Parameters<Payload['db']['updateJobs']>[0]
 
-/** Any number fixed for this purpose: the advisory lock that serialises job claims. */
-const claimLockKey = 7_240_517_114
+/** Numbers fixed for these purposes: the advisory locks that serialise job claims and schedules. */
+const lockKeys = { claims: 7_240_517_114, schedules: 7_240_517_115 }
 
 function isClaim(args: UpdateJobsArgs): boolean {
   return args.id === undefined && args.data?.processing === true && args.where !== undefined
@@ -41,7 +41,16 @@ function expiredLeases(leaseSeconds: number): Where {
 
 type Sessions = Record<string, { db: { execute: (query: string) => Promise<unknown> } }>
 
-async function serialiseClaims(payload: Payload, req: Partial<PayloadRequest> | undefined): Promise<void> {
+/**
+ * On PostgreSQL, takes the advisory lock `lock` inside the transaction of `req`, released
+ * when it commits, so such transactions run one after another across processes. (SQLite's
+ * write transactions already do; MongoDB uses unique claim keys instead.)
+ */
+export async function serialiseOn(
+  lock: keyof typeof lockKeys,
+  payload: Payload,
+  req: Partial<PayloadRequest> | undefined,
+): Promise<void> {
   if (payload.db.name !== 'postgres') {
     return
   }
@@ -50,8 +59,7 @@ async function serialiseClaims(payload: Payload, req: Partial<PayloadRequest> | 
     typeof id === 'string' || typeof id === 'number'
       ? (payload.db as unknown as { sessions: Sessions }).sessions[id]
       : undefined
-  // Released when the claim's transaction commits.
-  await session?.db.execute(`select pg_advisory_xact_lock(${claimLockKey})`)
+  await session?.db.execute(`select pg_advisory_xact_lock(${lockKeys[lock]})`)
 }
 
 type MongoCollection = {
@@ -60,8 +68,13 @@ type MongoCollection = {
 }
 type MongoAdapter = { connection: { collection: (name: string) => MongoCollection } }
 
-/** Claims on MongoDB: one document per claim, keyed by the job and the state it was claimed in. */
-const mongoClaimsCollection = 'payload-jobs-claims'
+/**
+ * Claims on MongoDB: one document per claim, keyed by the job and the state it was claimed
+ * in (or by a schedule's slot, src/cluster/schedules.ts).
+ */
+export function claimsCollection(payload: Payload): MongoCollection {
+  return (payload.db as unknown as MongoAdapter).connection.collection('payload-jobs-claims')
+}
 
 /**
  * MongoDB: claims each due job by inserting a document whose `_id` names the job and its
@@ -86,7 +99,7 @@ async function claimOneByOne(
     sort: args.sort,
     where: args.where,
   })
-  const claims = (payload.db as unknown as MongoAdapter).connection.collection(mongoClaimsCollection)
+  const claims = claimsCollection(payload)
   const now = new Date()
   await claims.deleteMany({ at: { $lt: new Date(now.getTime() - 2 * leaseSeconds * 1000) } })
   const won: Array<number | string> = []
@@ -116,7 +129,7 @@ export function claimJobsOnce(payload: Payload, leaseSeconds: number): void {
     if (!isClaim(args)) {
       return updateJobs(args)
     }
-    await serialiseClaims(payload, args.req)
+    await serialiseOn('claims', payload, args.req)
     const released = await updateJobs({
       // A new updatedAt: the job's next claim is a new claim (MongoDB's claim keys name it).
       data: { processing: false, updatedAt: new Date().toISOString() },

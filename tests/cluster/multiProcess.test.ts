@@ -4,11 +4,19 @@ import type { AppServer } from '../helpers/appServer.ts'
 
 import { demoTools } from '../../src/demo/demoContent.ts'
 import { computeScore } from '../../src/scores/score.ts'
-import { runCli, runCliProcess, startAppServer } from '../helpers/appServer.ts'
-import { apiLogin } from '../helpers/browser.ts'
+import { apiLogin, runCli, runCliProcess } from '../helpers/appServer.ts'
+import {
+  api,
+  clusterEnv,
+  flipped,
+  json,
+  panelFigures,
+  panelOnApi,
+  startServers,
+  verdictPublisher,
+} from '../helpers/cluster.ts'
 import { testDatabaseUri } from '../helpers/database.ts'
-import { demoMatchupSlugs } from '../helpers/demoMatchups.ts'
-import { eventually, killRedisClients, testRedisUrl, uniqueRedisPrefix } from '../helpers/redis.ts'
+import { eventually, killRedisClients, uniqueRedisPrefix } from '../helpers/redis.ts'
 import { startWebhookReceiver } from '../helpers/webhookReceiver.ts'
 
 /**
@@ -16,37 +24,20 @@ import { startWebhookReceiver } from '../helpers/webhookReceiver.ts'
  * and one Redis, as a deployment behind a load balancer runs them (README, Deploying).
  * Figures (staleness percentiles, throughput) are in `npm run bench`; these assert bounds.
  */
-const slug = demoMatchupSlugs.vsMistralSmall
-const flippedTool = 'mistral-3-small'
+const { slug } = flipped
 const prefix = uniqueRedisPrefix()
 const databaseUri = testDatabaseUri('cluster')
 const voteLimit = 30 // community.rateLimit.max by default
+/** Publishes in the burst during which one process is killed (issue 14: 100). */
+const burst = 100
 const servers: AppServer[] = []
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>
 
 type Score = { percent: null | number; ship: number; skip: number; total: number }
-type MatchupPage = { tools: Array<{ community: Score; panel: Score; slug: string }> }
-
-async function json<T>(url: string, init: RequestInit = {}): Promise<{ body: T; status: number }> {
-  const response = await fetch(url, init)
-  return { body: (await response.json()) as T, status: response.status }
-}
-
-const api = async <T>(server: AppServer, method: string, path: string, token: string, body?: unknown) =>
-  json<T>(`${server.url}/api${path}`, {
-    body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
-    method,
-  })
-
-const panelOnApi = async (server: AppServer) =>
-  (await json<MatchupPage>(`${server.url}/api/public/matchups/${slug}`)).body.tools.find(
-    (tool) => tool.slug === flippedTool,
-  )!.panel.percent
 
 async function panelOnPage(server: AppServer): Promise<null | string> {
   const html = await (await fetch(`${server.url}/compare/${slug}`)).text()
-  const card = new RegExp(`data-tool="${flippedTool}"[\\s\\S]*?data-figure="panel"[^>]*>([^<]*)<`).exec(html)
+  const card = new RegExp(`data-tool="${flipped.tool}"[\\s\\S]*?data-figure="panel"[^>]*>([^<]*)<`).exec(html)
   return card?.[1] ?? null
 }
 
@@ -79,22 +70,13 @@ beforeAll(async () => {
   }
   runCli(['seed'], databaseUri)
   receiver = await startWebhookReceiver()
-  const env = {
-    REDIS_KEY_PREFIX: prefix,
-    REDIS_URL: testRedisUrl,
+  const env = clusterEnv(prefix, {
     // Votes come from 200 addresses through one "proxy" (X-Forwarded-For).
     TRUST_PROXY: '1',
     VERDICTS_JOB_LEASE_SECONDS: '30',
     WEBHOOK_PRIVATE_ORIGINS: new URL(receiver.url).origin,
-  }
-  // One after another: each start checks the site's own webhook subscription. Behind a
-  // load balancer every process names the one public address of the site's API, and so
-  // the one webhook target every process may deliver to; here that address is A's.
-  servers.push(await startAppServer(databaseUri, { env, warm: [`/compare/${slug}`] }))
-  for (let index = 1; index < 3; index += 1) {
-    const siteApi = { SITE_API_URL: servers[0].url }
-    servers.push(await startAppServer(databaseUri, { env: { ...env, ...siteApi }, warm: [`/compare/${slug}`] }))
-  }
+  })
+  servers.push(...(await startServers(databaseUri, { count: 3, env, warm: [`/compare/${slug}`] })))
 }, 900_000)
 
 afterAll(async () => {
@@ -111,39 +93,32 @@ describe('three processes, one database, one Redis (issue 14)', () => {
 
   it('a publish through A is served by B and C within 1 s, on the API and on /compare', async () => {
     const [a, b, c] = servers
-    const editor = await apiLogin(a.url, 'editor@verdicts.test')
-    const reviewer = await apiLogin(a.url, 'skeptic@verdicts.test')
+    const publisher = await verdictPublisher(a)
     // Every process has the page in memory (and /compare in its data cache) before the change.
     for (const server of servers) {
-      expect(await panelOnApi(server)).toBe(75)
-      expect(await panelOnPage(server)).toBe('75%')
+      expect(await panelOnApi(server)).toBe(panelFigures.asSeeded)
+      expect(await panelOnPage(server)).toBe(`${panelFigures.asSeeded}%`)
     }
-    const skip = (
-      await api<{ docs: Array<{ id: number }> }>(
-        a,
-        'GET',
-        `/verdicts?where[tool.slug][equals]=${flippedTool}&where[decision][equals]=skip`,
-        editor,
-      )
-    ).body.docs[0]
-    expect((await api(a, 'PATCH', `/verdicts/${skip.id}?draft=true`, editor, { decision: 'ship' })).status).toBe(200)
-    expect((await api(a, 'POST', `/verdicts/${skip.id}/workflow`, editor, { action: 'submit' })).status).toBe(200)
-    expect((await api(a, 'POST', `/verdicts/${skip.id}/workflow`, reviewer, { action: 'approve' })).status).toBe(200)
-    expect((await api(a, 'POST', `/verdicts/${skip.id}/workflow`, editor, { action: 'publish' })).status).toBe(200)
+    expect(await publisher.publish('ship')).toBe(panelFigures.flipped)
     const published = Date.now()
     const staleness = await Promise.all(
-      [b, c].map((server) => msUntil(published, async () => (await panelOnApi(server)) === 100)),
+      [b, c].map((server) => msUntil(published, async () => (await panelOnApi(server)) === panelFigures.flipped)),
     )
     expect(Math.max(...staleness)).toBeLessThan(1000)
 
     // /compare refreshes when the revalidation webhook arrives (the jobs queue, every 5 s)
     // at one process; from the first process showing it, the others follow within 1 s.
     await withServerLogs(() =>
-      eventually(async () => (await Promise.all(servers.map(panelOnPage))).includes('100%'), 60_000),
+      eventually(
+        async () => (await Promise.all(servers.map(panelOnPage))).includes(`${panelFigures.flipped}%`),
+        60_000,
+      ),
     )
     const firstShown = Date.now()
     const pageStaleness = await Promise.all(
-      servers.map((server) => msUntil(firstShown, async () => (await panelOnPage(server)) === '100%')),
+      servers.map((server) =>
+        msUntil(firstShown, async () => (await panelOnPage(server)) === `${panelFigures.flipped}%`),
+      ),
     )
     expect(Math.max(...pageStaleness)).toBeLessThan(1000)
   })
@@ -219,7 +194,7 @@ describe('three processes, one database, one Redis (issue 14)', () => {
     expect(statuses.filter((status) => status === 429)).toHaveLength(voteLimit)
   })
 
-  it('publishes through the three reach a subscriber once each, with one process killed mid-burst', async () => {
+  it('100 publishes through the three reach a subscriber once each, with one process killed mid-burst', async () => {
     const admin = await apiLogin(servers[0].url, 'admin@verdicts.test')
     expect((await api(servers[0], 'POST', '/webhook-subscriptions', admin, { url: receiver.url })).status).toBe(201)
     const editor = await apiLogin(servers[0].url, 'editor@verdicts.test')
@@ -227,14 +202,14 @@ describe('three processes, one database, one Redis (issue 14)', () => {
       await api<{ docs: Array<{ id: number }> }>(servers[0], 'GET', '/tools?where[slug][equals]=ollama', editor)
     ).body.docs[0]
     let changes = 0
-    for (let index = 0; index < 12; index += 1) {
-      if (index === 6) {
+    for (let index = 0; index < burst; index += 1) {
+      if (index === burst / 2) {
         // B dies mid-burst, with whatever jobs it had claimed.
         await servers[1].kill()
       }
       // Round robin over the processes still alive.
-      const server = index >= 6 && index % 3 === 1 ? servers[2] : servers[index % 3]
-      const response = await api(server, 'PATCH', `/tools/${tool.id}`, editor, {
+      const alive = index < burst / 2 ? servers : [servers[0], servers[2]]
+      const response = await api(alive[index % alive.length], 'PATCH', `/tools/${tool.id}`, editor, {
         tagline: `Local models, take ${index}`,
       })
       expect(response.status).toBe(200)

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { uniqueRedisPrefix } from './redis.ts'
+import { demoPassword } from '../../src/demo/demoContent.ts'
 
 const projectRoot = path.resolve(import.meta.dirname, '../..')
 
@@ -222,4 +223,14 @@ export async function startAppServer(
 export function chromiumPath(): null | string {
   const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   return existsSync(candidate) ? candidate : null
+}
+
+/** A demo account's JWT, from the app's login endpoint. */
+export async function apiLogin(serverUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${serverUrl}/api/users/login`, {
+    body: JSON.stringify({ email, password: demoPassword }),
+    headers: { 'Content-Type': 'application/json' },
+    method: 'POST',
+  })
+  return ((await response.json()) as { token: string }).token
 }

@@ -7,6 +7,9 @@ import { chromium } from 'playwright-core'
 import { demoPassword } from '../../src/demo/demoContent.ts'
 import { chromiumPath } from './appServer.ts'
 
+// Signing in over the API needs no browser; it lives beside the app server (the bench uses it).
+export { apiLogin } from './appServer.ts'
+
 /** Where browser suites save screenshots (CI keeps the folder as an artifact). */
 export const artifactsFolder = path.resolve(import.meta.dirname, '../../test-artifacts')
 
@@ -32,16 +35,6 @@ export function launchChromium(): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu'],
     executablePath: chromiumPath()!,
   })
-}
-
-/** A demo account's JWT, from the app's login endpoint. */
-export async function apiLogin(serverUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${serverUrl}/api/users/login`, {
-    body: JSON.stringify({ email, password: demoPassword }),
-    headers: { 'Content-Type': 'application/json' },
-    method: 'POST',
-  })
-  return ((await response.json()) as { token: string }).token
 }
 
 /** A new context signed in to the admin as a demo account, on the dashboard. */

@@ -4,6 +4,21 @@ import { randomBytes } from 'node:crypto'
 /** The Redis the cluster suites use (REDIS_URL, else the machine's own). */
 export const testRedisUrl = process.env.REDIS_URL?.trim() || 'redis://127.0.0.1:6379'
 
+/** Why Redis at `url` does not answer, or null when it does (asked once, no retries). */
+export async function redisProblem(url: string): Promise<null | string> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  redis.on('error', () => {})
+  try {
+    await redis.connect()
+    await redis.ping()
+    return null
+  } catch (error) {
+    return (error as Error).message
+  } finally {
+    redis.disconnect()
+  }
+}
+
 /** A key prefix no other run (or helper sharing this Redis) uses. */
 export function uniqueRedisPrefix(): string {
   return `verdicts-test-${randomBytes(6).toString('hex')}:`

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import type { Id } from '../../src/domain/ids.ts'
 
+import { composeNewsletterTaskSlug, newsletterQueue } from '../../src/newsletter/job.ts'
 import { deliverWebhookTaskSlug, webhookQueue } from '../../src/webhooks/deliverWebhookTask.ts'
 import { testDatabaseUri } from '../helpers/database.ts'
 import { slugs } from '../helpers/fixtures.ts'
@@ -36,6 +37,17 @@ async function queueDeliveries(count: number, prefix: string): Promise<Array<{ i
   }
   return jobs
 }
+
+type JobStats = {
+  scheduledRuns: { queues: Record<string, { tasks: Record<string, { lastScheduledRun: string }> }> }
+}
+
+const composeJobs = () =>
+  first.find({
+    collection: 'payload-jobs',
+    sort: 'createdAt',
+    where: { taskSlug: { equals: composeNewsletterTaskSlug } },
+  })
 
 const pendingJobs = async () =>
   (await first.count({ collection: 'payload-jobs', where: { completedAt: { exists: false } } })).totalDocs
@@ -93,5 +105,36 @@ describe('jobs with several runners (issue 14)', () => {
     const liveJob = await first.findByID({ collection: 'payload-jobs', id: live.id })
     expect(liveJob).toMatchObject({ processing: true })
     expect(liveJob.completedAt ?? null).toBeNull()
+  })
+
+  it('queues each schedule slot once when several processes handle schedules at the same moment', async () => {
+    // As the runners' crons do at second 0 of every minute, several times over.
+    for (let round = 0; round < 3; round += 1) {
+      await Promise.all(
+        [first, second, first, second].map((payload) => payload.jobs.handleSchedules({ queue: newsletterQueue })),
+      )
+    }
+    const { docs } = await composeJobs()
+    expect(docs).toHaveLength(1)
+    expect(new Date(String(docs[0].waitUntil)).getTime()).toBeGreaterThan(Date.now())
+  })
+
+  it('does not queue a slot again once its job ran, even when the schedule record was overwritten', async () => {
+    // The slot queued above (queued here when this test runs alone).
+    await first.jobs.handleSchedules({ queue: newsletterQueue })
+    const [job] = (await composeJobs()).docs
+    const slot = new Date(String(job.waitUntil))
+    await first.db.updateJobs({ data: { completedAt: new Date().toISOString(), processing: false }, id: job.id })
+    // Payload writes the whole stats record back from what it read: a write based on an older
+    // read puts this schedule back to "last queued before the slot", as if it never was.
+    const stats = (await first.db.findGlobal({ slug: 'payload-jobs-stats' })) as { stats: JobStats }
+    stats.stats.scheduledRuns.queues[newsletterQueue].tasks[composeNewsletterTaskSlug].lastScheduledRun = new Date(
+      slot.getTime() - 1000,
+    ).toISOString()
+    await first.db.updateGlobal({ data: stats, slug: 'payload-jobs-stats' })
+
+    await second.jobs.handleSchedules({ queue: newsletterQueue })
+    const slots = (await composeJobs()).docs.map((doc) => new Date(String(doc.waitUntil)).getTime())
+    expect(slots.filter((time) => time === slot.getTime())).toHaveLength(1)
   })
 })
