@@ -19,6 +19,7 @@ const config = {
     ...(process.env.VERDICTS_CLUSTER_TESTS === '1' ? [] : ['/tests/cluster/']),
     ...(process.env.VERDICTS_SERVER_DATABASE_RUN === '1' ? ['/tests/package/'] : []),
   ],
+  testSequencer: '<rootDir>/tests/helpers/testSequencer.js',
   testTimeout: 120_000,
   transform: {
     '^.+\\.(t|j)sx?$': [
