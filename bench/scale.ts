@@ -5,7 +5,8 @@
  * verdicts (N/10 tools, 10 personas, N/10 matchups) straight through the database adapter
  * (`payload.db.create` in one transaction: no hooks, no versions; about 20 s for 10,000
  * verdicts), then times cold builds (no page cache) of the matchup page, the tool page
- * and the two lists, and counts the SQL statements of one publish through the Local API.
+ * and the two lists, the read of a stored page (src/public/pageStore.ts), and counts the
+ * SQL statements of one publish through the Local API.
  * Each figure is the median of BENCH_SCALE_RUNS (default 11) runs with its spread (min–max).
  * Set BENCH_SCALE_SIZES (default 100,10000; 100000 adds about four minutes of loading).
  */
@@ -25,6 +26,8 @@ import { databaseAdapterFor, resolveDatabaseTarget } from '../src/demo/database.
 import { createCaptureEmail } from '../src/email/captureEmailAdapter.ts'
 import { pluginOptionsOf } from '../src/pluginOptions.ts'
 import { pageCacheOf } from '../src/public/pageCache.ts'
+import { storedOrBuilt, storedPage, storedPagesSettled } from '../src/public/pageStore.ts'
+import { matchupTag, toolTag } from '../src/domain/cacheTags.ts'
 import { PublicPages } from '../src/public/pages.ts'
 import { reviewerData } from '../tests/helpers/createData.ts'
 import { countStatements } from './statements.ts'
@@ -147,9 +150,27 @@ async function measureSize(verdictCount: number): Promise<SizeResult> {
   const options = pluginOptionsOf(payload)
   const pages = () => new PublicPages(payload, options)
   const pick = <T>(list: T[], run: number) => list[(run * 7919 + 3) % list.length]
+  // The stored copies of the pages the "stored page" rows read (as the first read of each
+  // page after a change stores it).
+  for (let run = -1; run < runs; run += 1) {
+    const matchup = pick(matchups, run + 1)
+    const tool = pick(tools, run + 1).slug
+    await storedOrBuilt(payload, matchupTag(matchup), async () => ({
+      tags: [],
+      value: await pages().matchupPage(matchup),
+    }))
+    await storedOrBuilt(payload, toolTag(tool), async () => ({ tags: [], value: await pages().toolPage(tool) }))
+  }
+  await storedPagesSettled(payload)
   const rows = [
     await timed('cold /api/public/matchups/:slug build', (run) => pages().matchupPage(pick(matchups, run + 1))),
+    await timed('cold /api/public/matchups/:slug from its stored page', (run) =>
+      storedPage(payload, matchupTag(pick(matchups, run + 1))),
+    ),
     await timed('cold /api/public/tools/:slug build', (run) => pages().toolPage(pick(tools, run + 1).slug)),
+    await timed('cold /api/public/tools/:slug from its stored page', (run) =>
+      storedPage(payload, toolTag(pick(tools, run + 1).slug)),
+    ),
     await timed('cold /api/public/tools list page', (run) => pages().listTools({}, 1 + (run % 3), 20)),
     await timed('cold /api/public/tools?tier=paid list page', (run) =>
       pages().listTools({ tier: 'paid' }, 1 + (run % 3), 20),
