@@ -207,7 +207,7 @@ export async function storedOrBuilt(
   build: () => Promise<Built>,
 ): Promise<null | { body: string; tags: string[] }> {
   const store = await pageStoreOf(payload)
-  const seen = store ? await store.read(key) : null
+  const seen = store ? await readOrNull(payload, store, key) : null
   if (seen?.body) {
     return { body: seen.body, tags: seen.tags }
   }
@@ -247,6 +247,19 @@ export async function storedPagesSettled(payload: Payload): Promise<void> {
 /** The stored page for `key`, if one is stored and current. */
 export async function storedPage(payload: Payload, key: string): Promise<null | { body: string; tags: string[] }> {
   const store = await pageStoreOf(payload)
-  const seen = store ? await store.read(key) : null
+  const seen = store ? await readOrNull(payload, store, key) : null
   return seen?.body ? { body: seen.body, tags: seen.tags } : null
+}
+
+/**
+ * A failed read (the table missing because a migration was not run, a dropped connection)
+ * must not fail the page: it is built instead, as without a store.
+ */
+async function readOrNull(payload: Payload, store: PageStore, key: string): Promise<null | StoredPage> {
+  try {
+    return await store.read(key)
+  } catch (error) {
+    payload.logger.warn({ err: error, msg: `Could not read the stored public page ${key}; building it.` })
+    return null
+  }
 }
