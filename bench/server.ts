@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { REST_GET } from '@payloadcms/next/routes'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -27,6 +27,11 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`)
 
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'verdicts-bench-')), 'bench.db')
+  // The bench stops this process with SIGTERM: the database file goes with it.
+  process.once('SIGTERM', () => {
+    rmSync(path.dirname(file), { force: true, recursive: true })
+    process.exit(0)
+  })
   const config = await buildConfig(
     createAppConfig({
       db: databaseAdapterFor(resolveDatabaseTarget(`file:${file}`)),
