@@ -93,10 +93,11 @@ async function measure(port: number, slugs: string[]) {
   return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average }
 }
 
-const scenarios = ['bare', 'warm', 'warmRoute', 'cold', 'payloadRest'] as const
+const scenarios = ['bare', 'warm', 'warmRoute', 'cold', 'coldBuild', 'payloadRest'] as const
 const labels: Record<(typeof scenarios)[number], string> = {
   bare: '(a) bare node:http, same bytes from memory',
-  cold: '(c) /api/public/matchups/:slug, cache cleared per request',
+  cold: '(c) /api/public/matchups/:slug, memory cleared per request (read from the stored page)',
+  coldBuild: "(c') the same, no stored page (built from the database per request)",
   payloadRest: '(d) Payload REST /api/matchups?where[slug]…&depth=2',
   warm: '(b) /api/public/matchups/:slug, warm, as `npm start` serves it (node fast path)',
   warmRoute: "(b') the same, warm, through the Next.js route handler only (`next dev`)",
@@ -142,6 +143,11 @@ async function main(): Promise<void> {
       }
       for (let run = 0; run < runs; run += 1) {
         for (const scenario of scenarios) {
+          if (scenario === 'cold') {
+            // Every page stored and current (the (c') row marks pages stale), so this row
+            // measures reading stored pages only.
+            await readEveryPage(ready.ports.cold, ready.slugs)
+          }
           if (scenario === 'warm') {
             // The cold scenario empties the one page cache the servers share (and so did the
             // warm-up of its port): fill it again, so the warm rows measure serving only.

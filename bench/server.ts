@@ -1,12 +1,12 @@
 /**
  * The server side of `npm run bench`: boots the app on a fresh SQLite file with N
- * published matchups and serves four scenarios on loopback ports, each behind the same
+ * published matchups and serves six scenarios on loopback ports, each behind the same
  * minimal node:http adapter. Prints one JSON line with the ports and slugs when ready.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { REST_GET } from '@payloadcms/next/routes'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -19,6 +19,7 @@ import { richTextFromParagraphs } from '../src/catalog/richText.ts'
 import { createMatchupFastPath } from '../src/public/fastPath.ts'
 import { createMatchupRoute } from '../src/public/matchupRoute.ts'
 import { pageCacheOf } from '../src/public/pageCache.ts'
+import { pageStoreOf } from '../src/public/pageStore.ts'
 import { categoryData, matchupData, reviewerData, toolData, verdictData } from '../tests/helpers/createData.ts'
 
 async function main(): Promise<void> {
@@ -26,6 +27,11 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`)
 
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'verdicts-bench-')), 'bench.db')
+  // The bench stops this process with SIGTERM: the database file goes with it.
+  process.once('SIGTERM', () => {
+    rmSync(path.dirname(file), { force: true, recursive: true })
+    process.exit(0)
+  })
   const config = await buildConfig(
     createAppConfig({
       db: databaseAdapterFor(resolveDatabaseTarget(`file:${file}`)),
@@ -138,12 +144,31 @@ async function main(): Promise<void> {
     ),
   )
 
+  // The page store of this instance, switched off for the (c') row only: the rows run one at
+  // a time, so no other request is in flight meanwhile.
+  const storeSlot = Symbol.for('verdicts-cms.page-store')
+  const holder = payload as unknown as Record<symbol, unknown>
+  const store = await pageStoreOf(payload)
+  const withStoredPages = (on: boolean) => {
+    holder[storeSlot] = Promise.resolve(on ? store : null)
+  }
+
   const scenarios: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void> | void> = {
     bare: (_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
       response.end(sampleBody)
     },
+    // A miss in memory: the page comes from its stored copy (one row).
     cold: async (request, response) => {
+      withStoredPages(true)
+      cache.clear()
+      await viaMatchupRoute(request, response)
+    },
+    // A miss with no stored copy either: the page is built from the database on every
+    // request, as every miss was before pages were stored (and as the first read after a
+    // change still is, less its write of the stored copy).
+    coldBuild: async (request, response) => {
+      withStoredPages(false)
       cache.clear()
       await viaMatchupRoute(request, response)
     },

@@ -10,6 +10,7 @@ export type VerdictsCollectionKey =
   | 'releases'
   | 'newsletterDeliveries'
   | 'newsletterIssues'
+  | 'publicPages'
   | 'reviewers'
   | 'scoreHistory'
   | 'subscribers'
@@ -282,7 +283,7 @@ export type VerdictsPluginOptions = {
   /**
    * Slugs of the collections the plugin adds. Override one to avoid a clash with a host
    * collection; every relation inside the plugin follows the map.
-   * @default { categories: 'categories', matchups: 'matchups', newsletterDeliveries: 'newsletter-deliveries', newsletterIssues: 'newsletter-issues', releases: 'releases', reviewers: 'reviewers', scoreHistory: 'score-history', subscribers: 'subscribers', tools: 'tools', users: 'users', verdicts: 'verdicts', votes: 'votes', webhookDeliveries: 'webhook-deliveries', webhookSubscriptions: 'webhook-subscriptions', workflowEvents: 'workflow-events' }
+   * @default { categories: 'categories', matchups: 'matchups', newsletterDeliveries: 'newsletter-deliveries', newsletterIssues: 'newsletter-issues', publicPages: 'public-pages', releases: 'releases', reviewers: 'reviewers', scoreHistory: 'score-history', subscribers: 'subscribers', tools: 'tools', users: 'users', verdicts: 'verdicts', votes: 'votes', webhookDeliveries: 'webhook-deliveries', webhookSubscriptions: 'webhook-subscriptions', workflowEvents: 'workflow-events' }
    */
   collectionSlugs?: Partial<Record<VerdictsCollectionKey, string>>
   /** Community voting on tools. */
@@ -368,6 +369,7 @@ export const defaultCollectionSlugs = {
   matchups: 'matchups',
   newsletterDeliveries: 'newsletter-deliveries',
   newsletterIssues: 'newsletter-issues',
+  publicPages: 'public-pages',
   releases: 'releases',
   reviewers: 'reviewers',
   scoreHistory: 'score-history',

@@ -6,6 +6,7 @@ import { createCategoriesCollection } from '../collections/Categories.ts'
 import { createMatchupsCollection } from '../collections/Matchups.ts'
 import { createNewsletterDeliveriesCollection } from '../collections/NewsletterDeliveries.ts'
 import { createNewsletterIssuesCollection } from '../collections/NewsletterIssues.ts'
+import { createPublicPagesCollection } from '../collections/PublicPages.ts'
 import { createReviewersCollection } from '../collections/Reviewers.ts'
 import { createScoreHistoryCollection } from '../collections/ScoreHistory.ts'
 import { createSubscribersCollection } from '../collections/Subscribers.ts'
@@ -55,6 +56,7 @@ const contentCollectionFactories: Array<
   ['subscribers', createSubscribersCollection],
   ['newsletterIssues', createNewsletterIssuesCollection],
   ['newsletterDeliveries', createNewsletterDeliveriesCollection],
+  ['publicPages', createPublicPagesCollection],
 ]
 
 function applyOverride(

@@ -110,9 +110,9 @@ export function notifyConsumers(
         return doc
       }
       // Lists are named apart from pages (webhooks carry page tags only).
-      dropPagesAfterCommit(req, affectedListTags(options, collection, doc as Doc, previous))
+      await dropPagesAfterCommit(req, affectedListTags(options, collection, doc as Doc, previous))
       const tags = await affectedTags(req, options, collection, [doc as Doc, previous])
-      dropPagesAfterCommit(req, tags)
+      await dropPagesAfterCommit(req, tags)
       await queueWebhooks(req, options, source, action, doc as Doc, tags)
       return doc
     },
@@ -121,7 +121,7 @@ export function notifyConsumers(
         return doc
       }
       const tags = await affectedTags(req, options, collection, [doc as Doc])
-      dropPagesAfterCommit(req, [...tags, ...affectedListTags(options, collection, doc as Doc, undefined)])
+      await dropPagesAfterCommit(req, [...tags, ...affectedListTags(options, collection, doc as Doc, undefined)])
       await queueWebhooks(req, options, source, 'deleted', doc as Doc, tags)
       return doc
     },

@@ -72,7 +72,7 @@ export async function markStaleVerdicts(
     }
   }
   if (marked.length > 0) {
-    dropPagesAfterCommit(req, await affectedTags(req, options, slugs.verdicts, marked))
+    await dropPagesAfterCommit(req, await affectedTags(req, options, slugs.verdicts, marked))
   }
   // Consumer sites cache pages too: each marked verdict changes what its pages print.
   for (const verdict of marked) {

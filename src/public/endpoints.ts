@@ -9,6 +9,7 @@ import { cachedResponse, corsHeaders } from './cachedResponse.ts'
 import { buildOpenApiDocument } from './openapi.ts'
 import { cachedResponseFor, pageCacheOf } from './pageCache.ts'
 import { PublicPages } from './pages.ts'
+import { storedOrBuilt } from './pageStore.ts'
 import { errorResponse } from '../http/endpointHelpers.ts'
 import { listCacheKey } from './listCacheKey.ts'
 
@@ -111,10 +112,14 @@ export function createPublicEndpoints(options: SanitizedVerdictsOptions): Endpoi
       handler: async (req) => {
         const slug = slugParam(req)
         const entry = isValidSlug(slug)
-          ? await pageCacheOf(req.payload).getOrBuild(matchupTag(slug), async () => {
-              const page = await pagesOf(req).matchupPage(slug)
-              return page && { tags: [matchupTag(slug), ...page.tools.map((tool) => toolTag(tool.slug))], value: page }
-            })
+          ? await pageCacheOf(req.payload).getOrBuild(matchupTag(slug), () =>
+              storedOrBuilt(req.payload, matchupTag(slug), async () => {
+                const page = await pagesOf(req).matchupPage(slug)
+                return (
+                  page && { tags: [matchupTag(slug), ...page.tools.map((tool) => toolTag(tool.slug))], value: page }
+                )
+              }),
+            )
           : null
         return respond(req, entry, `No published matchup "${slug}".`)
       },
@@ -125,15 +130,17 @@ export function createPublicEndpoints(options: SanitizedVerdictsOptions): Endpoi
       handler: async (req) => {
         const slug = slugParam(req)
         const entry = isValidSlug(slug)
-          ? await pageCacheOf(req.payload).getOrBuild(toolTag(slug), async () => {
-              const page = await pagesOf(req).toolPage(slug)
-              return (
-                page && {
-                  tags: [toolTag(slug), ...page.matchups.map((matchup) => matchupTag(matchup.slug))],
-                  value: page,
-                }
-              )
-            })
+          ? await pageCacheOf(req.payload).getOrBuild(toolTag(slug), () =>
+              storedOrBuilt(req.payload, toolTag(slug), async () => {
+                const page = await pagesOf(req).toolPage(slug)
+                return (
+                  page && {
+                    tags: [toolTag(slug), ...page.matchups.map((matchup) => matchupTag(matchup.slug))],
+                    value: page,
+                  }
+                )
+              }),
+            )
           : null
         return respond(req, entry, `No published tool "${slug}".`)
       },

@@ -8,6 +8,7 @@ import { contextKeys } from '../domain/contextKeys.ts'
 import { toolTag } from '../domain/cacheTags.ts'
 import { affectedListTags, affectedTags } from './affectedPages.ts'
 import { pageCacheOf } from './pageCache.ts'
+import { bumpStoredPages } from './pageStore.ts'
 
 /**
  * Cached pages are dropped once the writes that made them stale are visible to readers.
@@ -40,6 +41,12 @@ export function dropPagesOnCommit(payload: Payload): void {
   const commit = db.commitTransaction.bind(db)
   const rollback = db.rollbackTransaction.bind(db)
   db.commitTransaction = async (id) => {
+    const named = pending.get(id as Id)
+    if (named) {
+      // Inside the transaction, as its last statement: the stored copies of its pages get a
+      // new version before anyone can read the change (src/public/pageStore.ts).
+      await bumpStoredPages(payload, named, id as Id)
+    }
     await commit(id)
     const tags = pending.get(id as Id)
     if (tags) {
@@ -70,8 +77,12 @@ function namedInRequest(req: PayloadRequest): Set<string> {
   return fresh
 }
 
-/** Drops the pages `tags` name once this request's writes are committed (at once without a transaction). */
-export function dropPagesAfterCommit(req: PayloadRequest, tags: Iterable<string>): void {
+/**
+ * Drops the pages `tags` name once this request's writes are committed (at once without a
+ * transaction). Their stored copies are marked stale inside the transaction, just before
+ * it commits; without one, here, after the write.
+ */
+export async function dropPagesAfterCommit(req: PayloadRequest, tags: Iterable<string>): Promise<void> {
   const named = namedInRequest(req)
   for (const tag of tags) {
     named.add(tag)
@@ -88,6 +99,7 @@ export function dropPagesAfterCommit(req: PayloadRequest, tags: Iterable<string>
     pending.set(transactionID, held)
     return
   }
+  await bumpStoredPages(req.payload, tags)
   dropPages(req.payload, tags)
 }
 
@@ -110,8 +122,8 @@ export async function dropPagesOfRecountedTool(
   previous: ToolDoc,
 ): Promise<void> {
   const collection = options.collectionSlugs.tools
-  dropPagesAfterCommit(req, affectedListTags(options, collection, tool, previous))
+  await dropPagesAfterCommit(req, affectedListTags(options, collection, tool, previous))
   if (!pageAlreadyDropped(req, toolTag(String(tool.slug)))) {
-    dropPagesAfterCommit(req, await affectedTags(req, options, collection, [tool, previous]))
+    await dropPagesAfterCommit(req, await affectedTags(req, options, collection, [tool, previous]))
   }
 }

@@ -7,14 +7,18 @@ import { pluginOptionsOf } from '../pluginOptions.ts'
 import { cachedResponse } from './cachedResponse.ts'
 import { matchupTag } from '../domain/cacheTags.ts'
 import { pageCacheOf } from './pageCache.ts'
+import { storedPage } from './pageStore.ts'
+import { isValidSlug } from '../catalog/slugify.ts'
 
 type RouteContext = { params: Promise<{ slug: string }> }
 
 /**
  * The read path of the comparison page, mounted by the app at
  * /api/public/matchups/[slug]: a page already in memory is answered straight from there,
- * without Payload's request pipeline (auth, i18n, routing); anything else — a first read,
- * an unknown slug — goes through the plugin's endpoint, which builds and caches the page.
+ * without Payload's request pipeline (auth, i18n, routing), and so is a page stored in the
+ * database (src/public/pageStore.ts); anything else — a first read, a page changed since it
+ * was stored, an unknown slug — goes through the plugin's endpoint, which builds, stores and
+ * caches the page.
  */
 export function createMatchupRoute(config: Promise<SanitizedConfig> | SanitizedConfig) {
   const throughPayload = REST_GET(config)
@@ -23,7 +27,11 @@ export function createMatchupRoute(config: Promise<SanitizedConfig> | SanitizedC
   return async function GET(request: Request, context: RouteContext): Promise<Response> {
     const { slug } = await context.params
     const payload = (instance ??= await getPayload({ config }))
-    const entry = pageCacheOf(payload).get(matchupTag(slug))
+    const cache = pageCacheOf(payload)
+    // Not in memory: the page as stored in the database (one row), if it is current there.
+    const entry =
+      cache.get(matchupTag(slug)) ??
+      (isValidSlug(slug) ? await cache.getOrBuild(matchupTag(slug), () => storedPage(payload, matchupTag(slug))) : null)
     if (entry) {
       return cachedResponse(entry, request.headers, pluginOptionsOf(payload))
     }

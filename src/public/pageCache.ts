@@ -74,10 +74,13 @@ export class PageCache {
     return this.bytes
   }
 
-  /** Builds (or reuses) the entry for `key`; null from `build` means "not found", not cached. */
+  /**
+   * Builds (or reuses) the entry for `key`; null from `build` means "not found", not cached.
+   * `build` gives the value to serialise, or a body already serialised (a stored page).
+   */
   async getOrBuild(
     key: string,
-    build: () => Promise<null | { tags: string[]; value: unknown }>,
+    build: () => Promise<null | { body: string; tags: string[] } | { tags: string[]; value: unknown }>,
   ): Promise<CachedResponse | null> {
     const cached = this.get(key)
     if (cached) {
@@ -88,7 +91,7 @@ export class PageCache {
     if (!built) {
       return null
     }
-    const entry = cachedResponseFor(JSON.stringify(built.value), built.tags)
+    const entry = cachedResponseFor('body' in built ? built.body : JSON.stringify(built.value), built.tags)
     if (this.generation === startedAt) {
       this.store(key, entry)
     }

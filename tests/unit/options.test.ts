@@ -16,6 +16,7 @@ describe('sanitizeOptions', () => {
         matchups: 'matchups',
         newsletterDeliveries: 'newsletter-deliveries',
         newsletterIssues: 'newsletter-issues',
+        publicPages: 'public-pages',
         releases: 'releases',
         reviewers: 'reviewers',
         scoreHistory: 'score-history',

@@ -20,6 +20,7 @@ const ourSlugs = [
   'subscribers',
   'newsletter-issues',
   'newsletter-deliveries',
+  'public-pages',
 ]
 
 function hostConfig(): Config {
