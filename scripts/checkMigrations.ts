@@ -6,7 +6,7 @@
  * nothing; one that does not writes a file, which this removes again before failing.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -18,6 +18,10 @@ import { openServer } from './lib/testDatabases.ts'
 /** Whether Payload would write a migration for `databaseUri`; removes any it wrote. */
 function pendingSchemaChange(folder: string, databaseUri: string): null | string {
   const before = new Set(readdirSync(folder))
+  // migrate:create rewrites the folder's index.ts to list the file it writes; kept as it was
+  // (uncommitted entries included) and put back below.
+  const index = path.join(folder, 'index.ts')
+  const indexBefore = readFileSync(index, 'utf8')
   const result = spawnSync(
     process.execPath,
     [path.join(projectRoot, 'node_modules/payload/bin.js'), 'migrate:create', 'uncommitted', '--skip-empty'],
@@ -39,8 +43,7 @@ function pendingSchemaChange(folder: string, databaseUri: string): null | string
   for (const file of written) {
     rmSync(path.join(folder, file), { force: true })
   }
-  // migrate:create also rewrites the folder's index.ts to list the new file; restore it.
-  spawnSync('git', ['checkout', '--', path.join(folder, 'index.ts')], { cwd: projectRoot })
+  writeFileSync(index, indexBefore)
   return written.length > 0 ? written.join(', ') : null
 }
 

@@ -1,9 +1,21 @@
 import * as migration_20261201_205439_initial from './20261201_205439_initial';
+import * as migration_20261202_001219_speed2 from './20261202_001219_speed2';
+import * as migration_20261202_011211_first_published_at from './20261202_011211_first_published_at';
 
 export const migrations = [
   {
     up: migration_20261201_205439_initial.up,
     down: migration_20261201_205439_initial.down,
-    name: '20261201_205439_initial'
+    name: '20261201_205439_initial',
+  },
+  {
+    up: migration_20261202_001219_speed2.up,
+    down: migration_20261202_001219_speed2.down,
+    name: '20261202_001219_speed2',
+  },
+  {
+    up: migration_20261202_011211_first_published_at.up,
+    down: migration_20261202_011211_first_published_at.down,
+    name: '20261202_011211_first_published_at',
   },
 ];
