@@ -79,7 +79,10 @@ describe('verdictsPlugin', () => {
     const commit = async () => {}
     const updateJobs = async () => null
     const db = { commitTransaction: commit, rollbackTransaction: async () => {}, updateJobs }
-    await verdictsPlugin()(host).onInit!({ collections: {}, db } as never)
+    const queue = async () => null
+    const jobs = { handleSchedules: async () => null, queue }
+    const destroy = async () => {}
+    await verdictsPlugin()(host).onInit!({ collections: {}, config: { jobs: {} }, db, destroy, jobs } as never)
     order.push('after')
     expect(order).toEqual(['host', 'after'])
     expect(host.onInit).toHaveBeenCalledTimes(1)
@@ -87,6 +90,8 @@ describe('verdictsPlugin', () => {
     expect(db.commitTransaction).not.toBe(commit)
     // Job claims go through the plugin, so several runners run each job once (src/cluster/jobClaims.ts).
     expect(db.updateJobs).not.toBe(updateJobs)
+    // Scheduled jobs are queued once per slot however many runners tick (src/cluster/schedules.ts).
+    expect(jobs.queue).not.toBe(queue)
   })
 
   it('does not mutate the incoming config', () => {
