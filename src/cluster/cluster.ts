@@ -2,24 +2,36 @@ import type { Payload } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options.ts'
 
+import { storedPagesSettled } from '../public/pageStore.ts'
 import { startInvalidationBus } from './invalidationBus.ts'
 import { closeCommandConnection, commandConnection, pingRedis } from './redis.ts'
 
 const startedSlot = Symbol.for('verdicts-cms.cluster-started')
 type WithStarted = Payload & { [startedSlot]?: true }
 
-type PgClient = { release?: (error?: Error) => void }
-type PgPool = { _clients?: PgClient[]; end: () => Promise<void>; ending?: boolean }
+type PgClient = { activeQuery?: unknown; release?: (error?: Error) => void }
+type PgPool = { _clients?: PgClient[]; _idle?: Array<{ client: PgClient }>; end: () => Promise<void>; ending?: boolean }
+
+const poolOf = (payload: Payload) => (payload.db as unknown as { pool?: PgPool }).pool
+
+/** Clients of the pool that are checked out (in use, or kept without being given back). */
+function checkedOut(pool: PgPool): PgClient[] {
+  const idle = new Set((pool._idle ?? []).map((item) => item.client))
+  return (pool._clients ?? []).filter((client) => !idle.has(client))
+}
 
 /**
  * Ends the PostgreSQL adapter's connection pool. Payload 3.90's `db.destroy` leaves it open,
  * with the client its `connect` checks out (to watch for resets) and never gives back, so a
  * script, worker or jest worker that destroyed its Payload instance could not exit ("A
  * worker process has failed to exit gracefully"). `end()` closes the idle clients at once
- * and waits for the checked-out ones; those are given back here, which closes them too.
- * (Only on the way out: a hot reload destroys the adapter, not Payload, and reuses the pool.)
+ * and waits for the checked-out ones. Only the client Payload kept (`kept`, noted when the
+ * plugin started, right after connecting) is given back here, and only while no query runs
+ * on it: a client another query holds is given back by that query, and giving it back
+ * twice throws. (Only on the way out: a hot reload destroys the adapter, not Payload, and
+ * reuses the pool.)
  */
-async function endPostgresPool(payload: Payload): Promise<void> {
+async function endPostgresPool(payload: Payload, kept: PgClient[]): Promise<void> {
   const adapter = payload.db as unknown as { pool?: PgPool }
   const { pool } = adapter
   if (payload.db.name !== 'postgres' || !pool || pool.ending) {
@@ -27,8 +39,11 @@ async function endPostgresPool(payload: Payload): Promise<void> {
   }
   adapter.pool = undefined
   const ended = pool.end()
-  for (const client of [...(pool._clients ?? [])]) {
-    client.release?.()
+  const stillOut = new Set(checkedOut(pool))
+  for (const client of kept) {
+    if (stillOut.has(client) && !client.activeQuery) {
+      client.release?.()
+    }
   }
   await ended
 }
@@ -47,14 +62,18 @@ export async function startCluster(payload: Payload, cluster: SanitizedVerdictsO
   holder[startedSlot] = true
   const { redisUrl } = cluster
   const destroy = payload.destroy.bind(payload)
+  const pool = payload.db.name === 'postgres' ? poolOf(payload) : undefined
+  const keptByPayload = pool ? checkedOut(pool) : []
   let bus: Awaited<ReturnType<typeof startInvalidationBus>> = null
   payload.destroy = async () => {
+    // A page being stored after its answer finishes first, on a connection still open.
+    await storedPagesSettled(payload)
     await bus?.close()
     if (redisUrl) {
       await closeCommandConnection(redisUrl)
     }
     await destroy()
-    await endPostgresPool(payload)
+    await endPostgresPool(payload, keptByPayload)
   }
   if (!redisUrl) {
     return
