@@ -33,7 +33,7 @@ import { startCluster } from './cluster/cluster.ts'
 import { createHealthEndpoint } from './cluster/health.ts'
 import { scheduleOncePerSlot } from './cluster/schedules.ts'
 import { claimJobsOnce } from './cluster/jobClaims.ts'
-import { narrowDocumentLockAccess } from './access/documentLocks.ts'
+import { narrowDocumentLockAccess, skipEmptyLockCleanup } from './access/documentLocks.ts'
 import { createDashboardEndpoint } from './workflow/dashboard.ts'
 import { keepErrorDetails } from './http/keepErrorDetails.ts'
 import { payloadRefusalNames, refusalName } from './http/refusal.ts'
@@ -200,6 +200,7 @@ export const verdictsPlugin =
             scheduleOncePerSlot(payload)
             await startCluster(payload, options.cluster)
             narrowDocumentLockAccess(payload)
+            skipEmptyLockCleanup(payload)
           }
         : incomingConfig.onInit,
       custom: {

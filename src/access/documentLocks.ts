@@ -72,3 +72,32 @@ export function narrowDocumentLockAccess(payload: Payload): void {
   }
   locks.access = { ...locks.access, create: createLockOnEditable, read: readOwnOrEditableLocks }
 }
+
+const lockCleanupSlot = Symbol.for('verdicts-cms.lock-cleanup')
+type WithLockCleanup = Payload & { [lockCleanupSlot]?: true }
+
+/**
+ * Every update and delete makes Payload clear the document's locks with the adapter's
+ * `deleteMany`, which on the SQL adapters is two statements (the ids, then a `delete`
+ * that runs even when there are none: `where false`). Almost every write has no lock
+ * (the API, jobs, the importer, the workflow's own saves), so one count decides first: one
+ * statement when there is none, three when an editor holds one. Called once from `onInit`.
+ */
+export function skipEmptyLockCleanup(payload: Payload): void {
+  const holder = payload as WithLockCleanup
+  const { db } = payload
+  if (holder[lockCleanupSlot] || (db.name !== 'sqlite' && db.name !== 'postgres')) {
+    return
+  }
+  holder[lockCleanupSlot] = true
+  const deleteMany = db.deleteMany.bind(db)
+  db.deleteMany = async (args) => {
+    if (args.collection === lockedDocumentsSlug) {
+      const { totalDocs } = await db.count({ collection: args.collection, req: args.req, where: args.where })
+      if (totalDocs === 0) {
+        return
+      }
+    }
+    return deleteMany(args)
+  }
+}
