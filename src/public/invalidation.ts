@@ -83,24 +83,30 @@ function namedInRequest(req: PayloadRequest): Set<string> {
  * it commits; without one, here, after the write.
  */
 export async function dropPagesAfterCommit(req: PayloadRequest, tags: Iterable<string>): Promise<void> {
+  const list = [...tags]
   const named = namedInRequest(req)
-  for (const tag of tags) {
+  for (const tag of list) {
     named.add(tag)
   }
   const pending = (req.payload as WithRegistry)[registrySlot]
   // A transaction id is a string or number once begun; a database without transactions
   // leaves a promise of nothing here (and `instanceof Promise` can miss one from another realm).
   const transactionID = req.transactionID
-  if (pending && (typeof transactionID === 'string' || typeof transactionID === 'number')) {
+  const inTransaction = typeof transactionID === 'string' || typeof transactionID === 'number'
+  if (pending && inTransaction) {
     const held = pending.get(transactionID) ?? new Set<string>()
-    for (const tag of tags) {
+    for (const tag of list) {
       held.add(tag)
     }
     pending.set(transactionID, held)
     return
   }
-  await bumpStoredPages(req.payload, tags)
-  dropPages(req.payload, tags)
+  // No commit hook yet (a write before the plugin's onInit ran, as a host's own onInit
+  // seeding content) while a transaction may be open: its stored pages are marked on that
+  // transaction's connection. On another connection the statement would wait for the write
+  // lock this very transaction holds (SQLite) until it timed out.
+  await bumpStoredPages(req.payload, list, inTransaction ? transactionID : undefined)
+  dropPages(req.payload, list)
 }
 
 /** Whether a change earlier in this request already named the page `tag`. */
