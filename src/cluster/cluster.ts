@@ -45,7 +45,27 @@ async function endPostgresPool(payload: Payload, kept: PgClient[]): Promise<void
       client.release?.()
     }
   }
-  await ended
+  // A client another holder never gives back (a transaction a failed write left open) would
+  // keep `end()` waiting for ever: shutting down must not hang on it, the process's exit
+  // closes that socket.
+  await within(ended, shutdownWaitMs)
+}
+
+/** How long shutting down waits for each thing it closes. */
+const shutdownWaitMs = 5000
+
+/** Whether `promise` settled within `ms` (it goes on running either way). */
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms)
+    timer.unref()
+  })
+  try {
+    return await Promise.race([promise.then(() => true), timeout])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 /**
@@ -67,7 +87,7 @@ export async function startCluster(payload: Payload, cluster: SanitizedVerdictsO
   let bus: Awaited<ReturnType<typeof startInvalidationBus>> = null
   payload.destroy = async () => {
     // A page being stored after its answer finishes first, on a connection still open.
-    await storedPagesSettled(payload)
+    await within(storedPagesSettled(payload), shutdownWaitMs)
     await bus?.close()
     if (redisUrl) {
       await closeCommandConnection(redisUrl)
