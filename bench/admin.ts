@@ -17,44 +17,13 @@ import type { Browser, Page } from 'playwright-core'
 
 import { loadavg } from 'node:os'
 
-import { chromium } from 'playwright-core'
-
-import { demoPassword } from '../src/demo/demoContent.ts'
-import { chromiumPath, runCli, startAppServer } from '../tests/helpers/appServer.ts'
+import { apiLogin, chromiumPath, runCli, startAppServer } from '../tests/helpers/appServer.ts'
+import { adminLogin, launchChromium } from '../tests/helpers/chromium.ts'
 import { testDatabaseUri } from '../tests/helpers/database.ts'
 
 const runs = Number(process.env.BENCH_ADMIN_RUNS ?? 5)
 const editor = 'editor@verdicts.test'
 const reviewer = 'futurist@verdicts.test'
-
-// tests/helpers/browser.ts does the same for the tests, but it needs jest's globals.
-const launchChromium = () =>
-  chromium.launch({
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu'],
-    executablePath: chromiumPath()!,
-  })
-
-async function apiLogin(serverUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${serverUrl}/api/users/login`, {
-    body: JSON.stringify({ email, password: demoPassword }),
-    headers: { 'Content-Type': 'application/json' },
-    method: 'POST',
-  })
-  return ((await response.json()) as { token: string }).token
-}
-
-async function adminLogin(browser: Browser, serverUrl: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { height: 1000, width: 1400 } })
-  const page = await context.newPage()
-  page.setDefaultTimeout(120_000)
-  page.setDefaultNavigationTimeout(120_000)
-  await page.goto(`${serverUrl}/admin/login`)
-  await page.fill('#field-email', email)
-  await page.fill('#field-password', demoPassword)
-  await page.click('button[type=submit]')
-  await page.waitForURL(/\/admin$/)
-  return page
-}
 
 type Row = { label: string; samples: number[] }
 
