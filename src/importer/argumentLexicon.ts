@@ -111,6 +111,7 @@ export const argumentLexicon: Record<string, number> = {
   legal: 0,
   object: 0,
   plus: 0,
+  sold: 0,
   still: 0,
   token: 0,
   top: 0,

@@ -8,7 +8,9 @@
  * - Negation turns a word around, by wink-nlp's negation detection ("no lock-in", "never
  *   crashed", "without waiting") with its scope ending at the next punctuation, and by the
  *   negative pronouns wink-nlp does not count ("nothing", "nobody"); "less" and "fewer" turn
- *   the next word around ("less fragile"). Two negations cancel.
+ *   the next word around ("less fragile"). Two negations cancel. A negation about this tool
+ *   with no feeling word in its scope is a shortfall all the same ("there is no API", "not
+ *   there yet", "the job it promised to remove"): what is missing need not be a feeling word.
  * - A contrast moves the weight to what answers it: in "A, but B" and "Although A, B" the
  *   conceded A counts `conceded` of B; a sentence that opens with "But", "Still" or "Even so"
  *   concedes every sentence before it.
@@ -54,8 +56,13 @@ const sentenceTurns = /^(?:but|still|yet|however|even so|that said|nevertheless|
 const hedges = new Set(['may', 'might', 'could', 'perhaps', 'maybe', 'possibly'])
 /** Negative pronouns outside wink-nlp's negation model; their scope runs to the next punctuation. */
 const negators = new Set(['nothing', 'nobody', 'nowhere'])
-/** "meant to", "supposed to": what was expected and did not happen; the scope runs like a negation's. */
-const counterfactuals = new Set(['meant', 'supposed', 'intended', 'promised'])
+/**
+ * "meant to", "supposed to", "expected it to": what was expected and did not happen; the
+ * scope runs like a negation's.
+ */
+const counterfactuals = new Set(['meant', 'supposed', 'intended', 'promised', 'expected'])
+/** How far after a counterfactual verb its "to" may come ("expected it to fumble"). */
+const counterfactualReach = 3
 /** Downtoners that turn the next word around. */
 const reversers = new Set(['less', 'fewer'])
 
@@ -132,6 +139,16 @@ function frameMask(words: string[], frames: string[][]): boolean[] {
 
 type Clause = { hedged: boolean; score: number; weight: number }
 
+/**
+ * Negators that, about this tool, say it falls short even with no feeling word after them
+ * ("there is no API", "the votes cannot be read", "the runtime is not there"): what is
+ * missing is a shortfall whatever the missing thing is called. Not "never" or "without",
+ * which about a tool mostly deny a failure ("it never rewrote text", "without waiting").
+ */
+const selfLacking = new Set(['not', "n't", 'no', 'nothing', 'none'])
+/** What a negation about this tool with no feeling word in its scope leans (a rival's: `rivalWeight / domainScale`). */
+const bareNegation = 0.5
+
 /** A sentence's lean: the sum of its clauses' word leans, each clause weighted. */
 function sentenceLean(sentence: ItemSentence, frames: string[][], targets: Array<'rival' | 'self'>): number {
   const { its } = textModel()
@@ -144,6 +161,17 @@ function sentenceLean(sentence: ItemSentence, frames: string[][], targets: Array
 
   const clauses: Clause[] = [{ hedged: false, score: 0, weight: 1 }]
   let inConcession = false
+  // A negation about this tool whose scope has shown no feeling word yet: a shortfall if none comes.
+  let bareScope = false
+  // …and whether a word has followed it yet: "It is not: …" answers what came before.
+  let bareNamed = false
+  const closeBareScope = (clause: Clause) => {
+    if (bareScope && bareNamed) {
+      clause.score -= bareNegation
+    }
+    bareScope = false
+    bareNamed = false
+  }
   // wink-nlp's scope runs to the end of the sentence; here it ends at the next punctuation.
   let winkScope = false
   let pronounScope = false
@@ -154,6 +182,7 @@ function sentenceLean(sentence: ItemSentence, frames: string[][], targets: Array
       continue
     }
     if (types[index] === 'punctuation') {
+      closeBareScope(clause)
       winkScope = false
       pronounScope = false
       if (inConcession && word === ',') {
@@ -167,6 +196,7 @@ function sentenceLean(sentence: ItemSentence, frames: string[][], targets: Array
       winkScope = true
     }
     if (turning.has(word) && (word !== 'yet' || index === 0 || types[index - 1] === 'punctuation')) {
+      closeBareScope(clause)
       for (const earlier of clauses) {
         earlier.weight *= conceded
       }
@@ -188,7 +218,18 @@ function sentenceLean(sentence: ItemSentence, frames: string[][], targets: Array
       // A rival that cannot, or has none, falls short; one with "no charge" is free.
       clause.score += (costs.has(words[index + 1]) ? -1 : 1) * (rivalWeight / domainScale)
     }
-    if (negators.has(word) || (counterfactuals.has(word) && words[index + 1] === 'to')) {
+    if (!aboutRival && selfLacking.has(word)) {
+      bareScope = true
+      bareNamed = false
+    } else if (bareScope) {
+      bareNamed = true
+    }
+    const counterfactual =
+      counterfactuals.has(word) && words.slice(index + 1, index + 1 + counterfactualReach).includes('to')
+    if (negators.has(word) || counterfactual) {
+      // What the tool was meant to do and did not is a shortfall, named in feeling words or
+      // not; what the reviewer expected ("I expected it to fumble") was a fear, not a claim.
+      bareScope ||= counterfactual && word !== 'expected' && !aboutRival
       pronounScope = true
       continue
     }
@@ -200,6 +241,7 @@ function sentenceLean(sentence: ItemSentence, frames: string[][], targets: Array
     const domain = (aboutRival ? rivalLean(word, stems[index]) : undefined) ?? domainLean(stems[index])
     const lean = domain !== undefined ? domain / domainScale : generalLean(word)
     if (lean !== 0) {
+      bareScope = false
       const flips =
         Number(winkNegated[index] && winkScope) +
         Number(pronounScope) +
@@ -208,6 +250,7 @@ function sentenceLean(sentence: ItemSentence, frames: string[][], targets: Array
       clause.score += (flips % 2 === 1 ? -lean : lean) * (targets[index] === 'rival' ? rivalWeight : 1)
     }
   }
+  closeBareScope(clauses[clauses.length - 1])
   return clauses.reduce((sum, clause) => sum + clause.weight * (clause.hedged ? hedged : 1) * clause.score, 0)
 }
 

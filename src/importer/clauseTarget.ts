@@ -17,7 +17,8 @@
  *   ("competitors", "incumbents", "alternatives"), "everyone else", "the others", a proper
  *   name that is not this tool's (`ToolNames`; an all-capitals acronym such as "API" is no
  *   name), an item of an earlier list of competitors ("Direct competitors are the device
- *   clouds …" then "The device clouds added …"), or a plural pronoun ("they", "both",
+ *   clouds …" then "The device clouds added …", "stenography services" then "the
+ *   stenographers"), or a plural pronoun ("they", "both",
  *   "neither") while the last named subject was a rival. It names this tool by one of its
  *   names, "it", "this" or "the tool". The first such word decides; a subject with neither
  *   is about this tool's own world (its users, its setup). A subject that names nobody
@@ -130,6 +131,13 @@ function selfWords(names: ToolNames): Set<string> {
 const isVerb = (list: Token[], index: number) =>
   ['AUX', 'VERB'].includes(list[index].pos) && list[index - 1]?.normal !== '-' && list[index + 1]?.normal !== '-'
 
+/**
+ * Two stems of one word: equal, or one the other's start when both are long enough to tell
+ * ("stenographi", "stenograph": the stemmer treats the noun of the craft and of its people apart).
+ */
+const sameWord = (a: string, b: string) =>
+  a === b || (Math.min(a.length, b.length) >= 5 && (a.startsWith(b) || b.startsWith(a)))
+
 type Token = { capitalised: boolean; normal: string; pos: string; stem: string; type: string; upper: boolean }
 
 /** Who each token of a sentence is about, in token order. */
@@ -206,9 +214,14 @@ export function sentenceTargets(sentence: ItemSentence, names: ToolNames, state:
     const namesRivalItem = (index: number) =>
       state.rivalItems.some(
         (item) =>
-          item.head === list[index].stem &&
-          (!generic.has(item.head) ||
-            list.slice(from, subjectEnd).some((other) => other !== list[index] && item.modifiers.has(other.stem))),
+          (item.head === list[index].stem &&
+            (!generic.has(item.head) ||
+              list.slice(from, subjectEnd).some((other) => other !== list[index] && item.modifiers.has(other.stem)))) ||
+          // "the dictation software …", then "Dictation still needs …"; "stenography services",
+          // then "the stenographers": the item by the word that told it from the others.
+          (['NOUN', 'PROPN'].includes(list[index].pos) &&
+            !generic.has(list[index].stem) &&
+            [...item.modifiers].some((modifier) => sameWord(modifier, list[index].stem))),
       )
     const namesRival = (index: number, sentenceStart: boolean) => {
       const token = list[index]

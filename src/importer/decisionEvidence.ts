@@ -63,13 +63,16 @@ const recommendation: Record<string, 'ship' | 'skip'> = {
   'build on': 'ship',
   buy: 'ship',
   deploy: 'ship',
+  doubt: 'skip',
   'hold off': 'skip',
   pass: 'skip',
   'pay for': 'ship',
   recommend: 'ship',
   use: 'ship',
   wait: 'skip',
+  welcome: 'ship',
   wire: 'ship',
+  worry: 'skip',
 }
 /** "not something I would", "never a tool we'd": the recommendation after it is negated. */
 const negatedObject = String.raw`(?:\b(not|never|hardly)\s+(?:something|anything|one|a tool|a product|the tool)\s+(?:that\s+)?)?`
@@ -107,10 +110,16 @@ const rules: Rule[] = [
     pattern: new RegExp(String.raw`${firstPerson}make\s+(?:the|a)\s+(?:[\w-]+\s+)?(case)\b`, 'g'),
   },
   {
-    // "hard to recommend", "not yet finished enough to recommend", "hard to justify"; "easy to recommend"
+    // "hard to recommend", "not yet finished enough to recommend", "hard to justify", "hard to
+    // defend", "hard to see it surviving"; "easy to recommend"
     decision: (word) => (word === 'easy' || word === 'easily' ? 'ship' : 'skip'),
     pattern:
-      /\b(hard|difficult|impossible|easy|easily|not(?: yet)?(?: [\w'-]+){0,3} enough) to (?:recommend|justify)\b/g,
+      /\b(hard|difficult|impossible|easy|easily|not(?: yet)?(?: [\w'-]+){0,3} enough) to (?:recommend|justify|defend|see)\b/g,
+  },
+  {
+    // "an easy yes", "a hard sell", "an easy no": the buyer's answer, in the buyer's words
+    decision: (word) => (word === 'easy yes' || word === 'easy sell' ? 'ship' : 'skip'),
+    pattern: /\b(easy (?:yes|no|sell)|hard sell)\b/g,
   },
   {
     // "worth adopting", "not worth the switch", "earns its place", "earns it a place"

@@ -40,6 +40,13 @@ describe('verdictPhrases: the explicit verdict grammar', () => {
     ["We wouldn't keep paying for it.", ["skip: we wouldn't keep paying"]],
     ['Hard to justify at this price.', ['skip: hard to justify']],
     ['Easy to justify.', ['ship: easy to justify']],
+    ['Paying twice is hard to defend.', ['skip: hard to defend']],
+    ['Hard to see it surviving the renewal.', ['skip: hard to see']],
+    ['For a clinic that size it is an easy yes.', ['ship: easy yes']],
+    ['A hard sell to finance.', ['skip: hard sell']],
+    ['I doubt the standalone version lasts.', ['skip: i doubt']],
+    ['The second-order effect I worry about is lock-in.', ['skip: i worry']],
+    ['It is a change I would welcome.', ['ship: i would welcome']],
   ])('%s', (text, phrases) => {
     expect(said(text)).toEqual(phrases)
   })
@@ -80,6 +87,21 @@ describe('argumentPolarity', () => {
     // What was meant to happen did not.
     expect(argumentPolarity('The hour it was meant to save goes into editing.')).toBeLessThan(0)
     expect(argumentPolarity('It saves an hour.')).toBeGreaterThan(0)
+    // What the reviewer expected and did not happen: a fear disproved.
+    expect(argumentPolarity('It handled the cases I expected it to fail on.')).toBeGreaterThan(0)
+  })
+
+  it('reads a negation about the tool with no feeling word after it as a shortfall', () => {
+    expect(argumentPolarity('There is no API, so every file goes through the browser.')).toBeLessThan(0)
+    expect(argumentPolarity('The export cannot be opened.')).toBeLessThan(0)
+    expect(argumentPolarity('Not there yet.')).toBeLessThan(0)
+    expect(argumentPolarity('A note needs a read, which is the job it promised to remove.')).toBeLessThan(0)
+    // A rival's shortfall still argues for the tool, and a bare "not" that answers what came
+    // before names nothing missing.
+    expect(
+      argumentPolarity('Direct competitors are the big suites. None of them can export the file.', [], ['Wrenfold']),
+    ).toBeGreaterThan(0)
+    expect(argumentPolarity('It is not: the hand-off carries a summary.')).toBe(0)
   })
 
   it('moves the weight to what answers a contrast or a concession', () => {
@@ -151,6 +173,10 @@ describe('argumentPolarity: who each clause is about (clauseTarget)', () => {
       ),
     ).toBe('Direct competitors are the device clouds and the old test recorders The recorders break weekly')
     expect(targetsOf('Direct competitors are the big suites. They charge more.')).toContain('They charge more')
+    // An item named again by the word that told it apart, in the stemmer's other form.
+    expect(
+      targetsOf('Direct competitors are the stenography services. The stenographers take two weeks. It takes a day.'),
+    ).toBe('Direct competitors are the stenography services The stenographers take two weeks')
   })
 
   it('does not take an acronym, a product it plugs into, or "they" with no rivals named for a rival', () => {
