@@ -15,9 +15,16 @@ const seeds = seedPages().map((file) => ({ name: path.basename(file.path), text:
 const figures = evaluateImport(set, seeds, defaultPanel)
 const heldOut = evaluateImport(load('heldout.json'), [], defaultPanel)
 /** Written before a change to the inference and first scored after it (README, "How well it infers"). */
-const laterHeldOut = ['heldout2.json', 'heldout3.json', 'heldout4.json', 'heldout5.json', 'heldout6.json'].map((name) =>
-  evaluateImport(load(name), [], defaultPanel),
-)
+const laterHeldOut = [
+  'heldout2.json',
+  'heldout3.json',
+  'heldout4.json',
+  'heldout5.json',
+  'heldout6.json',
+  'heldout7.json',
+].map((name) => evaluateImport(load(name), [], defaultPanel))
+/** Written after the last change to the inference and scored once after it: the honest figure. */
+const latestHeldOut = evaluateImport(load('heldout8.json'), [], defaultPanel)
 
 /**
  * Floors at the figures `npm run eval:import` gave when this was written (README,
@@ -67,8 +74,19 @@ describe('the importer on its labelled evaluation set', () => {
         expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.95)
       }
     }
-    expect(laterHeldOut.map((set) => set.decisions.evalSet.total)).toEqual([33, 33, 32, 39, 40])
-    const floors = [31, 25, 22, 35, 32]
+    expect(laterHeldOut.map((set) => set.decisions.evalSet.total)).toEqual([33, 33, 32, 39, 40, 46])
+    const floors = [31, 27, 24, 37, 36, 42]
     laterHeldOut.forEach((set, index) => expect(set.decisions.evalSet.correct).toBeGreaterThanOrEqual(floors[index]))
+  })
+
+  it('keeps its figures on the newest held-out set, including its one wrong attribution the margin accepted', () => {
+    // One quote there shares a single telling word with each tool and went to the wrong one
+    // by more than the margin (README, "How well it infers"); no more than that.
+    for (const tally of [latestHeldOut.attribution.asPrinted, latestHeldOut.attribution.contentOnly]) {
+      expect(tally.mistakes.length).toBeLessThanOrEqual(1)
+      expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.95)
+    }
+    expect(latestHeldOut.decisions.evalSet.total).toBe(47)
+    expect(latestHeldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(29)
   })
 })
