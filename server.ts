@@ -28,24 +28,60 @@ async function main(): Promise<void> {
   await ensureSiteSubscription(payload)
   // Other processes' /compare expiries arrive over Redis and are applied through this one.
   const ownHost = ['0.0.0.0', '::'].includes(hostname) ? '127.0.0.1' : hostname
-  startSiteRelay(`http://${ownHost.includes(':') ? `[${ownHost}]` : ownHost}:${port}`, (message) =>
-    payload.logger.error(message),
+  const stopSiteRelay = startSiteRelay(
+    `http://${ownHost.includes(':') ? `[${ownHost}]` : ownHost}:${port}`,
+    (message) => payload.logger.error(message),
   )
   const fastPath = createMatchupFastPath(payload)
 
-  createServer((request, response) => {
+  const server = createServer((request, response) => {
     // Route handlers cannot see the socket: hand its address on, replacing any a client sent
     // (src/http/clientAddress.ts; `trustProxy` decides how far X-Forwarded-For is believed).
     stampSocketAddress(request.headers, request.socket.remoteAddress)
     if (!fastPath(request, response)) {
       void handle(request, response)
     }
-  }).listen(port, hostname, () => {
+  })
+  // A proxy keeps idle connections open to reuse them (60 s on common load balancers). With
+  // Node's default of 5 s the server would close one just as the proxy sends on it, and the
+  // proxy would answer that reader 502; the server must be the one that waits longer.
+  server.keepAliveTimeout = keepAliveTimeoutMs
+  server.headersTimeout = keepAliveTimeoutMs + 1000
+  server.listen(port, hostname, () => {
     payload.logger.info(
       `Verdicts CMS on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port} (admin at /admin, pages at /compare)`,
     )
   })
+
+  // A rolling deploy or a scale-down sends SIGTERM: stop taking connections, let the requests
+  // in flight finish, then close the database and Redis connections and exit 0. A request
+  // still running after the grace period is cut off rather than holding the deploy up.
+  const stop = (signal: NodeJS.Signals) => {
+    payload.logger.info(`${signal}: no new connections; finishing the requests in flight, then stopping`)
+    setTimeout(() => process.exit(0), shutdownGraceMs + 5000).unref()
+    stopSiteRelay?.()
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()))
+    // close() ends the idle keep-alive connections once; a connection whose request finishes
+    // later would stay open, idle, until its keep-alive timeout: end those as they go idle.
+    const idleSweep = setInterval(() => server.closeIdleConnections(), 100)
+    const cutOff = setTimeout(() => server.closeAllConnections(), shutdownGraceMs)
+    void drained
+      .then(() => {
+        clearInterval(idleSweep)
+        clearTimeout(cutOff)
+        return payload.destroy()
+      })
+      .catch((error: unknown) => payload.logger.error(`stopping: ${(error as Error).message}`))
+      .finally(() => process.exit(0))
+  }
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
 }
+
+/** How long an idle client connection is kept open (see the comment where it is set). */
+const keepAliveTimeoutMs = 65_000
+/** How long a stopping server lets its requests in flight run. */
+const shutdownGraceMs = Number(process.env.SHUTDOWN_GRACE_SECONDS || 10) * 1000
 
 main().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`)

@@ -10,12 +10,16 @@ import { demoPassword } from '../../src/demo/demoContent.ts'
 
 const projectRoot = path.resolve(import.meta.dirname, '../..')
 
+/** How the server process ended: its exit code, or the signal that ended it. */
+export type ServerExit = { code: null | number; signal: NodeJS.Signals | null }
+
 export type AppServer = {
   /** Ends the process at once (SIGKILL), as a crash would. */
-  kill: () => Promise<void>
+  kill: () => Promise<ServerExit>
   /** What the process printed so far (stdout and stderr), for a failing test to show. */
   output: () => string
-  stop: () => Promise<void>
+  /** Asks the process to stop (SIGTERM, as a deploy does) and resolves when it has exited. */
+  stop: () => Promise<ServerExit>
   url: string
 }
 
@@ -188,12 +192,12 @@ export async function startAppServer(
   child.stdout.on('data', (chunk) => (output += chunk))
   child.stderr.on('data', (chunk) => (output += chunk))
 
+  const exited = new Promise<ServerExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
   const end = (signal: NodeJS.Signals) => async () => {
     if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve))
       process.kill(-child.pid!, signal)
-      await exited
     }
+    return exited
   }
   const stop = end('SIGTERM')
 
