@@ -9,7 +9,7 @@ import { closeCommandConnection, commandConnection, pingRedis } from './redis.ts
 const startedSlot = Symbol.for('verdicts-cms.cluster-started')
 type WithStarted = Payload & { [startedSlot]?: true }
 
-type PgClient = { activeQuery?: unknown; release?: (error?: Error) => void }
+type PgClient = { activeQuery?: unknown; end?: () => Promise<void>; release?: (error?: Error) => void }
 type PgPool = { _clients?: PgClient[]; _idle?: Array<{ client: PgClient }>; end: () => Promise<void>; ending?: boolean }
 
 const poolOf = (payload: Payload) => (payload.db as unknown as { pool?: PgPool }).pool
@@ -46,9 +46,15 @@ async function endPostgresPool(payload: Payload, kept: PgClient[]): Promise<void
     }
   }
   // A client another holder never gives back (a transaction a failed write left open) would
-  // keep `end()` waiting for ever: shutting down must not hang on it, the process's exit
-  // closes that socket.
-  await within(ended, shutdownWaitMs)
+  // keep `end()` waiting for ever: shutting down must not hang on it. Its connection is
+  // closed (the server rolls its transaction back), so its socket holds nothing up either.
+  if (!(await within(ended, shutdownWaitMs))) {
+    const abandoned = checkedOut(pool)
+    payload.logger.error(
+      `shutting down: ${abandoned.length} PostgreSQL connection(s) still in use after ${shutdownWaitMs / 1000} s; closing them`,
+    )
+    await within(Promise.allSettled(abandoned.map((client) => client.end?.())), shutdownWaitMs)
+  }
 }
 
 /** How long shutting down waits for each thing it closes. */

@@ -27,6 +27,10 @@ export function commandConnection(url: string): Redis {
     connection = new Redis(url, { disconnectTimeout, enableOfflineQueue: false, maxRetriesPerRequest: 1 })
     // Errors surface on the commands (and in /api/health); the event would otherwise crash.
     connection.on('error', () => {})
+    // It answers requests; it is never a reason for a process to stay up. A request that
+    // reaches a limiter after its Payload was destroyed (one a test gave up on, say) opens it
+    // again, and nothing would close it: the process (a jest worker) could never exit.
+    connection.on('connect', () => connection?.stream.unref())
     holder[connectionsSlot].set(url, connection)
   }
   return connection

@@ -1,8 +1,14 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 
 import { closeCommandConnection, commandConnection, pingRedis } from '../../src/cluster/redis.ts'
 import { createClientLimiter } from '../../src/http/rateLimiter.ts'
 import { testRedisUrl, uniqueRedisPrefix } from '../helpers/redis.ts'
+
+const projectRoot = path.resolve(import.meta.dirname, '../..')
 
 afterAll(async () => {
   await closeCommandConnection(testRedisUrl)
@@ -31,5 +37,33 @@ describe('per-client limits shared through Redis', () => {
     const decisions = [await limiter.hit('a'), await limiter.hit('a'), await limiter.hit('a')]
     expect(decisions.map((decision) => decision.allowed)).toEqual([true, true, false])
     await closeCommandConnection(redis.url)
+  })
+})
+
+describe('the shared Redis connection', () => {
+  it('never keeps a process alive: a script that counted and never closed it exits by itself', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'verdicts-redis-'))
+    const script = path.join(folder, 'countAndLeave.ts')
+    writeFileSync(
+      script,
+      [
+        `import { commandConnection, pingRedis } from ${JSON.stringify(path.join(projectRoot, 'src/cluster/redis.ts'))}`,
+        `await pingRedis(commandConnection(${JSON.stringify(testRedisUrl)}), 5000)`,
+        `process.stdout.write('counted\\n')`,
+      ].join('\n'),
+    )
+    const run = spawnSync(
+      process.execPath,
+      ['--conditions=production', path.join(projectRoot, 'scripts/runTs.mjs'), script],
+      {
+        cwd: projectRoot,
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    )
+    rmSync(folder, { force: true, recursive: true })
+    expect(run.stdout).toBe('counted\n')
+    // Killed at the timeout (signal SIGTERM) when the open connection held it up.
+    expect({ signal: run.signal, status: run.status }).toEqual({ signal: null, status: 0 })
   })
 })
