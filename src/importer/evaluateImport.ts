@@ -72,12 +72,20 @@ function attributionTally(matchups: EvalMatchup[], stripNames: boolean): Attribu
     const texts = quotes.map((quote) => (stripNames ? withoutNames(quote.text, names) : quote.text))
     for (const [index, quote] of quotes.entries()) {
       const text = texts[index]
+      // The matchup's other personas' quotes stand as they would in rows of two, placed on
+      // their tool; the quote's own persona (its lens) has only this quote, or it would not
+      // be alone in its row.
+      const placed = quotes
+        .map((other, position) => ({ lens: other.lens, side: other.side, text: texts[position] }))
+        .filter((other) => other.lens !== quote.lens)
       const side =
         sideNamed(text, names[0], names[1]) ??
         attributeByContent(
           text,
           documents,
           texts.filter((_, other) => other !== index),
+          undefined,
+          placed,
         ).side
       tally.total += 1
       if (side) {

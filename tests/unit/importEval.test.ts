@@ -89,11 +89,11 @@ describe('the importer on its labelled evaluation set', () => {
     expect(newestHeldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(24)
   })
 
-  it('keeps its figures on heldout8, including its one wrong attribution the margin accepted', () => {
-    // One quote there shares a single telling word with each tool and went to the wrong one
-    // by more than the margin (README, "How well it infers"); no more than that.
+  it('keeps its figures on heldout8: every attribution the margin accepts right', () => {
+    // Before lone quotes were compared with the page's placed quotes too, one went to the
+    // wrong tool here by more than the margin (README, "How well it infers").
     for (const tally of [latestHeldOut.attribution.asPrinted, latestHeldOut.attribution.contentOnly]) {
-      expect(tally.mistakes.length).toBeLessThanOrEqual(1)
+      expect(tally.mistakes).toEqual([])
       expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.95)
     }
     expect(latestHeldOut.decisions.evalSet.total).toBe(47)
