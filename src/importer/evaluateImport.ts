@@ -10,6 +10,8 @@ import type { ToolDocument } from './attributeByContent.ts'
 import { computeScore } from '../scores/score.ts'
 import { attributeByContent, toolNames } from './attributeByContent.ts'
 import { attributeQuotes, sideNamed } from './attributeQuotes.ts'
+import type { DecisionReading } from './inferDecisions.ts'
+
 import { inferDecisions } from './inferDecisions.ts'
 import { parsePage } from './parsePage.ts'
 import type { Decision } from '../domain/decisions.ts'
@@ -101,7 +103,11 @@ function attributionTally(matchups: EvalMatchup[], stripNames: boolean): Attribu
   return tally
 }
 
-function decisionTally(matchups: EvalMatchup[], frames: string[]): EvalFigures['decisions']['evalSet'] {
+function decisionTally(
+  matchups: EvalMatchup[],
+  frames: string[],
+  reading: DecisionReading = {},
+): EvalFigures['decisions']['evalSet'] {
   const tally: EvalFigures['decisions']['evalSet'] = { correct: 0, mistakes: [], total: 0 }
   for (const { quotes, tools } of matchups) {
     for (const [toolIndex, side] of (['left', 'right'] as const).entries()) {
@@ -116,6 +122,7 @@ function decisionTally(matchups: EvalMatchup[], frames: string[]): EvalFigures['
         ofTool.map((quote) => ({ text: quote.text })),
         frames,
         toolNames(tools[toolIndex]),
+        reading,
       )
       for (const [index, quote] of ofTool.entries()) {
         tally.total += 1
@@ -130,7 +137,12 @@ function decisionTally(matchups: EvalMatchup[], frames: string[]): EvalFigures['
   return tally
 }
 
-function seedTally(labels: SeedDecision[], pages: SeedPage[], personas: VoicePersona[]): Tally {
+function seedTally(
+  labels: SeedDecision[],
+  pages: SeedPage[],
+  personas: VoicePersona[],
+  reading: DecisionReading = {},
+): Tally {
   const tally: Tally = { correct: 0, total: 0 }
   for (const file of pages) {
     const page = parsePage(file.text, file.name)
@@ -150,6 +162,7 @@ function seedTally(labels: SeedDecision[], pages: SeedPage[], personas: VoicePer
           name: page.tools[index].name.value,
           tagline: page.tools[index].tagline.value,
         }),
+        reading,
       )
       for (const [position, quote] of ofTool.entries()) {
         const label = labels.find(
@@ -166,6 +179,22 @@ function seedTally(labels: SeedDecision[], pages: SeedPage[], personas: VoicePer
     }
   }
   return tally
+}
+
+/**
+ * The decisions alone, as `evaluateImport` scores them; `reading` gives the decision reader
+ * (for leave-one-set-out, one trained without this set) and its weight.
+ */
+export function evaluateDecisions(
+  set: EvalSet,
+  personas: VoicePersona[],
+  reading: DecisionReading = {},
+): EvalFigures['decisions']['evalSet'] {
+  return decisionTally(
+    set.matchups,
+    personas.flatMap((persona) => persona.voiceMarkers),
+    reading,
+  )
 }
 
 export function evaluateImport(set: EvalSet, seedPages: SeedPage[], personas: VoicePersona[]): EvalFigures {

@@ -29,7 +29,9 @@ const newestHeldOut = evaluateImport(load('heldout9.json'), [], defaultPanel)
 
 /**
  * Floors at the figures `npm run eval:import` gave when this was written (README,
- * "Importing pages"): a change to the importer may raise them, never lower them.
+ * "Importing pages"): a change to the importer may raise them, never lower them. The decision
+ * floors are in-sample: the shipped decision reader was trained on these sets (its honest,
+ * leave-one-set-out figures are `npm run eval:decision-reader`'s).
  */
 describe('the importer on its labelled evaluation set', () => {
   it('holds at least 40 quotes across the five lenses, ship and skip', () => {
@@ -65,7 +67,7 @@ describe('the importer on its labelled evaluation set', () => {
       expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.92)
     }
     expect(heldOut.decisions.evalSet.total).toBe(25)
-    expect(heldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(21)
+    expect(heldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(25)
   })
 
   it('keeps its figures on the later held-out sets: every attribution right, decisions at their floors', () => {
@@ -76,7 +78,7 @@ describe('the importer on its labelled evaluation set', () => {
       }
     }
     expect(laterHeldOut.map((set) => set.decisions.evalSet.total)).toEqual([33, 33, 32, 39, 40, 46])
-    const floors = [31, 27, 24, 37, 36, 42]
+    const floors = [31, 29, 30, 37, 40, 46]
     laterHeldOut.forEach((set, index) => expect(set.decisions.evalSet.correct).toBeGreaterThanOrEqual(floors[index]))
   })
 
@@ -86,7 +88,7 @@ describe('the importer on its labelled evaluation set', () => {
       expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.95)
     }
     expect(newestHeldOut.decisions.evalSet.total).toBe(40)
-    expect(newestHeldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(24)
+    expect(newestHeldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(32)
   })
 
   it('keeps its figures on heldout8: every attribution the margin accepts right', () => {
@@ -97,6 +99,6 @@ describe('the importer on its labelled evaluation set', () => {
       expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.95)
     }
     expect(latestHeldOut.decisions.evalSet.total).toBe(47)
-    expect(latestHeldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(29)
+    expect(latestHeldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(39)
   })
 })
