@@ -26,6 +26,8 @@ const laterHeldOut = [
 /** Written after the last change to the inference and scored once after it: the honest figures. */
 const latestHeldOut = evaluateImport(load('heldout8.json'), [], defaultPanel)
 const newestHeldOut = evaluateImport(load('heldout9.json'), [], defaultPanel)
+/** Written blind by another hand, kept out of the decision reader's training, scored once. */
+const blindHeldOut = ['heldout10.json', 'heldout11.json'].map((name) => evaluateImport(load(name), [], defaultPanel))
 
 /**
  * Floors at the figures `npm run eval:import` gave when this was written (README,
@@ -100,5 +102,17 @@ describe('the importer on its labelled evaluation set', () => {
     }
     expect(latestHeldOut.decisions.evalSet.total).toBe(47)
     expect(latestHeldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(39)
+  })
+
+  it('keeps its first scores on the blind sets heldout10 and heldout11: every attribution right', () => {
+    for (const set of blindHeldOut) {
+      for (const tally of [set.attribution.asPrinted, set.attribution.contentOnly]) {
+        expect(tally.mistakes).toEqual([])
+        expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(1)
+      }
+    }
+    expect(blindHeldOut.map((set) => set.decisions.evalSet.total)).toEqual([50, 50])
+    const floors = [38, 34]
+    blindHeldOut.forEach((set, index) => expect(set.decisions.evalSet.correct).toBeGreaterThanOrEqual(floors[index]))
   })
 })
