@@ -9,13 +9,14 @@
  * - persona: the voice markers of one persona occur in the quote more than any other's;
  * - tool: a side a person gave with `--assign`; a persona's row of two quotes is left then
  *   right; a row of one quote is the tool the quote names when it names only one of the
- *   two, else the tool whose name, tagline, description and verdicts the quote is clearly
- *   closer to (`attributeByContent`; such a verdict is flagged "tool inferred").
+ *   two, else the tool whose name, tagline, description, verdicts and quotes already placed
+ *   on this page the quote is clearly closer to (`attributeByContent`; such a verdict is
+ *   flagged "tool inferred").
  * A quote in no known voice becomes a placeholder persona. Where the evidence runs out the
  * page fails with the line to look at and the way out; nothing is guessed.
  */
 
-import type { ContentScores, ToolDocument } from './attributeByContent.ts'
+import type { ContentScores, PlacedQuote, ToolDocument } from './attributeByContent.ts'
 import type { PageQuote, ParsedPage } from './parsePage.ts'
 
 import path from 'node:path'
@@ -168,12 +169,23 @@ export function attributeQuotes(
   })
   const byContent = (quote: Candidate): { scores: ContentScores; side: Side } => {
     const others = page.quotes.filter((other) => other.line !== quote.line).map((other) => other.text)
-    const { scores, side } = attributeByContent(quote.text, documents, others, context.margin)
+    const { conflict, readings, scores, side } = attributeByContent(
+      quote.text,
+      documents,
+      others,
+      context.margin,
+      placed,
+    )
     if (!side) {
       const who = quote.persona ? nameOf(quote.persona) : 'an unknown voice'
+      const pair = (of: ContentScores) => `"${leftName}" ${of.left.toFixed(3)}, "${rightName}" ${of.right.toFixed(3)}`
+      const closeness =
+        conflict && readings
+          ? `its content is closer to one tool by the tools' descriptions (${pair(readings.profile)}) and to the other by this page's other quotes on them (${pair(readings.page)})`
+          : `its content is about as close to "${leftName}" (${scores.left.toFixed(3)}) as to "${rightName}" (${scores.right.toFixed(3)}), within the margin of ${context.margin ?? defaultAttributionMargin}${readings && (readings.profile.left !== scores.left || readings.profile.right !== scores.right) ? ` with this page's other quotes (by the tools' descriptions alone: ${pair(readings.profile)})` : ''}`
       fail(
         quote.line,
-        `cannot tell which tool this quote by ${who} is about: it is the only quote in its row, names neither "${leftName}" nor "${rightName}" alone, and its content is about as close to "${leftName}" (${scores.left.toFixed(3)}) as to "${rightName}" (${scores.right.toFixed(3)}), within the margin of ${context.margin ?? defaultAttributionMargin}; say which with --assign ${path.basename(page.file)}:${quote.line}=left or =right`,
+        `cannot tell which tool this quote by ${who} is about: it is the only quote in its row, names neither "${leftName}" nor "${rightName}" alone, and ${closeness}; say which with --assign ${path.basename(page.file)}:${quote.line}=left or =right`,
       )
     }
     return { scores, side: side! }
@@ -198,6 +210,20 @@ export function attributeQuotes(
       rows.push([candidate])
     }
   }
+
+  // What the page already says about each tool: the quotes whose side other evidence than
+  // content gives (rows of two, names, existing verdicts, --assign). A lone quote is compared
+  // with these too (`withPlacedQuotes`); a row of more than two fails below.
+  const placed: PlacedQuote[] = rows.flatMap((row) =>
+    row.length === 2
+      ? [
+          { side: 'left' as const, text: row[0].text },
+          { side: 'right' as const, text: row[1].text },
+        ]
+      : row.length === 1 && row[0].sideEvidence
+        ? [{ side: row[0].sideEvidence.side, text: row[0].text }]
+        : [],
+  )
 
   const quotes: AttributedQuote[] = []
   const placeholders: PlaceholderRow[] = []

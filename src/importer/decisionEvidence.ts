@@ -17,6 +17,7 @@
  * a lone cue, and two phrases that contradict each other leave the argument to decide.
  */
 import type { ToolNames } from './clauseTarget.ts'
+import type { SkipOdds } from './decisionReader.ts'
 
 import { argumentPolarity } from './argumentPolarity.ts'
 import { normalizeText } from './phrases.ts'
@@ -28,6 +29,11 @@ export type DecisionEvidence = {
   phrases: Array<{ decision: 'ship' | 'skip'; phrase: string }>
   /** Minus `argumentPolarity`: about -1 to 1. */
   polarity: number
+  /**
+   * The trained decision reader's lean (`decisionReader`): its skip log-odds squashed into
+   * -1..1 (`Math.tanh(odds / trainedOddsScale)`), 0 without a reader or when it knows no word.
+   */
+  trained: number
   /** Explicit phrases, skip +1 / ship -1, each weighted 0.5 (start) to 1 (end). */
   verdict: number
 }
@@ -178,6 +184,7 @@ export function decisionEvidence(
   cues: number,
   frames: string[] = [],
   names: ToolNames = [],
+  reader: null | SkipOdds = null,
 ): DecisionEvidence {
   const length = Math.max(1, normalizeText(text).length)
   const phrases = verdictPhrases(text)
@@ -189,9 +196,13 @@ export function decisionEvidence(
     cues,
     phrases: phrases.map(({ decision, phrase }) => ({ decision, phrase })),
     polarity: -argumentPolarity(text, frames, names),
+    trained: reader ? round(Math.tanh(reader({ names, text }) / trainedOddsScale)) : 0,
     verdict: round(verdict),
   }
 }
+
+/** Log2-odds that make the trained lean ±0.76 (tanh 1): a few telling words' worth. */
+export const trainedOddsScale = 4
 
 /** What an explicit verdict phrase at the close weighs against the polarity (about -1..1). */
 export const verdictWeight = 3
@@ -201,14 +212,21 @@ export const verdictWeight = 3
  */
 export const cueWeight = 1 / 16
 
+/**
+ * What the trained reader's lean weighs against the polarity. At most `trainedWeight` either
+ * way, below one explicit verdict phrase (`verdictWeight` × 0.5 at least): the phrases stay
+ * first. Chosen by leave-one-set-out on the labelled sets (README, "How well it infers").
+ */
+export const trainedWeight = 0.1
+
 /** The whole evidence as one lean towards skipping. */
-export function totalLean(evidence: DecisionEvidence): number {
-  return verdictWeight * evidence.verdict + evidence.polarity + cueWeight * evidence.cues
+export function totalLean(evidence: DecisionEvidence, weight = trainedWeight): number {
+  return verdictWeight * evidence.verdict + evidence.polarity + cueWeight * evidence.cues + weight * evidence.trained
 }
 
 /** Orders two quotes by how strongly they lean towards skipping (positive: `a` leans more). */
-export function compareSkipLean(a: DecisionEvidence, b: DecisionEvidence): number {
-  return totalLean(a) - totalLean(b)
+export function compareSkipLean(a: DecisionEvidence, b: DecisionEvidence, weight = trainedWeight): number {
+  return totalLean(a, weight) - totalLean(b, weight)
 }
 
 /** In words, for the workflow note of an inferred decision: what the quote leans on. */

@@ -10,6 +10,8 @@ import type { ToolDocument } from './attributeByContent.ts'
 import { computeScore } from '../scores/score.ts'
 import { attributeByContent, toolNames } from './attributeByContent.ts'
 import { attributeQuotes, sideNamed } from './attributeQuotes.ts'
+import type { DecisionReading } from './inferDecisions.ts'
+
 import { inferDecisions } from './inferDecisions.ts'
 import { parsePage } from './parsePage.ts'
 import type { Decision } from '../domain/decisions.ts'
@@ -72,12 +74,20 @@ function attributionTally(matchups: EvalMatchup[], stripNames: boolean): Attribu
     const texts = quotes.map((quote) => (stripNames ? withoutNames(quote.text, names) : quote.text))
     for (const [index, quote] of quotes.entries()) {
       const text = texts[index]
+      // The matchup's other personas' quotes stand as they would in rows of two, placed on
+      // their tool; the quote's own persona (its lens) has only this quote, or it would not
+      // be alone in its row.
+      const placed = quotes
+        .map((other, position) => ({ lens: other.lens, side: other.side, text: texts[position] }))
+        .filter((other) => other.lens !== quote.lens)
       const side =
         sideNamed(text, names[0], names[1]) ??
         attributeByContent(
           text,
           documents,
           texts.filter((_, other) => other !== index),
+          undefined,
+          placed,
         ).side
       tally.total += 1
       if (side) {
@@ -93,7 +103,11 @@ function attributionTally(matchups: EvalMatchup[], stripNames: boolean): Attribu
   return tally
 }
 
-function decisionTally(matchups: EvalMatchup[], frames: string[]): EvalFigures['decisions']['evalSet'] {
+function decisionTally(
+  matchups: EvalMatchup[],
+  frames: string[],
+  reading: DecisionReading = {},
+): EvalFigures['decisions']['evalSet'] {
   const tally: EvalFigures['decisions']['evalSet'] = { correct: 0, mistakes: [], total: 0 }
   for (const { quotes, tools } of matchups) {
     for (const [toolIndex, side] of (['left', 'right'] as const).entries()) {
@@ -108,6 +122,7 @@ function decisionTally(matchups: EvalMatchup[], frames: string[]): EvalFigures['
         ofTool.map((quote) => ({ text: quote.text })),
         frames,
         toolNames(tools[toolIndex]),
+        reading,
       )
       for (const [index, quote] of ofTool.entries()) {
         tally.total += 1
@@ -122,7 +137,12 @@ function decisionTally(matchups: EvalMatchup[], frames: string[]): EvalFigures['
   return tally
 }
 
-function seedTally(labels: SeedDecision[], pages: SeedPage[], personas: VoicePersona[]): Tally {
+function seedTally(
+  labels: SeedDecision[],
+  pages: SeedPage[],
+  personas: VoicePersona[],
+  reading: DecisionReading = {},
+): Tally {
   const tally: Tally = { correct: 0, total: 0 }
   for (const file of pages) {
     const page = parsePage(file.text, file.name)
@@ -142,6 +162,7 @@ function seedTally(labels: SeedDecision[], pages: SeedPage[], personas: VoicePer
           name: page.tools[index].name.value,
           tagline: page.tools[index].tagline.value,
         }),
+        reading,
       )
       for (const [position, quote] of ofTool.entries()) {
         const label = labels.find(
@@ -158,6 +179,22 @@ function seedTally(labels: SeedDecision[], pages: SeedPage[], personas: VoicePer
     }
   }
   return tally
+}
+
+/**
+ * The decisions alone, as `evaluateImport` scores them; `reading` gives the decision reader
+ * (for leave-one-set-out, one trained without this set) and its weight.
+ */
+export function evaluateDecisions(
+  set: EvalSet,
+  personas: VoicePersona[],
+  reading: DecisionReading = {},
+): EvalFigures['decisions']['evalSet'] {
+  return decisionTally(
+    set.matchups,
+    personas.flatMap((persona) => persona.voiceMarkers),
+    reading,
+  )
 }
 
 export function evaluateImport(set: EvalSet, seedPages: SeedPage[], personas: VoicePersona[]): EvalFigures {

@@ -9,14 +9,18 @@
  *    figure rules them out (then the fewest of them change).
  * 2. The remaining skips go to the quotes that lean most towards skipping, as a careful
  *    reader weighs it (`decisionEvidence`): explicit verdict phrases, then the argument's
- *    polarity, then the cue phrases (`decisionCues`).
+ *    polarity and the trained decision reader (`decisionReader`), then the cue phrases
+ *    (`decisionCues`).
  * 3. On equal lean, the quote further down the page skips first.
  */
 
 import { computeScore } from '../scores/score.ts'
 import type { ToolNames } from './clauseTarget.ts'
 
-import { compareSkipLean, decisionEvidence } from './decisionEvidence.ts'
+import type { SkipOdds } from './decisionReader.ts'
+
+import { compareSkipLean, decisionEvidence, trainedWeight } from './decisionEvidence.ts'
+import { shippedDecisionReader } from './decisionReader.ts'
 import { labelledOccurrences } from './phrases.ts'
 import type { Decision } from '../domain/decisions.ts'
 
@@ -83,6 +87,12 @@ export function shipCountsFor(percent: number, total: number): number[] {
 export class DecisionError extends Error {}
 
 /**
+ * How the evidence is read: by default with the shipped decision reader at `trainedWeight`;
+ * the evaluation passes a reader trained without the set it scores (leave one set out).
+ */
+export type DecisionReading = { reader?: null | SkipOdds; trainedWeight?: number }
+
+/**
  * `frames`: the panel's voice markers, the form every quote of a persona takes whatever its
  * decision; the argument's polarity is read without them. `names`: the forms the page calls
  * the tool by, so that a clause about a rival reads as one (`clauseTarget`).
@@ -92,6 +102,7 @@ export function inferDecisions(
   quotes: DecisionQuote[],
   frames: string[] = [],
   names: ToolNames = [],
+  reading: DecisionReading = {},
 ): DecisionPlan {
   const total = quotes.length
   if (printedPercent === null) {
@@ -122,9 +133,13 @@ export function inferDecisions(
     return { decisions: quotes.map(() => decision), inferred: quotes.map(() => false), ship, total }
   }
 
-  const evidence = quotes.map((quote) => decisionEvidence(quote.text, skipLean(quote.text), frames, names))
+  const weight = reading.trainedWeight ?? trainedWeight
+  const reader = weight === 0 ? null : reading.reader === undefined ? shippedDecisionReader() : reading.reader
+  const evidence = quotes.map((quote) => decisionEvidence(quote.text, skipLean(quote.text), frames, names, reader))
   // Most skip-leaning first; on a tie, the quote further down the page first.
-  const bySkipLean = quotes.map((_, index) => index).sort((a, b) => compareSkipLean(evidence[b], evidence[a]) || b - a)
+  const bySkipLean = quotes
+    .map((_, index) => index)
+    .sort((a, b) => compareSkipLean(evidence[b], evidence[a], weight) || b - a)
   const decisions: Array<Decision | undefined> = quotes.map((quote) => quote.existing?.decision)
   const count = (decision: Decision) => decisions.filter((value) => value === decision).length
   for (const index of bySkipLean) {

@@ -74,6 +74,35 @@ describe('attributeByContent', () => {
     ).toBe('right')
   })
 
+  it("compares a lone quote with the page's quotes already placed on each tool", () => {
+    // Neither tool's profile says anything about offline use; the page's other panelists do.
+    const quote = 'The offline mode kept working on the train.'
+    const placed = [
+      { side: 'left' as const, text: 'Every receipt matched the right card.' },
+      { side: 'right' as const, text: 'Its offline mode is why the field team uses it on the train.' },
+    ]
+    expect(attributeByContent(quote, [ledger, forms]).side).toBeNull()
+    const result = attributeByContent(quote, [ledger, forms], [], defaultAttributionMargin, placed)
+    expect(result.side).toBe('right')
+    expect(result.readings!.profile).toEqual({ left: 0, right: 0 })
+    expect(result.scores.right - result.scores.left).toBeGreaterThanOrEqual(defaultAttributionMargin)
+  })
+
+  it('asks a person when the profiles and the placed quotes point at different tools', () => {
+    // The profiles put receipts on the ledger; the page's panelists speak of receipts landing
+    // in the survey tool. Two readings that disagree are no answer.
+    const quote = 'Receipts land here.'
+    const placed = [
+      { side: 'left' as const, text: 'The month closes itself.' },
+      { side: 'right' as const, text: 'Receipts land in the survey as they come.' },
+    ]
+    expect(attributeByContent(quote, [ledger, forms]).side).toBe('left')
+    const result = attributeByContent(quote, [ledger, forms], [], defaultAttributionMargin, placed)
+    expect(result).toMatchObject({ conflict: true, side: null })
+    expect(result.readings!.profile.left).toBeGreaterThan(result.readings!.profile.right)
+    expect(result.readings!.page.right).toBeGreaterThan(result.readings!.page.left)
+  })
+
   it('knows a tool by its name forms and its vendor', () => {
     expect(vendorsOf(ledger)).toEqual(['Northgate Accounting'])
     expect(vendorsOf({ description: 'A model.', tagline: "Acme's smallest model" })).toEqual(['Acme'])
@@ -90,6 +119,26 @@ describe('attributeQuotes with content and --assign', () => {
     const quote = attributeQuotes(page, defaultPanel, []).quotes.at(-1)!
     expect(quote).toMatchObject({ line: lone.line, persona: 'product-lead', side: 'left', toolEvidence: 'content' })
     expect(quote.toolScores!.left - quote.toolScores!.right).toBeGreaterThanOrEqual(defaultAttributionMargin)
+  })
+
+  it("attributes a lone quote by what the page's other quotes say about each tool, when the descriptions do not tell", () => {
+    // Only The Skeptic's quote on Ferris Ledger speaks of a rules file and cash.
+    const text = 'The job-to-be-done is no rules file to maintain, even for cash.'
+    const edited = parsePage(
+      fixturePage('lone-quote-by-content.txt').text.replace(/“The job-to-be-done is[^”]*”/, `“${text}”`),
+      'lone-quote-by-content.txt',
+    )
+    const quote = attributeQuotes(edited, defaultPanel, []).quotes.at(-1)!
+    expect(quote).toMatchObject({ persona: 'product-lead', side: 'left', text, toolEvidence: 'content' })
+    const profile = (tool: (typeof edited.tools)[number]): ToolDocument => ({
+      description: tool.description.value,
+      name: tool.name.value,
+      tagline: tool.tagline.value,
+      verdicts: [],
+    })
+    const profiles: [ToolDocument, ToolDocument] = [profile(edited.tools[0]), profile(edited.tools[1])]
+    const others = edited.quotes.slice(0, -1).map((other) => other.text)
+    expect(attributeByContent(text, profiles, others).side).toBeNull()
   })
 
   it('fails a page whose lone quote is within the margin, naming both scores and --assign', () => {

@@ -5,6 +5,7 @@ import { argumentPolarity } from '../../src/importer/argumentPolarity.ts'
 import { newTargetState, sentenceTargets } from '../../src/importer/clauseTarget.ts'
 import { textModel } from '../../src/importer/textModel.ts'
 import { compareSkipLean, decisionEvidence, totalLean, verdictPhrases } from '../../src/importer/decisionEvidence.ts'
+import { toolNames } from '../../src/importer/attributeByContent.ts'
 import { attributeQuotes } from '../../src/importer/attributeQuotes.ts'
 import { inferDecisions, skipLean } from '../../src/importer/inferDecisions.ts'
 import { parsePage } from '../../src/importer/parsePage.ts'
@@ -234,6 +235,18 @@ describe('the page whose skips are argued without cue phrases (issue 20)', () =>
   })
 
   it('the arguments decide now: the quotes that argue a skip skip, the ones that end on what it gives ship', () => {
-    expect(inferDecisions(50, quotes).decisions).toEqual(['ship', 'ship', 'skip', 'skip'])
+    // As the importer reads the page: the panel's voice markers as frames, the tool's names
+    // to tell its clauses from its rivals', the shipped decision reader at its weight.
+    const tool = page.tools[0]
+    const names = toolNames({ description: tool.description.value, name: tool.name.value, tagline: tool.tagline.value })
+    const frames = defaultPanel.flatMap((persona) => persona.voiceMarkers)
+    expect(inferDecisions(50, quotes, frames, names).decisions).toEqual(['ship', 'ship', 'skip', 'skip'])
+    // Without the reader too: the argument reading alone gets this page right.
+    expect(inferDecisions(50, quotes, frames, names, { trainedWeight: 0 }).decisions).toEqual([
+      'ship',
+      'ship',
+      'skip',
+      'skip',
+    ])
   })
 })

@@ -26,10 +26,14 @@ const laterHeldOut = [
 /** Written after the last change to the inference and scored once after it: the honest figures. */
 const latestHeldOut = evaluateImport(load('heldout8.json'), [], defaultPanel)
 const newestHeldOut = evaluateImport(load('heldout9.json'), [], defaultPanel)
+/** Written blind by another hand, kept out of the decision reader's training, scored once. */
+const blindHeldOut = ['heldout10.json', 'heldout11.json'].map((name) => evaluateImport(load(name), [], defaultPanel))
 
 /**
  * Floors at the figures `npm run eval:import` gave when this was written (README,
- * "Importing pages"): a change to the importer may raise them, never lower them.
+ * "Importing pages"): a change to the importer may raise them, never lower them. The decision
+ * floors are in-sample: the shipped decision reader was trained on these sets (its honest,
+ * leave-one-set-out figures are `npm run eval:decision-reader`'s).
  */
 describe('the importer on its labelled evaluation set', () => {
   it('holds at least 40 quotes across the five lenses, ship and skip', () => {
@@ -65,7 +69,7 @@ describe('the importer on its labelled evaluation set', () => {
       expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.92)
     }
     expect(heldOut.decisions.evalSet.total).toBe(25)
-    expect(heldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(21)
+    expect(heldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(25)
   })
 
   it('keeps its figures on the later held-out sets: every attribution right, decisions at their floors', () => {
@@ -76,7 +80,7 @@ describe('the importer on its labelled evaluation set', () => {
       }
     }
     expect(laterHeldOut.map((set) => set.decisions.evalSet.total)).toEqual([33, 33, 32, 39, 40, 46])
-    const floors = [31, 27, 24, 37, 36, 42]
+    const floors = [31, 29, 30, 37, 40, 46]
     laterHeldOut.forEach((set, index) => expect(set.decisions.evalSet.correct).toBeGreaterThanOrEqual(floors[index]))
   })
 
@@ -86,17 +90,29 @@ describe('the importer on its labelled evaluation set', () => {
       expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.95)
     }
     expect(newestHeldOut.decisions.evalSet.total).toBe(40)
-    expect(newestHeldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(24)
+    expect(newestHeldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(32)
   })
 
-  it('keeps its figures on heldout8, including its one wrong attribution the margin accepted', () => {
-    // One quote there shares a single telling word with each tool and went to the wrong one
-    // by more than the margin (README, "How well it infers"); no more than that.
+  it('keeps its figures on heldout8: every attribution the margin accepts right', () => {
+    // Before lone quotes were compared with the page's placed quotes too, one went to the
+    // wrong tool here by more than the margin (README, "How well it infers").
     for (const tally of [latestHeldOut.attribution.asPrinted, latestHeldOut.attribution.contentOnly]) {
-      expect(tally.mistakes.length).toBeLessThanOrEqual(1)
+      expect(tally.mistakes).toEqual([])
       expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.95)
     }
     expect(latestHeldOut.decisions.evalSet.total).toBe(47)
-    expect(latestHeldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(29)
+    expect(latestHeldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(39)
+  })
+
+  it('keeps its first scores on the blind sets heldout10 and heldout11: every attribution right', () => {
+    for (const set of blindHeldOut) {
+      for (const tally of [set.attribution.asPrinted, set.attribution.contentOnly]) {
+        expect(tally.mistakes).toEqual([])
+        expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(1)
+      }
+    }
+    expect(blindHeldOut.map((set) => set.decisions.evalSet.total)).toEqual([50, 50])
+    const floors = [38, 34]
+    blindHeldOut.forEach((set, index) => expect(set.decisions.evalSet.correct).toBeGreaterThanOrEqual(floors[index]))
   })
 })

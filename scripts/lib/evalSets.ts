@@ -1,0 +1,39 @@
+/**
+ * The labelled evaluation sets (tests/fixtures/import-eval/), in the order they were written,
+ * for the scripts that train and score the decision reader.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+
+import type { EvalSet } from '../../src/importer/evaluateImport.ts'
+import type { LabelledQuote } from '../../src/importer/decisionReader.ts'
+
+import { toolNames } from '../../src/importer/attributeByContent.ts'
+
+export const evalFolder = path.resolve(import.meta.dirname, '../../tests/fixtures/import-eval')
+
+/**
+ * Kept out of the decision reader's training so that their scores stay honest: written blind
+ * after the reader was built, scored once (README, "How well it infers").
+ */
+export const reservedSets = ['heldout10.json', 'heldout11.json']
+
+/** quotes.json, then heldout, heldout2, … in the order they were written. */
+export const setNames = (): string[] => [
+  'quotes.json',
+  ...readdirSync(evalFolder)
+    .filter((name) => /^heldout\d*\.json$/.test(name))
+    .sort((a, b) => Number(a.match(/\d+/)?.[0] ?? 1) - Number(b.match(/\d+/)?.[0] ?? 1)),
+]
+
+export const loadSet = (name: string) => JSON.parse(readFileSync(path.join(evalFolder, name), 'utf8')) as EvalSet
+
+/** A set's quotes as the reader learns them, each with the forms its page calls its tool by. */
+export const labelledQuotes = (set: EvalSet): LabelledQuote[] =>
+  set.matchups.flatMap((matchup) =>
+    matchup.quotes.map((quote) => ({
+      decision: quote.decision,
+      names: toolNames(matchup.tools[quote.side === 'left' ? 0 : 1]),
+      text: quote.text,
+    })),
+  )
