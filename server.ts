@@ -34,12 +34,15 @@ async function main(): Promise<void> {
   const fastPath = createMatchupFastPath(payload)
 
   createServer((request, response) => {
+    if (fastPath(request, response)) {
+      return
+    }
     // Route handlers cannot see the socket: hand its address on, replacing any a client sent
     // (src/http/clientAddress.ts; `trustProxy` decides how far X-Forwarded-For is believed).
+    // After the fast path, whose cached pages are the same for every client: parsing the
+    // address is not part of a warm read.
     stampSocketAddress(request.headers, request.socket.remoteAddress)
-    if (!fastPath(request, response)) {
-      void handle(request, response)
-    }
+    void handle(request, response)
   }).listen(port, hostname, () => {
     payload.logger.info(
       `Verdicts CMS on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port} (admin at /admin, pages at /compare)`,
