@@ -30,7 +30,8 @@ export function processTicks(pidStat: string, withChildren = false): number {
   return utime + stime + (withChildren ? cutime + cstime : 0)
 }
 
-export type CpuSample = { at: number; machine: number; own: number }
+/** `own`: the given processes' ticks together; `ticks`: each one's, in the order given. */
+export type CpuSample = { at: number; machine: number; own: number; ticks: number[] }
 
 /**
  * One reading of the machine's and the given processes' CPU time; null where there is no
@@ -38,14 +39,17 @@ export type CpuSample = { at: number; machine: number; own: number }
  */
 export function sampleCpu(pids: number[], withChildren = false): CpuSample | null {
   try {
-    const own = pids.reduce(
-      (sum, pid) => sum + processTicks(readFileSync(`/proc/${pid}/stat`, 'utf8'), withChildren),
-      0,
-    )
-    return { at: performance.now(), machine: machineBusyTicks(readFileSync('/proc/stat', 'utf8')), own }
+    const ticks = pids.map((pid) => processTicks(readFileSync(`/proc/${pid}/stat`, 'utf8'), withChildren))
+    const own = ticks.reduce((sum, value) => sum + value, 0)
+    return { at: performance.now(), machine: machineBusyTicks(readFileSync('/proc/stat', 'utf8')), own, ticks }
   } catch {
     return null
   }
+}
+
+/** Microseconds of CPU that one process took between two samples (`index` in their pids). */
+export function cpuMicroseconds(before: CpuSample, after: CpuSample, index: number): number {
+  return ((after.ticks[index] - before.ticks[index]) * 1_000_000) / ticksPerSecond
 }
 
 /** Cores' worth of CPU that processes other than the bench's took between two samples. */

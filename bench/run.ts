@@ -23,7 +23,7 @@ import { createInterface } from 'node:readline'
 
 import { benchCluster } from './cluster.ts'
 import { benchNewsletter } from './newsletter.ts'
-import { busyOtherCores, otherCores, sampleCpu } from './otherWork.ts'
+import { busyOtherCores, cpuMicroseconds, otherCores, sampleCpu } from './otherWork.ts'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
@@ -81,7 +81,10 @@ async function startServers(matchups: number): Promise<{ pid: number; ready: Rea
   return { pid: child.pid!, ready, stop: () => child.kill('SIGTERM') }
 }
 
-/** One row's run; `other` is the CPU (in cores) of other processes than the bench's two. */
+/**
+ * One row's run; `other` is the CPU (in cores) of other processes than the bench's two,
+ * `serverUs` the servers' CPU per answered request: less moved by other work than req/s.
+ */
 async function measure(port: number, slugs: string[], serverPid: number): Promise<Sample> {
   let next = 0
   const before = sampleCpu([process.pid, serverPid])
@@ -101,6 +104,7 @@ async function measure(port: number, slugs: string[], serverPid: number): Promis
   }
   return {
     other: before && after ? otherCores(before, after) : null,
+    serverUs: before && after ? cpuMicroseconds(before, after, 1) / Math.max(1, result.requests.total) : null,
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: result.requests.average,
@@ -147,7 +151,7 @@ async function readEveryPage(port: number, slugs: string[]): Promise<void> {
   await Promise.all(Array.from({ length: 10 }, worker))
 }
 
-type Sample = { other: null | number; p50: number; p99: number; rps: number }
+type Sample = { other: null | number; p50: number; p99: number; rps: number; serverUs: null | number }
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -202,13 +206,17 @@ async function main(): Promise<void> {
         return values.includes(null) ? null : Math.max(...(values as number[]))
       }
       const busy = (scenario: string) => (otherOf(scenario) ?? 0) > busyOtherCores
+      const serverUs = (scenario: string) => {
+        const values = samples[scenario].map((sample) => sample.serverUs)
+        return values.includes(null) ? '?' : median(values as number[]).toFixed(values[0]! < 100 ? 1 : 0)
+      }
       for (const scenario of scenarios) {
         const values = samples[scenario].map((sample) => sample.rps)
         others.push(otherOf(scenario) ?? 0)
         // A ratio is marked when other work competed with either of its two rows.
         const mark = (reference: string) => (busy(scenario) || busy(reference) ? '†' : '')
         rows.push(
-          `| ${size} | ${labels[scenario]} | ${Math.round(rps(scenario)).toLocaleString('en')} (${Math.round(Math.min(...values)).toLocaleString('en')}–${Math.round(Math.max(...values)).toLocaleString('en')}) | ${median(samples[scenario].map((sample) => sample.p50))} | ${median(samples[scenario].map((sample) => sample.p99))} | ${otherOf(scenario)?.toFixed(2) ?? '?'} | ${(rps(scenario) / rps('bare')).toFixed(2)}${mark('bare')} | ${(rps(scenario) / rps('payloadRest')).toFixed(1)}${mark('payloadRest')} |`,
+          `| ${size} | ${labels[scenario]} | ${Math.round(rps(scenario)).toLocaleString('en')} (${Math.round(Math.min(...values)).toLocaleString('en')}–${Math.round(Math.max(...values)).toLocaleString('en')}) | ${median(samples[scenario].map((sample) => sample.p50))} | ${median(samples[scenario].map((sample) => sample.p99))} | ${serverUs(scenario)} | ${otherOf(scenario)?.toFixed(2) ?? '?'} | ${(rps(scenario) / rps('bare')).toFixed(2)}${mark('bare')} | ${(rps(scenario) / rps('payloadRest')).toFixed(1)}${mark('payloadRest')} |`,
         )
       }
     } finally {
@@ -225,12 +233,12 @@ async function main(): Promise<void> {
     )
     const busyRows = others.filter((other) => other > busyOtherCores).length
     console.log(
-      `Other work: the "other" column is the most CPU (in cores) that processes other than the bench's server and load generator took during any run of the row (/proc/stat less their /proc/<pid>/stat); ${busyRows === 0 ? `none above ${busyOtherCores}` : `† marks a ratio one of whose rows had more than ${busyOtherCores} (${busyRows} of ${others.length} rows): other work competed, so it says little, above all against the bare limit`}. Load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cores} cores, the bench's own two processes included.\n`,
+      `Server µs/req: the servers' CPU time per answered request (median of the runs), which other work moves less than req/s. Other work: the "other" column is the most CPU (in cores) that processes other than the bench's server and load generator took during any run of the row (/proc/stat less their /proc/<pid>/stat); ${busyRows === 0 ? `none above ${busyOtherCores}` : `† marks a ratio one of whose rows had more than ${busyOtherCores} (${busyRows} of ${others.length} rows): other work competed, so it says little, above all against the bare limit`}. Load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cores} cores, the bench's own two processes included.\n`,
     )
   }
   if (rows.length > 0) {
-    console.log('| matchups | scenario | req/s | p50 ms | p99 ms | other | × (a) | × (d) |')
-    console.log('|---:|---|---:|---:|---:|---:|---:|---:|')
+    console.log('| matchups | scenario | req/s | p50 ms | p99 ms | server µs/req | other | × (a) | × (d) |')
+    console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|')
     for (const row of rows) {
       console.log(row)
     }

@@ -37,7 +37,7 @@ import { busyOtherCores, otherCores, sampleCpu } from './otherWork.ts'
 import { countStatements } from './statements.ts'
 
 const sizes = (process.env.BENCH_SCALE_SIZES ?? '100,10000').split(',').map(Number)
-/** 41: with 11 the medians of millisecond rows moved by a third between quiet runs. */
+/** 41, as the table used 40–50: with 11, spreads at different sizes overlapped too much. */
 const runs = Number(process.env.BENCH_SCALE_RUNS ?? 41)
 const personaCount = 10
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 
-import { machineBusyTicks, otherCores, processTicks, sampleCpu } from '../../bench/otherWork.ts'
+import { cpuMicroseconds, machineBusyTicks, otherCores, processTicks, sampleCpu } from '../../bench/otherWork.ts'
 
 /** /proc/stat's first lines: user nice system idle iowait irq softirq steal guest guest_nice. */
 const procStat = (user: number, nice: number, system: number, idle: number) =>
@@ -20,9 +20,11 @@ describe('the share of other work during a bench run', () => {
 
   it('counts what the machine did beyond the bench’s own processes, in cores', () => {
     // 4 s; the machine was busy 800 ticks (2 cores × 4 s × 100), the bench's processes 700.
-    const before = { at: 10_000, machine: machineBusyTicks(procStat(5000, 0, 1000, 0)), own: 300 }
-    const after = { at: 14_000, machine: machineBusyTicks(procStat(5600, 0, 1200, 0)), own: 1000 }
+    const before = { at: 10_000, machine: machineBusyTicks(procStat(5000, 0, 1000, 0)), own: 300, ticks: [100, 200] }
+    const after = { at: 14_000, machine: machineBusyTicks(procStat(5600, 0, 1200, 0)), own: 1000, ticks: [400, 600] }
     expect(otherCores(before, after)).toBeCloseTo(0.25, 5)
+    // The second process (the server) took 400 ticks: 4 s of CPU.
+    expect(cpuMicroseconds(before, after, 1)).toBe(4_000_000)
     // A quiet machine: the bench alone (rounding may put its own ticks a little above).
     expect(otherCores(before, { ...after, own: 1105 })).toBe(0)
     expect(otherCores(before, { ...after, own: 1100 })).toBe(0)
@@ -40,6 +42,7 @@ describe('the share of other work during a bench run', () => {
     }
     const after = sampleCpu([process.pid])!
     expect(after.own - before.own).toBeGreaterThanOrEqual(10)
+    expect(cpuMicroseconds(before, after, 0)).toBeGreaterThanOrEqual(100_000)
     expect(after.machine - before.machine).toBeGreaterThanOrEqual(after.own - before.own - 5)
     expect(sampleCpu([process.pid, 2 ** 22 + 1])).toBeNull()
   })
