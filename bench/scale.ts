@@ -11,7 +11,8 @@
  * range; the CPU other processes took meanwhile is measured (bench/otherWork.ts) and a size
  * it disturbed is marked. Set BENCH_SCALE_SIZES (default 100,10000; 100000 adds about four
  * minutes of loading); BENCH_SCALE_EXPLAIN=1 prints SQLite's plan of every statement of a
- * cold page build and of the lists' recounts, at each size (stderr).
+ * cold page build and of the lists' recounts, at each size (stderr); BENCH_SCALE_ANALYZE=1
+ * runs SQLite's ANALYZE after the load.
  */
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
@@ -151,6 +152,11 @@ async function bulkLoad(
      select id, left_tool_id, right_tool_id, title, slug, workflow_stage, _status, updated_at, created_at, created_at, updated_at, 1 from matchups`,
   )
   await client.execute('pragma wal_checkpoint(truncate)')
+  if (process.env.BENCH_SCALE_ANALYZE === '1') {
+    // SQLite's planner statistics (sqlite_stat1), which nothing in the app gathers: without
+    // them it reads a tool's matchups by walking every published one in title order.
+    await client.execute('analyze')
+  }
   return { matchups, tools }
 }
 

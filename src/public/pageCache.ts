@@ -15,7 +15,10 @@ export type CachedResponse = {
 }
 
 export function cachedResponseFor(body: string, tags: string[]): CachedResponse {
-  return { body, bytes: new TextEncoder().encode(body), etag: strongEtag(body), tags }
+  // A Buffer over the encoded bytes (no copy): node:http writes a Buffer as it is, where a
+  // plain Uint8Array is wrapped in a new Buffer on every write.
+  const encoded = new TextEncoder().encode(body)
+  return { body, bytes: Buffer.from(encoded.buffer, 0, encoded.byteLength), etag: strongEtag(body), tags }
 }
 
 /** An entry and its "read since the last eviction sweep" mark (see PageCache.get). */
