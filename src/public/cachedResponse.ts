@@ -37,7 +37,8 @@ function headsOf(entry: CachedResponse, options: SanitizedVerdictsOptions): Answ
     return entry.heads
   }
   const notModified: Record<string, string> = {
-    ...(options.publicApi.corsOrigins === '*' ? { 'Access-Control-Allow-Origin': '*' } : { Vary: 'Origin' }),
+    // The CORS headers of a request naming no origin: those every answer carries.
+    ...corsHeaders(() => undefined, options),
     'Cache-Control': publicCacheControl(options.publicApi.cacheControl),
     ETag: entry.etag,
   }
