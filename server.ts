@@ -35,12 +35,15 @@ async function main(): Promise<void> {
   const fastPath = createMatchupFastPath(payload)
 
   const server = createServer((request, response) => {
+    if (fastPath(request, response)) {
+      return
+    }
     // Route handlers cannot see the socket: hand its address on, replacing any a client sent
     // (src/http/clientAddress.ts; `trustProxy` decides how far X-Forwarded-For is believed).
+    // After the fast path, whose cached pages are the same for every client: parsing the
+    // address is not part of a warm read.
     stampSocketAddress(request.headers, request.socket.remoteAddress)
-    if (!fastPath(request, response)) {
-      void handle(request, response)
-    }
+    void handle(request, response)
   })
   // A proxy keeps idle connections open to reuse them (60 s on common load balancers). With
   // Node's default of 5 s the server would close one just as the proxy sends on it, and the

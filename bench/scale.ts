@@ -7,8 +7,12 @@
  * verdicts), then times cold builds (no page cache) of the matchup page, the tool page
  * and the two lists, the read of a stored page (src/public/pageStore.ts), and counts the
  * SQL statements of one publish through the Local API.
- * Each figure is the median of BENCH_SCALE_RUNS (default 11) runs with its spread (min–max).
- * Set BENCH_SCALE_SIZES (default 100,10000; 100000 adds about four minutes of loading).
+ * Each figure is the median of BENCH_SCALE_RUNS (default 41) runs with its interquartile
+ * range; the CPU other processes took meanwhile is measured (bench/otherWork.ts) and a size
+ * it disturbed is marked. Set BENCH_SCALE_SIZES (default 100,10000; 100000 adds about four
+ * minutes of loading); BENCH_SCALE_EXPLAIN=1 prints SQLite's plan of every statement of a
+ * cold page build and of the lists' recounts, at each size (stderr); BENCH_SCALE_ANALYZE=1
+ * runs SQLite's ANALYZE after the load.
  */
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
@@ -30,10 +34,12 @@ import { storedOrBuilt, storedPage, storedPagesSettled } from '../src/public/pag
 import { matchupTag, toolTag } from '../src/domain/cacheTags.ts'
 import { PublicPages } from '../src/public/pages.ts'
 import { reviewerData } from '../tests/helpers/createData.ts'
+import { busyOtherCores, otherCores, sampleCpu } from './otherWork.ts'
 import { countStatements } from './statements.ts'
 
 const sizes = (process.env.BENCH_SCALE_SIZES ?? '100,10000').split(',').map(Number)
-const runs = Number(process.env.BENCH_SCALE_RUNS ?? 11)
+/** 41, as the issue's table used 40–50: with 11, spreads at different sizes overlapped too much. */
+const runs = Number(process.env.BENCH_SCALE_RUNS ?? 41)
 const personaCount = 10
 /**
  * List rows read the first page of 5: every size has at least that many of each list (at
@@ -42,11 +48,12 @@ const personaCount = 10
  */
 const listLimit = 5
 
-type Row = { label: string; max: number; median: number; min: number }
+type Row = { label: string; max: number; median: number; min: number; q1: number; q3: number }
 
 function summarize(label: string, samples: number[]): Row {
   const sorted = [...samples].sort((a, b) => a - b)
-  return { label, max: sorted.at(-1)!, median: sorted[Math.floor(sorted.length / 2)], min: sorted[0] }
+  const at = (share: number) => sorted[Math.round((sorted.length - 1) * share)]
+  return { label, max: sorted.at(-1)!, median: at(0.5), min: sorted[0], q1: at(0.25), q3: at(0.75) }
 }
 
 async function timed(label: string, action: (run: number) => Promise<unknown>): Promise<Row> {
@@ -145,10 +152,34 @@ async function bulkLoad(
      select id, left_tool_id, right_tool_id, title, slug, workflow_stage, _status, updated_at, created_at, created_at, updated_at, 1 from matchups`,
   )
   await client.execute('pragma wal_checkpoint(truncate)')
+  if (process.env.BENCH_SCALE_ANALYZE === '1') {
+    // SQLite's planner statistics (sqlite_stat1), which nothing in the app gathers: without
+    // them it reads a tool's matchups by walking every published one in title order.
+    await client.execute('analyze')
+  }
   return { matchups, tools }
 }
 
-type SizeResult = { rows: Row[]; statements: number; statementsAtDefaultDepth: number }
+/** `other`: cores' worth of CPU other processes took while this size was timed (null: no /proc). */
+/** SQLite's `explain query plan` of each statement the reads send (a scan or a temporary b-tree is what grows). */
+async function explainReads(payload: Payload, reads: Array<[string, () => Promise<unknown>]>): Promise<void> {
+  const client = (
+    payload.db as unknown as {
+      client: { execute: (statement: { args: unknown[]; sql: string }) => Promise<{ rows: unknown[] }> }
+    }
+  ).client
+  for (const [label, read] of reads) {
+    const { params, queries } = await countStatements(payload, read)
+    process.stderr.write(`-- ${label}: ${queries.length} statements\n`)
+    for (const [index, sql] of queries.entries()) {
+      const plan = await client.execute({ args: params[index], sql: `explain query plan ${sql}` })
+      const steps = (plan.rows as Array<{ detail: string }>).map((row) => row.detail)
+      process.stderr.write(`${sql.slice(0, 300)}\n    ${steps.join('\n    ')}\n`)
+    }
+  }
+}
+
+type SizeResult = { other: null | number; rows: Row[]; statements: number; statementsAtDefaultDepth: number }
 
 async function measureSize(verdictCount: number): Promise<SizeResult> {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'verdicts-scale-')), 'scale.db')
@@ -182,6 +213,15 @@ async function measureSize(verdictCount: number): Promise<SizeResult> {
     await storedOrBuilt(payload, toolTag(tool), async () => ({ tags: [], value: await pages().toolPage(tool) }))
   }
   await storedPagesSettled(payload)
+  if (process.env.BENCH_SCALE_EXPLAIN === '1') {
+    await explainReads(payload, [
+      ['matchup page build', () => pages().matchupPage(pick(matchups, 0))],
+      ['tool page build', () => pages().toolPage(pick(tools, 0).slug)],
+      ['tools list recount', () => (pageCacheOf(payload).clear(), pages().listTools({}, 1, listLimit))],
+      ['matchups list recount', () => (pageCacheOf(payload).clear(), pages().listMatchups({}, 1, listLimit))],
+    ])
+  }
+  const cpuBefore = sampleCpu([process.pid])
   const rows = [
     await timed('cold /api/public/matchups/:slug build', (run) => pages().matchupPage(pick(matchups, run + 1))),
     await timed('cold /api/public/matchups/:slug from its stored page', (run) =>
@@ -218,19 +258,33 @@ async function measureSize(verdictCount: number): Promise<SizeResult> {
     collection: options.collectionSlugs.reviewers,
     data: reviewerData({ lens: 'Extra lens', name: 'Second Extra Persona' }),
   })) as unknown as { id: number }
+  // One verdict per (persona, tool), and `pick` gives distinct tools for as many runs in a
+  // row as there are tools: a further persona for each further round of tools.
+  const personas = [persona]
+  const personaFor = async (run: number) => {
+    while (personas.length <= Math.floor(run / tools.length)) {
+      personas.push(
+        (await payload.create({
+          collection: options.collectionSlugs.reviewers,
+          data: reviewerData({ lens: 'Extra lens', name: `Extra Persona ${personas.length + 1}` }),
+        })) as unknown as { id: number },
+      )
+    }
+    return personas[Math.floor(run / tools.length)]
+  }
   const publishSamples: number[] = []
   let statements = 0
   let statementsAtDefaultDepth = 0
   // The last run publishes at Payload's default depth (2), whose answer populates the
   // verdict's persona, tool, the tool's category and the approver: four more reads.
-  const publishRuns = Math.min(runs, 10)
+  const publishRuns = runs
   for (let run = 0; run <= publishRuns; run += 1) {
     const draft = (await payload.create({
       collection: options.collectionSlugs.verdicts,
       data: {
         decision: 'ship',
         quote: richTextFromParagraphs(['Draft.']),
-        reviewer: run < publishRuns ? persona.id : secondPersona.id,
+        reviewer: run < publishRuns ? (await personaFor(run)).id : secondPersona.id,
         tool: pick(tools, run + 2).id,
       },
       draft: true,
@@ -253,9 +307,11 @@ async function measureSize(verdictCount: number): Promise<SizeResult> {
     }
   }
   rows.push(summarize('publish one verdict (Local API, depth 0 as the workflow saves)', publishSamples))
+  const cpuAfter = sampleCpu([process.pid])
   await payload.destroy()
   rmSync(path.dirname(file), { force: true, recursive: true })
-  return { rows, statements, statementsAtDefaultDepth }
+  const other = cpuBefore && cpuAfter ? otherCores(cpuBefore, cpuAfter) : null
+  return { other, rows, statements, statementsAtDefaultDepth }
 }
 
 /** Each size runs in its own process: a fresh Payload, schema and heap. */
@@ -288,21 +344,26 @@ async function main(): Promise<void> {
   }
   const loadAfter = loadavg()[0]
   const ms = (value: number) => value.toFixed(value < 1 ? 2 : 1)
-  const fmt = (row: Row) => `${ms(row.median)} (${ms(row.min)}–${ms(row.max)})`
-  const busy = Math.max(loadBefore, loadAfter) > cpus().length * 0.75
-  console.log(
-    `\nMedian ms (min–max) of ${runs} runs; ${cpus().length} cores, load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}${busy ? ' (busy machine: figures are inflated and noisy; compare within one run)' : ''}; SQLite.\n`,
+  const fmt = (row: Row) => `${ms(row.median)} (${ms(row.q1)}–${ms(row.q3)})`
+  const others = results.map((result) =>
+    result.other === null
+      ? `N = ${result.size.toLocaleString('en')}: not measured (no /proc)`
+      : `N = ${result.size.toLocaleString('en')}: ${result.other.toFixed(2)}${result.other > busyOtherCores ? ' (busy: other work competed, figures are inflated and noisy)' : ''}`,
   )
   console.log(
-    `| operation | ${results.map((result) => `N = ${result.size.toLocaleString('en')}`).join(' | ')} | × medians (largest / smallest) | × minima |`,
+    `\nMedian ms (interquartile range) of ${runs} runs; SQLite; ${cpus().length} cores. CPU other processes took while each size was timed, in cores: ${others.join('; ')}. Load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} (the bench's own process included).\n`,
+  )
+  console.log(
+    `| operation | ${results.map((result) => `N = ${result.size.toLocaleString('en')}`).join(' | ')} | × medians (largest / smallest; from quartiles) | × minima |`,
   )
   console.log(`|---|${results.map(() => '---:').join('|')}|---:|---:|`)
-  // On a busy machine the medians carry other jobs' noise; the fastest run of each row is
-  // the least disturbed, so its ratio is printed too.
+  // The ratio of medians, with the range the quartiles allow (largest size's first quartile
+  // over the smallest's third, and the other way round): a goal inside it is within noise.
+  // The fastest run of each row is the least disturbed, so its ratio is printed too.
   results[0].rows.forEach((row, index) => {
-    const ratio = (key: 'median' | 'min') => (results.at(-1)!.rows[index][key] / results[0].rows[index][key]).toFixed(2)
+    const [small, large] = [results[0].rows[index], results.at(-1)!.rows[index]]
     console.log(
-      `| ${row.label} | ${results.map((result) => fmt(result.rows[index])).join(' | ')} | ${ratio('median')} | ${ratio('min')} |`,
+      `| ${row.label} | ${results.map((result) => fmt(result.rows[index])).join(' | ')} | ${(large.median / small.median).toFixed(2)} (${(large.q1 / small.q3).toFixed(2)}–${(large.q3 / small.q1).toFixed(2)}) | ${(large.min / small.min).toFixed(2)} |`,
     )
   })
   for (const [label, key] of [

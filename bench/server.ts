@@ -16,9 +16,11 @@ import { createAppConfig } from '../src/demo/appConfig.ts'
 import { databaseAdapterFor, resolveDatabaseTarget } from '../src/demo/database.ts'
 import { createCaptureEmail } from '../src/email/captureEmailAdapter.ts'
 import { richTextFromParagraphs } from '../src/catalog/richText.ts'
+import { pluginOptionsOf } from '../src/pluginOptions.ts'
+import { cachedAnswer } from '../src/public/cachedResponse.ts'
 import { createMatchupFastPath } from '../src/public/fastPath.ts'
 import { createMatchupRoute } from '../src/public/matchupRoute.ts'
-import { pageCacheOf } from '../src/public/pageCache.ts'
+import { cachedResponseFor, pageCacheOf } from '../src/public/pageCache.ts'
 import { pageStoreOf } from '../src/public/pageStore.ts'
 import { categoryData, matchupData, reviewerData, toolData, verdictData } from '../tests/helpers/createData.ts'
 
@@ -153,9 +155,20 @@ async function main(): Promise<void> {
     holder[storeSlot] = Promise.resolve(on ? store : null)
   }
 
+  // The limit: node:http writing the same response — status, header lines and body — with
+  // nothing computed per request. The header values are the fast path's for this page,
+  // made once here (an earlier version sent Content-Type alone, chunked: fewer bytes than a
+  // correct public answer, with its cache and CORS headers, carries).
+  const bareHeaders = cachedAnswer(
+    cachedResponseFor(sampleBody.toString(), []),
+    () => undefined,
+    pluginOptionsOf(payload),
+    true,
+  ).headers
+
   const scenarios: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void> | void> = {
     bare: (_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+      response.writeHead(200, bareHeaders)
       response.end(sampleBody)
     },
     // A miss in memory: the page comes from its stored copy (one row).

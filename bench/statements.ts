@@ -19,7 +19,7 @@ type Mongoose = { set: (option: 'debug', value: unknown) => void }
 export async function countStatements<T>(
   payload: Payload,
   work: () => Promise<T>,
-): Promise<{ queries: string[]; result: T; statements: number }> {
+): Promise<{ params: unknown[][]; queries: string[]; result: T; statements: number }> {
   if (!isSqlAdapter(payload)) {
     // The adapter's connection knows the mongoose instance it belongs to.
     const mongoose = (payload.db as unknown as { connection: { base: Mongoose } }).connection.base
@@ -27,14 +27,20 @@ export async function countStatements<T>(
     mongoose.set('debug', (collection: string, method: string) => queries.push(`${collection}.${method}`))
     try {
       const result = await work()
-      return { queries, result, statements: queries.length }
+      return { params: [], queries, result, statements: queries.length }
     } finally {
       mongoose.set('debug', false)
     }
   }
   const session = (payload.db as unknown as { drizzle: { session: Session } }).drizzle.session
   const queries: string[] = []
-  const logger: Logger = { logQuery: (query) => queries.push(query) }
+  const params: unknown[][] = []
+  const logger: Logger = {
+    logQuery: (query, values) => {
+      queries.push(query)
+      params.push(values)
+    },
+  }
   const before = { logger: session.logger, optionsLogger: session.options?.logger }
   session.logger = logger
   if (session.options) {
@@ -42,7 +48,7 @@ export async function countStatements<T>(
   }
   try {
     const result = await work()
-    return { queries, result, statements: queries.length }
+    return { params, queries, result, statements: queries.length }
   } finally {
     session.logger = before.logger
     if (session.options) {

@@ -9,9 +9,10 @@ import { pageCacheOf } from './pageCache.ts'
 /**
  * The comparison page's read path at the node:http level, for a server in front of
  * Next.js (server.ts): a page already in memory is written straight to the socket, with
- * the same headers the API route sends, before any Fetch API object or Next.js routing is
- * created. Anything else (a first read, an unknown slug, another path) returns false and
- * goes on to Next.js, which builds and caches the page.
+ * the same headers the API route sends (and its length, so node sends it in one write
+ * rather than as chunks), before any Fetch API object or Next.js routing is created.
+ * Anything else (a first read, an unknown slug, another path) returns false and goes on
+ * to Next.js, which builds and caches the page.
  */
 export function createMatchupFastPath(
   payload: Payload,
@@ -29,7 +30,7 @@ export function createMatchupFastPath(
     if (!entry) {
       return false
     }
-    const { body, headers, status } = cachedAnswer(entry, (name) => headerValue(request.headers[name]), options)
+    const { body, headers, status } = cachedAnswer(entry, (name) => headerValue(request.headers[name]), options, true)
     response.writeHead(status, headers)
     response.end(request.method === 'HEAD' ? undefined : body)
     return true

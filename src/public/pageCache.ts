@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import type { AnswerHeads } from './cachedResponse.ts'
+
 import { strongEtag } from './httpCache.ts'
 
 export type CachedResponse = {
@@ -7,12 +9,20 @@ export type CachedResponse = {
   /** The body encoded once, so serving it costs no re-encoding. */
   bytes: Uint8Array<ArrayBuffer>
   etag: string
+  /** The answers' headers, made on the first answer (src/public/cachedResponse.ts). */
+  heads?: AnswerHeads
   tags: string[]
 }
 
 export function cachedResponseFor(body: string, tags: string[]): CachedResponse {
-  return { body, bytes: new TextEncoder().encode(body), etag: strongEtag(body), tags }
+  // A Buffer over the encoded bytes (no copy): node:http writes a Buffer as it is, where a
+  // plain Uint8Array is wrapped in a new Buffer on every write.
+  const encoded = new TextEncoder().encode(body)
+  return { body, bytes: Buffer.from(encoded.buffer, 0, encoded.byteLength), etag: strongEtag(body), tags }
 }
+
+/** An entry and its "read since the last eviction sweep" mark (see PageCache.get). */
+type Slot = { entry: CachedResponse; used: boolean }
 
 /** The cache's default bound (`publicApi.cacheMaxBytes`). */
 export const defaultPageCacheMaxBytes = 64 * 1024 * 1024
@@ -23,10 +33,10 @@ export const defaultPageCacheMaxBytes = 64 * 1024 * 1024
  * change drops the entries whose tags it affects, lists included only when it names them.
  */
 export class PageCache {
-  private readonly entries = new Map<string, CachedResponse>()
+  private readonly entries = new Map<string, Slot>()
   /** Bumped on every invalidation, so a page built from older data is never stored. */
   private generation = 0
-  /** Bytes of all bodies held; the least recently used entries go past `maxBytes`. */
+  /** Bytes of all bodies held; past `maxBytes` the entries not read lately go first. */
   private bytes = 0
   /** While the process may be missing invalidations (Redis away), nothing is kept or served. */
   private suspended = false
@@ -37,13 +47,15 @@ export class PageCache {
     if (this.suspended) {
       return undefined
     }
-    const entry = this.entries.get(key)
-    if (entry) {
-      // Most recently used last: a Map keeps insertion order, so the oldest is first.
-      this.entries.delete(key)
-      this.entries.set(key, entry)
+    const slot = this.entries.get(key)
+    if (!slot) {
+      return undefined
     }
-    return entry
+    // A hit only marks the entry (the warm read path's cost is a Map lookup). Eviction is
+    // "second chance", an approximation of least-recently-used: the sweep in store() gives
+    // a marked entry a new place at the back instead of dropping it.
+    slot.used = true
+    return slot.entry
   }
 
   private store(key: string, entry: CachedResponse): void {
@@ -51,21 +63,28 @@ export class PageCache {
     if (this.suspended || entry.bytes.byteLength > this.maxBytes) {
       return
     }
-    this.entries.set(key, entry)
+    this.entries.set(key, { entry, used: false })
     this.bytes += entry.bytes.byteLength
-    for (const [oldestKey] of this.entries) {
-      if (this.bytes <= this.maxBytes) {
-        break
+    // Oldest first (a Map keeps insertion order). Each marked entry is unmarked and moved
+    // back once, so the sweep ends within one pass over the cache plus the evictions; the
+    // page just stored is passed over too (it fits alone, so older ones go first).
+    while (this.bytes > this.maxBytes) {
+      const [oldestKey, oldest] = this.entries.entries().next().value as [string, Slot]
+      this.entries.delete(oldestKey)
+      if (oldest.used || oldestKey === key) {
+        oldest.used = false
+        this.entries.set(oldestKey, oldest)
+      } else {
+        this.bytes -= oldest.entry.bytes.byteLength
       }
-      this.remove(oldestKey)
     }
   }
 
   private remove(key: string): void {
-    const entry = this.entries.get(key)
-    if (entry) {
+    const slot = this.entries.get(key)
+    if (slot) {
       this.entries.delete(key)
-      this.bytes -= entry.bytes.byteLength
+      this.bytes -= slot.entry.bytes.byteLength
     }
   }
 
@@ -101,7 +120,7 @@ export class PageCache {
   invalidate(tags: Iterable<string>): void {
     const affected = new Set(tags)
     this.generation += 1
-    for (const [key, entry] of this.entries) {
+    for (const [key, { entry }] of this.entries) {
       if (entry.tags.some((tag) => affected.has(tag))) {
         this.remove(key)
       }

@@ -59,7 +59,11 @@ describe('the matchup fast path', () => {
 
     const served = await viaFastPath(`/api/public/matchups/${slug}?utm_source=feed`, { headers: origin })
     expect(served.status).toBe(200)
-    expect(JSON.parse(await served.text())).toEqual(built.body)
+    const text = await served.text()
+    expect(JSON.parse(text)).toEqual(built.body)
+    // Sent with its length in one piece, not as chunks.
+    expect(served.headers.get('content-length')).toBe(String(Buffer.byteLength(text)))
+    expect(served.headers.get('transfer-encoding')).toBeNull()
     const names = ['access-control-allow-origin', 'cache-control', 'content-type', 'etag', 'vary']
     expect(headerSet(served.headers, names)).toEqual(headerSet(built.headers, names))
     expect(served.headers.get('access-control-allow-origin')).toBe('https://site.example')
@@ -74,6 +78,8 @@ describe('the matchup fast path', () => {
     const head = await viaFastPath(`/api/public/matchups/${slug}`, { method: 'HEAD' })
     expect(head.status).toBe(200)
     expect(head.headers.get('etag')).toBe(etag)
+    expect(await head.text()).toBe('')
+    expect(head.headers.get('content-length')).toBe(headers.get('content-length'))
   })
 
   it('leaves other methods, paths and unknown slugs to Next.js', async () => {
