@@ -11,8 +11,8 @@
  * range; the CPU other processes took meanwhile is measured (bench/otherWork.ts) and a size
  * it disturbed is marked. Set BENCH_SCALE_SIZES (default 100,10000; 100000 adds about four
  * minutes of loading); BENCH_SCALE_EXPLAIN=1 prints SQLite's plan of every statement of a
- * cold page build and of the lists' recounts, at each size (stderr); BENCH_SCALE_ANALYZE=1
- * runs SQLite's ANALYZE after the load.
+ * cold page build and of the lists' recounts, at each size (stderr). The planner statistics
+ * are gathered after the load, as the app does at start and every six hours.
  */
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
@@ -30,6 +30,7 @@ import { databaseAdapterFor, resolveDatabaseTarget } from '../src/demo/database.
 import { createCaptureEmail } from '../src/email/captureEmailAdapter.ts'
 import { pluginOptionsOf } from '../src/pluginOptions.ts'
 import { pageCacheOf } from '../src/public/pageCache.ts'
+import { refreshPlannerStatistics } from '../src/public/plannerStatistics.ts'
 import { storedOrBuilt, storedPage, storedPagesSettled } from '../src/public/pageStore.ts'
 import { matchupTag, toolTag } from '../src/domain/cacheTags.ts'
 import { PublicPages } from '../src/public/pages.ts'
@@ -152,11 +153,6 @@ async function bulkLoad(
      select id, left_tool_id, right_tool_id, title, slug, workflow_stage, _status, updated_at, created_at, created_at, updated_at, 1 from matchups`,
   )
   await client.execute('pragma wal_checkpoint(truncate)')
-  if (process.env.BENCH_SCALE_ANALYZE === '1') {
-    // SQLite's planner statistics (sqlite_stat1), which nothing in the app gathers: without
-    // them it reads a tool's matchups by walking every published one in title order.
-    await client.execute('analyze')
-  }
   return { matchups, tools }
 }
 
@@ -197,6 +193,10 @@ async function measureSize(verdictCount: number): Promise<SizeResult> {
   process.stderr.write(
     `  loaded ${verdictCount} verdicts, ${tools.length} tools, ${matchups.length} matchups in ${Math.round(performance.now() - started)} ms\n`,
   )
+  // What the app's start (or its six-hourly refresh) would find on a file this size.
+  const analyzing = performance.now()
+  await refreshPlannerStatistics(payload)
+  process.stderr.write(`  planner statistics gathered in ${Math.round(performance.now() - analyzing)} ms\n`)
 
   const options = pluginOptionsOf(payload)
   const pages = () => new PublicPages(payload, options)

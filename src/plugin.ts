@@ -18,6 +18,7 @@ import { createWorkflowEventsCollection } from '../collections/WorkflowEvents.ts
 import { createWebhookDeliveriesCollection } from '../collections/WebhookDeliveries.ts'
 import { createWebhookSubscriptionsCollection } from '../collections/WebhookSubscriptions.ts'
 import { createPublicEndpoints } from './public/endpoints.ts'
+import { keepPlannerStatistics } from './public/plannerStatistics.ts'
 import { createReaderEndpoints } from './public/readerEndpoints.ts'
 import { createVoteEndpoints } from './votes/endpoints.ts'
 import { createNewsletterEndpoints } from './newsletter/endpoints.ts'
@@ -201,6 +202,7 @@ export const verdictsPlugin =
             await startCluster(payload, options.cluster)
             narrowDocumentLockAccess(payload)
             skipEmptyLockCleanup(payload)
+            await keepPlannerStatistics(payload)
           }
         : incomingConfig.onInit,
       custom: {
