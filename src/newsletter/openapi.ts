@@ -40,7 +40,7 @@ export function newsletterOpenApi({ maxBodyBytes }: { maxBodyBytes: number }) {
     schema: { type: 'string' },
   })
   const unsubscribeToken = token(
-    'The signed token of the link in every issue (and in its List-Unsubscribe header). It never expires; without a valid one the answer is a 400 page.',
+    'The signed token of the link in every issue (and in its List-Unsubscribe header). It never expires; a missing or forged one, or one for an erased subscriber, gets a 400 page.',
   )
   const webhookHeader = (name: string, description: string) => ({
     description,
@@ -156,7 +156,9 @@ export function newsletterOpenApi({ maxBodyBytes }: { maxBodyBytes: number }) {
           ],
           responses: {
             '200': page('Subscribed, or already confirmed (then nothing changes).'),
-            '400': page('Missing, forged or tampered token, or one replaced by a newer request. Nothing changes.'),
+            '400': page(
+              'Missing, forged or tampered token, one replaced by a newer request, or one for a subscription no longer pending (unsubscribed, suppressed or erased). Nothing changes.',
+            ),
             '410': page('The link has expired; subscribing again sends a fresh one. Nothing changes.'),
           },
         },
@@ -169,7 +171,7 @@ export function newsletterOpenApi({ maxBodyBytes }: { maxBodyBytes: number }) {
           parameters: [unsubscribeToken],
           responses: {
             '200': page('The page with the "Unsubscribe" button.'),
-            '400': page('The token is missing or not ours. Nothing changes.'),
+            '400': page('The token is missing, not ours, or names an erased subscriber. Nothing changes.'),
           },
         },
         post: {
@@ -185,11 +187,13 @@ export function newsletterOpenApi({ maxBodyBytes }: { maxBodyBytes: number }) {
             required: true,
           },
           responses: {
-            '200': page('Unsubscribed: no more newsletters to this address.'),
+            '200': page(
+              'Unsubscribed: no more newsletters to this address (a bounced or complained address stays suppressed).',
+            ),
             '400': {
               content: { ...json(errors), ...html },
               description:
-                'JSON when the body is not List-Unsubscribe=One-Click (`field` is `List-Unsubscribe`) or a JSON body is not an object (`field` is `body`); a page when the token is missing or not ours. Nothing changes.',
+                'JSON when the body is not List-Unsubscribe=One-Click (`field` is `List-Unsubscribe`) or a JSON body is not an object (`field` is `body`); a page when the token is missing, not ours, or names an erased subscriber. Nothing changes.',
             },
             ...tooLarge,
             ...formOrJson,
