@@ -1,5 +1,6 @@
 import type { SanitizedVerdictsOptions } from '../options.ts'
 import { decisions } from '../domain/decisions.ts'
+import { newsletterOpenApi } from '../newsletter/openapi.ts'
 import { matchupToolPairSchema, readerOpenApi } from './openapiReader.ts'
 
 const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] })
@@ -31,13 +32,14 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
     query('page', 'Page number, from 1.', { minimum: 1, type: 'integer' }),
     query('limit', 'Items per page, 1 to 100 (default 20).', { maximum: 100, minimum: 1, type: 'integer' }),
   ]
+  const cacheHeaders = {
+    'Cache-Control': { schema: { type: 'string' } },
+    ETag: { description: 'Strong validator; send it back as If-None-Match.', schema: { type: 'string' } },
+  }
   const cachedResponse = (schema: string, description: string) => ({
     description,
     content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
-    headers: {
-      'Cache-Control': { schema: { type: 'string' } },
-      ETag: { description: 'Strong validator; send it back as If-None-Match.', schema: { type: 'string' } },
-    },
+    headers: cacheHeaders,
   })
   const errors = (...codes: number[]) =>
     Object.fromEntries(
@@ -78,11 +80,13 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
   })
 
   const reader = readerOpenApi({ cached: cachedResponse, slug: slugParameter('slug') })
+  const newsletter = newsletterOpenApi({ maxBodyBytes: options.security.publicMaxBodyBytes })
 
   return {
     components: {
       schemas: {
         ...reader.schemas,
+        ...newsletter.schemas,
         Category: nullable({
           additionalProperties: false,
           properties: { name: { type: 'string' }, slug: { type: 'string' } },
@@ -261,6 +265,20 @@ export function buildOpenApiDocument(options: SanitizedVerdictsOptions, serverUR
     openapi: '3.1.0',
     paths: {
       ...reader.paths,
+      ...newsletter.paths,
+      '/api/public/openapi.json': {
+        get: {
+          operationId: 'getOpenApiDocument',
+          responses: {
+            '200': {
+              content: { 'application/json': { schema: { type: 'object' } } },
+              description: 'This OpenAPI 3.1 document.',
+              headers: cacheHeaders,
+            },
+            ...notModified,
+          },
+        },
+      },
       '/api/public/matchups': {
         get: {
           operationId: 'listMatchups',
