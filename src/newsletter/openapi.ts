@@ -10,6 +10,11 @@ export function newsletterOpenApi({ maxBodyBytes }: { maxBodyBytes: number }) {
   const errors = { $ref: '#/components/schemas/Errors' }
   const json = (schema: Record<string, unknown>) => ({ 'application/json': { schema } })
   const html = { 'text/html': { schema: { type: 'string' } } }
+  /** A body these routes take as JSON or as a form post (the page's form, a mail client's one-click). */
+  const jsonOrForm = (schema: Record<string, unknown>) => ({
+    content: { ...json(schema), 'application/x-www-form-urlencoded': { schema } },
+    required: true,
+  })
   // Every newsletter answer is personal to one address and one link: never cached, never indexed.
   const headers = {
     'Cache-Control': { schema: { const: 'no-store', type: 'string' } },
@@ -112,13 +117,7 @@ export function newsletterOpenApi({ maxBodyBytes }: { maxBodyBytes: number }) {
           description:
             'Double opt-in: a valid address gets a confirmation mail (at most every 10 minutes while pending; none once confirmed, bounced or complained) and nothing is sent until it is confirmed. Every valid address gets the same 202, so the answer says nothing about who subscribed. The answer is an HTML page instead of JSON when the body is a form and Accept does not name application/json, or when Accept names text/html and the body is not JSON. Rate-limited per client address.',
           operationId: 'subscribeToNewsletter',
-          requestBody: {
-            content: {
-              'application/json': { schema: subscribeFields },
-              'application/x-www-form-urlencoded': { schema: subscribeFields },
-            },
-            required: true,
-          },
+          requestBody: jsonOrForm(subscribeFields),
           responses: {
             '202': {
               content: { ...json({ $ref: '#/components/schemas/NewsletterSubscribeAccepted' }), ...html },
@@ -179,13 +178,7 @@ export function newsletterOpenApi({ maxBodyBytes }: { maxBodyBytes: number }) {
             'One-click unsubscribe (RFC 8058), what mail clients post for the List-Unsubscribe and List-Unsubscribe-Post: List-Unsubscribe=One-Click headers of every issue. Repeating it is harmless.',
           operationId: 'unsubscribeFromNewsletter',
           parameters: [unsubscribeToken],
-          requestBody: {
-            content: {
-              'application/json': { schema: oneClick },
-              'application/x-www-form-urlencoded': { schema: oneClick },
-            },
-            required: true,
-          },
+          requestBody: jsonOrForm(oneClick),
           responses: {
             '200': page(
               'Unsubscribed: no more newsletters to this address (a bounced or complained address stays suppressed).',
