@@ -29,6 +29,14 @@ const newestHeldOut = evaluateImport(load('heldout9.json'), [], defaultPanel)
 /** Written blind by another hand, kept out of the decision reader's training, scored once. */
 const blindHeldOut = ['heldout10.json', 'heldout11.json'].map((name) => evaluateImport(load(name), [], defaultPanel))
 
+/** Every lone quote the margin accepts goes to the right tool, as printed and with names taken out, on at least `coverage` of them. */
+function expectAttributionsRight(evaluated: ReturnType<typeof evaluateImport>, coverage: number): void {
+  for (const tally of [evaluated.attribution.asPrinted, evaluated.attribution.contentOnly]) {
+    expect(tally.mistakes).toEqual([])
+    expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(coverage)
+  }
+}
+
 /**
  * Floors at the figures `npm run eval:import` gave when this was written (README,
  * "Importing pages"): a change to the importer may raise them, never lower them. The decision
@@ -64,20 +72,14 @@ describe('the importer on its labelled evaluation set', () => {
   })
 
   it('keeps its figures on the first held-out set (used since to choose two weights)', () => {
-    for (const tally of [heldOut.attribution.asPrinted, heldOut.attribution.contentOnly]) {
-      expect(tally.mistakes).toEqual([])
-      expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.92)
-    }
+    expectAttributionsRight(heldOut, 0.92)
     expect(heldOut.decisions.evalSet.total).toBe(25)
     expect(heldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(25)
   })
 
   it('keeps its figures on the later held-out sets: every attribution right, decisions at their floors', () => {
     for (const set of laterHeldOut) {
-      for (const tally of [set.attribution.asPrinted, set.attribution.contentOnly]) {
-        expect(tally.mistakes).toEqual([])
-        expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.95)
-      }
+      expectAttributionsRight(set, 0.95)
     }
     expect(laterHeldOut.map((set) => set.decisions.evalSet.total)).toEqual([33, 33, 32, 39, 40, 46])
     const floors = [31, 29, 30, 37, 40, 46]
@@ -85,10 +87,7 @@ describe('the importer on its labelled evaluation set', () => {
   })
 
   it('keeps its figures on heldout9, written after heldout8 was scored with the inference unchanged', () => {
-    for (const tally of [newestHeldOut.attribution.asPrinted, newestHeldOut.attribution.contentOnly]) {
-      expect(tally.mistakes).toEqual([])
-      expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.95)
-    }
+    expectAttributionsRight(newestHeldOut, 0.95)
     expect(newestHeldOut.decisions.evalSet.total).toBe(40)
     expect(newestHeldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(32)
   })
@@ -96,20 +95,14 @@ describe('the importer on its labelled evaluation set', () => {
   it('keeps its figures on heldout8: every attribution the margin accepts right', () => {
     // Before lone quotes were compared with the page's placed quotes too, one went to the
     // wrong tool here by more than the margin (README, "How well it infers").
-    for (const tally of [latestHeldOut.attribution.asPrinted, latestHeldOut.attribution.contentOnly]) {
-      expect(tally.mistakes).toEqual([])
-      expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(0.95)
-    }
+    expectAttributionsRight(latestHeldOut, 0.95)
     expect(latestHeldOut.decisions.evalSet.total).toBe(47)
     expect(latestHeldOut.decisions.evalSet.correct).toBeGreaterThanOrEqual(39)
   })
 
   it('keeps its first scores on the blind sets heldout10 and heldout11: every attribution right', () => {
     for (const set of blindHeldOut) {
-      for (const tally of [set.attribution.asPrinted, set.attribution.contentOnly]) {
-        expect(tally.mistakes).toEqual([])
-        expect(accuracy.coverage(tally)).toBeGreaterThanOrEqual(1)
-      }
+      expectAttributionsRight(set, 1)
     }
     expect(blindHeldOut.map((set) => set.decisions.evalSet.total)).toEqual([50, 50])
     const floors = [38, 34]
