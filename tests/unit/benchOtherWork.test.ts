@@ -42,7 +42,9 @@ describe('the share of other work during a bench run', () => {
     const giveUpAt = performance.now() + 20_000
     while (performance.now() < giveUpAt) {
       const used = process.cpuUsage(cpuBefore)
-      if (used.user + used.system >= 200_000) break
+      if (used.user + used.system >= 200_000) {
+        break
+      }
     }
     const after = sampleCpu([process.pid])!
     expect(after.own - before.own).toBeGreaterThanOrEqual(10)
