@@ -1,34 +1,48 @@
+import type { Config } from '@libsql/client'
 import type { DatabaseAdapterObj } from 'payload'
+
+import { createClient } from '@libsql/client'
 
 /**
  * Payload's SQLite adapter runs without transactions unless `transactionOptions` is set,
  * so a write whose later hook fails (a workflow event that does not validate, a recount
- * that throws) stays half-written. Turning them on has two problems with the libsql
- * client under the adapter, both solved here:
+ * that throws) stays half-written. Turning them on has three problems with the libsql
+ * client under the adapter, all solved here:
  *
- * 1. `client.transaction()` hands its connection to the transaction and opens a fresh
- *    one for the next statement. The adapter sets `PRAGMA busy_timeout` once, on the first
- *    connection only, so the fresh one has none: a second process holding the write lock
- *    makes the next write fail at once with SQLITE_BUSY. We set it again on every new
- *    connection, in the same synchronous step that retires the old one, so no statement
- *    can slip in between.
+ * 1. libsql's `client.transaction()` hands its connection to the transaction and opens a
+ *    fresh one for the next statement. The adapter sets `PRAGMA busy_timeout` once, on the
+ *    first connection only, so the fresh one has none: a second process holding the write
+ *    lock makes the next write fail at once with SQLITE_BUSY. Transactions here run on
+ *    connections of their own (3. below), each given the busy timeout when opened, and the
+ *    client's first connection, with its busy timeout, is never handed over.
  * 2. libsql's calls are synchronous: a second transaction of the same process waiting
  *    for the write lock would block the event loop, so the first one could never commit
  *    (a stall until the busy timeout, then SQLITE_BUSY). Write transactions of one process
  *    therefore take turns on an async queue, and so do writes outside a transaction while
  *    one is open (Payload's job runner writes with `disableTransaction`). SQLite admits
  *    one writer at a time anyway; the busy timeout still arbitrates between processes.
+ * 3. The connection a transaction takes is never closed by the client (libsql-client-ts
+ *    issue 350; libsql-js issue 230: `close()` does not release a connection that ran a
+ *    statement), so a process kept one open SQLite handle, and its WAL handle, for every
+ *    transaction it ever ran, until it exited, when closing them all took seconds (a jest
+ *    worker that had run twenty suites held over a thousand). Transactions therefore run
+ *    on connections of their own that go back to a pool when they end: a process holds as
+ *    many as it ever ran at once (one, as write transactions take turns), plus its main one.
  */
 
 type LibsqlClient = {
   batch: (...args: unknown[]) => Promise<unknown>
+  close: () => void
+  closed: boolean
   execute: (statement: unknown, ...args: unknown[]) => Promise<unknown>
+  executeMultiple: (sql: string) => Promise<void>
   transaction: (mode?: string) => Promise<unknown>
 }
 
 type DrizzleSqliteAdapter = {
   beginTransaction: (options?: unknown) => Promise<null | number | string>
   client?: LibsqlClient
+  clientConfig: Config
   commitTransaction: (id: unknown) => Promise<void>
   connect?: (options?: unknown) => Promise<void>
   rollbackTransaction: (id: unknown) => Promise<void>
@@ -111,21 +125,101 @@ function queueFor(url: string): WriteQueue {
   return queue
 }
 
-/** Applies both fixes to a connected client (idempotent). */
-export function keepBusyTimeout(client: LibsqlClient, busyTimeoutMs: number, queue: WriteQueue): void {
+/** What libsql's `transaction(mode)` begins with (`@libsql/core`'s `transactionModeToBegin`). */
+const beginStatements: Record<string, string> = {
+  deferred: 'BEGIN DEFERRED',
+  read: 'BEGIN TRANSACTION READONLY',
+  write: 'BEGIN IMMEDIATE',
+}
+
+/**
+ * A transaction as libsql's client hands one out (what drizzle calls on it), run on a
+ * connection of the pool; ending it (commit, rollback, or close while still open) gives the
+ * connection back.
+ */
+function pooledTransaction(connection: LibsqlClient, giveBack: (connection: LibsqlClient) => void) {
+  let open = true
+  const end = async (statement: 'COMMIT' | 'ROLLBACK') => {
+    if (!open) {
+      return
+    }
+    try {
+      await connection.execute(statement)
+    } finally {
+      open = false
+      giveBack(connection)
+    }
+  }
+  const whileOpen = () => {
+    if (!open) {
+      throw new Error('The transaction is closed')
+    }
+  }
+  return {
+    batch: async (statements: unknown[]) => {
+      const results: unknown[] = []
+      for (const statement of statements) {
+        whileOpen()
+        results.push(await connection.execute(statement))
+      }
+      return results
+    },
+    close: () => void end('ROLLBACK').catch(() => undefined),
+    get closed() {
+      return !open
+    },
+    commit: () => end('COMMIT'),
+    execute: (statement: unknown, args?: unknown) => {
+      whileOpen()
+      return connection.execute(statement, args)
+    },
+    executeMultiple: (sql: string) => {
+      whileOpen()
+      return connection.executeMultiple(sql)
+    },
+    rollback: () => end('ROLLBACK'),
+  }
+}
+
+/** Applies the three fixes to a connected client (idempotent). */
+export function keepBusyTimeout(
+  client: LibsqlClient,
+  busyTimeoutMs: number,
+  queue: WriteQueue,
+  openConnection: () => LibsqlClient,
+): void {
   if (patchedClients.has(client)) {
     return
   }
   patchedClients.add(client)
-  const transaction = client.transaction.bind(client)
   const execute = client.execute.bind(client)
   const batch = client.batch.bind(client)
-  client.transaction = (mode?: string) => {
-    // The call runs synchronously up to retiring its connection; the pragma below opens the
-    // next connection right away, before any other statement can.
-    const started = transaction(mode)
-    execute(`PRAGMA busy_timeout = ${busyTimeoutMs};`).catch(() => undefined)
-    return started
+  const close = client.close.bind(client)
+  const spare: LibsqlClient[] = []
+  const giveBack = (connection: LibsqlClient) => {
+    if (client.closed) {
+      connection.close()
+    } else {
+      spare.push(connection)
+    }
+  }
+  client.transaction = async (mode = 'write') => {
+    let connection = spare.pop()
+    if (!connection) {
+      connection = openConnection()
+      await connection.execute(`PRAGMA busy_timeout = ${busyTimeoutMs};`)
+    }
+    try {
+      await connection.execute(beginStatements[mode] ?? beginStatements.write)
+    } catch (error) {
+      giveBack(connection)
+      throw error
+    }
+    return pooledTransaction(connection, giveBack)
+  }
+  client.close = () => {
+    close()
+    spare.splice(0).forEach((connection) => connection.close())
   }
   const outsideTransaction =
     <A extends unknown[]>(run: (...args: A) => Promise<unknown>, isRead: (...args: A) => boolean) =>
@@ -167,7 +261,13 @@ export function withSqliteTransactions(
         adapter.connect = async function connectKeepingBusyTimeout(this: DrizzleSqliteAdapter, options?: unknown) {
           await connect.call(this, options)
           if (this.client) {
-            keepBusyTimeout(this.client, busyTimeoutMs, queue)
+            const { clientConfig } = this
+            keepBusyTimeout(
+              this.client,
+              busyTimeoutMs,
+              queue,
+              () => createClient(clientConfig) as unknown as LibsqlClient,
+            )
           }
         }
       }
