@@ -21,6 +21,13 @@ const config = {
   ],
   testSequencer: '<rootDir>/tests/helpers/testSequencer.js',
   testTimeout: 120_000,
+  // How long a worker may take to exit once told to. Its event loop empties at once (its
+  // 'exit' event fires within milliseconds: no handle, timer or socket is left), but the
+  // process then tears down a heap of 1–2 GB after some twenty integration suites and the
+  // SQLite handles libsql never releases (src/demo/sqliteTransactions.ts), which took
+  // 0.7 s on the two-core machine; jest's default of 0.5 s then killed it and printed "A
+  // worker process has failed to exit gracefully".
+  workerGracefulExitTimeout: 5000,
   transform: {
     '^.+\\.(t|j)sx?$': [
       '@swc/jest',
