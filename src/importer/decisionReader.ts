@@ -8,7 +8,13 @@
  * Its tokens are prepared here (`definePrepTasks`) from wink-nlp, so they carry what the
  * importer already knows of a quote: Porter stems without stop words, each marked `not:`
  * when wink-nlp finds it negated and `rival:` when its clause is about a rival rather than
- * the tool (`clauseTarget`). The model is trained by `npm run train:import`
+ * the tool (`clauseTarget`); the words of the closing sentence count once more, marked
+ * `end:`, as the close is where a panellist gives the verdict; the panel's voice markers
+ * ("the primitive", "direct competitors", "onboarding") are left out, as the argument
+ * reading leaves them out: they say which panellist speaks, not what was decided, and a
+ * reader that learnt them would skip one panellist's quotes more than another's. Each of
+ * these was chosen by leave-one-set-out (README, "How well it infers"). The model is
+ * trained by `npm run train:import`
  * (scripts/trainDecisionReader.ts) on every labelled set but the ones kept for honest
  * scoring, and shipped as `decisionModel.json`; it is read once, on first use.
  */
@@ -20,37 +26,52 @@ import type { ToolNames } from './clauseTarget.ts'
 
 import { newTargetState, sentenceTargets } from './clauseTarget.ts'
 import decisionModel from './decisionModel.json'
+import { escapeRegExp } from './phrases.ts'
 import { textModel } from './textModel.ts'
 
-/** A quote and the forms its page calls the tool by, so that a clause about a rival reads as one. */
-export type ReaderInput = { names: ToolNames; text: string }
+/**
+ * A quote, the forms its page calls the tool by (so that a clause about a rival reads as one)
+ * and the panel's voice markers (`frames`, left out).
+ */
+export type ReaderInput = { frames: string[]; names: ToolNames; text: string }
 
 /** A quote's lean towards skipping as the reader sees it: log2 odds of skip over ship, 0 when it knows no word. */
 export type SkipOdds = (input: ReaderInput) => number
 
+/** The quote with the panel's voice markers cut out wherever it prints them, in any case. */
+function withoutFrames(text: string, frames: string[]): string {
+  return frames
+    .map((frame) => frame.trim())
+    .filter(Boolean)
+    .reduce((result, frame) => result.replace(new RegExp(escapeRegExp(frame), 'gi'), ' '), text)
+}
+
 /** The quote's tokens as the reader learns and reads them (each once: presence, not counts). */
-export function readerTokens({ names, text }: ReaderInput): string[] {
+export function readerTokens({ frames, names, text }: ReaderInput): string[] {
   const nlp = textModel()
   const { its } = nlp
   const found: string[] = []
   const state = newTargetState()
-  nlp
-    .readDoc(text.replace(/[’‘]/g, "'"))
-    .sentences()
-    .each((sentence: ItemSentence) => {
-      const targets = sentenceTargets(sentence, names, state)
-      const tokens = sentence.tokens()
-      // wink-nlp's own typings give `its.stem` a signature `out` does not accept; it works.
-      const stems = tokens.out(its.stem as unknown as ItsFunction<string>) as string[]
-      const types = tokens.out(its.type) as string[]
-      const stop = tokens.out(its.stopWordFlag) as unknown as boolean[]
-      const negated = tokens.out(its.negationFlag) as unknown as boolean[]
-      stems.forEach((stem, index) => {
-        if (types[index] === 'word' && !stop[index]) {
-          found.push(`${targets[index] === 'rival' ? 'rival:' : ''}${negated[index] ? 'not:' : ''}${stem}`)
+  const sentences = nlp.readDoc(withoutFrames(text.replace(/[’‘]/g, "'"), frames)).sentences()
+  const closing = sentences.length() - 1
+  sentences.each((sentence: ItemSentence, position: number) => {
+    const targets = sentenceTargets(sentence, names, state)
+    const tokens = sentence.tokens()
+    // wink-nlp's own typings give `its.stem` a signature `out` does not accept; it works.
+    const stems = tokens.out(its.stem as unknown as ItsFunction<string>) as string[]
+    const types = tokens.out(its.type) as string[]
+    const stop = tokens.out(its.stopWordFlag) as unknown as boolean[]
+    const negated = tokens.out(its.negationFlag) as unknown as boolean[]
+    stems.forEach((stem, index) => {
+      if (types[index] === 'word' && !stop[index]) {
+        const token = `${targets[index] === 'rival' ? 'rival:' : ''}${negated[index] ? 'not:' : ''}${stem}`
+        found.push(token)
+        if (position === closing && closing > 0) {
+          found.push(`end:${token}`)
         }
-      })
+      }
     })
+  })
   return [...new Set(found)]
 }
 
@@ -81,7 +102,7 @@ export function trainDecisionReader(quotes: LabelledQuote[]): { odds: SkipOdds; 
   const reader = classifier()
   reader.defineConfig({ considerOnlyPresence: true, smoothingFactor: 1 })
   for (const quote of quotes) {
-    reader.learn({ names: quote.names, text: quote.text }, quote.decision)
+    reader.learn({ frames: quote.frames, names: quote.names, text: quote.text }, quote.decision)
   }
   reader.consolidate()
   return { odds: oddsOf(reader), toJSON: () => reader.exportJSON() }
