@@ -17,7 +17,7 @@ export const evalFolder = path.resolve(import.meta.dirname, '../../tests/fixture
  * Kept out of the decision reader's training so that their scores stay honest: written blind
  * after the reader was built, scored once (README, "How well it infers").
  */
-export const reservedSets = ['heldout10.json', 'heldout11.json']
+export const reservedSets = ['heldout10.json', 'heldout11.json', 'heldout12.json', 'heldout13.json']
 
 const numbered = (pattern: RegExp) =>
   readdirSync(evalFolder)
