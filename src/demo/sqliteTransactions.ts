@@ -145,6 +145,11 @@ function pooledTransaction(connection: LibsqlClient, giveBack: (connection: Libs
     }
     try {
       await connection.execute(statement)
+    } catch (error) {
+      // A COMMIT that failed (SQLITE_BUSY) leaves the transaction open on the connection:
+      // it is rolled back here, so the pool never hands out a connection inside one.
+      await connection.execute('ROLLBACK').catch(() => undefined)
+      throw error
     } finally {
       open = false
       giveBack(connection)
@@ -169,11 +174,11 @@ function pooledTransaction(connection: LibsqlClient, giveBack: (connection: Libs
       return !open
     },
     commit: () => end('COMMIT'),
-    execute: (statement: unknown, args?: unknown) => {
+    execute: async (statement: unknown, args?: unknown) => {
       whileOpen()
       return connection.execute(statement, args)
     },
-    executeMultiple: (sql: string) => {
+    executeMultiple: async (sql: string) => {
       whileOpen()
       return connection.executeMultiple(sql)
     },
