@@ -156,7 +156,6 @@ async function bulkLoad(
   return { matchups, tools }
 }
 
-/** `other`: cores' worth of CPU other processes took while this size was timed (null: no /proc). */
 /** SQLite's `explain query plan` of each statement the reads send (a scan or a temporary b-tree is what grows). */
 async function explainReads(payload: Payload, reads: Array<[string, () => Promise<unknown>]>): Promise<void> {
   const client = (
@@ -175,6 +174,7 @@ async function explainReads(payload: Payload, reads: Array<[string, () => Promis
   }
 }
 
+/** `other`: cores' worth of CPU other processes took while this size was timed (null: no /proc). */
 type SizeResult = { other: null | number; rows: Row[]; statements: number; statementsAtDefaultDepth: number }
 
 async function measureSize(verdictCount: number): Promise<SizeResult> {
@@ -219,6 +219,10 @@ async function measureSize(verdictCount: number): Promise<SizeResult> {
       ['tool page build', () => pages().toolPage(pick(tools, 0).slug)],
       ['tools list recount', () => (pageCacheOf(payload).clear(), pages().listTools({}, 1, listLimit))],
       ['matchups list recount', () => (pageCacheOf(payload).clear(), pages().listMatchups({}, 1, listLimit))],
+      [
+        'paid tools list recount',
+        () => (pageCacheOf(payload).clear(), pages().listTools({ tier: 'paid' }, 1, listLimit)),
+      ],
     ])
   }
   const cpuBefore = sampleCpu([process.pid])
