@@ -10,6 +10,7 @@ import type { LabelledQuote } from '../../src/importer/decisionReader.ts'
 
 import { defaultPanel } from '../../src/catalog/defaultPanel.ts'
 import { toolNames } from '../../src/importer/attributeByContent.ts'
+import { panelFrames } from '../../src/importer/inferDecisions.ts'
 
 export const evalFolder = path.resolve(import.meta.dirname, '../../tests/fixtures/import-eval')
 
@@ -43,11 +44,13 @@ export const loadSet = (name: string) => JSON.parse(readFileSync(path.join(evalF
  * A set's quotes as the reader learns them, each with the forms its page calls its tool by
  * and the default panel's voice markers (the panel the sets are written for).
  */
+const defaultFrames = panelFrames(defaultPanel)
+
 export const labelledQuotes = (set: EvalSet): LabelledQuote[] =>
   set.matchups.flatMap((matchup) =>
     matchup.quotes.map((quote) => ({
       decision: quote.decision,
-      frames: defaultPanel.flatMap((persona) => persona.voiceMarkers),
+      frames: defaultFrames,
       names: toolNames(matchup.tools[quote.side === 'left' ? 0 : 1]),
       text: quote.text,
     })),

@@ -12,7 +12,7 @@ import { attributeByContent, toolNames } from './attributeByContent.ts'
 import { attributeQuotes, sideNamed } from './attributeQuotes.ts'
 import type { DecisionReading } from './inferDecisions.ts'
 
-import { inferDecisions } from './inferDecisions.ts'
+import { inferDecisions, panelFrames } from './inferDecisions.ts'
 import { parsePage } from './parsePage.ts'
 import type { Decision } from '../domain/decisions.ts'
 
@@ -156,7 +156,7 @@ function seedTally(
       const { decisions } = inferDecisions(
         printed,
         ofTool.map((quote) => ({ text: quote.text })),
-        personas.flatMap((persona) => persona.voiceMarkers),
+        panelFrames(personas),
         toolNames({
           description: page.tools[index].description.value,
           name: page.tools[index].name.value,
@@ -190,11 +190,7 @@ export function evaluateDecisions(
   personas: VoicePersona[],
   reading: DecisionReading = {},
 ): EvalFigures['decisions']['evalSet'] {
-  return decisionTally(
-    set.matchups,
-    personas.flatMap((persona) => persona.voiceMarkers),
-    reading,
-  )
+  return decisionTally(set.matchups, panelFrames(personas), reading)
 }
 
 export function evaluateImport(set: EvalSet, seedPages: SeedPage[], personas: VoicePersona[]): EvalFigures {
@@ -204,10 +200,7 @@ export function evaluateImport(set: EvalSet, seedPages: SeedPage[], personas: Vo
       contentOnly: attributionTally(set.matchups, true),
     },
     decisions: {
-      evalSet: decisionTally(
-        set.matchups,
-        personas.flatMap((persona) => persona.voiceMarkers),
-      ),
+      evalSet: decisionTally(set.matchups, panelFrames(personas)),
       seedPages: seedTally(set.seedPages.decisions, seedPages, personas),
     },
   }

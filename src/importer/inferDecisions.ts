@@ -92,6 +92,10 @@ export class DecisionError extends Error {}
  */
 export type DecisionReading = { reader?: null | SkipOdds; trainedWeight?: number }
 
+/** The panel's voice markers together: the `frames` the decision readings leave out. */
+export const panelFrames = (panel: Array<{ voiceMarkers: string[] }>): string[] =>
+  panel.flatMap((persona) => persona.voiceMarkers)
+
 /**
  * `frames`: the panel's voice markers, the form every quote of a persona takes whatever its
  * decision; the argument's polarity is read without them. `names`: the forms the page calls

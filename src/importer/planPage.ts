@@ -15,7 +15,7 @@ import { matchupSlug, slugify } from '../catalog/slugify.ts'
 import { toolNames } from './attributeByContent.ts'
 import { attributeQuotes } from './attributeQuotes.ts'
 import { describeDecisionEvidence } from './decisionEvidence.ts'
-import { DecisionError, inferDecisions } from './inferDecisions.ts'
+import { DecisionError, inferDecisions, panelFrames } from './inferDecisions.ts'
 import { PageError } from './parsePage.ts'
 import { sameText } from './phrases.ts'
 import type { Decision } from '../domain/decisions.ts'
@@ -258,7 +258,7 @@ export function planPage(
 
   // Decisions, per tool, reproducing the printed percentage
   const verdicts: PlannedVerdict[] = []
-  const frames = panel.flatMap((persona) => persona.voiceMarkers)
+  const frames = panelFrames(panel)
   const panelChecks = sides.map((side, index): PanelCheck => {
     const tool = page.tools[index]
     const names = toolNames({ description: tool.description.value, name: tool.name.value, tagline: tool.tagline.value })

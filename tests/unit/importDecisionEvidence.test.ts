@@ -7,7 +7,7 @@ import { textModel } from '../../src/importer/textModel.ts'
 import { compareSkipLean, decisionEvidence, totalLean, verdictPhrases } from '../../src/importer/decisionEvidence.ts'
 import { toolNames } from '../../src/importer/attributeByContent.ts'
 import { attributeQuotes } from '../../src/importer/attributeQuotes.ts'
-import { inferDecisions, skipLean } from '../../src/importer/inferDecisions.ts'
+import { inferDecisions, panelFrames, skipLean } from '../../src/importer/inferDecisions.ts'
 import { parsePage } from '../../src/importer/parsePage.ts'
 import { defaultPanel } from '../../src/catalog/defaultPanel.ts'
 import { fixturePage } from '../helpers/importPages.ts'
@@ -128,7 +128,7 @@ describe('argumentPolarity', () => {
 })
 
 describe('argumentPolarity: who each clause is about (clauseTarget)', () => {
-  const frames = defaultPanel.flatMap((persona) => persona.voiceMarkers)
+  const frames = panelFrames(defaultPanel)
   const names = ['Wrenfold', 'Wrenfold Labs']
   const targetsOf = (text: string) => {
     const nlp = textModel()
@@ -239,7 +239,7 @@ describe('the page whose skips are argued without cue phrases (issue 20)', () =>
     // to tell its clauses from its rivals', the shipped decision reader at its weight.
     const tool = page.tools[0]
     const names = toolNames({ description: tool.description.value, name: tool.name.value, tagline: tool.tagline.value })
-    const frames = defaultPanel.flatMap((persona) => persona.voiceMarkers)
+    const frames = panelFrames(defaultPanel)
     expect(inferDecisions(50, quotes, frames, names).decisions).toEqual(['ship', 'ship', 'skip', 'skip'])
     // Without the reader too: the argument reading alone gets this page right.
     expect(inferDecisions(50, quotes, frames, names, { trainedWeight: 0 }).decisions).toEqual([

@@ -7,7 +7,7 @@ import type { LabelledQuote } from '../../src/importer/decisionReader.ts'
 import { defaultPanel } from '../../src/catalog/defaultPanel.ts'
 import { decisionEvidence, trainedWeight } from '../../src/importer/decisionEvidence.ts'
 import { readerTokens, shippedDecisionReader, trainDecisionReader } from '../../src/importer/decisionReader.ts'
-import { inferDecisions } from '../../src/importer/inferDecisions.ts'
+import { inferDecisions, panelFrames } from '../../src/importer/inferDecisions.ts'
 import { labelledQuotes, loadSet, reservedSets, setNames } from '../../scripts/lib/evalSets.ts'
 
 const names = ['Acme Notes']
@@ -43,7 +43,7 @@ describe('the decision reader (wink-naive-bayes-text-classifier over wink-nlp to
 
   it("leaves out the panel's voice markers: they say who speaks, not what was decided", () => {
     const text = 'Direct competitors are the incumbents. Onboarding took a week.'
-    const markers = defaultPanel.flatMap((persona) => persona.voiceMarkers)
+    const markers = panelFrames(defaultPanel)
     const marked = (tokens: string[]) => tokens.filter((token) => /competitor|onboard/.test(token))
     expect(marked(readerTokens({ frames, names, text }))).not.toEqual([])
     const tokens = readerTokens({ frames: markers, names, text })

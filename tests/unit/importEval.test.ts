@@ -1,19 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
-
-import type { EvalSet } from '../../src/importer/evaluateImport.ts'
 
 import { accuracy, evaluateImport } from '../../src/importer/evaluateImport.ts'
 import { defaultPanel } from '../../src/catalog/defaultPanel.ts'
+import { loadSet } from '../../scripts/lib/evalSets.ts'
 import { seedPages } from '../helpers/importPages.ts'
 
-const load = (name: string) =>
-  JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/import-eval', name), 'utf8')) as EvalSet
-const set = load('quotes.json')
+const set = loadSet('quotes.json')
 const seeds = seedPages().map((file) => ({ name: path.basename(file.path), text: file.text }))
 const figures = evaluateImport(set, seeds, defaultPanel)
-const heldOut = evaluateImport(load('heldout.json'), [], defaultPanel)
+const heldOut = evaluateImport(loadSet('heldout.json'), [], defaultPanel)
 /** Written before a change to the inference and first scored after it (README, "How well it infers"). */
 const laterHeldOut = [
   'heldout2.json',
@@ -22,18 +18,18 @@ const laterHeldOut = [
   'heldout5.json',
   'heldout6.json',
   'heldout7.json',
-].map((name) => evaluateImport(load(name), [], defaultPanel))
+].map((name) => evaluateImport(loadSet(name), [], defaultPanel))
 /** Written after the last change to the inference and scored once after it: the honest figures. */
-const latestHeldOut = evaluateImport(load('heldout8.json'), [], defaultPanel)
-const newestHeldOut = evaluateImport(load('heldout9.json'), [], defaultPanel)
+const latestHeldOut = evaluateImport(loadSet('heldout8.json'), [], defaultPanel)
+const newestHeldOut = evaluateImport(loadSet('heldout9.json'), [], defaultPanel)
 /** Written blind by another hand, kept out of the decision reader's training, scored once. */
-const blindHeldOut = ['heldout10.json', 'heldout11.json'].map((name) => evaluateImport(load(name), [], defaultPanel))
+const blindHeldOut = ['heldout10.json', 'heldout11.json'].map((name) => evaluateImport(loadSet(name), [], defaultPanel))
 /**
  * Written blind by a third hand while the reader's fifth round was being built, kept out of
  * its training, scored once with the code before that round and once with it.
  */
 const laterBlindHeldOut = ['heldout12.json', 'heldout13.json'].map((name) =>
-  evaluateImport(load(name), [], defaultPanel),
+  evaluateImport(loadSet(name), [], defaultPanel),
 )
 
 /** Every lone quote the margin accepts goes to the right tool, as printed and with names taken out, on at least `coverage` of them. */
