@@ -187,7 +187,7 @@ function pooledTransaction(connection: LibsqlClient, giveBack: (connection: Libs
 }
 
 /** Applies the three fixes to a connected client (idempotent). */
-export function keepBusyTimeout(
+export function patchLibsqlClient(
   client: LibsqlClient,
   busyTimeoutMs: number,
   queue: WriteQueue,
@@ -267,7 +267,7 @@ export function withSqliteTransactions(
           await connect.call(this, options)
           if (this.client) {
             const { clientConfig } = this
-            keepBusyTimeout(
+            patchLibsqlClient(
               this.client,
               busyTimeoutMs,
               queue,

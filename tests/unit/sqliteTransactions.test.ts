@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { keepBusyTimeout, WriteQueue } from '../../src/demo/sqliteTransactions.ts'
+import { patchLibsqlClient, WriteQueue } from '../../src/demo/sqliteTransactions.ts'
 
 /**
  * A connection as SQLite behaves: one transaction at a time, BEGIN inside one refused, and
@@ -53,7 +53,7 @@ function patchedClient() {
   const log: string[] = []
   const opened: ReturnType<typeof fakeConnection>[] = []
   const client = fakeConnection(log)
-  keepBusyTimeout(client, 10_000, new WriteQueue(), () => {
+  patchLibsqlClient(client, 10_000, new WriteQueue(), () => {
     const connection = fakeConnection(log)
     opened.push(connection)
     return connection
