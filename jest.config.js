@@ -8,6 +8,9 @@ const config = {
     '^verdicts-cms$': '<rootDir>/src/index.ts',
     '^verdicts-cms/(client|next|node)$': '<rootDir>/src/exports/$1.ts',
   },
+  // A stuck or slow suite is named in the log as it runs; failures and the slowest suites
+  // are summed up at the end, where a CI log that keeps only its end still shows them.
+  reporters: ['default', '<rootDir>/tests/helpers/suiteClockReporter.js'],
   testEnvironment: 'node',
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   // The multi-process suites need PostgreSQL and Redis: `npm run test:postgres` runs them

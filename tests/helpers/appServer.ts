@@ -36,7 +36,13 @@ export async function freePort(): Promise<number> {
   })
 }
 
-export type CliRun = { status: null | number; stderr: string; stdout: string }
+export type CliRun = { signal: NodeJS.Signals | null; status: null | number; stderr: string; stdout: string }
+
+/**
+ * How long a CLI run may take. The call is synchronous and blocks its jest worker, so
+ * jest's own timeouts cannot end a CLI that never exits: this one kills it instead.
+ */
+const cliTimeoutMs = 300_000
 
 /** Runs the verdicts CLI against a database, as `npm run verdicts -- …` would, whatever its exit code. */
 export function runCliProcess(args: string[], databaseUri: string): CliRun {
@@ -47,16 +53,19 @@ export function runCliProcess(args: string[], databaseUri: string): CliRun {
       cwd: projectRoot,
       encoding: 'utf8',
       env: { ...process.env, DATABASE_URI: databaseUri, NODE_ENV: 'development', NODE_OPTIONS: '' },
+      killSignal: 'SIGKILL',
+      timeout: cliTimeoutMs,
     },
   )
-  return { status: result.status, stderr: result.stderr, stdout: result.stdout }
+  return { signal: result.signal, status: result.status, stderr: result.stderr, stdout: result.stdout }
 }
 
 /** Runs the verdicts CLI and returns its stdout; a non-zero exit fails. */
 export function runCli(args: string[], databaseUri: string): string {
   const result = runCliProcess(args, databaseUri)
   if (result.status !== 0) {
-    throw new Error(`verdicts ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`)
+    const how = result.signal ? `killed by ${result.signal}; a run may take ${cliTimeoutMs / 1000} s` : result.status
+    throw new Error(`verdicts ${args.join(' ')} failed (${how}):\n${result.stdout}\n${result.stderr}`)
   }
   return result.stdout
 }
