@@ -36,7 +36,7 @@ import { matchupTag, toolTag } from '../src/domain/cacheTags.ts'
 import { PublicPages } from '../src/public/pages.ts'
 import { reviewerData } from '../tests/helpers/createData.ts'
 import { busyOtherCores, otherCores, sampleCpu } from './otherWork.ts'
-import { countStatements } from './statements.ts'
+import { countStatements, sqlitePlan } from './statements.ts'
 
 const sizes = (process.env.BENCH_SCALE_SIZES ?? '100,10000').split(',').map(Number)
 /** 41, as the issue's table used 40–50: with 11, spreads at different sizes overlapped too much. */
@@ -158,17 +158,11 @@ async function bulkLoad(
 
 /** SQLite's `explain query plan` of each statement the reads send (a scan or a temporary b-tree is what grows). */
 async function explainReads(payload: Payload, reads: Array<[string, () => Promise<unknown>]>): Promise<void> {
-  const client = (
-    payload.db as unknown as {
-      client: { execute: (statement: { args: unknown[]; sql: string }) => Promise<{ rows: unknown[] }> }
-    }
-  ).client
   for (const [label, read] of reads) {
     const { params, queries } = await countStatements(payload, read)
     process.stderr.write(`-- ${label}: ${queries.length} statements\n`)
     for (const [index, sql] of queries.entries()) {
-      const plan = await client.execute({ args: params[index], sql: `explain query plan ${sql}` })
-      const steps = (plan.rows as Array<{ detail: string }>).map((row) => row.detail)
+      const steps = await sqlitePlan(payload, sql, params[index])
       process.stderr.write(`${sql.slice(0, 300)}\n    ${steps.join('\n    ')}\n`)
     }
   }

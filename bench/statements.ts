@@ -3,9 +3,12 @@
  * and PostgreSQL) through drizzle's query logger: the session outside transactions and the
  * sessions Payload's transactions open both log through the session's options. On MongoDB
  * through mongoose's debug hook, one per collection command.
- * Used by the scale bench and by the statement-count regression test.
+ * Used by the scale bench and by the statement-count and query-plan regression tests.
  */
+import type { Config, InArgs } from '@libsql/client'
 import type { Payload } from 'payload'
+
+import { createClient } from '@libsql/client'
 
 type Logger = { logQuery: (query: string, params: unknown[]) => void }
 type Session = { logger?: Logger; options?: { logger?: Logger } }
@@ -54,5 +57,22 @@ export async function countStatements<T>(
     if (session.options) {
       session.options.logger = before.optionsLogger
     }
+  }
+}
+
+/**
+ * SQLite's `explain query plan` of a statement, one line per step. Run on a connection of
+ * its own: an EXPLAIN leaves the libsql connection that ran it reading the database as it
+ * was then, so the adapter's connection would stop seeing later commits (seen with
+ * @libsql/client 0.14; no statement the app itself sends does this).
+ */
+export async function sqlitePlan(payload: Payload, sql: string, args: unknown[]): Promise<string[]> {
+  const { clientConfig } = payload.db as unknown as { clientConfig: Config }
+  const connection = createClient(clientConfig)
+  try {
+    const { rows } = await connection.execute({ args: args as InArgs, sql: `explain query plan ${sql}` })
+    return rows.map((row) => String(row.detail))
+  } finally {
+    connection.close()
   }
 }

@@ -125,8 +125,10 @@ export function createToolsCollection(options: SanitizedVerdictsOptions): Collec
           beforeDelete: [refuseDeletingToolInUse(options), deleteScoreHistoryOfTool(options)],
         }
       : undefined,
-    // The public tools list: public tools in name order, a page at a time (src/public/pages.ts).
-    indexes: [{ fields: ['public', 'name', 'createdAt'] }],
+    // The public tools list: public tools in name order, a page at a time (src/public/pages.ts);
+    // filtered by tier, its page and its total are read from the second index, not by
+    // checking every public tool's tier (a table scan at 10,000 tools).
+    indexes: [{ fields: ['public', 'name', 'createdAt'] }, { fields: ['public', 'pricing.tier', 'name', 'createdAt'] }],
     labels: { plural: 'Tools', singular: 'Tool' },
   }
 }

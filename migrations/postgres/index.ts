@@ -1,6 +1,7 @@
 import * as migration_20261201_205439_initial from './20261201_205439_initial';
 import * as migration_20261202_001219_speed2 from './20261202_001219_speed2';
 import * as migration_20261202_011211_first_published_at from './20261202_011211_first_published_at';
+import * as migration_20261202_114131_tools_tier_index from './20261202_114131_tools_tier_index';
 
 export const migrations = [
   {
@@ -17,5 +18,10 @@ export const migrations = [
     up: migration_20261202_011211_first_published_at.up,
     down: migration_20261202_011211_first_published_at.down,
     name: '20261202_011211_first_published_at',
+  },
+  {
+    up: migration_20261202_114131_tools_tier_index.up,
+    down: migration_20261202_114131_tools_tier_index.down,
+    name: '20261202_114131_tools_tier_index'
   },
 ];

@@ -2,6 +2,10 @@ import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
+import { countStatements, sqlitePlan } from '../../bench/statements.ts'
+import { pluginOptionsOf } from '../../src/pluginOptions.ts'
+import { pageCacheOf } from '../../src/public/pageCache.ts'
+import { PublicPages } from '../../src/public/pages.ts'
 import { refreshPlannerStatistics } from '../../src/public/plannerStatistics.ts'
 import { startTestPayload } from '../helpers/payload.ts'
 
@@ -39,16 +43,41 @@ async function loadCatalog(): Promise<number> {
   return tools[7]
 }
 
-/** SQLite's plan for a tool page's matchups query, one line per step. */
+/** SQLite's plan for a statement, one line per step. */
+async function planOf(sql: string, args: unknown[]): Promise<string> {
+  return (await sqlitePlan(payload, sql, args)).join('\n')
+}
+
+/** SQLite's plan for a tool page's matchups query. */
 async function planOfToolMatchups(tool: number): Promise<string> {
-  const { client } = payload.db as unknown as {
-    client: { execute: (query: { args: unknown[]; sql: string }) => Promise<{ rows: Array<{ detail: string }> }> }
+  return planOf(
+    `select id from matchups where (left_tool_id = ? or right_tool_id = ?) and _status = 'published' order by title, created_at desc`,
+    [tool, tool],
+  )
+}
+
+/** The columns of each index on tools, in order (MongoDB's field paths written as SQL columns). */
+async function toolIndexes(): Promise<string[][]> {
+  if (payload.db.name === 'postgres') {
+    const { pool } = payload.db as unknown as {
+      pool: { query: (sql: string) => Promise<{ rows: Array<{ indexdef: string }> }> }
+    }
+    const { rows } = await pool.query(`select indexdef from pg_indexes where tablename = 'tools'`)
+    return rows.map(({ indexdef }) =>
+      (/\(([^)]*)\)\s*$/.exec(indexdef)?.[1] ?? '').split(',').map((column) => column.trim().replaceAll('"', '')),
+    )
   }
-  const { rows } = await client.execute({
-    args: [tool, tool],
-    sql: `explain query plan select id from matchups where (left_tool_id = ? or right_tool_id = ?) and _status = 'published' order by title, created_at desc`,
-  })
-  return rows.map((row) => row.detail).join('\n')
+  const model = (
+    payload.db as unknown as {
+      collections: Record<
+        string,
+        { ensureIndexes: () => Promise<void>; listIndexes: () => Promise<Array<{ key: object }>> }
+      >
+    }
+  ).collections.tools
+  await model.ensureIndexes()
+  const columns: Record<string, string> = { createdAt: 'created_at', 'pricing.tier': 'pricing_tier' }
+  return (await model.listIndexes()).map(({ key }) => Object.keys(key).map((field) => columns[field] ?? field))
 }
 
 beforeAll(async () => {
@@ -75,5 +104,48 @@ describe('query planner statistics', () => {
     expect(plan).toContain('MULTI-INDEX OR')
     expect(plan).toMatch(/SEARCH matchups USING INDEX \S*left_tool\S* \(left_tool_id=\?\)/)
     expect(plan).toMatch(/SEARCH matchups USING INDEX \S*right_tool\S* \(right_tool_id=\?\)/)
+  })
+
+  it('the tools list of one tier reads its page and its total through the tier index', async () => {
+    if (payload.db.name !== 'sqlite') {
+      // Their planners choose for themselves (a table this small is scanned); the index is there.
+      expect(await toolIndexes()).toContainEqual(['public', 'pricing_tier', 'name', 'created_at'])
+      return
+    }
+    const transactionID = (await payload.db.beginTransaction()) as number | string
+    const req = { transactionID } as unknown as PayloadRequest
+    const category = (await payload.db.create({
+      collection: 'categories',
+      data: { name: 'Tiers', slug: 'tiers' },
+      req,
+    })) as unknown as { id: number }
+    for (let index = 0; index < 200; index += 1) {
+      await payload.db.create({
+        collection: 'tools',
+        data: {
+          category: category.id,
+          name: `Tier Tool ${String(index).padStart(3, '0')}`,
+          pricing: { tier: index % 4 === 0 ? 'paid' : 'free' },
+          public: index % 5 !== 0,
+          slug: `tier-tool-${index}`,
+        },
+        req,
+      })
+    }
+    await payload.db.commitTransaction(transactionID)
+    await refreshPlannerStatistics(payload)
+    pageCacheOf(payload).clear()
+    const pages = new PublicPages(payload, pluginOptionsOf(payload))
+    const { params, queries, result } = await countStatements(payload, () => pages.listTools({ tier: 'paid' }, 1, 5))
+    // 200 tools, every 4th paid, every 5th of those not public: 40 public paid tools.
+    expect(result.value.totalDocs).toBe(40)
+    const toolReads = queries.flatMap((sql, index) => (sql.includes('"tools"."pricing_tier" = ?') ? [index] : []))
+    expect(toolReads.length).toBeGreaterThanOrEqual(1)
+    for (const index of toolReads) {
+      const plan = await planOf(queries[index], params[index])
+      // Without the tier index, the total and the page read every public tool to check its tier.
+      expect(plan).not.toMatch(/SCAN tools/)
+      expect(plan).toMatch(/SEARCH tools USING (COVERING )?INDEX \S*pricing_tier\S* \(public=\? AND pricing_tier=\?\)/)
+    }
   })
 })
