@@ -26,13 +26,23 @@ export function formatSeconds(ms: number): string {
 export const serverDatabaseRunEnvName = 'VERDICTS_SERVER_DATABASE_RUN'
 
 /**
+ * How long one database's jest run may take before it is stopped: a stuck suite otherwise
+ * runs into CI's own limit and takes the other databases' runs, and the log that says where
+ * it stuck (tests/helpers/suiteClockReporter.js), with it. Quiet runs take 9–16 minutes.
+ */
+const runLimitMs = Number(process.env.VERDICTS_TEST_RUN_LIMIT_MINUTES || 35) * 60_000
+
+/**
  * Runs the jest suite on a server database (DATABASE_URI in `env`), with any arguments
  * given to the script (`npm run test:postgres -- tests/int/votes.test.ts`). Ctrl-C and SIGTERM
- * reach jest, and the caller still gets to clean up. Resolves with jest's exit code.
+ * reach jest, and the caller still gets to clean up. Resolves with jest's exit code; a run
+ * over the limit is stopped with everything it started (its process group) and fails.
  */
 export async function runJest(env: Record<string, string>, args: string[]): Promise<number> {
   const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules/jest/bin/jest.js'), ...args], {
     cwd: projectRoot,
+    // Its own process group, so the servers and browsers its suites start stop with it.
+    detached: true,
     env: {
       ...process.env,
       ...env,
@@ -41,15 +51,31 @@ export async function runJest(env: Record<string, string>, args: string[]): Prom
     },
     stdio: 'inherit',
   })
-  const forward = (signal: NodeJS.Signals) => child.kill(signal)
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal)
+    } catch {
+      // Already gone.
+    }
+  }
+  const forward = (signal: NodeJS.Signals) => signalGroup(signal)
   process.on('SIGINT', forward)
   process.on('SIGTERM', forward)
+  let overLimit = false
+  const limit = setTimeout(() => {
+    overLimit = true
+    say(`jest has run ${formatSeconds(runLimitMs)} (VERDICTS_TEST_RUN_LIMIT_MINUTES): stopping it and what it started`)
+    signalGroup('SIGTERM')
+    setTimeout(() => signalGroup('SIGKILL'), 10_000).unref()
+  }, runLimitMs)
   try {
-    return await new Promise<number>((resolve, reject) => {
+    const code = await new Promise<number>((resolve, reject) => {
       child.once('error', reject)
-      child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
+      child.once('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)))
     })
+    return overLimit ? Math.max(code, 1) : code
   } finally {
+    clearTimeout(limit)
     process.off('SIGINT', forward)
     process.off('SIGTERM', forward)
   }
