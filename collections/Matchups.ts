@@ -8,6 +8,7 @@ import {
   recomputeToolVisibilityAfterDelete,
 } from '../hooks/catalog/recomputeToolVisibility.ts'
 import { enforceWorkflowRules } from '../hooks/workflow/enforceWorkflowRules.ts'
+import { keepPublishedVersionLive } from '../hooks/workflow/keepPublishedVersionLive.ts'
 import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.ts'
 import { notifyWorkflowParticipants } from '../hooks/workflow/notifyWorkflowParticipants.ts'
 import { recordWorkflowTransition } from '../hooks/workflow/recordWorkflowTransition.ts'
@@ -126,6 +127,7 @@ export function createMatchupsCollection(options: SanitizedVerdictsOptions): Col
           ],
           afterDelete: [recomputeToolVisibilityAfterDelete(options), consumers.afterDelete],
           beforeChange: [enforceWorkflowRules(options, workflow)],
+          beforeOperation: [keepPublishedVersionLive(options, workflow)],
           beforeValidate: [deriveMatchupIdentity(collectionSlugs)],
         }
       : undefined,

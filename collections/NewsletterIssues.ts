@@ -4,6 +4,7 @@ import type { SanitizedVerdictsOptions } from '../src/options.ts'
 
 import { countIssueDeliveries } from '../hooks/newsletter/countIssueDeliveries.ts'
 import { enforceWorkflowRules } from '../hooks/workflow/enforceWorkflowRules.ts'
+import { keepPublishedVersionLive } from '../hooks/workflow/keepPublishedVersionLive.ts'
 import { notifyWorkflowParticipants } from '../hooks/workflow/notifyWorkflowParticipants.ts'
 import { recordWorkflowTransition } from '../hooks/workflow/recordWorkflowTransition.ts'
 import { isEditor, isEditorOrCheckedTransition, isStaff } from '../src/access/roles.ts'
@@ -123,6 +124,7 @@ export function createNewsletterIssuesCollection(options: SanitizedVerdictsOptio
       ? {
           afterChange: [recordWorkflowTransition(options, workflow), notifyWorkflowParticipants(options, workflow)],
           beforeChange: [enforceWorkflowRules(options, workflow)],
+          beforeOperation: [keepPublishedVersionLive(options, workflow)],
         }
       : undefined,
     labels: { plural: 'Newsletter issues', singular: 'Newsletter issue' },

@@ -10,6 +10,7 @@ import { prefillParams } from '../src/coverage/grid.ts'
 import { deriveVerdictTitle } from '../hooks/catalog/deriveVerdictTitle.ts'
 import { recomputePanelScoreAfterChange, recomputePanelScoreAfterDelete } from '../hooks/scores/recomputePanelScore.ts'
 import { enforceWorkflowRules } from '../hooks/workflow/enforceWorkflowRules.ts'
+import { keepPublishedVersionLive } from '../hooks/workflow/keepPublishedVersionLive.ts'
 import { notifyConsumers } from '../hooks/webhooks/notifyConsumers.ts'
 import { notifyWorkflowParticipants } from '../hooks/workflow/notifyWorkflowParticipants.ts'
 import { recordWorkflowTransition } from '../hooks/workflow/recordWorkflowTransition.ts'
@@ -169,6 +170,7 @@ export function createVerdictsCollection(options: SanitizedVerdictsOptions): Col
             confirmInferredDecision(options),
             refreshReviewDate(options),
           ],
+          beforeOperation: [keepPublishedVersionLive(options, workflow)],
           beforeValidate: [deriveVerdictTitle(collectionSlugs)],
         }
       : undefined,
