@@ -1,4 +1,4 @@
-import type { SanitizedConfig } from 'payload'
+import type { FlattenedField, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options.ts'
 
@@ -50,6 +50,48 @@ const payloadEndpointPaths = new Set([
 /** Query parameters Payload turns into numbers, with the largest value that makes sense. */
 const numericParams: Record<string, number> = { depth: 10, limit: 1000, page: 1_000_000 }
 const wholeNumber = /^(0|[1-9][0-9]{0,8})$/
+/** What Payload reads as a number in a query (`1e309` and `Infinity` included). */
+const numberLike = /^[+-]?((\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?|infinity|nan)$/i
+
+/** The type of the field a query path names (`pricing.tier`, `id`), or undefined. */
+function fieldTypeAt(fields: FlattenedField[], path: string[]): string | undefined {
+  const [name, ...rest] = path
+  if (name === 'id' && rest.length === 0) {
+    return 'id'
+  }
+  const field = fields.find((candidate) => candidate.name === name)
+  if (!field) {
+    return undefined
+  }
+  if (rest.length === 0) {
+    return field.type
+  }
+  return 'flattenedFields' in field ? fieldTypeAt(field.flattenedFields, rest) : undefined
+}
+
+/**
+ * A `where[…]` value on a numeric field (a number, or an id or relationship on a database
+ * with number ids) that Payload would turn into Infinity or NaN (`where[id][equals]=1e309`,
+ * or one item of an `in` list): the database refuses the query and Payload answers 500.
+ * Returns the parameter's name, or null. On a text field `1e309` is just text.
+ */
+function nonFiniteWhereValue(collection: SanitizedCollectionConfig, numberIds: boolean, url: URL): null | string {
+  const numeric = new Set(['number', ...(numberIds ? ['id', 'relationship', 'upload'] : [])])
+  for (const [key, value] of url.searchParams) {
+    if (!key.startsWith('where[')) {
+      continue
+    }
+    const segments = [...key.matchAll(/\[([^\]]*)\]/g)].map((match) => match[1])
+    const path = segments.filter((segment) => !/^(and|or|\d+)$/i.test(segment)).slice(0, -1)
+    if (path.length !== 1 || !numeric.has(fieldTypeAt(collection.flattenedFields, path[0].split('.')) ?? '')) {
+      continue
+    }
+    if (value.split(',').some((part) => numberLike.test(part.trim()) && !Number.isFinite(Number(part)))) {
+      return key
+    }
+  }
+  return null
+}
 
 function refuse(status: number, message: string, field?: string): Response {
   return Response.json({ errors: [field ? { field, message } : { message }] }, { status })
@@ -113,7 +155,14 @@ function checkPathAndQuery(config: SanitizedConfig, method: string, url: URL, sl
   }
   const [collectionSlug, first, second] = segments as string[]
   const collection = config.collections.find((candidate) => candidate.slug === collectionSlug)
-  if (!collection || first === undefined) {
+  if (!collection) {
+    return null
+  }
+  const nonFinite = nonFiniteWhereValue(collection, config.db.defaultIDType === 'number', url)
+  if (nonFinite) {
+    return refuse(400, `${nonFinite} must be a finite number.`, nonFinite)
+  }
+  if (first === undefined) {
     return null
   }
   const route = routeOf(config, method, segments as string[])

@@ -210,6 +210,27 @@ describe('finding 5: no 500 for hostile input', () => {
     expect((response.body as { errors: Array<{ field?: string }> }).errors[0].field).toBe('limit')
   })
 
+  it('a where value Payload would read as Infinity or NaN → 400 naming the parameter, never a 500 (found by the fuzz suite)', async () => {
+    const numberIds = payload.db.defaultIDType === 'number'
+    const field = (response: { body: unknown }) =>
+      (response.body as { errors: Array<{ field?: string }> }).errors[0].field
+    const byId = await rest.request('GET', `/${slugs.verdicts}?where[id][equals]=1e309`, { token: admin })
+    expect(byId.status).toBe(numberIds ? 400 : 200)
+    if (numberIds) {
+      expect(field(byId)).toBe('where[id][equals]')
+      const inList = await rest.request('GET', `/${slugs.verdicts}?where[and][0][tool][in]=1,1e309`, { token: admin })
+      expect(inList.status).toBe(400)
+      expect(field(inList)).toBe('where[and][0][tool][in]')
+    }
+    const percent = await rest.request('GET', `/${slugs.tools}?where[panelScore.percent][gt]=-Infinity`)
+    expect(percent.status).toBe(400)
+    expect(field(percent)).toBe('where[panelScore.percent][gt]')
+    // On a text field it is only text.
+    const byName = await rest.request<{ totalDocs: number }>('GET', `/${slugs.tools}?where[name][equals]=1e309`)
+    expect(byName.status).toBe(200)
+    expect(byName.body.totalDocs).toBe(0)
+  })
+
   it('leading zeros in paging numbers → 400', async () => {
     expectRefusal(await rest.request('GET', `/${slugs.tools}?limit=0100`), 400)
     expectRefusal(await rest.request('GET', `/${slugs.tools}?page=0001`), 400)
