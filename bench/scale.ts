@@ -36,7 +36,7 @@ import { matchupTag, toolTag } from '../src/domain/cacheTags.ts'
 import { PublicPages } from '../src/public/pages.ts'
 import { reviewerData } from '../tests/helpers/createData.ts'
 import { busyOtherCores, otherCores, sampleCpu } from './otherWork.ts'
-import { countStatements, sqlitePlan } from './statements.ts'
+import { countStatements, sqlitePlans } from './statements.ts'
 
 const sizes = (process.env.BENCH_SCALE_SIZES ?? '100,10000').split(',').map(Number)
 /** 41, as the issue's table used 40–50: with 11, spreads at different sizes overlapped too much. */
@@ -161,9 +161,12 @@ async function explainReads(payload: Payload, reads: Array<[string, () => Promis
   for (const [label, read] of reads) {
     const { params, queries } = await countStatements(payload, read)
     process.stderr.write(`-- ${label}: ${queries.length} statements\n`)
+    const plans = await sqlitePlans(
+      payload,
+      queries.map((sql, index) => ({ args: params[index], sql })),
+    )
     for (const [index, sql] of queries.entries()) {
-      const steps = await sqlitePlan(payload, sql, params[index])
-      process.stderr.write(`${sql.slice(0, 300)}\n    ${steps.join('\n    ')}\n`)
+      process.stderr.write(`${sql.slice(0, 300)}\n    ${plans[index].join('\n    ')}\n`)
     }
   }
 }

@@ -61,17 +61,24 @@ export async function countStatements<T>(
 }
 
 /**
- * SQLite's `explain query plan` of a statement, one line per step. Run on a connection of
- * its own: an EXPLAIN leaves the libsql connection that ran it reading the database as it
- * was then, so the adapter's connection would stop seeing later commits (seen with
+ * SQLite's `explain query plan` of each statement, one line per step. Run on one connection
+ * of their own: an EXPLAIN leaves the libsql connection that ran it reading the database as
+ * it was then, so the adapter's connection would stop seeing later commits (seen with
  * @libsql/client 0.14; no statement the app itself sends does this).
  */
-export async function sqlitePlan(payload: Payload, sql: string, args: unknown[]): Promise<string[]> {
+export async function sqlitePlans(
+  payload: Payload,
+  statements: Array<{ args: unknown[]; sql: string }>,
+): Promise<string[][]> {
   const { clientConfig } = payload.db as unknown as { clientConfig: Config }
   const connection = createClient(clientConfig)
   try {
-    const { rows } = await connection.execute({ args: args as InArgs, sql: `explain query plan ${sql}` })
-    return rows.map((row) => String(row.detail))
+    const plans: string[][] = []
+    for (const { args, sql } of statements) {
+      const { rows } = await connection.execute({ args: args as InArgs, sql: `explain query plan ${sql}` })
+      plans.push(rows.map((row) => String(row.detail)))
+    }
+    return plans
   } finally {
     connection.close()
   }

@@ -14,8 +14,8 @@ import { workflowUserOf } from '../../src/workflow/actor.ts'
  * no recount and no history: the published version must stay live until an approved edit
  * replaces it, and unpublishing is the workflow's own action. Such a save by a signed-in user
  * is refused with a 409 saying what to do instead. (Over a published latest version the same
- * save is a publish, which enforceWorkflowRules checks against the approval.) Two reads, only
- * for such saves: the admin saves drafts or publishes. Found by the API fuzz test.
+ * save is a publish, which enforceWorkflowRules checks against the approval.) One or two reads,
+ * only for such saves: the admin saves drafts or publishes. Found by the API fuzz test.
  */
 export function keepPublishedVersionLive(
   options: SanitizedVerdictsOptions,
@@ -38,7 +38,20 @@ export function keepPublishedVersionLive(
     if (!saved) {
       return args
     }
-    // Only where the latest version is a draft does the save carry an unpublished status.
+    // Only a published live document can be taken down; most such saves stop at this read.
+    const live = await req.payload.find({
+      collection: target.slug,
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      select: { _status: true },
+      where: { and: [saved, { _status: { equals: 'published' } }] },
+    })
+    if (live.docs.length === 0) {
+      return args
+    }
+    // …and only where its latest version is a draft does the save carry an unpublished status.
     const latest = await req.payload.find({
       collection: target.slug,
       depth: 0,
@@ -47,20 +60,9 @@ export function keepPublishedVersionLive(
       pagination: false,
       req,
       select: { _status: true },
-      where: saved,
+      where: { id: { in: live.docs.map((doc) => doc.id) } },
     })
-    const overDrafts = latest.docs.filter((doc) => doc._status !== 'published').map((doc) => doc.id)
-    if (overDrafts.length === 0) {
-      return args
-    }
-    // …and only where the live document is published does it take anything down.
-    const { totalDocs } = await req.payload.count({
-      collection: target.slug,
-      overrideAccess: true,
-      req,
-      where: { and: [{ id: { in: overDrafts } }, { _status: { equals: 'published' } }] },
-    })
-    if (totalDocs > 0) {
+    if (latest.docs.some((doc) => doc._status !== 'published')) {
       throw new Refusal(
         `this ${target.kind} is published: save changes as a draft (draft=true), which goes live when approved and published; unpublishing is the workflow's "unpublish" action`,
         409,

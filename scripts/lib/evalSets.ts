@@ -40,12 +40,12 @@ export const setNames = (): string[] => [
 
 export const loadSet = (name: string) => JSON.parse(readFileSync(path.join(evalFolder, name), 'utf8')) as EvalSet
 
+const defaultFrames = panelFrames(defaultPanel)
+
 /**
  * A set's quotes as the reader learns them, each with the forms its page calls its tool by
  * and the default panel's voice markers (the panel the sets are written for).
  */
-const defaultFrames = panelFrames(defaultPanel)
-
 export const labelledQuotes = (set: EvalSet): LabelledQuote[] =>
   set.matchups.flatMap((matchup) =>
     matchup.quotes.map((quote) => ({

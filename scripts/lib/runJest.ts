@@ -58,9 +58,8 @@ export async function runJest(env: Record<string, string>, args: string[]): Prom
       // Already gone.
     }
   }
-  const forward = (signal: NodeJS.Signals) => signalGroup(signal)
-  process.on('SIGINT', forward)
-  process.on('SIGTERM', forward)
+  process.on('SIGINT', signalGroup)
+  process.on('SIGTERM', signalGroup)
   let overLimit = false
   const limit = setTimeout(() => {
     overLimit = true
@@ -76,7 +75,7 @@ export async function runJest(env: Record<string, string>, args: string[]): Prom
     return overLimit ? Math.max(code, 1) : code
   } finally {
     clearTimeout(limit)
-    process.off('SIGINT', forward)
-    process.off('SIGTERM', forward)
+    process.off('SIGINT', signalGroup)
+    process.off('SIGTERM', signalGroup)
   }
 }

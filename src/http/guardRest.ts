@@ -1,4 +1,6 @@
-import type { FlattenedField, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
+import type { SanitizedCollectionConfig, SanitizedConfig } from 'payload'
+
+import { getFieldByPath } from 'payload'
 
 import type { SanitizedVerdictsOptions } from '../options.ts'
 
@@ -54,19 +56,8 @@ const wholeNumber = /^(0|[1-9][0-9]{0,8})$/
 const numberLike = /^[+-]?((\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?|infinity|nan)$/i
 
 /** The type of the field a query path names (`pricing.tier`, `id`), or undefined. */
-function fieldTypeAt(fields: FlattenedField[], path: string[]): string | undefined {
-  const [name, ...rest] = path
-  if (name === 'id' && rest.length === 0) {
-    return 'id'
-  }
-  const field = fields.find((candidate) => candidate.name === name)
-  if (!field) {
-    return undefined
-  }
-  if (rest.length === 0) {
-    return field.type
-  }
-  return 'flattenedFields' in field ? fieldTypeAt(field.flattenedFields, rest) : undefined
+function fieldTypeAt(collection: SanitizedCollectionConfig, path: string): string | undefined {
+  return path === 'id' ? 'id' : getFieldByPath({ fields: collection.flattenedFields, path })?.field.type
 }
 
 /**
@@ -83,7 +74,7 @@ function nonFiniteWhereValue(collection: SanitizedCollectionConfig, numberIds: b
     }
     const segments = [...key.matchAll(/\[([^\]]*)\]/g)].map((match) => match[1])
     const path = segments.filter((segment) => !/^(and|or|\d+)$/i.test(segment)).slice(0, -1)
-    if (path.length !== 1 || !numeric.has(fieldTypeAt(collection.flattenedFields, path[0].split('.')) ?? '')) {
+    if (path.length !== 1 || !numeric.has(fieldTypeAt(collection, path[0]) ?? '')) {
       continue
     }
     if (value.split(',').some((part) => numberLike.test(part.trim()) && !Number.isFinite(Number(part)))) {

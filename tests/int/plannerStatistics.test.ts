@@ -2,7 +2,7 @@ import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import { countStatements, sqlitePlan } from '../../bench/statements.ts'
+import { countStatements, sqlitePlans } from '../../bench/statements.ts'
 import { pluginOptionsOf } from '../../src/pluginOptions.ts'
 import { pageCacheOf } from '../../src/public/pageCache.ts'
 import { PublicPages } from '../../src/public/pages.ts'
@@ -16,12 +16,21 @@ import { startTestPayload } from '../helpers/payload.ts'
  */
 let payload: Payload
 
-/** A published catalog of 40 tools and 400 matchups, written through the adapter (no hooks). */
-async function loadCatalog(): Promise<number> {
+type Create = (collection: CollectionSlug, data: Record<string, unknown>) => Promise<{ id: number }>
+
+/** Runs `write` in one transaction, creating records through the adapter (no hooks: a catalog loads fast). */
+async function throughAdapter<T>(write: (create: Create) => Promise<T>): Promise<T> {
   const transactionID = (await payload.db.beginTransaction()) as number | string
   const req = { transactionID } as unknown as PayloadRequest
-  const create = async (collection: CollectionSlug, data: Record<string, unknown>) =>
-    (await payload.db.create({ collection, data, req })) as unknown as { id: number }
+  const result = await write(
+    async (collection, data) => (await payload.db.create({ collection, data, req })) as unknown as { id: number },
+  )
+  await payload.db.commitTransaction(transactionID)
+  return result
+}
+
+/** A published catalog of 40 tools and 400 matchups. */
+async function loadCatalog(create: Create): Promise<number> {
   const category = await create('categories', { name: 'Planner', slug: 'planner' })
   const tools: number[] = []
   for (let index = 0; index < 40; index += 1) {
@@ -39,13 +48,12 @@ async function loadCatalog(): Promise<number> {
       workflowStage: 'published',
     })
   }
-  await payload.db.commitTransaction(transactionID)
   return tools[7]
 }
 
 /** SQLite's plan for a statement, one line per step. */
 async function planOf(sql: string, args: unknown[]): Promise<string> {
-  return (await sqlitePlan(payload, sql, args)).join('\n')
+  return (await sqlitePlans(payload, [{ args, sql }]))[0].join('\n')
 }
 
 /** SQLite's plan for a tool page's matchups query. */
@@ -95,7 +103,7 @@ describe('query planner statistics', () => {
       await expect(refreshPlannerStatistics(payload)).resolves.toBeUndefined()
       return
     }
-    const tool = await loadCatalog()
+    const tool = await throughAdapter(loadCatalog)
     // Gathered at start, on an empty file: nothing to measure yet, so every published
     // matchup is walked through the (_status, title, createdAt) index.
     expect(await planOfToolMatchups(tool)).toMatch(/USING INDEX \S*status\S* \(_status=\?\)/)
@@ -112,27 +120,18 @@ describe('query planner statistics', () => {
       expect(await toolIndexes()).toContainEqual(['public', 'pricing_tier', 'name', 'created_at'])
       return
     }
-    const transactionID = (await payload.db.beginTransaction()) as number | string
-    const req = { transactionID } as unknown as PayloadRequest
-    const category = (await payload.db.create({
-      collection: 'categories',
-      data: { name: 'Tiers', slug: 'tiers' },
-      req,
-    })) as unknown as { id: number }
-    for (let index = 0; index < 200; index += 1) {
-      await payload.db.create({
-        collection: 'tools',
-        data: {
+    await throughAdapter(async (create) => {
+      const category = await create('categories', { name: 'Tiers', slug: 'tiers' })
+      for (let index = 0; index < 200; index += 1) {
+        await create('tools', {
           category: category.id,
           name: `Tier Tool ${String(index).padStart(3, '0')}`,
           pricing: { tier: index % 4 === 0 ? 'paid' : 'free' },
           public: index % 5 !== 0,
           slug: `tier-tool-${index}`,
-        },
-        req,
-      })
-    }
-    await payload.db.commitTransaction(transactionID)
+        })
+      }
+    })
     await refreshPlannerStatistics(payload)
     pageCacheOf(payload).clear()
     const pages = new PublicPages(payload, pluginOptionsOf(payload))
@@ -141,8 +140,12 @@ describe('query planner statistics', () => {
     expect(result.value.totalDocs).toBe(40)
     const toolReads = queries.flatMap((sql, index) => (sql.includes('"tools"."pricing_tier" = ?') ? [index] : []))
     expect(toolReads.length).toBeGreaterThanOrEqual(1)
-    for (const index of toolReads) {
-      const plan = await planOf(queries[index], params[index])
+    const plans = await sqlitePlans(
+      payload,
+      toolReads.map((index) => ({ args: params[index], sql: queries[index] })),
+    )
+    for (const steps of plans) {
+      const plan = steps.join('\n')
       // Without the tier index, the total and the page read every public tool to check its tier.
       expect(plan).not.toMatch(/SCAN tools/)
       expect(plan).toMatch(/SEARCH tools USING (COVERING )?INDEX \S*pricing_tier\S* \(public=\? AND pricing_tier=\?\)/)
