@@ -4,6 +4,7 @@ import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 
 import { idOf, sameId } from '../../src/catalog/relations.ts'
 import { recomputeToolVisibility } from '../../src/catalog/toolVisibility.ts'
+import { documentBeforeSave } from '../../src/workflow/liveVersion.ts'
 
 type MatchupLike = { _status?: string; leftTool?: unknown; rightTool?: unknown }
 
@@ -30,9 +31,9 @@ async function recomputeTools(
  * published state and the tools alone cost nothing.
  */
 export function recomputeToolVisibilityAfterChange(options: SanitizedVerdictsOptions): CollectionAfterChangeHook {
-  return async ({ doc, previousDoc, req }) => {
+  return async ({ collection, doc, previousDoc, req }) => {
     const current = doc as MatchupLike
-    const previous = (previousDoc ?? {}) as MatchupLike
+    const previous = (documentBeforeSave(req, collection.slug, previousDoc) ?? {}) as MatchupLike
     const isPublished = current._status === 'published'
     const wasPublished = previous._status === 'published'
     const sameTools = sameId(previous.leftTool, current.leftTool) && sameId(previous.rightTool, current.rightTool)

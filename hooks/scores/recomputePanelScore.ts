@@ -6,7 +6,7 @@ import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 import { idOf, sameId } from '../../src/catalog/relations.ts'
 import { recomputeToolScore } from '../../src/scores/recomputeToolScore.ts'
 import { workflowUserOf } from '../../src/workflow/actor.ts'
-import { liveVersionIsPublished } from '../../src/workflow/liveVersion.ts'
+import { documentBeforeSave, liveVersionIsPublished } from '../../src/workflow/liveVersion.ts'
 import { contextKeys } from '../../src/domain/contextKeys.ts'
 
 type VerdictLike = { _status?: string; decision?: string; id?: number | string; title?: string; tool?: unknown }
@@ -75,7 +75,7 @@ async function toolsOfLatestPublishedVersions(
 export function recomputePanelScoreAfterChange(options: SanitizedVerdictsOptions): CollectionAfterChangeHook {
   return async ({ collection, doc, previousDoc, req }) => {
     const current = doc as VerdictLike
-    const previous = (previousDoc ?? {}) as VerdictLike
+    const previous = (documentBeforeSave(req, collection.slug, previousDoc) ?? {}) as VerdictLike
     const isPublished = current._status === 'published'
     const wasPublished = previous._status === 'published'
     if (!isPublished && !wasPublished) {

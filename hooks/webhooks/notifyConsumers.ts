@@ -8,7 +8,7 @@ import type { WebhookAction, WebhookEvent, WebhookSource } from '../../src/webho
 import { affectedListTags, affectedTags } from '../../src/public/affectedPages.ts'
 import { pathsForTags } from '../../src/webhooks/events.ts'
 import { deliverWebhookTaskSlug, webhookQueue } from '../../src/webhooks/deliverWebhookTask.ts'
-import { liveVersionIsPublished } from '../../src/workflow/liveVersion.ts'
+import { documentBeforeSave, liveVersionIsPublished } from '../../src/workflow/liveVersion.ts'
 import { dropPagesAfterCommit, dropPagesOfRecountedTool } from '../../src/public/invalidation.ts'
 
 type Doc = Record<string, unknown> & { _status?: string; id: number | string }
@@ -98,7 +98,7 @@ export function notifyConsumers(
 
   return {
     afterChange: async ({ doc, operation, previousDoc, req }) => {
-      const previous = operation === 'create' ? undefined : (previousDoc as Doc)
+      const previous = operation === 'create' ? undefined : (documentBeforeSave(req, collection, previousDoc) as Doc)
       const action = await publicAction(req, doc as Doc, previous)
       const isRecount = source === 'tool' && onlyComputedFieldsChanged(doc as Doc, previous)
       if (action === null && !isRecount) {

@@ -4,7 +4,7 @@ import type { SanitizedVerdictsOptions } from '../../src/options.ts'
 import type { TransitionContext, WorkflowNote, WorkflowTarget } from '../../src/workflow/targets.ts'
 
 import { workflowUserOf } from '../../src/workflow/actor.ts'
-import { liveVersionIsPublished } from '../../src/workflow/liveVersion.ts'
+import { documentBeforeSave, liveVersionIsPublished } from '../../src/workflow/liveVersion.ts'
 import { contextKeys } from '../../src/domain/contextKeys.ts'
 import type { WorkflowEventAction, WorkflowStage } from '../../src/workflow/rules.ts'
 
@@ -17,7 +17,8 @@ export function recordWorkflowTransition(
   target: WorkflowTarget,
 ): CollectionAfterChangeHook {
   return async ({ doc, operation, previousDoc, req }) => {
-    const from = operation === 'create' ? null : ((previousDoc?.workflowStage as undefined | WorkflowStage) ?? null)
+    const previous = documentBeforeSave(req, target.slug, previousDoc)
+    const from = operation === 'create' ? null : ((previous?.workflowStage as undefined | WorkflowStage) ?? null)
     const to = doc.workflowStage as WorkflowStage
     if (from === to) {
       return doc

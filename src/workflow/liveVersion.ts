@@ -1,6 +1,9 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
+import type { TransitionContext } from './targets.ts'
+
 import { findRelated } from '../catalog/lookups.ts'
+import { contextKeys } from '../domain/contextKeys.ts'
 
 /**
  * Whether the live (non-draft) document is published. After a save over a published
@@ -13,4 +16,38 @@ export async function liveVersionIsPublished(
   id: number | string,
 ): Promise<boolean> {
   return (await findRelated(req, collection, id))?._status === 'published'
+}
+
+/**
+ * The live document when it is published under an edit in progress (the latest version,
+ * `latest`, is a draft), else null: what an editor may still unpublish. One read, only for a
+ * document whose latest version is a draft.
+ */
+export async function publishedUnderDraft(
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  latest: Record<string, unknown> & { id: number | string },
+): Promise<null | (Record<string, unknown> & { id: number | string })> {
+  if (latest._status === 'published') {
+    return null
+  }
+  const live = await findRelated(req, collection, latest.id)
+  return live?._status === 'published' ? (live as Record<string, unknown> & { id: number | string }) : null
+}
+
+/**
+ * The document as the public saw it before this save, for the hooks that react to what goes
+ * live or down (recounts, tool visibility, pages and webhooks, the history's "from"). Payload's
+ * `previousDoc` is the latest version, which for an unpublish over an edit in progress is the
+ * draft: there the workflow's transition carries the live document it read first.
+ */
+export function documentBeforeSave(
+  req: PayloadRequest,
+  collection: string,
+  previousDoc: Record<string, unknown> | undefined,
+): Record<string, unknown> | undefined {
+  const live = (req.context[contextKeys.workflowTransition] as TransitionContext | undefined)?.liveBefore
+  return live && previousDoc && live.collection === collection && String(live.doc.id) === String(previousDoc.id)
+    ? live.doc
+    : previousDoc
 }

@@ -41,5 +41,12 @@ export type WorkflowNote = { action: 'import'; comment: string }
 export type TransitionContext = {
   action: WorkflowAction
   comment?: string
+  /**
+   * An unpublish over an edit in progress: the live, published document as it was before the
+   * save. Payload gives the save's hooks the latest version as `previousDoc`, which is the
+   * draft; the hooks that react to the published version going down read this instead
+   * (`documentBeforeSave` in liveVersion.ts).
+   */
+  liveBefore?: { collection: string; doc: Record<string, unknown> & { id: number | string } }
   to: WorkflowStage
 }

@@ -10,6 +10,7 @@ import type { TransitionContext, WorkflowTarget } from './targets.ts'
 
 import { availableActions, checkTransition } from './rules.ts'
 import { actorFor } from './actor.ts'
+import { publishedUnderDraft } from './liveVersion.ts'
 import type { Id } from '../domain/ids.ts'
 import { contextKeys } from '../domain/contextKeys.ts'
 
@@ -53,8 +54,11 @@ export async function transitionWorkflow(
   args: { action: WorkflowAction; comment?: string; id: Id },
 ): Promise<WorkflowDoc> {
   const doc = await latestVersion(req, target, args.id)
+  // An editor may take a published document down while an edit of it is in progress: the
+  // unpublish is checked against the live version's stage, and the edit stays, as a draft.
+  const live = args.action === 'unpublish' ? await publishedUnderDraft(req, target.slug, doc) : null
   const actor = await actorFor(req, options, target, doc)
-  const check = checkTransition(args.action, doc.workflowStage ?? 'draft', actor, {
+  const check = checkTransition(args.action, live ? 'published' : (doc.workflowStage ?? 'draft'), actor, {
     comment: args.comment,
     kind: target.kind,
   })
@@ -65,6 +69,7 @@ export async function transitionWorkflow(
   const transition: TransitionContext = {
     action: args.action,
     comment: args.comment?.trim() || undefined,
+    liveBefore: live ? { collection: target.slug, doc: live } : undefined,
     to: check.to,
   }
   req.context[contextKeys.workflowTransition] = transition
@@ -82,6 +87,8 @@ export async function transitionWorkflow(
     delete req.context[contextKeys.workflowTransition]
   }
 }
+
+const isUnpublish = (action: WorkflowAction) => action === 'unpublish'
 
 export type WorkflowState = {
   actions: WorkflowAction[]
@@ -113,8 +120,11 @@ export async function workflowState(
     where: { and: [{ 'document.relationTo': { equals: target.slug } }, { 'document.value': { equals: id } }] },
   })
   const stage = doc.workflowStage ?? 'draft'
+  const liveUnderDraft = await publishedUnderDraft(req, target.slug, doc)
   return {
-    actions: availableActions(stage, actor),
+    actions: liveUnderDraft
+      ? [...availableActions(stage, actor), ...availableActions('published', actor).filter(isUnpublish)]
+      : availableActions(stage, actor),
     history: history.docs.map((event) => {
       const { action, comment, createdAt, from, to, user } = event as unknown as Record<string, unknown>
       return { action, comment, createdAt, from, to, user: (user as null | { email?: string })?.email ?? null }

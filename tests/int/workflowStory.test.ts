@@ -40,6 +40,102 @@ const publicRead = (id: Id) => rest.request<VerdictBody>('GET', `/${slugs.verdic
 const draftRead = (id: Id) =>
   rest.request<VerdictBody>('GET', `/${slugs.verdicts}/${id}?draft=true`, { token: tokens.editor })
 
+describe('a live verdict taken down while an edit of it is in review', () => {
+  let id: Id
+  const gammaScore = async () =>
+    (
+      (await payload.findByID({ collection: slugs.tools, id: fixtures.toolIds.gamma })) as unknown as {
+        panelScore: { ship: number; total: number }
+      }
+    ).panelScore
+  const state = (token: string) =>
+    rest.request<{ actions: string[]; history: Array<Record<string, unknown>>; stage: string; status: string }>(
+      'GET',
+      `/${slugs.verdicts}/${id}/workflow`,
+      { token },
+    )
+
+  beforeAll(async () => {
+    const created = await rest.request<{ doc: { id: Id } }>('POST', `/${slugs.verdicts}?draft=true`, {
+      body: {
+        decision: 'ship',
+        quote: quote('Gamma finds it first.'),
+        reviewer: fixtures.personaIds.skeptic,
+        tool: fixtures.toolIds.gamma,
+      },
+      token: tokens.editor,
+    })
+    id = created.body.doc.id
+    await workflowAction(rest, slugs.verdicts, id, 'submit', tokens.editor)
+    await workflowAction(rest, slugs.verdicts, id, 'approve', tokens.reviewer)
+    expect((await workflowAction(rest, slugs.verdicts, id, 'publish', tokens.editor)).status).toBe(200)
+    await rest.request('PATCH', `/${slugs.verdicts}/${id}?draft=true`, {
+      body: { quote: quote('Gamma finds it first, and cites it.') },
+      token: tokens.editor,
+    })
+    await workflowAction(rest, slugs.verdicts, id, 'submit', tokens.editor)
+  })
+
+  it('offers Unpublish to an editor, not to a reviewer, while the edit is in review', async () => {
+    expect(await gammaScore()).toMatchObject({ ship: 1, total: 1 })
+    const editorView = await state(tokens.editor)
+    expect(editorView.body).toMatchObject({ actions: ['unpublish'], stage: 'in_review', status: 'draft' })
+    const reviewerView = await state(tokens.reviewer)
+    expect(reviewerView.body.actions).toEqual(['approve', 'request_changes'])
+
+    const refused = await workflowAction(rest, slugs.verdicts, id, 'unpublish', tokens.reviewer)
+    expect(refused.status).toBe(403)
+    expect(refused.body.errors?.[0].message).toBe('only editors and admins can unpublish')
+    expect((await publicRead(id)).status).toBe(200)
+  })
+
+  it('an editor unpublishes it: offline at once, no longer counted, the edit kept as a draft', async () => {
+    const unpublished = await workflowAction(rest, slugs.verdicts, id, 'unpublish', tokens.editor)
+    expect(unpublished.status).toBe(200)
+    expect(unpublished.body).toEqual({ id, stage: 'draft', status: 'draft' })
+    expect((await publicRead(id)).status).toBe(404)
+    expect(await gammaScore()).toMatchObject({ ship: 0, total: 0 })
+    expect(quoteText((await draftRead(id)).body)).toBe('Gamma finds it first, and cites it.')
+
+    const after = await state(tokens.editor)
+    expect(after.body.actions).toEqual(['submit'])
+    expect(after.body.history[0]).toMatchObject({ action: 'unpublish', from: 'published', to: 'draft' })
+    const again = await workflowAction(rest, slugs.verdicts, id, 'unpublish', tokens.editor)
+    expect(again.status).toBe(409)
+    expect(again.body.errors?.[0].message).toBe('only published verdicts can be unpublished')
+  })
+
+  it('a matchup too: its page goes, and a tool it alone made public is listed no more', async () => {
+    const created = await rest.request<{ doc: { id: Id; slug: string } }>('POST', `/${slugs.matchups}?draft=true`, {
+      body: { leftTool: fixtures.toolIds.beta, rightTool: fixtures.toolIds.gamma },
+      token: tokens.editor,
+    })
+    expect(created.status).toBe(201)
+    const { id: matchupId, slug } = created.body.doc
+    await workflowAction(rest, slugs.matchups, matchupId, 'submit', tokens.editor)
+    await workflowAction(rest, slugs.matchups, matchupId, 'approve', tokens.reviewer)
+    expect((await workflowAction(rest, slugs.matchups, matchupId, 'publish', tokens.editor)).status).toBe(200)
+    const gammaIsPublic = async () =>
+      (
+        (await payload.findByID({ collection: slugs.tools, id: fixtures.toolIds.gamma })) as unknown as {
+          public: boolean
+        }
+      ).public
+    expect(await gammaIsPublic()).toBe(true)
+    expect((await rest.request('GET', `/public/matchups/${slug}`)).status).toBe(200)
+
+    await rest.request('PATCH', `/${slugs.matchups}/${matchupId}?draft=true`, {
+      body: { customTitle: 'Beta or Gamma for research?' },
+      token: tokens.editor,
+    })
+    await workflowAction(rest, slugs.matchups, matchupId, 'submit', tokens.editor)
+    const unpublished = await workflowAction(rest, slugs.matchups, matchupId, 'unpublish', tokens.editor)
+    expect(unpublished.body).toEqual({ id: matchupId, stage: 'draft', status: 'draft' })
+    expect((await rest.request('GET', `/public/matchups/${slug}`)).status).toBe(404)
+    expect(await gammaIsPublic()).toBe(false)
+  })
+})
+
 describe('a verdict from draft to published, and through an edit', () => {
   let id: Id
 
