@@ -5,6 +5,8 @@ import { getFieldByPath } from 'payload'
 import type { SanitizedVerdictsOptions } from '../options.ts'
 
 import { defaultSecurityOptions } from '../options.ts'
+import type { IdType } from './strictId.ts'
+
 import { idShape, parseStrictId } from './strictId.ts'
 import { mediaTypeOf, readCappedBody } from './requestBody.ts'
 
@@ -55,30 +57,83 @@ const wholeNumber = /^(0|[1-9][0-9]{0,8})$/
 /** What Payload reads as a number in a query (`1e309` and `Infinity` included). */
 const numberLike = /^[+-]?((\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?|infinity|nan)$/i
 
-/** The type of the field a query path names (`pricing.tier`, `id`), or undefined. */
-function fieldTypeAt(collection: SanitizedCollectionConfig, path: string): string | undefined {
-  return path === 'id' ? 'id' : getFieldByPath({ fields: collection.flattenedFields, path })?.field.type
+/** Operators whose value Payload does not read as a number or an id. */
+const freeOperators = new Set(['contains', 'exists', 'intersects', 'like', 'near', 'not_like', 'within'])
+/** Operators whose value is a list (comma-separated, or `[0]`, `[1]` … items). */
+const listOperators = new Set(['all', 'in', 'not_in'])
+/** Operators that may ask for no value: `where[tool][equals]=null` (or empty) finds verdicts with no tool. */
+const nullableOperators = new Set(['equals', 'not_equals'])
+
+/** What a `where` value on a field must be: a finite number, an id of one shape, or anything (null). */
+type ValueShape = 'finite' | IdType | null
+
+/**
+ * The ids of `slug`'s documents: a custom number id, the database's own (a number on SQL,
+ * an ObjectId on MongoDB), or null for a custom text id, which may be any text. A custom id
+ * is a top-level field named `id`, as Payload finds it.
+ */
+function idShapeOf(config: SanitizedConfig, slug: string): IdType | null {
+  const target = config.collections.find((candidate) => candidate.slug === slug)
+  const custom = target?.flattenedFields.find((field) => field.name === 'id')
+  if (custom) {
+    return custom.type === 'number' ? 'number' : null
+  }
+  return config.db.defaultIDType === 'number' ? 'number' : 'text'
+}
+
+/** The shape a `where` value on `path` must have, or null when any text will do. */
+function valueShapeAt(config: SanitizedConfig, collection: SanitizedCollectionConfig, path: string): ValueShape {
+  if (path === 'id') {
+    return idShapeOf(config, collection.slug)
+  }
+  const field = getFieldByPath({ fields: collection.flattenedFields, path })?.field
+  if (field?.type === 'number') {
+    return 'finite'
+  }
+  if (field?.type !== 'relationship' && field?.type !== 'upload') {
+    return null
+  }
+  const shapes = new Set([field.relationTo].flat().map((slug) => idShapeOf(config, slug)))
+  return shapes.size === 1 ? [...shapes][0] : null
+}
+
+function fits(shape: 'finite' | IdType, text: string): boolean {
+  return shape === 'finite'
+    ? numberLike.test(text.trim()) && Number.isFinite(Number(text))
+    : parseStrictId(text.trim(), shape) !== null
 }
 
 /**
- * A `where[…]` value on a numeric field (a number, or an id or relationship on a database
- * with number ids) that Payload would turn into Infinity or NaN (`where[id][equals]=1e309`,
- * or one item of an `in` list): the database refuses the query and Payload answers 500.
- * Returns the parameter's name, or null. On a text field `1e309` is just text.
+ * A `where[…]` value that cannot name what its field holds: a relation or id compared with
+ * text (`where[tool][equals]=abc`), a list holding anything but ids (`where[id][in]=[]`, an
+ * empty list), a number that overflows (`1e309`), a number id outside the ids' range. Payload
+ * hands such values to the database as NaN, Infinity, `1.5` or `abc`, which the SQL adapters
+ * and MongoDB refuse, and answers 500. Returns the parameter and what it must be, or null.
+ * On a text field anything is text. Found by the API fuzz test.
  */
-function nonFiniteWhereValue(collection: SanitizedCollectionConfig, numberIds: boolean, url: URL): null | string {
-  const numeric = new Set(['number', ...(numberIds ? ['id', 'relationship', 'upload'] : [])])
+function malformedWhereValue(
+  config: SanitizedConfig,
+  collection: SanitizedCollectionConfig,
+  url: URL,
+): null | { expected: string; key: string } {
   for (const [key, value] of url.searchParams) {
     if (!key.startsWith('where[')) {
       continue
     }
-    const segments = [...key.matchAll(/\[([^\]]*)\]/g)].map((match) => match[1])
-    const path = segments.filter((segment) => !/^(and|or|\d+)$/i.test(segment)).slice(0, -1)
-    if (path.length !== 1 || !numeric.has(fieldTypeAt(collection, path[0]) ?? '')) {
+    const segments = [...key.matchAll(/\[([^\]]*)\]/g)]
+      .map((match) => match[1])
+      .filter((segment) => !/^(and|or|\d*)$/i.test(segment))
+    const [path, operator] = segments.length === 2 ? segments : []
+    const shape = path && !freeOperators.has(operator) ? valueShapeAt(config, collection, path) : null
+    if (!shape) {
       continue
     }
-    if (value.split(',').some((part) => numberLike.test(part.trim()) && !Number.isFinite(Number(part)))) {
-      return key
+    const wellFormed = listOperators.has(operator)
+      ? value.split(',').every((part) => fits(shape, part))
+      : (nullableOperators.has(operator) && (value.trim() === '' || value === 'null')) || fits(shape, value)
+    if (!wellFormed) {
+      const one = shape === 'finite' ? 'a finite number' : `an id (${idShape(shape)})`
+      return { expected: listOperators.has(operator) ? `a comma-separated list, each item ${one}` : one, key }
     }
   }
   return null
@@ -149,9 +204,9 @@ function checkPathAndQuery(config: SanitizedConfig, method: string, url: URL, sl
   if (!collection) {
     return null
   }
-  const nonFinite = nonFiniteWhereValue(collection, config.db.defaultIDType === 'number', url)
-  if (nonFinite) {
-    return refuse(400, `${nonFinite} must be a finite number.`, nonFinite)
+  const malformed = malformedWhereValue(config, collection, url)
+  if (malformed) {
+    return refuse(400, `${malformed.key} must be ${malformed.expected}.`, malformed.key)
   }
   if (first === undefined) {
     return null

@@ -14,7 +14,22 @@ const headers = (values: Record<string, string>) => {
 describe('parseStrictId', () => {
   it('accepts only whole numbers without leading zeros on number-id databases', () => {
     expect(parseStrictId('42', 'number')).toBe(42)
-    for (const raw of ['0', '042', '1e3', '1.0', '-1', "1'", '1 OR 1=1', '', ' 1', '9'.repeat(16), 'abc']) {
+    expect(parseStrictId('2147483647', 'number')).toBe(2147483647)
+    // Past PostgreSQL's 32-bit ids a number names no document there: the query would fail.
+    for (const raw of [
+      '0',
+      '042',
+      '1e3',
+      '1.0',
+      '-1',
+      "1'",
+      '1 OR 1=1',
+      '',
+      ' 1',
+      '2147483648',
+      '9'.repeat(16),
+      'abc',
+    ]) {
       expect(parseStrictId(raw, 'number')).toBeNull()
     }
   })
