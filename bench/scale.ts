@@ -5,8 +5,9 @@
  * verdicts (N/10 tools, 10 personas, N/10 matchups) straight through the database adapter
  * (`payload.db.create` in one transaction: no hooks, no versions; about 20 s for 10,000
  * verdicts) and collects the load's garbage, then times, in turns, cold builds (no page
- * cache) of the matchup page, the tool page and the two lists, the read of a stored page (src/public/pageStore.ts), and counts the
- * SQL statements of one publish through the Local API.
+ * cache) of the matchup page, the tool page and the two lists and the read of a stored page
+ * (src/public/pageStore.ts), and counts the SQL statements of one publish through the Local
+ * API.
  * Each figure is the median of BENCH_SCALE_RUNS (default 41) runs with its interquartile
  * range; the CPU other processes took meanwhile is measured (bench/otherWork.ts) and a size
  * it disturbed is marked. Set BENCH_SCALE_SIZES (default 100,10000; 100000 adds about four

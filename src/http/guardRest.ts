@@ -64,21 +64,25 @@ const listOperators = new Set(['all', 'in', 'not_in'])
 /** Operators that may ask for no value: `where[tool][equals]=null` (or empty) finds verdicts with no tool. */
 const nullableOperators = new Set(['equals', 'not_equals'])
 
-/** What a `where` value on a field must be: a finite number, an id of one shape, or anything (null). */
+/** What a value must be: a finite number, an id of the database's shape, or anything (null). */
 type ValueShape = 'finite' | IdType | null
 
+/** The ids the database gives documents: whole numbers on SQL, ObjectIds on MongoDB. */
+function databaseIdShape(config: SanitizedConfig): IdType {
+  return config.db.defaultIDType === 'number' ? 'number' : 'text'
+}
+
 /**
- * The ids of `slug`'s documents: a custom number id, the database's own (a number on SQL,
- * an ObjectId on MongoDB), or null for a custom text id, which may be any text. A custom id
- * is a top-level field named `id`, as Payload finds it.
+ * The ids of `slug`'s documents: the database's own, or for a custom id (a top-level field
+ * named `id`, as Payload finds it) any finite number or any text, which the app chose.
  */
-function idShapeOf(config: SanitizedConfig, slug: string): IdType | null {
+function idShapeOf(config: SanitizedConfig, slug: string): ValueShape {
   const target = config.collections.find((candidate) => candidate.slug === slug)
   const custom = target?.flattenedFields.find((field) => field.name === 'id')
   if (custom) {
-    return custom.type === 'number' ? 'number' : null
+    return custom.type === 'number' ? 'finite' : null
   }
-  return config.db.defaultIDType === 'number' ? 'number' : 'text'
+  return databaseIdShape(config)
 }
 
 /** The shape a `where` value on `path` must have, or null when any text will do. */
@@ -97,10 +101,14 @@ function valueShapeAt(config: SanitizedConfig, collection: SanitizedCollectionCo
   return shapes.size === 1 ? [...shapes][0] : null
 }
 
-function fits(shape: 'finite' | IdType, text: string): boolean {
+function fits(shape: Exclude<ValueShape, null>, text: string): boolean {
   return shape === 'finite'
     ? numberLike.test(text.trim()) && Number.isFinite(Number(text))
-    : parseStrictId(text.trim(), shape) !== null
+    : parseStrictId(text, shape) !== null
+}
+
+function describeShape(shape: Exclude<ValueShape, null>): string {
+  return shape === 'finite' ? 'a finite number' : idShape(shape)
 }
 
 /**
@@ -132,7 +140,7 @@ function malformedWhereValue(
       ? value.split(',').every((part) => fits(shape, part))
       : (nullableOperators.has(operator) && (value.trim() === '' || value === 'null')) || fits(shape, value)
     if (!wellFormed) {
-      const one = shape === 'finite' ? 'a finite number' : `an id (${idShape(shape)})`
+      const one = shape === 'finite' ? 'a finite number' : `an id (${describeShape(shape)})`
       return { expected: listOperators.has(operator) ? `a comma-separated list, each item ${one}` : one, key }
     }
   }
@@ -215,12 +223,17 @@ function checkPathAndQuery(config: SanitizedConfig, method: string, url: URL, sl
   if (route.custom) {
     return null
   }
-  const idType = config.db.defaultIDType === 'number' ? 'number' : 'text'
   // `/versions/:id` and `/access/:id?` take the id second; a literal route (`/login`,
   // `/count`) none; everything else (`/:id`, and paths no route takes) the first segment.
+  // A version's id is the database's own, even where the documents have custom ids.
   const idSegment = first === 'versions' || first === 'access' ? second : route.literal ? undefined : first
-  if (idSegment !== undefined && parseStrictId(idSegment, idType) === null) {
-    return refuse(400, `"${idSegment.slice(0, 40)}" is not a ${collection.slug} id: ids are ${idShape(idType)}.`, 'id')
+  const shape = first === 'versions' ? databaseIdShape(config) : idShapeOf(config, collection.slug)
+  if (idSegment !== undefined && shape && !fits(shape, idSegment)) {
+    return refuse(
+      400,
+      `"${idSegment.slice(0, 40)}" is not a ${collection.slug} id: ids are ${describeShape(shape)}.`,
+      'id',
+    )
   }
   return null
 }

@@ -34,6 +34,7 @@ type Report = {
   adminRole: string
   collections: string[]
   created: number[]
+  customIds: { byPath: number; byWhere: number; notesById: number }
   editorNickname: string
   note: string
   panelScore: { percent: null | number; ship: number; skip: number; total: number }
@@ -110,6 +111,9 @@ describe('verdicts-cms installed from its tarball into a foreign Payload app', (
     )
     expect(report.collections.filter((slug) => slug === 'users')).toHaveLength(1)
     expect(report.note).toBe('host hook saw "hello"')
+    // The REST guard holds ids to the database's shape, but a collection with text ids of
+    // its own keeps them; a collection with the database's ids still refuses text.
+    expect(report.customIds).toEqual({ byPath: 200, byWhere: 1, notesById: 400 })
     expect(report.userAuth).toBe(true)
     expect(report.userFields).toEqual(expect.arrayContaining(['nickname', 'role']))
     expect(report.editorNickname).toBe('set by the host')

@@ -43,6 +43,12 @@ report.collections = payload.config.collections.map((collection) => collection.s
 report.userFields = users.fields.map((field) => field.name).filter(Boolean)
 report.userAuth = Boolean(users.auth)
 report.note = (await payload.create({ collection: 'notes', data: { title: 'hello' } })).stamp
+await payload.create({ collection: 'pages', data: { id: 'about-us', title: 'About us' } })
+report.customIds = {
+  byPath: (await rest('GET', '/pages/about-us')).status,
+  byWhere: (await rest('GET', '/pages?where[id][equals]=about-us')).body?.totalDocs,
+  notesById: (await rest('GET', '/notes?where[id][equals]=about-us')).status,
+}
 
 const admin = await user('admin@host.test')
 const editor = await user('editor@host.test', 'editor')

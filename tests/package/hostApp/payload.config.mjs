@@ -1,5 +1,6 @@
 // A host Payload app that knows nothing of verdicts CMS but its package name: its own users
-// collection with auth, an unrelated collection, and hooks of its own on both.
+// collection with auth, an unrelated collection, and hooks of its own on both; a collection
+// with text ids of its own.
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
@@ -32,6 +33,15 @@ export default buildConfig({
       hooks: {
         beforeChange: [({ data }) => ({ ...data, stamp: `host hook saw "${data.title}"` })],
       },
+    },
+    // Ids the host chose: text, which the plugin's REST guard must let through.
+    {
+      slug: 'pages',
+      access: { read: () => true },
+      fields: [
+        { name: 'id', type: 'text' },
+        { name: 'title', type: 'text' },
+      ],
     },
   ],
   db: sqliteAdapter({ client: { url: `file:${path.join(dirname, 'host.db')}` } }),
