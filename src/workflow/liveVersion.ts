@@ -20,8 +20,9 @@ export async function liveVersionIsPublished(
 
 /**
  * The live document when it is published under an edit in progress (the latest version,
- * `latest`, is a draft), else null: what an editor may still unpublish. One read, only for a
- * document whose latest version is a draft.
+ * `latest`, is a draft), else null: what an editor may still unpublish. One read, with the
+ * caller's own access (the workflow's endpoints call it), only for a document whose latest
+ * version is a draft.
  */
 export async function publishedUnderDraft(
   req: PayloadRequest,
@@ -31,8 +32,15 @@ export async function publishedUnderDraft(
   if (latest._status === 'published') {
     return null
   }
-  const live = await findRelated(req, collection, latest.id)
-  return live?._status === 'published' ? (live as Record<string, unknown> & { id: number | string }) : null
+  const live = (await req.payload.findByID({
+    id: latest.id,
+    collection,
+    depth: 0,
+    disableErrors: true,
+    overrideAccess: false,
+    req,
+  })) as (Record<string, unknown> & { id: number | string }) | null
+  return live?._status === 'published' ? live : null
 }
 
 /**
