@@ -1,4 +1,4 @@
-import type { SanitizedCollectionConfig, SanitizedConfig } from 'payload'
+import type { FlattenedField, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
 
 import { getFieldByPath } from 'payload'
 
@@ -245,7 +245,12 @@ function checkPathAndQuery(config: SanitizedConfig, method: string, url: URL, sl
 async function checkBody(
   request: Request,
   options: SanitizedVerdictsOptions['security'],
-  { customEndpoint, formPosts, isPublic }: { customEndpoint: boolean; formPosts: boolean; isPublic: boolean },
+  {
+    customEndpoint,
+    fields,
+    formPosts,
+    isPublic,
+  }: { customEndpoint: boolean; fields?: FlattenedField[]; formPosts: boolean; isPublic: boolean },
 ): Promise<Request | Response> {
   if (!methodsWithBody.has(request.method) && !request.body) {
     return request
@@ -287,7 +292,35 @@ async function checkBody(
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return refuse(400, 'the request body must be a JSON object.', 'body')
   }
+  const group = fields ? groupNotAnObject(fields, parsed as Record<string, unknown>) : null
+  if (group) {
+    return refuse(400, `${group} must be an object.`, group)
+  }
   return rebuilt
+}
+
+const isPlainObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value)
+
+/**
+ * A group field (`pricing`) sent as something other than an object (`"pricing": null`):
+ * Payload's field hooks read the group's subfields off it and answer 500. Returns its path
+ * (`pricing`, or `outer.inner` within a group), or null. Found by the API fuzz test.
+ */
+function groupNotAnObject(fields: FlattenedField[], data: Record<string, unknown>, prefix = ''): null | string {
+  for (const field of fields) {
+    if (field.type !== 'group' || !(field.name in data)) {
+      continue
+    }
+    const value = data[field.name]
+    if (!isPlainObject(value)) {
+      return `${prefix}${field.name}`
+    }
+    const inner = groupNotAnObject(field.flattenedFields, value as Record<string, unknown>, `${prefix}${field.name}.`)
+    if (inner) {
+      return inner
+    }
+  }
+  return null
 }
 
 /** A multipart body Payload could not read (it answers those with a 500), or null. */
@@ -388,6 +421,10 @@ export function guardRestHandler(
     }
     const checked = await checkBody(request, security, {
       customEndpoint,
+      // A document's fields, for Payload's own create and update routes.
+      fields: customEndpoint
+        ? undefined
+        : config.collections.find((collection) => collection.slug === slug[0])?.flattenedFields,
       formPosts: acceptsFormPosts(config, request.method, slug),
       isPublic: slug[0] === 'public',
     })

@@ -284,6 +284,29 @@ describe('finding 5: no 500 for hostile input', () => {
     expect(valid.status).toBe(200)
   })
 
+  it('a group field sent as something other than an object → 400 naming it, nothing written (found by the fuzz suite)', async () => {
+    const before = (await payload.count({ collection: slugs.tools })).totalDocs
+    for (const pricing of [null, 5, 'paid', ['free']]) {
+      const created = await rest.request('POST', `/${slugs.tools}`, {
+        body: { name: 'Grouped Tool', pricing },
+        token: admin,
+      })
+      expectRefusal(created, 400)
+      expect((created.body as { errors: Array<{ field?: string }> }).errors[0].field).toBe('pricing')
+    }
+    expect((await payload.count({ collection: slugs.tools })).totalDocs).toBe(before)
+    const updated = await rest.request('PATCH', `/${slugs.tools}/${fixtures.toolIds.alpha}`, {
+      body: { pricing: null },
+      token: admin,
+    })
+    expectRefusal(updated, 400)
+    const valid = await rest.request('POST', `/${slugs.tools}`, {
+      body: { name: 'Grouped Tool', pricing: { tier: 'paid' } },
+      token: admin,
+    })
+    expect(valid.status).toBe(201)
+  })
+
   it('leading zeros in paging numbers → 400', async () => {
     expectRefusal(await rest.request('GET', `/${slugs.tools}?limit=0100`), 400)
     expectRefusal(await rest.request('GET', `/${slugs.tools}?page=0001`), 400)
