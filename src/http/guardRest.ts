@@ -140,7 +140,7 @@ function malformedWhereValue(
       ? value.split(',').every((part) => fits(shape, part))
       : (nullableOperators.has(operator) && (value.trim() === '' || value === 'null')) || fits(shape, value)
     if (!wellFormed) {
-      const one = shape === 'finite' ? 'a finite number' : `an id (${describeShape(shape)})`
+      const one = shape === 'finite' ? describeShape(shape) : `an id (${describeShape(shape)})`
       return { expected: listOperators.has(operator) ? `a comma-separated list, each item ${one}` : one, key }
     }
   }
@@ -238,6 +238,9 @@ function checkPathAndQuery(config: SanitizedConfig, method: string, url: URL, sl
   return null
 }
 
+/** A JSON object: not null, not a list. */
+const isPlainObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value)
+
 /**
  * Body checks: size, media type, and JSON that is an object. Returns the request to hand
  * on (with the body already read), or the refusal.
@@ -289,7 +292,7 @@ async function checkBody(
   } catch {
     return refuse(400, 'the request body is not valid JSON.', 'body')
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+  if (!isPlainObject(parsed)) {
     return refuse(400, 'the request body must be a JSON object.', 'body')
   }
   const group = fields ? groupNotAnObject(fields, parsed as Record<string, unknown>) : null
@@ -298,8 +301,6 @@ async function checkBody(
   }
   return rebuilt
 }
-
-const isPlainObject = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value)
 
 /**
  * A group field (`pricing`) sent as something other than an object (`"pricing": null`):

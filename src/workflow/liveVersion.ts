@@ -3,6 +3,7 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import type { TransitionContext } from './targets.ts'
 
 import { findRelated } from '../catalog/lookups.ts'
+import { sameId } from '../catalog/relations.ts'
 import { contextKeys } from '../domain/contextKeys.ts'
 
 /**
@@ -55,7 +56,7 @@ export function documentBeforeSave(
   previousDoc: Record<string, unknown> | undefined,
 ): Record<string, unknown> | undefined {
   const live = (req.context[contextKeys.workflowTransition] as TransitionContext | undefined)?.liveBefore
-  return live && previousDoc && live.collection === collection && String(live.doc.id) === String(previousDoc.id)
+  return live && previousDoc && live.collection === collection && sameId(live.doc.id, previousDoc.id)
     ? live.doc
     : previousDoc
 }

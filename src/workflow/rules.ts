@@ -116,9 +116,24 @@ export function checkTransition(
   return { ok: true, to: transition.to }
 }
 
+/**
+ * The stage an action is checked against. Every action acts on the latest version but
+ * `unpublish`, which takes down the live one: published still while an edit of it is in
+ * progress (`livePublished`).
+ */
+export function stageActedOn(
+  action: WorkflowAction,
+  latestStage: WorkflowStage,
+  livePublished: boolean,
+): WorkflowStage {
+  return action === 'unpublish' && livePublished ? 'published' : latestStage
+}
+
 /** The actions `actor` may take now, in the order the admin shows them. */
-export function availableActions(stage: WorkflowStage, actor: WorkflowActor): WorkflowAction[] {
-  return workflowActions.filter((action) => checkTransition(action, stage, actor, { comment: 'x' }).ok)
+export function availableActions(stage: WorkflowStage, actor: WorkflowActor, livePublished = false): WorkflowAction[] {
+  return workflowActions.filter(
+    (action) => checkTransition(action, stageActedOn(action, stage, livePublished), actor, { comment: 'x' }).ok,
+  )
 }
 
 /**

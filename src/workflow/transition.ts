@@ -8,7 +8,7 @@ import type { WorkflowAction, WorkflowStage } from './rules.ts'
 import type { SanitizedVerdictsOptions } from '../options.ts'
 import type { TransitionContext, WorkflowTarget } from './targets.ts'
 
-import { availableActions, checkTransition } from './rules.ts'
+import { availableActions, checkTransition, stageActedOn } from './rules.ts'
 import { actorFor } from './actor.ts'
 import { publishedUnderDraft } from './liveVersion.ts'
 import type { Id } from '../domain/ids.ts'
@@ -54,14 +54,12 @@ export async function transitionWorkflow(
   args: { action: WorkflowAction; comment?: string; id: Id },
 ): Promise<WorkflowDoc> {
   const doc = await latestVersion(req, target, args.id)
-  // An editor may take a published document down while an edit of it is in progress: the
-  // unpublish is checked against the live version's stage, and the edit stays, as a draft.
+  // An editor may take a published document down while an edit of it is in progress; the
+  // edit stays, as a draft.
   const live = args.action === 'unpublish' ? await publishedUnderDraft(req, target.slug, doc) : null
   const actor = await actorFor(req, options, target, doc)
-  const check = checkTransition(args.action, live ? 'published' : (doc.workflowStage ?? 'draft'), actor, {
-    comment: args.comment,
-    kind: target.kind,
-  })
+  const stage = stageActedOn(args.action, doc.workflowStage ?? 'draft', live !== null)
+  const check = checkTransition(args.action, stage, actor, { comment: args.comment, kind: target.kind })
   if (!check.ok) {
     throw new Refusal(check.message, check.status)
   }
@@ -87,8 +85,6 @@ export async function transitionWorkflow(
     delete req.context[contextKeys.workflowTransition]
   }
 }
-
-const isUnpublish = (action: WorkflowAction) => action === 'unpublish'
 
 export type WorkflowState = {
   actions: WorkflowAction[]
@@ -122,9 +118,7 @@ export async function workflowState(
   const stage = doc.workflowStage ?? 'draft'
   const liveUnderDraft = await publishedUnderDraft(req, target.slug, doc)
   return {
-    actions: liveUnderDraft
-      ? [...availableActions(stage, actor), ...availableActions('published', actor).filter(isUnpublish)]
-      : availableActions(stage, actor),
+    actions: availableActions(stage, actor, liveUnderDraft !== null),
     history: history.docs.map((event) => {
       const { action, comment, createdAt, from, to, user } = event as unknown as Record<string, unknown>
       return { action, comment, createdAt, from, to, user: (user as null | { email?: string })?.email ?? null }
